@@ -1,4 +1,9 @@
 import type { Command } from '../command';
+import { inventoryCommand } from './inventory';
+import { serveCommand } from './serve';
 
 // Every `monps` command, one file each. Add yours here.
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  inventoryCommand,
+  serveCommand,
+];

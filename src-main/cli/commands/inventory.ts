@@ -1,0 +1,44 @@
+import type { Inventory } from '../../../src-shared/contract/inventory';
+import { parse, printJson, type Command } from '../command';
+import { resolveConfig } from '../../core/config';
+import { createServices } from '../../core/services';
+
+export const inventoryCommand: Command = {
+  name: 'inventory',
+  summary: 'Every table of the source and the cache: rows, last update, status (active / under-used / empty)',
+  usage: 'monps inventory [--source URL] [--cache FILE] [--stale-days N] [--json]',
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      source: { type: 'string' },
+      cache: { type: 'string' },
+      'stale-days': { type: 'string', default: '30' },
+      json: { type: 'boolean', default: false },
+    });
+    const services = await createServices(resolveConfig({ sourceFlag: values.source, cacheFile: values.cache }), { log: (l) => io.err(l) });
+    try {
+      const inv = await services.jobs.run<Inventory>('inventory', {
+        staleAfterDays: Number(values['stale-days']),
+        source: { kind: services.source.kind, label: services.source.label, reachable: !services.source.error, timescale: services.source.timescale, error: services.source.error },
+      }).done;
+      if (values.json) printJson(io, inv);
+      else io.out(formatInventory(inv));
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+export function formatInventory(inv: Inventory): string {
+  const lines = [
+    `source: ${inv.source.label}${inv.source.reachable ? '' : ` (unreachable: ${inv.source.error})`}${inv.source.timescale ? ' [TimescaleDB]' : ''}`,
+    `cache:  ${inv.cacheFile}`,
+    `active tables: ${inv.kpi.activeTables} / ${inv.kpi.totalTables}`,
+    '',
+    `${'store'.padEnd(7)}${'category'.padEnd(14)}${'table'.padEnd(28)}${'rows'.padStart(10)}  ${'last update'.padEnd(25)}status`,
+  ];
+  for (const t of inv.tables) {
+    lines.push(`${t.store.padEnd(7)}${t.category.padEnd(14)}${t.name.padEnd(28)}${String(t.rows).padStart(10)}  ${(t.lastUpdate ?? '-').padEnd(25)}${t.status}${t.quarantined ? ` (${t.quarantined} quarantined)` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCache } from '../data/cache/open';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../data/source/embedded';
+import { migrateSource } from '../data/source/migrate';
+import { JobHost } from '../jobs/host';
+import { redactUrl, type AppConfig } from './config';
+import { EventBus } from './events';
+
+export interface SourceInfo {
+  kind: 'embedded' | 'configured' | 'none';
+  label: string;
+  url?: string;
+  timescale: boolean;
+  error: string | null;
+}
+
+/** Everything the handlers need, composed once: by Electron main, by the headless server, by tests. */
+export interface Services {
+  config: AppConfig;
+  bus: EventBus;
+  jobs: JobHost;
+  source: SourceInfo;
+  startedAt: string;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  log?: (line: string) => void;
+  /** Electron supplies the transport name for app.info. */
+  transport?: 'ipc' | 'http';
+}
+
+/** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
+ * configured — and starts the worker thread. A configured source that is unreachable does not stop
+ * the app: it runs on the cache and says so. */
+export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
+  const log = opts.log ?? (() => {});
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  openCache(config.cacheFile, { migrate: true }).close();
+
+  let embedded: EmbeddedPg | undefined;
+  let source: SourceInfo;
+  if (config.sourceUrl) {
+    source = { kind: 'configured', label: redactUrl(config.sourceUrl), url: config.sourceUrl, timescale: false, error: null };
+    try {
+      const m = await migrateSource(config.sourceUrl);
+      source.timescale = m.timescale;
+    } catch (err) {
+      source.error = `source ${source.label} unreachable or not writable: ${(err as Error).message}`;
+      log(source.error);
+    }
+  } else {
+    log('no source configured: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
+    const m = await migrateSource(embedded.url);
+    source = { kind: 'embedded', label: `embedded PostgreSQL on 127.0.0.1:${embedded.port}`, url: embedded.url, timescale: m.timescale, error: null };
+  }
+
+  const bus = new EventBus();
+  const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url }, bus);
+  return {
+    config,
+    bus,
+    jobs,
+    source,
+    startedAt: new Date().toISOString(),
+    async close() {
+      await jobs.close();
+      await embedded?.stop();
+    },
+  };
+}

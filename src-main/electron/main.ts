@@ -1,0 +1,55 @@
+import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
+import path from 'node:path';
+import { resolveConfig } from '../core/config';
+import { createHandlers } from '../core/handlers';
+import { createServices, type Services } from '../core/services';
+import { contentSecurityPolicy } from '../security/csp';
+import { forwardEvents, registerIpc } from './ipc';
+import { guardWebContents, secureWebPreferences } from './security';
+import { readStoredSourceUrl } from './secrets';
+
+// Thin Electron shell: every service lives in core/ and is shared with the headless server.
+let services: Services | undefined;
+let window: BrowserWindow | undefined;
+
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const isAppUrl = (url: string): boolean => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(url).includes('/renderer/index.html'));
+
+app.enableSandbox();
+
+app.on('web-contents-created', (_e, contents) => guardWebContents(contents, isAppUrl));
+
+async function start(): Promise<void> {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+
+  const config = resolveConfig({ dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'), storedSourceUrl: readStoredSourceUrl(app.getPath('userData')) });
+  services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc' });
+  registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
+
+  window = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    backgroundColor: '#0f1419',
+    title: 'Mon_PS Desk',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.js')),
+  });
+  forwardEvents(services.bus, () => window?.webContents);
+  window.once('ready-to-show', () => window?.show());
+  if (devUrl) await window.loadURL(devUrl);
+  else await window.loadFile(rendererIndex);
+  if (Notification.isSupported()) services.bus.onAny(() => {});
+}
+
+app.whenReady().then(start).catch((err: unknown) => {
+  console.error(`Mon_PS Desk could not start: ${(err as Error).message}`);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void services?.close().finally(() => app.quit());
+});

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { ContractError, type ContractErrorData } from '../../src-shared/contract/errors';
+import type { JobInfo } from '../../src-shared/contract/jobs';
+import type { EventBus } from '../core/events';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+
+interface Pending {
+  info: JobInfo;
+  resolve(value: unknown): void;
+  reject(err: ContractError): void;
+}
+
+/** The bundled worker (out/main/worker.js) next to the bundled entry, else the TypeScript source
+ * run through tsx (CLI, tests). */
+export function workerEntry(): { file: string; execArgv: string[] } {
+  const bundled = path.join(__dirname, 'worker.js');
+  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  const source = path.join(__dirname, 'worker.ts');
+  if (fs.existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  throw new Error(`worker entry not found next to ${__dirname}`);
+}
+
+/** Starts the worker thread and runs jobs on it: start, progress, result, error, cancel. */
+export class JobHost {
+  private worker: Worker;
+  private readonly pending = new Map<string, Pending>();
+  private readonly history: JobInfo[] = [];
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly bus?: EventBus,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const entry = workerEntry();
+    const w = new Worker(entry.file, { workerData: this.config, execArgv: entry.execArgv });
+    w.on('message', (m: FromWorker) => this.onMessage(m));
+    w.on('error', (err) => this.failAll({ code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
+    w.on('exit', (code) => {
+      if (this.closing) return;
+      this.failAll({ code: 'INTERNAL', message: `worker exited with code ${code}` });
+      this.worker = this.spawn(); // a crashed worker must not take the app down with it
+    });
+    return w;
+  }
+
+  private closing = false;
+
+  run<R = unknown>(kind: string, params: unknown): { jobId: string; done: Promise<R> } {
+    const jobId = randomUUID();
+    const info: JobInfo = { jobId, kind, state: 'running', fraction: 0, message: 'started', startedAt: new Date().toISOString(), endedAt: null, error: null };
+    this.history.unshift(info);
+    if (this.history.length > 200) this.history.pop();
+    const done = new Promise<R>((resolve, reject) => {
+      this.pending.set(jobId, { info, resolve: resolve as (v: unknown) => void, reject });
+    });
+    this.bus?.emit('job.progress', { ...info });
+    this.post({ type: 'start', jobId, kind, params });
+    return { jobId, done };
+  }
+
+  cancel(jobId: string): boolean {
+    if (!this.pending.has(jobId)) return false;
+    this.post({ type: 'cancel', jobId });
+    return true;
+  }
+
+  list(): JobInfo[] {
+    return this.history.map((j) => ({ ...j }));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.failAll({ code: 'CANCELLED', message: 'application closing' });
+    await this.worker.terminate();
+  }
+
+  private post(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  private onMessage(m: FromWorker): void {
+    const p = this.pending.get(m.jobId);
+    if (!p) return;
+    if (m.type === 'progress') {
+      const pr = m.progress;
+      p.info.fraction = pr.fraction ?? (pr.total ? Math.min(1, (pr.done ?? 0) / pr.total) : p.info.fraction);
+      p.info.message = pr.message;
+      this.bus?.emit('job.progress', { ...p.info });
+      return;
+    }
+    this.pending.delete(m.jobId);
+    p.info.endedAt = new Date().toISOString();
+    if (m.type === 'result') {
+      p.info.state = 'done';
+      p.info.fraction = 1;
+      p.info.message = 'done';
+      this.bus?.emit('job.progress', { ...p.info });
+      p.resolve(m.value);
+    } else {
+      this.finishWithError(p, m.error);
+    }
+  }
+
+  private finishWithError(p: Pending, error: ContractErrorData): void {
+    p.info.state = error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+    p.info.error = error;
+    p.info.message = error.message;
+    p.info.endedAt ??= new Date().toISOString();
+    this.bus?.emit('job.progress', { ...p.info });
+    p.reject(new ContractError(error.code, error.message, error.details));
+  }
+
+  private failAll(error: ContractErrorData): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      this.finishWithError(p, error);
+    }
+  }
+}

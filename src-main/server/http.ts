@@ -1,0 +1,241 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { contract, ContractError, type ErrorCode, type MethodName, type RpcResponse } from '../../src-shared/contract';
+import { dispatch, type Handlers } from '../core/dispatch';
+import type { EventBus } from '../core/events';
+import { contentSecurityPolicy } from '../security/csp';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  /** Required for any bind but loopback; generated when not given. */
+  token?: string;
+  /** The built renderer (out/renderer); omitted = API only. */
+  staticDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  token?: string;
+  close(): Promise<void>;
+}
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  UNAUTHORIZED: 401,
+  CONFLICT: 409,
+  CANCELLED: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const MAX_BODY = 1 << 20;
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127\./.test(host);
+}
+
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+interface RestEntry {
+  method: MethodName;
+  pattern: RegExp;
+  params: string[];
+}
+
+function restTable(): RestEntry[] {
+  const out: RestEntry[] = [];
+  for (const [name, def] of Object.entries(contract) as [MethodName, { rest?: { path: string } }][]) {
+    if (!def.rest) continue;
+    const params: string[] = [];
+    const rx = def.rest.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, p: string) => {
+      params.push(p);
+      return '([^/]+)';
+    });
+    out.push({ method: name, pattern: new RegExp(`^${rx}/?$`), params });
+  }
+  return out;
+}
+
+/** The headless server: the contract over HTTP (`POST /rpc/<method>`), contract events as
+ * server-sent events (`GET /events`), the seed's REST routes (`GET /api/...`), and the renderer. */
+export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const loopback = isLoopback(host);
+  const token = opts.token ?? (loopback ? undefined : randomBytes(24).toString('hex'));
+  const rest = restTable();
+  const sseClients = new Set<http.ServerResponse>();
+  const unsubscribe = bus.onAny((name, payload) => {
+    const data = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of sseClients) res.write(data);
+  });
+
+  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
+    if (!token) return true;
+    const given = bearer(req) ?? cookie(req, 'monps_token') ?? url.searchParams.get('token') ?? '';
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // DNS-rebinding guard: on loopback, only loopback Host headers are served.
+    if (loopback && !isLoopback((req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, ''))) {
+      return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'forbidden host' } });
+    }
+    if (!authorised(req, url)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'a token is required on this address (Authorization: Bearer <token>)' } });
+    }
+    if (token && url.searchParams.get('token') === token) {
+      res.setHeader('Set-Cookie', `monps_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) return void handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method === 'GET' && url.pathname === '/events') return handleEvents(req, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/api/')) return void handleRest(res, url);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: `method ${req.method} not allowed on ${url.pathname}` } });
+  });
+
+  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch (err) {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: (err as Error).message } });
+    }
+    const answer = await dispatch(handlers, method, body);
+    sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer);
+  }
+
+  async function handleRest(res: http.ServerResponse, url: URL): Promise<void> {
+    for (const r of rest) {
+      const m = r.pattern.exec(url.pathname);
+      if (!m) continue;
+      const input: Record<string, unknown> = {};
+      for (const [k, v] of url.searchParams) if (k !== 'token') input[k] = coerce(v);
+      r.params.forEach((p, i) => (input[p] = decodeURIComponent(m[i + 1])));
+      const answer = await dispatch(handlers, r.method, input);
+      return sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer.ok ? answer.value : answer);
+    }
+    sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      sseClients.delete(res);
+    });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    if (!opts.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+    const root = path.resolve(opts.staticDir);
+    let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+    if (!file.startsWith(root)) return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    if (!fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'Content-Type': mime[ext] ?? 'application/octet-stream',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} on ${host} is already in use` : `cannot listen on ${host}:${opts.port}: ${err.message}`)),
+    );
+    server.listen(opts.port ?? 0, host, () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${port}/`,
+        host,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const c of sseClients) c.end();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: RpcResponse | unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new ContractError('VALIDATION', `request body over ${MAX_BODY} bytes`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text.trim()) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch (err) {
+        reject(new ContractError('VALIDATION', `request body is not JSON: ${(err as Error).message}`));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: http.IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+function cookie(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+/** Query strings are text; numbers and booleans are turned back into their types for zod. */
+function coerce(v: string): unknown {
+  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { inventoryMethods } from './inventory';
+import { jobEvents, jobMethods } from './jobs';
+
+/** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
+ * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
+export const contract = {
+  ...appMethods,
+  ...jobMethods,
+  ...inventoryMethods,
+};
+
+export const events = {
+  ...jobEvents,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+/** Plain lists for the sandboxed preload, which must not need zod. */
+export const methodNames = Object.keys(contract) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export { IPC_INVOKE, IPC_EVENT } from './channels';
+
+export * from './errors';
+export * from './define';
