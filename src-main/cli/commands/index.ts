@@ -1,9 +1,11 @@
 import type { Command } from '../command';
 import { inventoryCommand } from './inventory';
 import { serveCommand } from './serve';
+import { importCommand } from './import';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
   inventoryCommand,
   serveCommand,
+  importCommand,
 ];
