@@ -1,0 +1,56 @@
+// Settlement of Asian handicap and totals bets on whole, half and quarter lines.
+// A quarter line (e.g. -0.75, 2.25) is two half-stakes on the neighbouring lines (-0.5 and -1; 2 and 2.5).
+import { QuantError } from './errors';
+
+export type Settlement = 'won' | 'half_won' | 'void' | 'half_lost' | 'lost';
+
+export interface SettledBet {
+  result: Settlement;
+  /** Profit per unit staked at decimal `odds` (stake returned on void: 0). */
+  profit: number;
+}
+
+/** The one or two lines a stake is split over (quarter lines split in two). */
+export function splitLine(line: number): [number] | [number, number] {
+  if (!Number.isFinite(line)) throw new QuantError(`line ${String(line)} is not a finite number`, undefined, line);
+  const q = Math.round(line * 4);
+  if (Math.abs(q - line * 4) > 1e-9) throw new QuantError(`line ${line} is not a multiple of 0.25`, undefined, line);
+  return q % 2 === 0 ? [q / 4] : [(q - 1) / 4, (q + 1) / 4];
+}
+
+/** Settles a bet whose margin over the line is `margin(lineHalf)` (> 0 wins, 0 pushes, < 0 loses). */
+function settle(line: number, odds: number, margin: (l: number) => number): SettledBet {
+  if (!Number.isFinite(odds) || odds <= 1) throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
+  const parts = splitLine(line);
+  let score = 0; // +1 per winning part, -1 per losing part
+  for (const l of parts) {
+    const m = margin(l);
+    score += m > 1e-9 ? 1 : m < -1e-9 ? -1 : 0;
+  }
+  const w = parts.length === 1 ? 2 * score : score; // in half-stakes: -2..2
+  const result: Settlement = w === 2 ? 'won' : w === 1 ? 'half_won' : w === 0 ? 'void' : w === -1 ? 'half_lost' : 'lost';
+  const profit = w > 0 ? (w / 2) * (odds - 1) : w / 2;
+  return { result, profit };
+}
+
+function checkGoals(home: number, away: number): void {
+  for (const [g, name] of [[home, 'home goals'], [away, 'away goals']] as const) {
+    if (!Number.isInteger(g) || g < 0) throw new QuantError(`${name} = ${String(g)} must be a non-negative integer`, undefined, g);
+  }
+}
+
+/** Asian handicap: `line` is given to the side bet on (home −0.75 → side 'home', line −0.75;
+ * the away side of the same market is side 'away', line +0.75). */
+export function settleAsianHandicap(side: 'home' | 'away', line: number, odds: number, homeGoals: number, awayGoals: number): SettledBet {
+  checkGoals(homeGoals, awayGoals);
+  const diff = side === 'home' ? homeGoals - awayGoals : awayGoals - homeGoals;
+  return settle(line, odds, (l) => diff + l);
+}
+
+/** Totals (over/under `line` goals). */
+export function settleTotal(side: 'over' | 'under', line: number, odds: number, homeGoals: number, awayGoals: number): SettledBet {
+  checkGoals(homeGoals, awayGoals);
+  if (line < 0) throw new QuantError(`total line ${line} must not be negative`, undefined, line);
+  const goals = homeGoals + awayGoals;
+  return settle(line, odds, (l) => (side === 'over' ? goals - l : l - goals));
+}
