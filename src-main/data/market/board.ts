@@ -1,0 +1,112 @@
+// Board rows from the latest (and opening) quote of every bookmaker: pure, no database.
+// All the math is src-shared/quant's: best prices, median consensus of de-vigged books, sharp reference, overround.
+import { SELECTIONS, type BoardRow, type MarketKind } from '../../../src-shared/contract/market';
+import { bestPrices, consensusProbabilities, median, sharpReferenceProbabilities, type BookQuote } from '../../../src-shared/quant/consensus';
+import { overround } from '../../../src-shared/quant/odds';
+
+/** One bookmaker's series for one selection of one market line, summarised by its first and last quote. */
+export interface SeriesQuote {
+  matchId: number;
+  market: MarketKind;
+  line: number | null;
+  selection: string;
+  bookmaker: string;
+  odds: number;
+  observedAt: string;
+  openOdds: number;
+  openAt: string;
+}
+
+export const rowId = (matchId: number, market: MarketKind, line: number | null, selection: string): string => `${matchId}|${market}|${line ?? ''}|${selection}`;
+
+const usable = (o: number): boolean => Number.isFinite(o) && o > 1;
+
+interface Group {
+  matchId: number;
+  market: MarketKind;
+  line: number | null;
+  /** bookmaker → per selection index: [latest, opening] */
+  books: Map<string, { now: (number | null)[]; open: (number | null)[] }>;
+  updatedAt: (string | null)[];
+}
+
+/** Groups quotes by match × market × line; a selection outside the market's list is ignored. */
+function group(quotes: Iterable<SeriesQuote>): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const q of quotes) {
+    const sels = SELECTIONS[q.market];
+    const k = sels.indexOf(q.selection);
+    if (k < 0) continue;
+    const key = `${q.matchId}|${q.market}|${q.line ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { matchId: q.matchId, market: q.market, line: q.line, books: new Map(), updatedAt: sels.map(() => null) };
+      groups.set(key, g);
+    }
+    let b = g.books.get(q.bookmaker);
+    if (!b) {
+      b = { now: sels.map(() => null), open: sels.map(() => null) };
+      g.books.set(q.bookmaker, b);
+    }
+    b.now[k] = usable(q.odds) ? q.odds : null;
+    b.open[k] = usable(q.openOdds) ? q.openOdds : null;
+    const u = g.updatedAt[k];
+    if (u === null || q.observedAt > u) g.updatedAt[k] = q.observedAt;
+  }
+  return groups;
+}
+
+function tryConsensus(books: BookQuote[]): number[] | null {
+  const n = books[0]?.odds.length ?? 0;
+  if (!books.some((b) => b.odds.length === n && b.odds.every((o) => typeof o === 'number'))) return null;
+  return consensusProbabilities(books).probabilities;
+}
+
+/** The rows of one market line: one per selection. */
+export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
+  const sels = SELECTIONS[g.market];
+  const now: BookQuote[] = [...g.books].map(([bookmaker, b]) => ({ bookmaker, odds: b.now }));
+  const open: BookQuote[] = [...g.books].map(([bookmaker, b]) => ({ bookmaker, odds: b.open }));
+  const best = bestPrices(now);
+  const fair = tryConsensus(now);
+  const fairOpen = tryConsensus(open);
+  let sharp: { probs: number[]; book: string } | null = null;
+  if (sharpBooks.length && fair) {
+    const s = sharpReferenceProbabilities(now, sharpBooks);
+    if (s.source === 'sharp') sharp = { probs: s.probabilities, book: s.bookmakers[0] };
+  }
+  const complete = now.filter((b) => b.odds.every((o) => typeof o === 'number')).map((b) => overround(b.odds as number[]));
+  const margin = complete.length ? median(complete) : null;
+  return sels.map((selection, k) => {
+    const fp = fair ? fair[k] : null;
+    const fo = fairOpen ? fairOpen[k] : null;
+    const b = best[k];
+    return {
+      id: rowId(g.matchId, g.market, g.line, selection),
+      matchId: g.matchId,
+      market: g.market,
+      line: g.line,
+      selection,
+      books: now.filter((q) => q.odds[k] != null).length,
+      bestOdds: b?.odds ?? null,
+      bestBook: b?.bookmaker ?? null,
+      fairProb: fp,
+      fairOdds: fp ? 1 / fp : null,
+      sharpOdds: sharp ? 1 / sharp.probs[k] : null,
+      sharpBook: sharp?.book ?? null,
+      margin,
+      openFairOdds: fo ? 1 / fo : null,
+      // fair odds now / fair odds at opening − 1 = p_open / p_now − 1
+      move: fp && fo ? fo / fp - 1 : null,
+      edge: fp && b ? fp * b.odds - 1 : null,
+      updatedAt: g.updatedAt[k] ?? '',
+    };
+  });
+}
+
+/** Board rows of every match × market line in the quotes, in match, market, line, selection order. */
+export function boardRows(quotes: Iterable<SeriesQuote>, sharpBooks: readonly string[]): BoardRow[] {
+  const out: BoardRow[] = [];
+  for (const g of group(quotes).values()) out.push(...groupRows(g, sharpBooks).filter((r) => r.books > 0));
+  return out;
+}
