@@ -37,14 +37,14 @@ export function devig(odds: readonly number[], method: DevigMethod = 'multiplica
     case 'differential_margin_weighting':
       return out(marginWeightsProportionalToOdds(odds, overround));
     case 'power': {
-      if (s === 1) return out(pi, 1);
+      if (Math.abs(s - 1) < 1e-12) return out(pi, 1);
       // sum(pi^k) = 1 is decreasing in k; k > 1 for an over-round book, k in (0, 1) for an under-round one
       const f = (k: number) => pi.reduce((a, p) => a + Math.pow(p, k), 0) - 1;
       const k = s > 1 ? brentExpandUp(f, 1, 2) : brent(f, 1e-12, 1);
       return out(pi.map((p) => Math.pow(p, k)), k);
     }
     case 'odds_ratio': {
-      if (s === 1) return out(pi, 1);
+      if (Math.abs(s - 1) < 1e-12) return out(pi, 1);
       // p_i = pi_i / (c (1 - pi_i) + pi_i): the same odds ratio c between quoted and fair for every outcome
       const at = (c: number) => pi.map((p) => p / (c * (1 - p) + p));
       const f = (c: number) => at(c).reduce((a, b) => a + b, 0) - 1;
@@ -52,7 +52,7 @@ export function devig(odds: readonly number[], method: DevigMethod = 'multiplica
       return out(at(c), c);
     }
     case 'shin': {
-      if (s === 1) return out(pi, 0);
+      if (Math.abs(s - 1) < 1e-12) return out(pi, 0);
       const f = (z: number) => shinProbabilities(pi, s, z).reduce((a, b) => a + b, 0) - 1;
       // z in (0, 1] for an over-round book (sum at z=1 is sum(pi^2)/s < 1); z < 0 for an under-round one
       let z: number;

@@ -55,8 +55,21 @@ export function dayNumber(date: string, what = 'date'): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
   const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  if (!Number.isFinite(t)) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
+  if (!Number.isFinite(t) || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
   return Math.round(t / DAY_MS);
+}
+
+/** dayNumber with a per-fit cache (many matches share a date). */
+function dayCache(): (date: string, index: number) => number {
+  const seen = new Map<string, number>();
+  return (date, index) => {
+    let d = seen.get(date);
+    if (d === undefined) {
+      d = dayNumber(date, `matches[${index}].date`);
+      seen.set(date, d);
+    }
+    return d;
+  };
 }
 
 /** Sufficient statistics of the weighted likelihood for one fit. */
@@ -84,16 +97,28 @@ interface Prepared {
 function prepare(matches: readonly MatchResult[], asOf: number, xi: number): Prepared {
   const index = new Map<string, number>();
   const used: Array<{ h: number; a: number; x: number; y: number; w: number }> = [];
-  matches.forEach((m, i) => {
-    const day = dayNumber(m.date, `matches[${i}].date`);
-    if (day >= asOf) return;
-    for (const [g, side] of [[m.homeGoals, 'homeGoals'], [m.awayGoals, 'awayGoals']] as const) {
-      if (!Number.isInteger(g) || g < 0) throw new QuantError(`matches[${i}].${side} = ${String(g)} must be a non-negative integer`, i, g);
-    }
+  const dayOf = dayCache();
+  const weightOf = new Map<number, number>();
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    const day = dayOf(m.date, i);
+    if (day >= asOf) continue;
+    const x = m.homeGoals;
+    const y = m.awayGoals;
+    if (!Number.isInteger(x) || x < 0) throw new QuantError(`matches[${i}].homeGoals = ${String(x)} must be a non-negative integer`, i, x);
+    if (!Number.isInteger(y) || y < 0) throw new QuantError(`matches[${i}].awayGoals = ${String(y)} must be a non-negative integer`, i, y);
     if (m.home === m.away) throw new QuantError(`matches[${i}]: ${m.home} plays itself`, i, m.home);
-    for (const t of [m.home, m.away]) if (!index.has(t)) index.set(t, index.size);
-    used.push({ h: index.get(m.home)!, a: index.get(m.away)!, x: m.homeGoals, y: m.awayGoals, w: Math.exp(-xi * (asOf - day)) });
-  });
+    let h = index.get(m.home);
+    if (h === undefined) index.set(m.home, (h = index.size));
+    let a = index.get(m.away);
+    if (a === undefined) index.set(m.away, (a = index.size));
+    let w = weightOf.get(day);
+    if (w === undefined) {
+      w = Math.exp(-xi * (asOf - day));
+      weightOf.set(day, w);
+    }
+    used.push({ h, a, x, y, w });
+  }
   if (used.length === 0) throw new QuantError('no finished match before the fit date');
   const n = index.size;
   if (n < 2) throw new QuantError('a fit needs at least two teams');
@@ -155,10 +180,10 @@ function prepare(matches: readonly MatchResult[], asOf: number, xi: number): Pre
   };
 }
 
+const LOG_FACTORIAL = [0];
 function logFactorial(k: number): number {
-  let s = 0;
-  for (let i = 2; i <= k; i++) s += Math.log(i);
-  return s;
+  while (LOG_FACTORIAL.length <= k) LOG_FACTORIAL.push(LOG_FACTORIAL[LOG_FACTORIAL.length - 1] + Math.log(LOG_FACTORIAL.length));
+  return LOG_FACTORIAL[k];
 }
 
 /** Negative weighted mean log-likelihood (without log x!) and its gradient over the free parameters
