@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { inventoryMethods } from './inventory';
 import { jobEvents, jobMethods } from './jobs';
+import { marketEvents, marketMethods } from './market';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -9,10 +10,12 @@ export const contract = {
   ...appMethods,
   ...jobMethods,
   ...inventoryMethods,
+  ...marketMethods,
 };
 
 export const events = {
   ...jobEvents,
+  ...marketEvents,
 };
 
 export type Contract = typeof contract;

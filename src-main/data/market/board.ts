@@ -65,8 +65,10 @@ function tryConsensus(books: BookQuote[]): number[] | null {
 /** The rows of one market line: one per selection. */
 export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
   const sels = SELECTIONS[g.market];
-  const now: BookQuote[] = [...g.books].map(([bookmaker, b]) => ({ bookmaker, odds: b.now }));
-  const open: BookQuote[] = [...g.books].map(([bookmaker, b]) => ({ bookmaker, odds: b.open }));
+  // bookmaker order decides ties of the best price: alphabetical, whatever order the quotes came in
+  const entries = [...g.books].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const now: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: b.now }));
+  const open: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: b.open }));
   const best = bestPrices(now);
   const fair = tryConsensus(now);
   const fairOpen = tryConsensus(open);

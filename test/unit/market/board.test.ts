@@ -21,7 +21,7 @@ function oneXTwo(matchId: number, books: Record<string, { now: (number | null)[]
 }
 
 describe('board rows', () => {
-  const books = {
+  const books: Record<string, { now: (number | null)[]; open?: number[] }> = {
     B365: { now: [2.1, 3.4, 3.6], open: [2.3, 3.3, 3.2] },
     WH: { now: [2.05, 3.5, 3.7], open: [2.25, 3.3, 3.25] },
     PS: { now: [2.15, 3.55, 3.75], open: [2.35, 3.4, 3.3] },

@@ -1,0 +1,33 @@
+import type { Alert, Board, MarketMoves, TopMove } from '../../../src-shared/contract/market';
+import type { MarketJobParams } from '../../data/market/market-job';
+import type { EventBus } from '../events';
+import type { PartialHandlers } from '../dispatch';
+import type { Services } from '../services';
+
+/** Sync job kinds whose completion changes the cache. */
+const SYNC_KINDS = new Set(['sync']);
+const watched = new WeakSet<EventBus>();
+
+/** Until the sync emits `cache.changed` itself with the tables it wrote, a finished sync job is
+ * announced here (tables unknown: '*'), once per bus whatever the number of transports. */
+function announceSyncs(bus: EventBus): void {
+  if (watched.has(bus)) return;
+  watched.add(bus);
+  bus.onAny((name, payload) => {
+    const p = payload as { kind?: string; state?: string; endedAt?: string | null };
+    if (name === 'job.progress' && p.state === 'done' && SYNC_KINDS.has(p.kind ?? '')) {
+      bus.emit('cache.changed', { tables: ['*'], at: p.endedAt ?? new Date().toISOString() });
+    }
+  });
+}
+
+export function marketHandlers(s: Services): PartialHandlers {
+  announceSyncs(s.bus);
+  const run = <R>(params: MarketJobParams): Promise<R> => s.jobs.run<R>('market', params).done;
+  return {
+    'market.board': ({ asOf }) => run<Board>({ op: 'board', asOf }),
+    'market.moves': ({ matchId, market, line, selection }) => run<MarketMoves>({ op: 'moves', matchId, market, line, selection }),
+    'market.topMoves': ({ hours, limit, asOf }) => run<TopMove[]>({ op: 'topMoves', hours, limit, asOf }),
+    'market.alerts': ({ hours, asOf }) => run<Alert[]>({ op: 'alerts', hours, asOf }),
+  };
+}

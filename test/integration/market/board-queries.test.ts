@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardRows, type SeriesQuote } from '../../../src-main/data/market/board';
+import { marketJob, type MarketJobParams } from '../../../src-main/data/market/market-job';
+import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
+import type { Cache } from '../../../src-main/data/cache/open';
+import { buildFixtureCache, type Fixture } from './cache-fixture';
+
+let dir: string;
+let file: string;
+let db: Cache;
+let fx: Fixture;
+
+const run = <R>(p: MarketJobParams): Promise<R> =>
+  marketJob(p, { cacheFile: file, signal: new AbortController().signal, progress: () => {} }) as Promise<R>;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-market-'));
+  file = path.join(dir, 'cache.sqlite');
+  ({ db, fixture: fx } = buildFixtureCache(file));
+});
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const marketOf = { odds_history: '1x2', odds_totals: 'totals', odds_spreads: 'spreads' } as const;
+
+/** Brute force over the inserted quotes: first and last valid quote per series, real books, upcoming matches. */
+function expectedQuotes(): SeriesQuote[] {
+  const series = new Map<string, { first: (typeof fx.quotes)[number]; last: (typeof fx.quotes)[number] }>();
+  for (const q of fx.quotes) {
+    if (!fx.upcoming.includes(q.matchId) || q.bookmaker === 'Max' || q.odds <= 1 || q.observedAt > fx.asOf) continue;
+    const k = `${q.table}|${q.matchId}|${q.bookmaker}|${q.line}|${q.selection}`;
+    const s = series.get(k);
+    if (!s) series.set(k, { first: q, last: q });
+    else {
+      if (q.observedAt < s.first.observedAt) s.first = q;
+      if (q.observedAt > s.last.observedAt) s.last = q;
+    }
+  }
+  return [...series.values()].map(({ first, last }) => ({
+    matchId: last.matchId,
+    market: marketOf[last.table] as MarketKind,
+    line: last.line,
+    selection: last.selection,
+    bookmaker: last.bookmaker,
+    odds: last.odds,
+    observedAt: last.observedAt,
+    openOdds: first.odds,
+    openAt: first.observedAt,
+  }));
+}
+
+describe('market queries on the cache', () => {
+  it('board = rows computed from the latest/opening quote of every real book of the upcoming matches', async () => {
+    const b = await run<Board>({ op: 'board', asOf: fx.asOf });
+    const want = boardRows(expectedQuotes(), ['PS']);
+    const byId = new Map(b.rows.map((r) => [r.id, r]));
+    expect(b.rows.length).toBe(want.length);
+    expect(b.rows.length).toBe(6 * (3 + 2 + 2 + 2));
+    for (const w of want) expect(byId.get(w.id)).toEqual(w);
+    expect(b.matches.map((m) => m.matchId).sort()).toEqual(fx.upcoming);
+    expect(b.sharpBooks).toEqual(['PS']);
+    expect(b.rows.every((r) => r.bestBook !== 'Max')).toBe(true);
+    // the 1.0 quote is not a price: IW's draw for match 2 falls back to its previous quote
+    const draw2 = fx.quotes.filter((q) => q.matchId === 2 && q.bookmaker === 'IW' && q.table === 'odds_history' && q.selection === 'draw');
+    expect(draw2[4].odds).toBe(1);
+    expect(b.matches.find((m) => m.matchId === 1)).toMatchObject({ league: 'E0', leagueName: 'Premier League', home: 'Team 1', away: 'Team 2' });
+  });
+
+  it('is memoised per cache version and rebuilt after another connection writes', async () => {
+    const a = await run<Board>({ op: 'board', asOf: fx.asOf });
+    const b = await run<Board>({ op: 'board', asOf: fx.asOf });
+    expect(b.version).toBe(a.version);
+    expect(b.buildMs).toBe(0);
+    db.prepare("UPDATE odds_history SET odds = 9.5 WHERE match_id = 3 AND bookmaker = 'WH' AND selection = 'away' AND observed_at = ?").run(
+      new Date(Date.parse(fx.asOf) - 3_600_000).toISOString(),
+    );
+    const c = await run<Board>({ op: 'board', asOf: fx.asOf });
+    expect(c.version).not.toBe(a.version);
+    const row = c.rows.find((r) => r.id === '3|1x2||away')!;
+    expect(row).toMatchObject({ bestOdds: 9.5, bestBook: 'WH' });
+  });
+
+  it('moves: every book over time, opening marked, the aggregate left out', async () => {
+    const m = await run<MarketMoves>({ op: 'moves', matchId: 1, market: '1x2', line: null, selection: 'home' });
+    expect(m.series.map((s) => s.bookmaker)).toEqual([...fx.books].sort());
+    for (const s of m.series) {
+      expect(s.points.length).toBe(6);
+      expect(s.opening).toEqual(s.points[0]);
+      expect(s.points.at(-1)!.odds).toBe(1.8);
+    }
+    expect(m.series.find((s) => s.bookmaker === 'PS')!.sharp).toBe(true);
+    const closed = await run<MarketMoves>({ op: 'moves', matchId: 7, market: 'totals', line: 2.5, selection: 'over' });
+    expect(closed.series[0].closing).toEqual(closed.series[0].points.at(-1));
+    await expect(run({ op: 'moves', matchId: 999, market: '1x2', line: null, selection: 'home' })).rejects.toThrow(/no match 999/);
+  });
+
+  it('top moves: the steamed selection first, with the median change of implied probability', async () => {
+    const t = await run<TopMove[]>({ op: 'topMoves', hours: 3, limit: 5, asOf: fx.asOf });
+    expect(t[0].id).toBe('1|1x2||home');
+    expect(t[0].toOdds).toBe(1.8);
+    expect(t[0].booksMoved).toBe(5);
+    expect(t[0].deltaProb).toBeGreaterThan(0.05);
+    expect(t.length).toBe(5);
+  });
+
+  it('alerts: large move, quarantined quotes and sync state, typed', async () => {
+    db.prepare("INSERT INTO quarantine VALUES ('odds_history', '[1]', '{}', 'odds_price', 'odds 1.0 <= 1', '{}', ?, ?)").run(fx.asOf, fx.asOf);
+    db.prepare("UPDATE sync_status SET state = 'ok', last_success_at = ? WHERE id = 1").run(fx.asOf);
+    const a = await run<Alert[]>({ op: 'alerts', hours: 3, asOf: fx.asOf });
+    const kinds = a.map((x) => x.kind);
+    expect(kinds).toContain('large_move');
+    const q = a.find((x) => x.kind === 'quarantined_quotes');
+    expect(q).toMatchObject({ table: 'odds_history', count: 1, reasons: [{ reason: 'odds_price', count: 1 }] });
+    const s = a.find((x) => x.kind === 'sync_state');
+    expect(s).toMatchObject({ state: 'fresh', lastSyncAt: fx.asOf });
+    const lm = a.find((x) => x.kind === 'large_move');
+    expect(lm?.kind === 'large_move' && lm.move.id).toBe('1|1x2||home');
+  });
+});
