@@ -123,7 +123,10 @@ export function lbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsOptions =
     }
   }
   const gn = maxAbs(g);
-  return { x, f, gradientNorm: gn, iterations: iter, evaluations, converged: reason === 'gradient' || reason === 'function', reason };
+  // a line search that cannot decrease f any more with a small gradient is at the optimum to
+  // machine precision (f has no more digits to give), not a failure
+  const converged = reason === 'gradient' || reason === 'function' || (reason === 'line_search' && gn <= Math.max(gtol, 1e-6));
+  return { x, f, gradientNorm: gn, iterations: iter, evaluations, converged, reason };
 }
 
 interface LineSearch {

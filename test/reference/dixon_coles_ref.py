@@ -94,8 +94,11 @@ def fit(matches, as_of, xi):
     p0 = np.zeros(2 * n + 1)
     p0[n - 1 : 2 * n - 1] = np.log(max((d.w * (d.x + d.y)).sum() / (2 * d.wsum), 1e-3))
     p0[2 * n - 1] = 0.2
-    res = optimize.minimize(d.negll, p0, jac=True, method="L-BFGS-B",
-                            options={"maxiter": 20000, "maxfun": 40000, "ftol": 1e-16, "gtol": 1e-11, "maxcor": 10})
+    # rho is boxed to [-0.3, 0.3] so no trial step makes tau <= 0 (L-BFGS-B cannot step back from inf);
+    # the optimum is well inside on real data (|rho| < 0.2), so the box is not active there.
+    bounds = [(None, None)] * (2 * n) + [(-0.3, 0.3)]
+    res = optimize.minimize(d.negll, p0, jac=True, method="L-BFGS-B", bounds=bounds,
+                            options={"maxiter": 20000, "maxfun": 40000, "ftol": 1e-15, "gtol": 1e-10, "maxcor": 10})
     att, dfc, home, rho = d.unpack(res.x)
     return {"teams": d.teams, "attack": att, "defence": dfc, "home": float(home), "rho": float(rho),
             "loglik": float(-res.fun * d.wsum - d.const), "res": res, "matches": len(d.x)}

@@ -219,14 +219,17 @@ function makeObjective(P: Prepared) {
       gDef[i] = P.conceded[i];
     }
     let gH = P.homeGoals;
-    let gRho = -P.w11 / (1 - rho);
     if (!(rho < 1)) return Infinity;
+    let gRho = -P.w11 / (1 - rho);
     ll += P.w11 * Math.log(1 - rho);
     for (let k = 0; k < np; k++) {
       const h = P.pairHome[k];
       const a = P.pairAway[k];
       const lam = eAtt[h] * eDef[a] * eH;
       const mu = eAtt[a] * eDef[h];
+      // τ must stay positive for every score of every fitted pair, observed or not (else the model
+      // is not a distribution, and with no 0-1/1-0 results the likelihood would run off to ρ → −∞)
+      if (!(1 + lam * rho > 0 && 1 + mu * rho > 0 && 1 - lam * mu * rho > 0)) return Infinity;
       const W = P.pairWeight[k];
       ll -= W * (lam + mu);
       let dLam = -W * lam; // d ll / d log λ
@@ -234,7 +237,6 @@ function makeObjective(P: Prepared) {
       const w00 = P.w00[k];
       if (w00 > 0) {
         const t = 1 - lam * mu * rho;
-        if (!(t > 0)) return Infinity;
         ll += w00 * Math.log(t);
         const q = (w00 * lam * mu) / t;
         gRho -= q;
@@ -244,7 +246,6 @@ function makeObjective(P: Prepared) {
       const w01 = P.w01[k];
       if (w01 > 0) {
         const t = 1 + lam * rho;
-        if (!(t > 0)) return Infinity;
         ll += w01 * Math.log(t);
         const q = (w01 * lam) / t;
         gRho += q;
@@ -253,7 +254,6 @@ function makeObjective(P: Prepared) {
       const w10 = P.w10[k];
       if (w10 > 0) {
         const t = 1 + mu * rho;
-        if (!(t > 0)) return Infinity;
         ll += w10 * Math.log(t);
         const q = (w10 * mu) / t;
         gRho += q;
