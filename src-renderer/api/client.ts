@@ -1,0 +1,47 @@
+import type { ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src-shared/contract';
+import { httpTransport } from './http';
+import { ipcTransport } from './ipc';
+import type { Transport } from './transport';
+
+/** A contract call answered `{ok:false}`: the UI shows `message`; `details` says where. */
+export class ContractCallError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  readonly method: string;
+  constructor(method: string, code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ContractCallError';
+    this.method = method;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let transport: Transport | undefined;
+
+/** Electron's preload bridge when present, else the headless server over HTTP. */
+export function pickTransport(w: Pick<Window, 'monps'> = window): Transport {
+  return w.monps ? ipcTransport(w.monps) : httpTransport();
+}
+
+/** Tests and the entry point choose the transport once, before the first call. */
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+export function currentTransport(): Transport {
+  transport ??= pickTransport();
+  return transport;
+}
+
+/** The one typed way to call the contract. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const answer = await currentTransport().invoke(method, input);
+  if (answer.ok) return answer.value as MethodOutput<M>;
+  throw new ContractCallError(method, answer.error.code, answer.error.message, answer.error.details);
+}
+
+/** Listens to one contract event; returns the unsubscribe function. */
+export function subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return currentTransport().onEvent(name, (payload) => listener(payload as EventPayload<E>));
+}

@@ -1,0 +1,86 @@
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { AllCommunityModule, ModuleRegistry, type ColDef, type GetRowIdParams, type GridApi, type GridReadyEvent, type StateUpdatedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { clearGridState, loadGridState, saveGridState } from './gridState';
+import { gridTheme } from './gridTheme';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export interface GridProps<T> {
+  /** Names the saved column state (localStorage) and the CSV file. */
+  id: string;
+  rows: T[];
+  columns: ColDef<T>[];
+  rowId: (row: T) => string;
+  quickFilter?: string;
+  /** Extra controls shown left of the grid's own buttons. */
+  toolbar?: ReactNode;
+  /** Shown in the grid when there are no rows. */
+  emptyText?: string;
+  onReady?(api: GridApi<T>): void;
+}
+
+const defaultColDef: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 60 };
+
+/** ag-grid with the desk's theme, column state kept per grid id, and CSV export. */
+export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyText, onReady }: GridProps<T>) {
+  const api = useRef<GridApi<T> | null>(null);
+  const initialState = useMemo(() => loadGridState(id), [id]);
+  const getRowId = useCallback((p: GetRowIdParams<T>) => rowId(p.data), [rowId]);
+
+  const ready = useCallback(
+    (e: GridReadyEvent<T>) => {
+      api.current = e.api;
+      onReady?.(e.api);
+    },
+    [onReady],
+  );
+  const stateUpdated = useCallback(
+    (e: StateUpdatedEvent<T>) => {
+      if (!e.sources.includes('gridInitializing')) saveGridState(id, e.state);
+    },
+    [id],
+  );
+  const exportCsv = () => api.current?.exportDataAsCsv({ fileName: `${id}-${new Date().toISOString().slice(0, 10)}.csv` });
+  const resetColumns = () => {
+    clearGridState(id);
+    api.current?.resetColumnState();
+    api.current?.setFilterModel(null);
+  };
+
+  return (
+    <div className="grid" data-grid-id={id}>
+      <div className="grid__toolbar">
+        {toolbar}
+        <span className="grid__spacer" />
+        <button type="button" className="btn btn--ghost" onClick={resetColumns} title="Forget this grid's sort, filters, widths and order">
+          Reset columns
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={exportCsv} title="Export the rows shown (filtered, sorted) as CSV">
+          Export CSV
+        </button>
+      </div>
+      <div className="grid__body">
+        <AgGridReact<T>
+          theme={gridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={defaultColDef as ColDef<T>}
+          getRowId={getRowId}
+          initialState={initialState}
+          quickFilterText={quickFilter}
+          onGridReady={ready}
+          onStateUpdated={stateUpdated}
+          overlayNoRowsTemplate={emptyText ? `<span class="grid__empty">${escapeHtml(emptyText)}</span>` : undefined}
+          animateRows={false}
+          suppressDragLeaveHidesColumns
+          enableCellTextSelection
+        />
+      </div>
+    </div>
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

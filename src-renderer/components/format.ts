@@ -1,0 +1,24 @@
+const int = new Intl.NumberFormat('en-US');
+
+export const formatInt = (n: number): string => int.format(n);
+
+/** "2026-11-25 08:01" in local time, and how long ago. */
+export function formatWhen(iso: string | null, now = Date.now()): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const d = new Date(t);
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${stamp} · ${ago(now - t)}`;
+}
+
+export function ago(ms: number): string {
+  if (ms < 0) return 'in the future';
+  const min = Math.floor(ms / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { InventoryTable } from '../../../src-shared/contract/inventory';
+import { categoryOrder } from '../../../src-shared/domain/table-categories';
+import { Chart } from '../../components/Chart';
+import { formatWhen } from '../../components/format';
+import { Grid } from '../../components/Grid';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useInventory } from '../../store/inventory';
+import { runningJobs, useJobs } from '../../store/jobs';
+import { categoryChartOption } from './chart';
+import { inventoryColumns } from './columns';
+import { Kpis } from './Kpis';
+
+type StoreFilter = 'all' | 'source' | 'cache';
+
+const rank = (c: string): number => {
+  const i = (categoryOrder as readonly string[]).indexOf(c);
+  return i < 0 ? categoryOrder.length : i;
+};
+const byStoreCategoryName = (a: InventoryTable, b: InventoryTable): number =>
+  a.store.localeCompare(b.store) * -1 || rank(a.category) - rank(b.category) || a.name.localeCompare(b.name);
+const rowId = (t: InventoryTable): string => `${t.store}:${t.name}`;
+
+/** SPEC 3.2 "Data inventory": every table of the source and the cache, graded like the seed's. */
+export default function InventoryPanel() {
+  const { data, loading, error, refresh } = useInventory();
+  const job = useJobs((s) => runningJobs(s.jobs).find((j) => j.kind === 'inventory'));
+  const [store, setStore] = useState<StoreFilter>('all');
+  const [category, setCategory] = useState('');
+  const [search, setSearch] = useState('');
+
+  useEffect(() => {
+    if (!useInventory.getState().data) void refresh();
+  }, [refresh]);
+
+  const tables = useMemo(() => [...(data?.tables ?? [])].sort(byStoreCategoryName), [data]);
+  const shown = useMemo(() => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)), [tables, store, category]);
+  const categories = useMemo(() => [...new Set(tables.map((t) => t.category))].sort((a, b) => rank(a) - rank(b)), [tables]);
+  const chartOption = useMemo(() => (data ? categoryChartOption(data.categories) : null), [data]);
+  const ready = data !== null && !loading;
+
+  return (
+    <section className="panel panel--inventory" data-panel="inventory" data-ready={ready ? 'true' : 'false'} data-generated-at={data?.generatedAt} aria-labelledby="panel-title" aria-busy={loading}>
+      <header className="panel__header">
+        <h1 id="panel-title" className="panel__title">
+          Data inventory
+        </h1>
+        <span className="panel__subtitle">{data ? `counted ${formatWhen(data.generatedAt)}` : loading ? 'counting every table…' : ''}</span>
+        <span className="panel__spacer" />
+        {loading && (
+          <span className="panel__progress">
+            <ProgressBar fraction={job?.fraction ?? null} label="Inventory progress" />
+            <span className="muted">{job?.message ?? 'starting'}</span>
+          </span>
+        )}
+        <button type="button" className="btn btn--primary" onClick={() => void refresh()} disabled={loading}>
+          {loading ? 'Counting…' : 'Refresh'}
+        </button>
+      </header>
+
+      {data && !data.source.reachable && (
+        <div className="banner banner--bad" role="alert" data-testid="source-unreachable">
+          <strong>Source unreachable.</strong> {data.source.error ?? `${data.source.label} did not answer.`} The tables below are the local cache only; the app keeps working on it.
+        </div>
+      )}
+      {!data && error && (
+        <div className="banner banner--bad" role="alert">
+          <strong>The inventory could not be read.</strong> {error}
+        </div>
+      )}
+
+      {data && <Kpis inventory={data} />}
+
+      <div className="inventory__body">
+        <Grid<InventoryTable>
+          id="inventory"
+          rows={shown}
+          columns={inventoryColumns}
+          rowId={rowId}
+          quickFilter={search}
+          emptyText={data ? 'No table matches these filters' : 'Counting tables…'}
+          toolbar={
+            <>
+              <div className="segmented" role="group" aria-label="Store">
+                {(['all', 'source', 'cache'] as const).map((s) => (
+                  <button key={s} type="button" className="segmented__item" aria-pressed={store === s} onClick={() => setStore(s)}>
+                    {s === 'all' ? 'All stores' : s === 'source' ? 'Source' : 'Cache'}
+                  </button>
+                ))}
+              </div>
+              <label className="field">
+                <span className="field__label">Category</span>
+                <select className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
+                  <option value="">All</option>
+                  {categories.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <input className="input" type="search" placeholder="Search tables…" aria-label="Search tables" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <span className="muted" data-testid="row-count">
+                {shown.length} of {tables.length} tables
+              </span>
+            </>
+          }
+        />
+        <aside className="inventory__side">
+          <div className="card card--chart">
+            <h2 className="card__title">Rows per category</h2>
+            {chartOption ? <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" /> : <div className="chart chart--categories" />}
+          </div>
+          <div className="card">
+            <h2 className="card__title">Status</h2>
+            <dl className="legend">
+              <dt>
+                <span className="pill pill--active">active</span>
+              </dt>
+              <dd>rows, used by the app, written within 30 days</dd>
+              <dt>
+                <span className="pill pill--under-used">under-used</span>
+              </dt>
+              <dd>rows nobody reads (not synced), or no write for 30 days</dd>
+              <dt>
+                <span className="pill pill--empty">empty</span>
+              </dt>
+              <dd>no rows at all</dd>
+            </dl>
+            {data && <p className="muted small">Cache file: {data.cacheFile}</p>}
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}

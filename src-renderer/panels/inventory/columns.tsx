@@ -1,0 +1,51 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { InventoryTable } from '../../../src-shared/contract/inventory';
+import { ago, formatInt, formatWhen } from '../../components/format';
+
+function StatusCell({ data }: ICellRendererParams<InventoryTable>) {
+  if (!data) return null;
+  return <span className={`pill pill--${data.status}`}>{data.status}</span>;
+}
+
+function StoreCell({ data }: ICellRendererParams<InventoryTable>) {
+  if (!data) return null;
+  return <span className={`tag tag--${data.store}`}>{data.store}</span>;
+}
+
+const int = (p: { value: unknown }): string => (typeof p.value === 'number' ? formatInt(p.value) : '');
+// A column's own cellClass replaces the one of its `type`, so right alignment is spelled out.
+const NUM = ['ag-right-aligned-cell', 'cell--num'];
+
+export const inventoryColumns: ColDef<InventoryTable>[] = [
+  { field: 'store', headerName: 'Store', width: 84, cellRenderer: StoreCell },
+  { field: 'category', headerName: 'Category', width: 124 },
+  { field: 'name', headerName: 'Table', width: 204, cellClass: 'cell--mono' },
+  { field: 'rows', headerName: 'Rows', width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: int, cellClass: NUM },
+  { field: 'columns', headerName: 'Cols', width: 78, type: 'rightAligned', filter: 'agNumberColumnFilter', cellClass: NUM },
+  {
+    field: 'lastUpdate',
+    headerName: 'Last update',
+    width: 120,
+    valueFormatter: (p) => (typeof p.value === 'string' ? ago(Date.now() - Date.parse(p.value)) : '—'),
+    tooltipValueGetter: (p) => (typeof p.value === 'string' ? formatWhen(p.value) : 'no time column, or no rows'),
+    cellClass: 'cell--num',
+  },
+  {
+    field: 'status',
+    headerName: 'Status',
+    width: 108,
+    cellRenderer: StatusCell,
+    tooltipValueGetter: (p) => (p.data ? `${p.data.status}: ${p.data.statusReason}` : undefined),
+  },
+  {
+    field: 'quarantined',
+    headerName: 'Quarantined',
+    width: 112,
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    valueFormatter: int,
+    cellClass: NUM,
+    cellClassRules: { 'cell--alert': (p) => typeof p.value === 'number' && p.value > 0 },
+  },
+  { field: 'statusReason', headerName: 'Why', flex: 1, minWidth: 160, cellClass: 'cell--muted', tooltipField: 'statusReason' },
+];

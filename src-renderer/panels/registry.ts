@@ -1,0 +1,29 @@
+import { lazy, type ComponentType } from 'react';
+import { notBuilt } from './not-built/NotBuilt';
+
+export interface PanelDef {
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+const panel = (id: string, title: string, component: ComponentType): PanelDef => ({ id, title, component });
+
+/** The navigation, in order: Alt+1..8 (or Ctrl+1..8) opens the Nth entry. Registering a built panel
+ * is one line: replace its `notBuilt(...)` with `lazy(() => import('./<folder>/<Panel>'))`, whose
+ * default export is a component without props. */
+export const panels: PanelDef[] = [
+  panel('command-center', 'Command Center', notBuilt('Command Center', 'the sync and Agent A: live odds grid with flashing changes, alerts feed, market-move charts, sync status')),
+  panel('picks', 'Picks du Jour', notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials')),
+  panel('performance', 'Performance', notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration')),
+  panel('deep-analysis', 'Deep Analysis', notBuilt('Deep Analysis', 'the Dixon-Coles model: match preview (model vs market, score matrix), H2H, coach matchup, team form')),
+  panel('ferrari', 'Ferrari Intel', notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector')),
+  panel('history', 'Historique', notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log')),
+  panel('inventory', 'Data inventory', lazy(() => import('./inventory/InventoryPanel'))),
+  panel('settings', 'Settings', lazy(() => import('./settings/SettingsPanel'))),
+];
+
+/** Opened at start when the address names no panel. */
+export const defaultPanel = 'inventory';
+
+export const panelById = (id: string): PanelDef | undefined => panels.find((p) => p.id === id);
