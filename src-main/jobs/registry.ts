@@ -1,10 +1,12 @@
 import type { JobFn } from './types';
 import { inventoryJob } from '../data/inventory/inventory-job';
 import { marketJob } from '../data/market/market-job';
+import { previewJob } from '../intelligence/preview/preview-job';
 
 /** Every job the worker can run, by kind. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- params are validated by the contract before a job starts
 export const jobs: Record<string, JobFn<any, unknown>> = {
   inventory: inventoryJob,
   market: marketJob,
+  preview: previewJob,
 };

@@ -3,6 +3,7 @@ import { appMethods } from './app';
 import { inventoryMethods } from './inventory';
 import { jobEvents, jobMethods } from './jobs';
 import { marketEvents, marketMethods } from './market';
+import { analysisMethods } from './analysis';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -11,6 +12,7 @@ export const contract = {
   ...jobMethods,
   ...inventoryMethods,
   ...marketMethods,
+  ...analysisMethods,
 };
 
 export const events = {

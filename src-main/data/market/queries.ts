@@ -54,26 +54,27 @@ interface Edge {
 
 /** First or last valid quote (odds > 1, observed no later than `asOf`, after `after` when given) of every
  * series of the upcoming matches. SQLite returns the bare columns of the row that holds the MIN/MAX. */
-function seriesEdge(db: Cache, market: MarketKind, edge: 'MIN' | 'MAX', asOf: string, matchFrom: string, after?: string): Edge[] {
+function seriesEdge(db: Cache, market: MarketKind, edge: 'MIN' | 'MAX', asOf: string, matchFrom: string | { matchId: number }, after?: string): Edge[] {
   const { table, hasLine } = ODDS_TABLES[market];
   const line = hasLine ? 'o.line' : 'NULL';
   const sql = `SELECT o.match_id AS matchId, o.bookmaker AS bookmaker, o.selection AS selection, ${line} AS line,
       o.odds AS odds, ${edge}(o.observed_at) AS at
     FROM ${table} o
-    WHERE o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?)
+    WHERE ${typeof matchFrom === 'string' ? "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?)" : 'o.match_id = ?'}
       AND o.observed_at <= ? ${after ? 'AND o.observed_at > ?' : ''} AND o.odds > 1
       AND o.bookmaker NOT IN (SELECT bookmaker FROM bookmakers WHERE is_aggregate = 1)
     GROUP BY o.match_id, o.bookmaker, ${hasLine ? 'o.line, ' : ''}o.selection`;
-  const args = after ? [matchFrom, asOf, after] : [matchFrom, asOf];
+  const scope = typeof matchFrom === 'string' ? matchFrom : matchFrom.matchId;
+  const args = after ? [scope, asOf, after] : [scope, asOf];
   return db.prepare(sql).all(...args) as Edge[];
 }
 
 const edgeKey = (e: Edge): string => `${e.matchId}|${e.bookmaker}|${e.line ?? ''}|${e.selection}`;
 
-/** Latest and opening quote of every bookmaker series of the upcoming matches, for one market. */
-export function seriesQuotes(db: Cache, market: MarketKind, asOf: string): SeriesQuote[] {
+/** Latest and opening quote of every bookmaker series of the upcoming matches (or of one match), for one market. */
+export function seriesQuotes(db: Cache, market: MarketKind, asOf: string, only?: { matchId: number }): SeriesQuote[] {
   if (!tableExists(db, ODDS_TABLES[market].table)) return [];
-  const matchFrom = new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString();
+  const matchFrom = only ?? new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString();
   const opening = new Map(seriesEdge(db, market, 'MIN', asOf, matchFrom).map((e) => [edgeKey(e), e]));
   return seriesEdge(db, market, 'MAX', asOf, matchFrom).map((e) => {
     const o = opening.get(edgeKey(e)) ?? e;
