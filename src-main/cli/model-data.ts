@@ -1,4 +1,5 @@
 // Match results for the model, from football-data CSV files or from the synced SQLite cache.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { parseFootballDataFile, type FootballDataMatch } from '../data/football-data/parse';
 import type { MatchResult } from '../../src-shared/quant/poisson/dixon-coles';
@@ -21,6 +22,7 @@ export function loadCsvMatches(files: readonly string[]): CsvMatches {
 /** Finished matches with goals from the cache mirror of the source's `matches` and `teams` tables
  * (kickoff is ISO-8601 UTC text; the UTC calendar date is used). */
 export function loadCacheMatches(file: string): MatchResult[] {
+  if (!fs.existsSync(file)) throw new Error(`cache file ${file} does not exist`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     for (const table of ['matches', 'teams']) {

@@ -1,0 +1,25 @@
+import { parse, printJson, UsageError, type Command } from '../command';
+import { DEVIG_METHODS, devig, isDevigMethod } from '../../../src-shared/quant/margins';
+
+export const oddsDevigCommand: Command = {
+  name: 'odds devig',
+  summary: 'Fair probabilities from a book of decimal odds (margin removal)',
+  usage: `monps odds devig [--method ${DEVIG_METHODS.join('|')}] ODDS... [--json]`,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { method: { type: 'string', default: 'multiplicative' }, json: { type: 'boolean', default: false } }, true);
+    const method = values.method;
+    if (!isDevigMethod(method)) throw new UsageError(`unknown method '${method}' (one of ${DEVIG_METHODS.join(', ')})`);
+    const odds = positionals.map((s, i) => {
+      const v = Number(s);
+      if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError(`odds ${i + 1} '${s}' is not a number`);
+      return v;
+    });
+    const r = devig(odds, method);
+    if (values.json) printJson(io, { method: r.method, overround: r.overround, probabilities: r.probabilities });
+    else {
+      io.out(`method: ${r.method}\noverround: ${(r.overround * 100).toFixed(3)}%`);
+      r.probabilities.forEach((p, i) => io.out(`  ${String(odds[i]).padStart(8)}  p = ${p.toFixed(6)}  fair odds ${(1 / p).toFixed(4)}`));
+    }
+    return 0;
+  },
+};
