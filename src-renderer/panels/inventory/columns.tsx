@@ -19,7 +19,7 @@ const NUM = ['ag-right-aligned-cell', 'cell--num'];
 export const inventoryColumns: ColDef<InventoryTable>[] = [
   { field: 'store', headerName: 'Store', width: 84, cellRenderer: StoreCell },
   { field: 'category', headerName: 'Category', width: 124 },
-  { field: 'name', headerName: 'Table', width: 204, cellClass: 'cell--mono' },
+  { field: 'name', headerName: 'Table', width: 196, cellClass: 'cell--mono' },
   { field: 'rows', headerName: 'Rows', width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: int, cellClass: NUM },
   { field: 'columns', headerName: 'Cols', width: 78, type: 'rightAligned', filter: 'agNumberColumnFilter', cellClass: NUM },
   {
@@ -47,5 +47,5 @@ export const inventoryColumns: ColDef<InventoryTable>[] = [
     cellClass: NUM,
     cellClassRules: { 'cell--alert': (p) => typeof p.value === 'number' && p.value > 0 },
   },
-  { field: 'statusReason', headerName: 'Why', flex: 1, minWidth: 160, cellClass: 'cell--muted', tooltipField: 'statusReason' },
+  { field: 'statusReason', headerName: 'Why', flex: 1, minWidth: 140, cellClass: 'cell--muted', tooltipField: 'statusReason' },
 ];

@@ -101,13 +101,18 @@ export function navButton(page: Page, panelId: string): Locator {
   return page.locator(`nav .nav__button[data-panel-id="${panelId}"]`);
 }
 
-/** Every row the inventory grid renders, as the user sees the cells. */
+/** Every row a Grid renders (ag-grid virtualises: make the viewport tall enough or filter first),
+ * as the user sees its cells, keyed by column id, in display order. */
 export async function gridRows(page: Page, gridId: string): Promise<Record<string, string>[]> {
-  return page.locator(`[data-grid-id="${gridId}"] .ag-center-cols-container .ag-row`).evaluateAll((rows) =>
-    rows.map((row) => {
-      const out: Record<string, string> = {};
-      for (const cell of Array.from(row.querySelectorAll('[col-id]'))) out[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
-      return out;
-    }),
-  );
+  return page.locator(`[data-grid-id="${gridId}"] [role="row"][row-id]`).evaluateAll((rows) => {
+    const byId = new Map<string, { index: number; cells: Record<string, string> }>();
+    for (const row of rows) {
+      const id = row.getAttribute('row-id') ?? '';
+      const entry = byId.get(id) ?? { index: Number(row.getAttribute('row-index')), cells: {} };
+      // pinned columns render the same row in several containers: merge them
+      for (const cell of Array.from(row.querySelectorAll('[col-id]'))) entry.cells[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
+      byId.set(id, entry);
+    }
+    return [...byId.values()].sort((a, b) => a.index - b.index).map((e) => e.cells);
+  });
 }

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheCounts, execSource, sourceCounts } from './support/counts';
+import { gridRows, launchDesk, navButton, panelRoot, startDesk, waitForPanelReady, type DeskBrowser, type DeskServer } from './support/desk';
+
+// Real headless server (its own embedded PostgreSQL) + Debian's Chromium on the built renderer.
+let desk: DeskServer;
+let browser: DeskBrowser;
+const int = new Intl.NumberFormat('en-US');
+
+beforeAll(async () => {
+  desk = await startDesk();
+  const url = desk.headless.services.source.url!;
+  // A few real rows on both sides, so the counts compared below are not all zero.
+  await execSource(url, "INSERT INTO leagues (league_code, name, country) VALUES ('ZE2E1', 'E2E League One', 'Testland'), ('ZE2E2', 'E2E League Two', 'Testland') ON CONFLICT DO NOTHING");
+  await execSource(url, "INSERT INTO bookmakers (bookmaker, name, is_sharp) VALUES ('E2E_SHARP', 'E2E Sharp', true), ('E2E_SOFT', 'E2E Soft', false), ('E2E_EXCH', 'E2E Exchange', false) ON CONFLICT DO NOTHING");
+  const cache = new Database(desk.headless.services.config.cacheFile);
+  cache.prepare("INSERT OR REPLACE INTO app_settings (key, value) VALUES ('e2e.marker', '\"1\"')").run();
+  cache.close();
+  browser = await launchDesk(desk.url, { width: 1600, height: 1000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.close();
+});
+
+async function rowsOfStore(store: 'source' | 'cache') {
+  const { page } = browser;
+  await page.getByRole('group', { name: 'Store' }).getByRole('button', { name: store === 'source' ? 'Source' : 'Cache' }).click();
+  await expect.poll(async () => (await gridRows(page, 'inventory')).every((r) => r.store === store)).toBe(true);
+  return gridRows(page, 'inventory');
+}
+
+describe('Data inventory in Chromium against the headless server', () => {
+  it('is reached with the keyboard: Alt/Ctrl+N switch panels, nav items are buttons with aria-current', async () => {
+    const { page } = browser;
+    await page.goto(`${desk.url}#command-center`);
+    await expect.poll(() => navButton(page, 'command-center').getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Not built yet: arrives with');
+
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => navButton(page, 'picks').getAttribute('aria-current')).toBe('page');
+    expect(await navButton(page, 'command-center').getAttribute('aria-current')).toBeNull();
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Picks du Jour');
+
+    await page.keyboard.press('Alt+7');
+    await waitForPanelReady(page, 'inventory');
+    expect(await navButton(page, 'inventory').getAttribute('aria-current')).toBe('page');
+    expect(page.url()).toBe(`${desk.url}#inventory`);
+
+    // the shortcut leaves the focus, visibly, on the open panel's nav button; Tab moves on from it
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.dataset.panelId, tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ id: 'inventory', tag: 'BUTTON', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.panelId)).toBe('settings');
+    await page.keyboard.press('Enter');
+    await waitForPanelReady(page, 'settings');
+    await page.keyboard.press('Alt+7');
+    await waitForPanelReady(page, 'inventory');
+  });
+
+  it('lists every source and cache table with the row counts the databases have', async () => {
+    const source = await sourceCounts(desk.headless.services.source.url!);
+    const cache = cacheCounts(desk.headless.services.config.cacheFile);
+    expect(source.get('leagues')).toBeGreaterThanOrEqual(2);
+    expect(source.get('bookmakers')).toBeGreaterThanOrEqual(3);
+    expect(cache.get('app_settings')).toBeGreaterThanOrEqual(1);
+
+    for (const [store, expected] of [['source', source], ['cache', cache]] as const) {
+      const rows = await rowsOfStore(store);
+      expect(rows.map((r) => r.name).sort(), `${store} tables`).toEqual([...expected.keys()].sort());
+      for (const r of rows) {
+        expect(r.store).toBe(store);
+        expect(r.rows, `${store}.${r.name} rows`).toBe(int.format(expected.get(r.name)!));
+        if (expected.get(r.name) === 0) expect(r.status, `${store}.${r.name}`).toBe('empty');
+        else expect(r.status, `${store}.${r.name}`).not.toBe('empty');
+      }
+    }
+    await browser.page.getByRole('button', { name: 'All stores' }).click();
+    await expect.poll(() => browser.page.getByTestId('row-count').textContent()).toBe(`${source.size + cache.size} of ${source.size + cache.size} tables`);
+  });
+
+  it('shows the KPI "active tables N / total" over the business tables of the source', async () => {
+    const rows = await rowsOfStore('source');
+    const business = rows.filter((r) => r.category !== 'SYSTEM' && r.category !== 'DEMO TRUTH');
+    const active = business.filter((r) => r.status === 'active').length;
+    const kpi = (await browser.page.getByTestId('kpi-active').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(kpi).toBe(`${active} / ${business.length}`);
+    expect(business.length).toBeGreaterThan(15); // SPEC 3.1 names more than fifteen business tables
+  });
+
+  it('draws the rows-per-category chart and keeps the page free of errors; screenshot kept', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'All stores' }).click();
+    const chart = page.getByRole('img', { name: 'Rows per category, source against cache' });
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    const box = await chart.boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    expect(box!.height).toBeGreaterThan(200);
+    await page.mouse.move(0, 0);
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: path.join('test-results', 'inventory.png') });
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('Refresh re-counts with a progress bar while the job runs', async () => {
+    const { page } = browser;
+    await execSource(desk.headless.services.source.url!, "INSERT INTO leagues (league_code, name) VALUES ('ZE2E3', 'E2E League Three') ON CONFLICT DO NOTHING");
+    const before = await panelRoot(page, 'inventory').getAttribute('data-generated-at');
+    // note every progress bar that appears, however briefly
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-panel="inventory"] [role="progressbar"]')) w.sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => panelRoot(page, 'inventory').getAttribute('data-generated-at')).not.toBe(before);
+    await waitForPanelReady(page, 'inventory');
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+    const leagues = (await rowsOfStore('source')).find((r) => r.name === 'leagues')!;
+    expect(leagues.rows).toBe(int.format((await sourceCounts(desk.headless.services.source.url!)).get('leagues')!));
+  });
+
+  it('shows a typed contract error as a readable toast', async () => {
+    const { page } = browser;
+    await page.route('**/rpc/inventory.get', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'UNAVAILABLE', message: 'the worker is restarting, try again in a moment' } }),
+      }),
+    );
+    try {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const toast = page.getByRole('alert').filter({ hasText: 'Inventory failed' });
+      await toast.waitFor();
+      expect(await toast.textContent()).toContain('the worker is restarting, try again in a moment');
+      expect(await toast.textContent()).toContain('UNAVAILABLE');
+      await toast.getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => toast.count()).toBe(0);
+    } finally {
+      await page.unroute('**/rpc/inventory.get');
+    }
+  });
+});
