@@ -1,0 +1,57 @@
+import type pg from 'pg';
+import { kindOfPgType, type ValueKind } from './value-map';
+
+export interface SourceColumnInfo {
+  name: string;
+  /** information_schema data_type ('bigint', 'timestamp with time zone', 'USER-DEFINED', ...). */
+  dataType: string;
+  /** Schema-qualified type for casts: "pg_catalog"."int8". */
+  castType: string;
+  kind: ValueKind;
+  nullable: boolean;
+}
+
+export interface SourceTable {
+  table: string;
+  columns: SourceColumnInfo[];
+  primaryKey: string[];
+}
+
+/** Every base table of the source's current schema, with its columns (in order) and primary key,
+ * from information_schema. */
+export async function listSourceTables(client: pg.ClientBase): Promise<SourceTable[]> {
+  const cols = await client.query<{ table_name: string; column_name: string; data_type: string; udt_schema: string; udt_name: string; is_nullable: string }>(
+    `SELECT c.table_name, c.column_name, c.data_type, c.udt_schema, c.udt_name, c.is_nullable
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const pks = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT tc.table_name, k.column_name
+       FROM information_schema.table_constraints tc
+       JOIN information_schema.key_column_usage k
+         ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name AND k.table_name = tc.table_name
+      WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY'
+      ORDER BY tc.table_name, k.ordinal_position`,
+  );
+  const byTable = new Map<string, SourceTable>();
+  for (const r of cols.rows) {
+    let t = byTable.get(r.table_name);
+    if (!t) byTable.set(r.table_name, (t = { table: r.table_name, columns: [], primaryKey: [] }));
+    const kind = kindOfPgType(r.data_type === 'USER-DEFINED' || r.data_type === 'ARRAY' ? 'text' : r.data_type);
+    t.columns.push({
+      name: r.column_name,
+      dataType: r.data_type,
+      castType: `"${r.udt_schema.replace(/"/g, '""')}"."${r.udt_name.replace(/"/g, '""')}"`,
+      kind,
+      nullable: r.is_nullable === 'YES',
+    });
+  }
+  for (const r of pks.rows) byTable.get(r.table_name)?.primaryKey.push(r.column_name);
+  return [...byTable.values()].sort((a, b) => a.table.localeCompare(b.table));
+}
+
+export async function describeSourceTable(client: pg.ClientBase, table: string): Promise<SourceTable | undefined> {
+  return (await listSourceTables(client)).find((t) => t.table === table);
+}

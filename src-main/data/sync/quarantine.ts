@@ -1,0 +1,192 @@
+import type { Statement } from 'better-sqlite3';
+import type { QuarantineRule, QuarantineRow } from '../../../src-shared/contract/sync';
+import type { Cache } from '../cache/open';
+import type { RawRow } from './copy-reader';
+import type { TablePlan } from './mirror';
+
+/** Why a row is kept out of the mirror. */
+export type QuarantineReason =
+  | 'missing_key'
+  | 'odds_missing'
+  | 'odds_not_finite'
+  | 'odds_le_1'
+  | 'odds_absurd'
+  | 'unknown_match'
+  | 'future_timestamp'
+  | 'impossible_timestamp'
+  | 'bad_selection'
+  | 'bad_line';
+
+export interface Verdict {
+  reason: QuarantineReason;
+  message: string;
+}
+
+export interface RuleContext {
+  /** "Now" of this sync (ms since epoch): observed_at more than a day ahead of it is refused. */
+  nowMs: number;
+  /** match_id of every match of the source (as PostgreSQL text), read in the table's snapshot. */
+  knownMatches?: Set<string>;
+}
+
+/** Odds above this are not a price a bookmaker offers on these markets (a feed glitch). */
+export const MAX_ODDS = 1000;
+const DAY_MS = 86_400_000;
+const EARLIEST_MS = Date.UTC(1990, 0, 1);
+
+const SELECTIONS: Record<string, readonly string[]> = {
+  odds_history: ['home', 'draw', 'away'],
+  odds_totals: ['over', 'under'],
+  odds_spreads: ['home', 'away'],
+};
+
+/** Builds the row check of a table from its manifest rules. Rows arrive as PostgreSQL text. */
+export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) => Verdict | null {
+  const col = (n: string): number => plan.columns.findIndex((c) => c.name === n);
+  const checks: ((row: RawRow) => Verdict | null)[] = [];
+  const rules = new Set<QuarantineRule>(plan.entry.rules);
+  if (rules.has('missing_key')) {
+    const idx = plan.pkIdx;
+    checks.push((row) => {
+      for (let i = 0; i < idx.length; i++) {
+        const v = row[idx[i]];
+        if (v === null || v === '') return { reason: 'missing_key', message: `primary key column ${plan.pk[i]} is empty` };
+      }
+      return null;
+    });
+  }
+  const odds = col('odds');
+  if (rules.has('odds_price') && odds >= 0) {
+    checks.push((row) => {
+      const t = row[odds];
+      if (t === null) return { reason: 'odds_missing', message: 'odds is NULL (a missing price is not a quote)' };
+      const v = Number(t);
+      if (!Number.isFinite(v)) return { reason: 'odds_not_finite', message: `odds ${t} is not a finite number` };
+      if (v <= 1) return { reason: 'odds_le_1', message: `odds ${t} ≤ 1.0 (no possible win)` };
+      if (v > MAX_ODDS) return { reason: 'odds_absurd', message: `odds ${t} > ${MAX_ODDS} is not a real price` };
+      return null;
+    });
+  }
+  const match = col('match_id');
+  if (rules.has('match_exists') && match >= 0 && ctx.knownMatches) {
+    const known = ctx.knownMatches;
+    checks.push((row) => {
+      const m = row[match];
+      if (m !== null && !known.has(m)) return { reason: 'unknown_match', message: `match_id ${m} is not a match of the source` };
+      return null;
+    });
+  }
+  const obs = col('observed_at');
+  if (rules.has('observed_at_sane') && obs >= 0) {
+    const limit = ctx.nowMs + DAY_MS;
+    checks.push((row) => {
+      const t = row[obs];
+      if (t === null) return null;
+      const ms = Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z'));
+      if (!Number.isFinite(ms) || ms < EARLIEST_MS) return { reason: 'impossible_timestamp', message: `observed_at ${t} is not a plausible time` };
+      if (ms > limit) return { reason: 'future_timestamp', message: `observed_at ${t} is more than a day in the future` };
+      return null;
+    });
+  }
+  const sel = col('selection');
+  const allowed = SELECTIONS[plan.table];
+  if (rules.has('selection_known') && sel >= 0 && allowed) {
+    checks.push((row) => {
+      const s = row[sel];
+      if (s !== null && !allowed.includes(s)) return { reason: 'bad_selection', message: `selection '${s}' is not one of ${allowed.join(', ')}` };
+      return null;
+    });
+  }
+  const line = col('line');
+  if (rules.has('line_sane') && line >= 0) {
+    const totals = plan.table === 'odds_totals';
+    checks.push((row) => {
+      const t = row[line];
+      if (t === null) return null;
+      const v = Number(t);
+      const ok = Number.isFinite(v) && Number.isInteger(v * 4) && (totals ? v > 0 && v <= 20 : Math.abs(v) <= 10);
+      return ok ? null : { reason: 'bad_line', message: `line ${t} is not a ${totals ? 'goal' : 'handicap'} line` };
+    });
+  }
+  if (checks.length === 0) return () => null;
+  return (row) => {
+    for (const c of checks) {
+      const v = c(row);
+      if (v) return v;
+    }
+    return null;
+  };
+}
+
+/** The quarantine of one table during a sync: which keys are in it (loaded once: it is small), and
+ * prepared writes. All calls run inside the caller's batch transaction. */
+export class QuarantineBook {
+  private readonly keys: Set<string>;
+  private readonly put: Statement;
+  private readonly del: Statement;
+  constructor(
+    private readonly db: Cache,
+    private readonly plan: TablePlan,
+  ) {
+    this.keys = new Set((db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map((r) => r.source_key));
+    this.put = db.prepare(
+      `INSERT INTO quarantine (table_name, source_key, key, reason, message, raw, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, source_key) DO UPDATE SET key = excluded.key, reason = excluded.reason,
+         message = excluded.message, raw = excluded.raw, last_seen = excluded.last_seen`,
+    );
+    this.del = db.prepare('DELETE FROM quarantine WHERE table_name = ? AND source_key = ?');
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  has(sourceKey: string): boolean {
+    return this.keys.has(sourceKey);
+  }
+
+  allKeys(): string[] {
+    return [...this.keys];
+  }
+
+  /** Returns true when the key was not quarantined before. */
+  add(sourceKey: string, keyJson: string, v: Verdict, row: RawRow, now: string): boolean {
+    const raw: Record<string, string | null> = {};
+    this.plan.columns.forEach((c, i) => (raw[c.name] = row[i]));
+    this.put.run(this.plan.table, sourceKey, keyJson, v.reason, v.message, JSON.stringify(raw), now, now);
+    if (this.keys.has(sourceKey)) return false;
+    this.keys.add(sourceKey);
+    return true;
+  }
+
+  /** Returns true when the key was quarantined (the row is fixed or gone). */
+  release(sourceKey: string): boolean {
+    if (!this.keys.has(sourceKey)) return false;
+    this.del.run(this.plan.table, sourceKey);
+    this.keys.delete(sourceKey);
+    return true;
+  }
+}
+
+export function quarantineCounts(db: Cache): { table: string; count: number }[] {
+  return (db.prepare('SELECT table_name AS t, count(*) AS n FROM quarantine GROUP BY table_name ORDER BY table_name').all() as { t: string; n: number }[]).map((r) => ({ table: r.t, count: r.n }));
+}
+
+export function listQuarantine(db: Cache, opts: { table?: string; limit?: number; offset?: number } = {}): QuarantineRow[] {
+  const rows = db
+    .prepare(
+      `SELECT table_name, key, reason, message, raw, first_seen, last_seen FROM quarantine
+        WHERE (?1 IS NULL OR table_name = ?1) ORDER BY table_name, last_seen DESC, source_key LIMIT ?2 OFFSET ?3`,
+    )
+    .all(opts.table ?? null, opts.limit ?? 100, opts.offset ?? 0) as { table_name: string; key: string; reason: string; message: string; raw: string; first_seen: string; last_seen: string }[];
+  return rows.map((r) => ({
+    table: r.table_name,
+    key: JSON.parse(r.key) as Record<string, unknown>,
+    reason: r.reason,
+    message: r.message,
+    raw: JSON.parse(r.raw) as Record<string, string | null>,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+  }));
+}

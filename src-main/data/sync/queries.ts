@@ -1,0 +1,87 @@
+// SQL text of the source reads. Values come through current_setting() (set by copyOut).
+import type { TablePlan } from './mirror';
+import { q, qList } from './sql';
+
+const setting = (name: string, cast: string): string => `current_setting('${name}')::${cast}`;
+
+function castOf(plan: TablePlan, column: string): string {
+  const c = plan.columns.find((x) => x.name === column);
+  if (!c) throw new Error(`${plan.table}: no column ${column}`);
+  return c.castType;
+}
+
+/** The window condition, or '' when the table is synced whole. Reads monps.cut. */
+export function windowSql(plan: TablePlan): string {
+  const w = plan.entry.window;
+  if (w.kind === 'all') return '';
+  return `(${q(w.timeColumn)} >= ${setting('monps.cut', castOf(plan, w.timeColumn))} OR ${q(w.matchColumn)} IN (SELECT match_id FROM matches WHERE status <> 'finished'))`;
+}
+
+const cols = (plan: TablePlan): string => qList(plan.columns.map((c) => c.name));
+const and = (parts: string[]): string => (parts.length ? ` WHERE ${parts.join(' AND ')}` : '');
+
+/** Names of the settings carrying a cursor: monps.k0, monps.k1, ... */
+export function cursorSettings(cursor: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  cursor.forEach((v, i) => (out[`monps.k${i}`] = v));
+  return out;
+}
+
+/** A page of a full pass: rows in primary key order after the cursor. */
+export function fullPageSql(plan: TablePlan, hasCursor: boolean, limit: number): string {
+  const where: string[] = [];
+  if (hasCursor) where.push(`(${qList(plan.pk)}) > (${plan.pk.map((c, i) => setting(`monps.k${i}`, castOf(plan, c))).join(', ')})`);
+  const w = windowSql(plan);
+  if (w) where.push(w);
+  return `SELECT ${cols(plan)} FROM ${q(plan.table)}${and(where)} ORDER BY ${qList(plan.pk)} LIMIT ${Math.floor(limit)}`;
+}
+
+/** A page of an incremental pass: rows whose watermark is >= monps.from, in (watermark, key) order
+ * after the cursor. */
+export function incrementalPageSql(plan: TablePlan, hasCursor: boolean, limit: number): string {
+  const wm = plan.entry.watermark as string;
+  const keyCols = [wm, ...plan.pk];
+  const where = [`${q(wm)} >= ${setting('monps.from', castOf(plan, wm))}`];
+  if (hasCursor) where.push(`(${qList(keyCols)}) > (${keyCols.map((c, i) => setting(`monps.k${i}`, castOf(plan, c))).join(', ')})`);
+  const w = windowSql(plan);
+  if (w) where.push(w);
+  return `SELECT ${cols(plan)} FROM ${q(plan.table)}${and(where)} ORDER BY ${qList(keyCols)} LIMIT ${Math.floor(limit)}`;
+}
+
+/** Rows by key: monps.keys is a JSON array of keys, each an array of PostgreSQL texts. */
+export function rowsByKeySql(plan: TablePlan, inWindow: boolean): string {
+  const picked = plan.pk.map((c, i) => `(k->>${i})::${castOf(plan, c)}`).join(', ');
+  const where = [`(${qList(plan.pk)}) IN (SELECT ${picked} FROM json_array_elements(current_setting('monps.keys')::json) AS k)`];
+  const w = inWindow ? windowSql(plan) : '';
+  if (w) where.push(w);
+  return `SELECT ${cols(plan)} FROM ${q(plan.table)}${and(where)}`;
+}
+
+/** Every key of the window in the cache's order (text in byte order, as SQLite's BINARY). */
+export function keyStreamSql(plan: TablePlan): string {
+  const order = plan.pkIdx
+    .map((i) => {
+      const c = plan.columns[i];
+      return c.kind === 'text' || c.kind === 'json' ? `${q(c.name)}::text COLLATE "C"` : q(c.name);
+    })
+    .join(', ');
+  const w = windowSql(plan);
+  return `SELECT ${qList(plan.pk)} FROM ${q(plan.table)}${w ? ` WHERE ${w}` : ''} ORDER BY ${order}`;
+}
+
+/** The snapshot's safe watermark: every row whose watermark is below it is committed and visible in
+ * this transaction's snapshot. Writers still in flight hold it back to their start (when
+ * pg_stat_activity shows them) or by the fallback overlap; one second covers a DEFAULT evaluated just
+ * before its transaction got an xid. Must be the transaction's first statement. */
+export const SNAPSHOT_BOUND_SQL = `
+WITH xip AS (SELECT (x % 4294967296)::text AS xid FROM txid_snapshot_xip(txid_current_snapshot()) AS x),
+     w AS (SELECT backend_xid::text AS xid, xact_start FROM pg_stat_activity WHERE backend_xid IS NOT NULL),
+     s AS (SELECT statement_timestamp() AS stmt,
+                  (SELECT count(*) FROM xip) AS inflight,
+                  (SELECT count(*) FROM xip JOIN w USING (xid)) AS seen,
+                  (SELECT min(w.xact_start) FROM xip JOIN w USING (xid)) AS oldest)
+SELECT (CASE WHEN inflight = 0 THEN stmt - interval '1 second'
+             WHEN seen = inflight THEN least(stmt, oldest) - interval '1 second'
+             ELSE stmt - make_interval(secs => $1::double precision) END)::text AS bound,
+       inflight::int AS inflight
+  FROM s`;

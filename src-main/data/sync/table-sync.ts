@@ -1,0 +1,209 @@
+import type pg from 'pg';
+import type { SyncTableResult } from '../../../src-shared/contract/sync';
+import type { Cache } from '../cache/open';
+import { JobCancelled } from '../../jobs/types';
+import { copyOut, type RawRow } from './copy-reader';
+import { ensureIndexes, ensureMirror, type TablePlan } from './mirror';
+import { pendingOutboxKeys } from './outbox';
+import { QuarantineBook, makeValidator } from './quarantine';
+import { cursorSettings, fullPageSql, incrementalPageSql, rowsByKeySql, SNAPSHOT_BOUND_SQL } from './queries';
+import { reconcileKeys } from './reconcile';
+import { q } from './sql';
+import { loadState, saveState, type TableState } from './state';
+import { MirrorWriter } from './writer';
+
+export interface TableSyncOptions {
+  /** Rows per SQLite transaction (each with its checkpoint). */
+  batchSize: number;
+  /** Rows per source query (keyset page). */
+  pageSize: number;
+  /** Fallback re-read window when in-flight writers of the source cannot be seen. */
+  overlapMs: number;
+  nowMs: number;
+  full: boolean;
+  reconcile: 'auto' | 'always' | 'never';
+  signal: AbortSignal;
+  /** Called after each committed batch with the rows read so far in this table. */
+  onRows(rows: number): void;
+  /** Test hook: called after each committed batch (the crash test kills the process around it). */
+  afterCommit?(): void;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_MISSING = 50_000;
+const KEY_CHUNK = 500;
+
+const maxTs = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** Syncs one table: resumes or starts a pass (full: key order; incremental: from the watermark),
+ * commits each batch with its checkpoint, re-checks quarantined rows, prunes rows that left the
+ * window, and reconciles keys (deletions) when due. Everything it reads comes from one
+ * REPEATABLE READ snapshot of the source. */
+export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, opts: TableSyncOptions): Promise<SyncTableResult> {
+  const t0 = performance.now();
+  const nowIso = new Date(opts.nowMs).toISOString();
+  let state: TableState = ensureMirror(db, plan, loadState(db, plan.table));
+  const writer = new MirrorWriter(db, plan);
+  const book = new QuarantineBook(db, plan);
+  const pendingLocal = plan.entry.ownOutput ? pendingOutboxKeys(db, plan.table) : new Set<string>();
+  const res: SyncTableResult = { table: plan.table, mode: 'incremental', rowsRead: 0, upserted: 0, quarantined: 0, released: 0, deleted: 0, pruned: 0, reconciled: false, seconds: 0, error: null };
+  const touched = new Set<string>();
+  const w = plan.entry.window;
+  const cut = w.kind === 'recent-or-open' ? new Date(opts.nowMs - w.days * DAY_MS).toISOString() : null;
+  const baseSettings: Record<string, string> = cut ? { 'monps.cut': cut } : {};
+  const checkCancel = (): void => {
+    if (opts.signal.aborted) throw new JobCancelled();
+  };
+
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const bound = (await client.query<{ bound: string }>(SNAPSHOT_BOUND_SQL, [opts.overlapMs / 1000])).rows[0].bound;
+    let knownMatches: Set<string> | undefined;
+    if (plan.entry.rules.includes('match_exists') && plan.columns.some((c) => c.name === 'match_id')) {
+      knownMatches = new Set();
+      for await (const rows of copyOut(client, 'SELECT match_id FROM matches', {}, opts.signal)) for (const r of rows) knownMatches.add(r[0] as string);
+    }
+    const validate = makeValidator(plan, { nowMs: opts.nowMs, knownMatches });
+
+    const handle = (row: RawRow): void => {
+      const verdict = validate(row);
+      const sk = verdict || book.size > 0 ? JSON.stringify(writer.sourceKey(row)) : null;
+      if (verdict && sk !== null) {
+        if (book.add(sk, writer.keyObject(row), verdict, row, nowIso)) res.quarantined++;
+        touched.add(sk);
+        writer.deleteRaw(row);
+        return;
+      }
+      if (sk !== null && book.release(sk)) res.released++;
+      if (pendingLocal.size > 0 && pendingLocal.has(writer.keyObject(row))) return; // local write not yet published wins
+      writer.write(row);
+      res.upserted++;
+    };
+    const apply = (rows: RawRow[]): void => {
+      db.transaction(() => {
+        for (const r of rows) handle(r);
+      })();
+    };
+
+    const resumed = state.passKind !== null;
+    if (opts.full && state.passKind !== 'full') state = { ...state, passKind: null };
+    const wasEmpty = !db.prepare(`SELECT 1 FROM ${q(plan.table)} LIMIT 1`).get();
+    if (state.passKind === null) {
+      const full = opts.full || state.watermark === null || plan.watermarkIdx === null;
+      state = { ...state, passKind: full ? 'full' : 'incremental', passFrom: full ? null : state.watermark, passBound: bound, passCursor: null, passRows: 0 };
+      saveState(db, state);
+    }
+    res.mode = state.passKind === 'full' ? 'full' : 'incremental';
+    const incremental = state.passKind === 'incremental';
+    const cursorIdx = incremental ? [plan.watermarkIdx as number, ...plan.pkIdx] : plan.pkIdx;
+
+    // The pass: pages in key order; each batch commits with its cursor.
+    for (;;) {
+      checkCancel();
+      const cursor = state.passCursor;
+      const sql = incremental ? incrementalPageSql(plan, cursor !== null, opts.pageSize) : fullPageSql(plan, cursor !== null, opts.pageSize);
+      const settings = { ...baseSettings, ...(cursor ? cursorSettings(cursor) : {}), ...(incremental ? { 'monps.from': state.passFrom as string } : {}) };
+      let inPage = 0;
+      let batch: RawRow[] = [];
+      const commit = (): void => {
+        const last = batch[batch.length - 1];
+        const nextCursor = cursorIdx.map((i) => last[i] ?? '');
+        db.transaction(() => {
+          for (const r of batch) handle(r);
+          state = { ...state, passCursor: nextCursor, passRows: state.passRows + batch.length };
+          saveState(db, state);
+        })();
+        res.rowsRead += batch.length;
+        batch = [];
+        opts.onRows(res.rowsRead);
+        opts.afterCommit?.();
+      };
+      for await (const rows of copyOut(client, sql, settings, opts.signal)) {
+        for (const r of rows) {
+          batch.push(r);
+          inPage++;
+          if (batch.length >= opts.batchSize) {
+            commit();
+            checkCancel();
+          }
+        }
+      }
+      if (batch.length) commit();
+      if (inPage < opts.pageSize) break;
+    }
+    state = { ...state, watermark: maxTs(state.watermark, state.passBound), passKind: null, passFrom: null, passBound: null, passCursor: null, passRows: 0 };
+    saveState(db, state);
+
+    // Quarantined rows not seen in this pass: fetched again (fixed, still bad, or gone).
+    const recheck = book.allKeys().filter((k) => !touched.has(k));
+    for (let i = 0; i < recheck.length; i += KEY_CHUNK) {
+      const chunk = recheck.slice(i, i + KEY_CHUNK);
+      const seen = new Set<string>();
+      const fetched: RawRow[] = [];
+      for await (const rows of copyOut(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': `[${chunk.join(',')}]` }, opts.signal)) {
+        for (const r of rows) {
+          fetched.push(r);
+          seen.add(JSON.stringify(writer.sourceKey(r)));
+        }
+      }
+      db.transaction(() => {
+        for (const r of fetched) handle(r);
+        for (const k of chunk) if (!seen.has(k) && book.release(k)) res.released++;
+      })();
+    }
+
+    // Rows that left the window (older than the cut, match finished).
+    if (cut && w.kind === 'recent-or-open') {
+      const hasMatches = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matches'").get();
+      const open = hasMatches ? ` AND ${q(w.matchColumn)} NOT IN (SELECT match_id FROM matches WHERE status <> 'finished')` : '';
+      res.pruned = db.prepare(`DELETE FROM ${q(plan.table)} WHERE ${q(w.timeColumn)} < ?${open}`).run(cut).changes;
+    }
+
+    // Key reconcile: deletions at the source, rows that came back into the window.
+    const due =
+      state.lastReconcileAt === null || opts.nowMs - Date.parse(state.lastReconcileAt) >= plan.entry.reconcileEveryMinutes * 60_000;
+    const freshLoad = res.mode === 'full' && wasEmpty && !resumed;
+    const doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due || res.mode === 'full' || resumed));
+    if (doReconcile) {
+      const r = await reconcileKeys(
+        db,
+        client,
+        plan,
+        {
+          isQuarantined: (k) => book.has(k),
+          isPendingLocal: (k) => pendingLocal.has(k),
+          deleteKeys: (keys) => db.transaction(() => keys.forEach((k) => writer.deleteKey(k)))(),
+        },
+        baseSettings,
+        { maxMissing: MAX_MISSING, signal: opts.signal },
+      );
+      res.deleted += r.deleted;
+      for (let i = 0; i < r.missing.length; i += KEY_CHUNK) {
+        const chunk = r.missing.slice(i, i + KEY_CHUNK);
+        const fetched: RawRow[] = [];
+        for await (const rows of copyOut(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': JSON.stringify(chunk) }, opts.signal)) fetched.push(...rows);
+        apply(fetched);
+        res.rowsRead += fetched.length;
+      }
+      if (r.overflow) {
+        // Too many rows missing to fetch by key: next sync re-reads the table.
+        state = { ...state, watermark: null };
+      }
+      state = { ...state, lastReconcileAt: nowIso };
+      res.reconciled = true;
+    } else if (freshLoad) {
+      state = { ...state, lastReconcileAt: nowIso };
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    // Cancelled mid-COPY: the connection is in the middle of a stream; the caller closes it.
+    if (opts.signal.aborted) throw new JobCancelled();
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+  ensureIndexes(db, plan);
+  state = { ...state, lastSuccessAt: nowIso, lastError: null };
+  saveState(db, state);
+  res.seconds = (performance.now() - t0) / 1000;
+  return res;
+}

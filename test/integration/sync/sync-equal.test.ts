@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateSource } from '../../../src-main/data/source/migrate';
+import { openCache } from '../../../src-main/data/cache/open';
+import { runSync } from '../../../src-main/data/sync/run';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import { compareAll, insertOdds, jobContext, mismatches, seedSource, withClient } from './fixtures';
+
+describe('sync: the cache equals the source after a full and after an incremental sync', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const now = new Date();
+  beforeAll(async () => {
+    db = await createTestDatabase('monps_sync_eq');
+    await migrateSource(db.url);
+    await seedSource(db.url, { matches: 200, quotes: 6, now });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-sync-eq-'));
+  });
+  afterAll(async () => {
+    await db?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('full sync: every table equal (rows + checksum); odds limited to the window', async () => {
+    const cacheFile = path.join(dir, 'cache.sqlite');
+    const r = await runSync({ batchSize: 1000, pageSize: 2500 }, jobContext(cacheFile, db.url));
+    expect(r.tables.filter((t) => t.error)).toEqual([]);
+    expect(r.quarantined).toBe(0);
+    const cmp = await compareAll(db.url, cacheFile, now);
+    expect(mismatches(cmp)).toEqual([]);
+    const odds = cmp.find((c) => c.table === 'odds_history');
+    expect(odds?.cache.rows).toBeGreaterThan(1000);
+    // the window really filters: old odds of finished matches are not in the cache
+    const total = await withClient(db.url, async (c) => Number((await c.query('SELECT count(*) AS n FROM odds_history')).rows[0].n));
+    expect(odds?.cache.rows).toBeLessThan(total);
+
+    // value mapping as the rest of the app reads it
+    const cache = openCache(cacheFile);
+    try {
+      const m = cache.prepare('SELECT kickoff, status, home_xg FROM matches ORDER BY match_id LIMIT 1').get() as { kickoff: string };
+      expect(m.kickoff).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const p = cache.prepare('SELECT penalty_taker FROM players WHERE player_id = 9').get() as { penalty_taker: number };
+      expect(p.penalty_taker).toBe(1);
+      const coach = cache.prepare('SELECT tenure_start FROM coaches WHERE coach_id = 1').get() as { tenure_start: string };
+      expect(coach.tenure_start).toBe('2020-01-02');
+      const ti = cache.prepare('SELECT market_alerts FROM team_intelligence WHERE team_id = 1').get() as { market_alerts: string };
+      expect(JSON.parse(ti.market_alerts)[0].message).toBe('line\nbreak "q"');
+      const league = cache.prepare("SELECT name FROM leagues WHERE league_code = 'D1'").get() as { name: string };
+      expect(league.name).toBe('Bundes\tliga\nline2');
+      const idx = (cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'matches'").all() as { name: string }[]).map((x) => x.name);
+      expect(idx).toContain('matches__kickoff');
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('incremental sync after inserts, updates and deletes at the source makes them equal again', async () => {
+    const cacheFile = path.join(dir, 'cache.sqlite');
+    await withClient(db.url, async (c) => {
+      await c.query("UPDATE teams SET name = name || E' renamed\\\\' WHERE team_id % 4 = 0");
+      await c.query("INSERT INTO teams (name, league_code) VALUES ('New Team', 'E0')");
+      await c.query('DELETE FROM players WHERE player_id % 10 = 0');
+      await c.query("UPDATE matches SET status = 'finished', home_goals = 2, away_goals = 1 WHERE status = 'scheduled' AND kickoff < now()");
+      await c.query("UPDATE matches SET referee = 'Late Ref' WHERE match_id % 17 = 0");
+      await c.query("INSERT INTO matches (league_code, season, kickoff, home_team_id, away_team_id) VALUES ('E0', '2027-28', now() + interval '3 days', 1, 2)");
+      await c.query('UPDATE odds_history SET odds = odds + 0.01 WHERE match_id % 5 = 0');
+      await c.query('DELETE FROM odds_history WHERE match_id % 7 = 0 AND selection = \'draw\'');
+      await insertOdds(c, 2, "m.season = '2027-28'");
+      await c.query("DELETE FROM agent_analyses WHERE match_id % 2 = 0");
+      await c.query("UPDATE agent_analyses SET payload = payload || '{\"u\": true}'::jsonb WHERE match_id % 9 = 0");
+    });
+    const r = await runSync({ batchSize: 1000, pageSize: 2500 }, jobContext(cacheFile, db.url));
+    expect(r.tables.filter((t) => t.error)).toEqual([]);
+    expect(r.tables.find((t) => t.table === 'odds_history')?.mode).toBe('incremental');
+    // every table but the odds (reconciled every 15 minutes) finds its deletions at once
+    const first = mismatches(await compareAll(db.url, cacheFile, now));
+    expect(first.filter((m) => !m.startsWith('odds_history'))).toEqual([]);
+    expect(first.some((m) => m.startsWith('odds_history'))).toBe(true);
+    // the odds' periodic key reconcile, when due, finds the deleted quotes
+    const later = new Date(now.getTime() + 16 * 60_000);
+    const r2 = await runSync({ batchSize: 1000, now: later.toISOString() }, jobContext(cacheFile, db.url));
+    expect(r2.tables.find((t) => t.table === 'odds_history')?.reconciled).toBe(true);
+    expect(r2.tables.find((t) => t.table === 'odds_history')?.deleted).toBeGreaterThan(0);
+    expect(mismatches(await compareAll(db.url, cacheFile, later))).toEqual([]);
+  });
+});
