@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { inventoryMethods } from './inventory';
+import { syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketEvents, marketMethods } from './market';
 import { analysisMethods } from './analysis';
@@ -11,6 +12,7 @@ export const contract = {
   ...appMethods,
   ...jobMethods,
   ...inventoryMethods,
+  ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
 };
