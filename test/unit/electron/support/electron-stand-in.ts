@@ -1,0 +1,112 @@
+import { EventEmitter } from 'node:events';
+
+/** A stand-in for the `electron` module (the binary cannot run here): it records what the app
+ * asks of Electron — window options, IPC handlers, session hooks, guards — so tests can check it.
+ * Use with `vi.mock('electron', async () => (await import('./support/electron-stand-in')).electronModule())`. */
+
+type Listener = (...args: never[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((d: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  sent: unknown[][] = [];
+  setWindowOpenHandler(h: (d: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = h;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  /** Emits an Electron navigation-type event; answers whether the app prevented it. */
+  attempt(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export const standIn = {
+  appListeners: new Map<string, Listener[]>(),
+  windows: [] as { options: Record<string, unknown>; loaded?: string; webContents: FakeWebContents }[],
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  headersHook: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+  permissionHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+  exposed: new Map<string, unknown>(),
+  ipcRendererListeners: new Map<string, Set<Listener>>(),
+  /** What the stand-in ipcRenderer.invoke forwards to (set by a test, e.g. to the registered ipcMain handler). */
+  rendererInvoke: undefined as undefined | ((channel: string, ...args: unknown[]) => Promise<unknown>),
+  userData: '/tmp',
+  // Plain records, not vi.fn(): vitest clears mock calls before each test, and these happen in beforeAll.
+  opened: [] as string[],
+  calls: { enableSandbox: 0, quit: 0, exit: [] as unknown[] },
+};
+
+export function electronModule() {
+  const app = {
+    enableSandbox: () => void standIn.calls.enableSandbox++,
+    on(event: string, listener: Listener) {
+      standIn.appListeners.set(event, [...(standIn.appListeners.get(event) ?? []), listener]);
+      return app;
+    },
+    whenReady: () => Promise.resolve(),
+    getPath: (_name: string) => standIn.userData,
+    quit: () => void standIn.calls.quit++,
+    exit: (code: unknown) => void standIn.calls.exit.push(code),
+  };
+  class BrowserWindow {
+    readonly webContents = new FakeWebContents();
+    private readonly record: (typeof standIn.windows)[number];
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, webContents: this.webContents };
+      standIn.windows.push(this.record);
+    }
+    once(_event: string, _l: Listener) {
+      return this;
+    }
+    show() {}
+    async loadFile(file: string) {
+      this.record.loaded = `file://${file}`;
+    }
+    async loadURL(url: string) {
+      this.record.loaded = url;
+    }
+  }
+  const ipcMain = {
+    handle(channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) {
+      if (standIn.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      standIn.ipcHandlers.set(channel, fn);
+    },
+  };
+  const session = {
+    defaultSession: {
+      webRequest: { onHeadersReceived: (fn: typeof standIn.headersHook) => (standIn.headersHook = fn) },
+      setPermissionRequestHandler: (fn: typeof standIn.permissionHandler) => (standIn.permissionHandler = fn),
+    },
+  };
+  const ipcRenderer = {
+    invoke: (channel: string, ...args: unknown[]) => {
+      if (!standIn.rendererInvoke) throw new Error('no main process behind this stand-in ipcRenderer');
+      return standIn.rendererInvoke(channel, ...args);
+    },
+    on(channel: string, l: Listener) {
+      const set = standIn.ipcRendererListeners.get(channel) ?? new Set<Listener>();
+      set.add(l);
+      standIn.ipcRendererListeners.set(channel, set);
+    },
+    removeListener(channel: string, l: Listener) {
+      standIn.ipcRendererListeners.get(channel)?.delete(l);
+    },
+  };
+  return {
+    app,
+    BrowserWindow,
+    ipcMain,
+    session,
+    shell: { openExternal: async (url: string) => void standIn.opened.push(url) },
+    Notification: { isSupported: () => false },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api) },
+    ipcRenderer,
+  };
+}
