@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { inventoryCommand } from './inventory';
+import { syncCommand } from './sync';
 import { serveCommand } from './serve';
 import { importCommand } from './import';
 import { oddsDevigCommand } from './odds-devig';
@@ -8,6 +9,7 @@ import { modelFitCommand } from './model-fit';
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
   inventoryCommand,
+  syncCommand,
   serveCommand,
   importCommand,
   oddsDevigCommand,

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { SyncResult } from '../../../src-shared/contract/sync';
+import { runSync } from '../../data/sync/run';
+import { parse, printJson, UsageError, type Command } from '../command';
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'Sync the PostgreSQL source into the SQLite cache (incremental; --full re-reads everything)',
+  usage: 'monps sync [--source URL] [--cache FILE] [--full] [--tables a,b] [--reconcile auto|always|never] [--no-publish] [--batch-size N] [--json]',
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      source: { type: 'string' },
+      cache: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      tables: { type: 'string' },
+      reconcile: { type: 'string', default: 'auto' },
+      'no-publish': { type: 'boolean', default: false },
+      'batch-size': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const sourceUrl = values.source ?? process.env.MONPS_SOURCE_URL;
+    if (!sourceUrl) throw new UsageError('no source: pass --source postgres://user:password@host:port/database or set MONPS_SOURCE_URL');
+    const reconcile = values.reconcile;
+    if (reconcile !== 'auto' && reconcile !== 'always' && reconcile !== 'never') throw new UsageError(`--reconcile must be auto, always or never (got '${reconcile}')`);
+    const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError(`--batch-size must be a positive integer (got '${values['batch-size']}')`);
+    const cacheFile = path.resolve(values.cache ?? path.join('.monps', 'cache.sqlite'));
+    const ac = new AbortController();
+    const onSignal = (): void => ac.abort();
+    process.once('SIGINT', onSignal);
+    try {
+      const result = await runSync(
+        { full: values.full, tables: values.tables?.split(',').filter(Boolean), reconcile, publish: !values['no-publish'], batchSize },
+        { cacheFile, sourceUrl, signal: ac.signal, progress: (p) => (values.json ? undefined : io.err(p.message)) },
+      );
+      if (values.json) printJson(io, { cacheFile, ...result });
+      else io.out(formatSync(result, cacheFile));
+      return result.tables.some((t) => t.error) ? 1 : 0;
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+    }
+  },
+};
+
+export function formatSync(r: SyncResult, cacheFile: string): string {
+  const lines = [
+    `cache: ${cacheFile}`,
+    `${'table'.padEnd(24)}${'mode'.padEnd(13)}${'read'.padStart(10)}${'upserted'.padStart(10)}${'quarant.'.padStart(10)}${'deleted'.padStart(9)}${'seconds'.padStart(9)}`,
+  ];
+  for (const t of r.tables) {
+    lines.push(
+      `${t.table.padEnd(24)}${t.mode.padEnd(13)}${String(t.rowsRead).padStart(10)}${String(t.upserted).padStart(10)}${String(t.quarantined).padStart(10)}${String(t.deleted + t.pruned).padStart(9)}${t.seconds.toFixed(2).padStart(9)}` +
+        (t.error ? `  ERROR: ${t.error}` : ''),
+    );
+  }
+  lines.push(
+    `total: ${r.rowsRead} rows read, ${r.upserted} upserted, ${r.quarantined} newly quarantined, ${r.deleted} deleted, ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb} MB`,
+    `outbox: ${r.published} published, ${r.outboxPending} pending${r.publishNote ? ` (${r.publishNote})` : ''}`,
+  );
+  return lines.join('\n');
+}
