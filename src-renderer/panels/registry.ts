@@ -13,7 +13,7 @@ const panel = (id: string, title: string, component: ComponentType): PanelDef =>
  * is one line: replace its `notBuilt(...)` with `lazy(() => import('./<folder>/<Panel>'))`, whose
  * default export is a component without props. */
 export const panels: PanelDef[] = [
-  panel('command-center', 'Command Center', notBuilt('Command Center', 'the sync and Agent A: live odds grid with flashing changes, alerts feed, market-move charts, sync status')),
+  panel('command-center', 'Command Center', lazy(() => import('./command-center/CommandCenterPanel'))),
   panel('picks', 'Picks du Jour', notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials')),
   panel('performance', 'Performance', notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration')),
   panel('deep-analysis', 'Deep Analysis', notBuilt('Deep Analysis', 'the Dixon-Coles model: match preview (model vs market, score matrix), H2H, coach matchup, team form')),

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CellFocusedEvent, GridApi, IRowNode, RowClickedEvent } from 'ag-grid-community';
+import type { MarketKind } from '../../../src-shared/contract/market';
+import { subscribe } from '../../api/client';
+import { formatInt, formatWhen } from '../../components/format';
+import { Grid } from '../../components/Grid';
+import { reportError } from '../../store/toasts';
+import { boardColumns } from './columns';
+import { MovesChart, movesTitle } from './MovesChart';
+import type { GridRow } from './rows';
+import { AlertsFeed, TopMovesList } from './SidePanels';
+import { useCommandCenter } from './store';
+import { SyncStatus } from './SyncStatus';
+import './command-center.css';
+
+type MarketFilter = 'all' | MarketKind;
+const MARKET_FILTERS: [MarketFilter, string][] = [['all', 'All'], ['1x2', '1X2'], ['totals', 'O/U'], ['spreads', 'AH']];
+const rowId = (r: GridRow): string => r.id;
+
+/** SPEC 7.1: live odds grid (changes flash in place), market moves, alerts feed, sync status. */
+export default function CommandCenterPanel() {
+  const cc = useCommandCenter();
+  const loaded = cc.version !== null;
+  // The grid gets its rows once per mount; later syncs reach it as transactions of the changed rows only.
+  const rows = useMemo(() => (loaded ? [...useCommandCenter.getState().byId.values()] : []), [loaded]);
+  const api = useRef<GridApi<GridRow> | null>(null);
+  const [search, setSearch] = useState('');
+  const [market, setMarket] = useState<MarketFilter>('all');
+  const marketRef = useRef<MarketFilter>('all');
+  const [now, setNow] = useState(() => Date.now());
+  const nowRef = useRef(now);
+  const columns = useMemo(() => boardColumns(() => nowRef.current), []);
+
+  useEffect(() => {
+    const s = useCommandCenter.getState();
+    if (s.version === null && !s.loading) void s.load();
+    void s.loadSide().then(() => {
+      const st = useCommandCenter.getState();
+      const first = st.topMoves[0];
+      if (!st.selected && first) void st.select({ matchId: first.match.matchId, market: first.market, line: first.line, selection: first.selection });
+    }, reportError);
+    const stop = subscribe('cache.changed', () => {
+      void useCommandCenter
+        .getState()
+        .refresh((d) => {
+          if (api.current) api.current.applyTransactionAsync({ add: d.add, update: d.update, remove: d.remove });
+        })
+        .catch(reportError);
+      void useCommandCenter.getState().loadSide().catch(reportError);
+    });
+    // time to kick-off ticks without touching the data
+    const tick = setInterval(() => {
+      nowRef.current = Date.now();
+      setNow(nowRef.current);
+      api.current?.refreshCells({ columns: ['ttk'] });
+    }, 30_000);
+    return () => {
+      stop();
+      clearInterval(tick);
+    };
+  }, []);
+
+  const selectNode = useCallback((node: IRowNode<GridRow> | null | undefined) => {
+    const r = node?.data;
+    if (!r) return;
+    const cur = useCommandCenter.getState().selected;
+    if (cur && cur.matchId === r.matchId && cur.market === r.market && cur.line === r.line && cur.selection === r.selection) return;
+    void useCommandCenter.getState().select({ matchId: r.matchId, market: r.market, line: r.line, selection: r.selection });
+  }, []);
+
+  const onReady = useCallback(
+    (a: GridApi<GridRow>) => {
+      api.current = a;
+      a.setGridOption('isExternalFilterPresent', () => marketRef.current !== 'all');
+      a.setGridOption('doesExternalFilterPass', (n) => n.data?.market === marketRef.current);
+      a.setGridOption('rowSelection', { mode: 'singleRow', checkboxes: false, enableClickSelection: true });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // arrows move the focused cell: the chart follows the focused row (debounced while key-repeating)
+      a.addEventListener('cellFocused', (e: CellFocusedEvent<GridRow>) => {
+        if (e.rowIndex == null || e.rowPinned) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const node = a.getDisplayedRowAtIndex(e.rowIndex!);
+          node?.setSelected(true, true);
+          selectNode(node);
+        }, 120);
+      });
+      a.addEventListener('rowClicked', (e: RowClickedEvent<GridRow>) => selectNode(e.node));
+    },
+    [selectNode],
+  );
+
+  const pickMarket = (m: MarketFilter) => {
+    marketRef.current = m;
+    setMarket(m);
+    api.current?.onFilterChanged();
+  };
+
+  const matches = useMemo(() => new Set(rows.map((r) => r.matchId)).size, [rows]);
+  const ready = loaded && !cc.loading;
+
+  return (
+    <section className="panel panel--command-center" data-panel="command-center" data-ready={ready ? 'true' : 'false'} data-board-version={cc.version ?? ''} aria-labelledby="panel-title" aria-busy={cc.loading}>
+      <header className="panel__header">
+        <h1 id="panel-title" className="panel__title">
+          Command Center
+        </h1>
+        <span className="panel__subtitle" data-testid="board-summary">
+          {loaded ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}` : cc.loading ? 'reading the board…' : ''}
+        </span>
+        <span className="panel__spacer" />
+        <SyncStatus alerts={cc.alerts} now={Math.max(now, Date.now())} />
+      </header>
+      {cc.error && (
+        <div className="banner banner--bad" role="alert">
+          <strong>The odds board could not be read.</strong> {cc.error}
+        </div>
+      )}
+      <div className="cc__body">
+        <Grid<GridRow>
+          id="odds-board"
+          rows={rows}
+          columns={columns}
+          rowId={rowId}
+          quickFilter={search}
+          onReady={onReady}
+          emptyText={loaded ? 'No upcoming match with prices' : 'Reading the board…'}
+          toolbar={
+            <>
+              <div className="segmented" role="group" aria-label="Market">
+                {MARKET_FILTERS.map(([m, label]) => (
+                  <button key={m} type="button" className="segmented__item" aria-pressed={market === m} onClick={() => pickMarket(m)}>
+                    {label}
+                  </button>
+                ))}
+              </div>
+              <input className="input" type="search" placeholder="Filter: team, league, book…" aria-label="Filter the board" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </>
+          }
+        />
+        <aside className="cc__side">
+          <div className="card cc__chart-card">
+            <h2 className="card__title" data-testid="moves-title">
+              {cc.moves ? movesTitle(cc.moves) : 'Market moves'}
+            </h2>
+            {cc.moves ? <MovesChart moves={cc.moves} /> : <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>}
+          </div>
+          <div className="card cc__list-card">
+            <h2 className="card__title">Largest moves · 6 h</h2>
+            <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
+          </div>
+          <div className="card cc__list-card">
+            <h2 className="card__title">Alerts</h2>
+            <AlertsFeed alerts={cc.alerts} now={Math.max(now, Date.now())} />
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { lineLabel, marketLabel, timeToKickoff, type GridRow } from './rows';
+
+const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
+const pct = (digits: number) => (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : `${(p.value * 100).toFixed(digits)}%`);
+const signedPct = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`);
+
+const num = 'cell--num cell--mono';
+const flash = { enableCellChangeFlash: true } as const;
+
+/** Kick-off as "14:30" today, else "Tue 14:30" (local time). */
+function kickoffLabel(iso: string): string {
+  const d = new Date(iso);
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.toDateString() === new Date().toDateString() ? hm : `${d.toLocaleDateString('en-GB', { weekday: 'short' })} ${hm}`;
+}
+
+/** ag-grid Community has no row grouping (Enterprise): the league is a column, sorted first by default and filterable. */
+export function boardColumns(now: () => number): ColDef<GridRow>[] {
+  return [
+    { colId: 'league', field: 'leagueName', headerName: 'League', width: 104, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 0, tooltipField: 'leagueName' },
+    {
+      colId: 'ttk',
+      headerName: 'Kick-off · T−',
+      headerTooltip: 'Kick-off (local time) and time to kick-off; sorts by kick-off',
+      width: 112,
+      valueGetter: (p) => (p.data ? Date.parse(p.data.kickoff) : null),
+      valueFormatter: (p) => (p.data ? `${kickoffLabel(p.data.kickoff)} · ${timeToKickoff(p.data.kickoff, now())}` : ''),
+      tooltipValueGetter: (p) => (p.data ? new Date(p.data.kickoff).toLocaleString() : ''),
+      filter: false,
+      sort: 'asc',
+      sortIndex: 1,
+      cellClass: num,
+    },
+    { colId: 'fixture', field: 'fixture', headerName: 'Match', flex: 1, minWidth: 140, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 2, tooltipField: 'fixture' },
+    { colId: 'market', field: 'market', headerName: 'Mkt', width: 54, valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''), filter: 'agTextColumnFilter' },
+    { colId: 'line', field: 'line', headerName: 'Line', width: 56, valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line) : ''), filter: 'agNumberColumnFilter', cellClass: num },
+    { colId: 'selection', field: 'selection', headerName: 'Sel', width: 60, filter: 'agTextColumnFilter' },
+    { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', width: 62, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: `${num} cell--best`, ...flash },
+    { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 64, filter: 'agTextColumnFilter', ...flash },
+    { colId: 'fairOdds', field: 'fairOdds', headerName: 'Fair', headerTooltip: 'Consensus fair odds: median of the de-vigged books', width: 62, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: num, ...flash },
+    { colId: 'sharpOdds', field: 'sharpOdds', headerName: 'Sharp', headerTooltip: "The sharp book's own de-vigged price", width: 64, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: `${num} cell--muted`, ...flash },
+    { colId: 'margin', field: 'margin', headerName: 'Margin', headerTooltip: 'Median overround of the books on this line', width: 68, valueFormatter: pct(1), filter: 'agNumberColumnFilter', cellClass: num, ...flash },
+    {
+      colId: 'move',
+      field: 'move',
+      headerName: 'Move',
+      headerTooltip: 'Consensus fair odds now against at opening (negative: shortened)',
+      width: 66,
+      valueFormatter: signedPct,
+      filter: 'agNumberColumnFilter',
+      cellClassRules: { 'cell--down': (p) => (p.value ?? 0) <= -0.02, 'cell--up': (p) => (p.value ?? 0) >= 0.02 },
+      cellClass: num,
+      ...flash,
+    },
+    {
+      colId: 'edge',
+      field: 'edge',
+      headerName: 'Edge',
+      headerTooltip: 'Best price against the consensus: fair probability × best odds − 1',
+      width: 64,
+      valueFormatter: signedPct,
+      filter: 'agNumberColumnFilter',
+      cellClassRules: { 'cell--value': (p) => (p.value ?? -1) > 0 },
+      cellClass: num,
+      ...flash,
+    },
+    { colId: 'books', field: 'books', headerName: 'Bks', headerTooltip: 'Bookmakers quoting', width: 54, filter: 'agNumberColumnFilter', cellClass: num },
+  ];
+}

@@ -1,0 +1,67 @@
+// Board rows as the grid shows them (match fields joined in), and the diff applied after a sync.
+import type { Board, BoardMatch, BoardRow } from '../../../src-shared/contract/market';
+
+export interface GridRow extends BoardRow {
+  league: string;
+  leagueName: string;
+  kickoff: string;
+  /** "Home – Away" */
+  fixture: string;
+  status: string;
+}
+
+export function toGridRows(board: Pick<Board, 'rows' | 'matches'>): GridRow[] {
+  const byId = new Map<number, BoardMatch>(board.matches.map((m) => [m.matchId, m]));
+  const out: GridRow[] = [];
+  for (const r of board.rows) {
+    const m = byId.get(r.matchId);
+    if (!m) continue;
+    out.push({ ...r, league: m.league, leagueName: m.leagueName, kickoff: m.kickoff, fixture: `${m.home} – ${m.away}`, status: m.status });
+  }
+  return out;
+}
+
+/** Fields whose change makes a row "changed" (updatedAt alone — a repeated identical quote — does not). */
+const WATCHED: (keyof GridRow)[] = ['bestOdds', 'bestBook', 'fairOdds', 'sharpOdds', 'margin', 'move', 'edge', 'books', 'kickoff', 'status', 'fixture', 'leagueName', 'openFairOdds'];
+
+export interface RowDiff {
+  add: GridRow[];
+  update: GridRow[];
+  remove: GridRow[];
+}
+
+/** What a grid transaction needs to go from `prev` to `next`: only the rows that differ. */
+export function diffRows(prev: ReadonlyMap<string, GridRow>, next: readonly GridRow[]): RowDiff {
+  const add: GridRow[] = [];
+  const update: GridRow[] = [];
+  const seen = new Set<string>();
+  for (const r of next) {
+    seen.add(r.id);
+    const p = prev.get(r.id);
+    if (!p) add.push(r);
+    else if (WATCHED.some((k) => p[k] !== r[k])) update.push(r);
+  }
+  const remove: GridRow[] = [];
+  for (const [id, p] of prev) if (!seen.has(id)) remove.push(p);
+  return { add, update, remove };
+}
+
+export const marketLabel = (market: BoardRow['market'] | 'btts'): string => ({ '1x2': '1X2', totals: 'O/U', spreads: 'AH', btts: 'BTTS' })[market];
+
+export function lineLabel(market: BoardRow['market'] | 'btts', line: number | null): string {
+  if (line === null) return '';
+  if (market === 'spreads') return line > 0 ? `+${line}` : String(line);
+  return String(line);
+}
+
+/** "2h 05m", "3d 4h", "live 35'" from kick-off and now. */
+export function timeToKickoff(kickoff: string, now: number): string {
+  const ms = Date.parse(kickoff) - now;
+  if (!Number.isFinite(ms)) return '';
+  if (ms <= 0) return `live ${Math.min(120, Math.floor(-ms / 60_000))}'`;
+  const min = Math.floor(ms / 60_000);
+  if (min < 60) return `${min}m`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h}h ${String(min % 60).padStart(2, '0')}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
