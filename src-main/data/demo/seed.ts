@@ -1,0 +1,236 @@
+// Writes the demo world into a PostgreSQL source: COPY of every table in one transaction.
+// updated_at columns keep their database default (the write time): they are the only bytes that
+// differ between two seeds with the same (seed, scale, anchor), and demoChecksum leaves them out.
+import pg from 'pg';
+import { migrateSource } from '../source/migrate';
+import { copyLine, copyRows, type CopyValue } from './copy';
+import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
+import { matchQuotes } from './odds';
+import { generateWorld } from './world';
+import type { DemoOptions, DemoPlant, DemoQuote, DemoWorld, OddsTable } from './types';
+
+export interface SeedOptions extends DemoOptions {
+  /** Truncate the demo tables (and, through foreign keys, whatever references them) first. */
+  force?: boolean;
+  /** Apply migrations/source first (default true). */
+  migrate?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface SeedReport {
+  seed: number;
+  scale: number;
+  anchor: string;
+  rows: Record<string, number>;
+  totalRows: number;
+  oddsRows: number;
+  generateSeconds: number;
+  writeSeconds: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** Every table the seed fills, in write order (foreign keys first). */
+export const DEMO_TABLES = [
+  'leagues', 'teams', 'players', 'coaches', 'bookmakers', 'matches', 'match_events',
+  'odds_history', 'odds_totals', 'odds_spreads', 'team_intelligence', 'scorer_intelligence', 'coach_intelligence',
+  'demo_truth_probabilities', 'demo_truth_teams', 'demo_truth_leagues', 'demo_plants',
+] as const;
+
+const ODDS_COLUMNS: Record<OddsTable, string[]> = {
+  odds_history: ['match_id', 'bookmaker', 'selection', 'odds', 'observed_at', 'is_closing'],
+  odds_totals: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
+  odds_spreads: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
+};
+
+export class SourceNotEmptyError extends Error {}
+
+function oddsLine(q: DemoQuote): string {
+  const at = new Date(q.observedAt);
+  return q.table === 'odds_history'
+    ? copyLine([q.matchId, q.bookmaker, q.selection, q.odds, at, q.isClosing])
+    : copyLine([q.matchId, q.bookmaker, q.line, q.selection, q.odds, at, q.isClosing]);
+}
+
+/** Rendered COPY lines of the three odds tables, plus the sharp moves the market alerts need. */
+export function renderOdds(world: DemoWorld): { chunks: Record<OddsTable, string[]>; counts: Record<OddsTable, number>; moves: SharpMoves } {
+  const chunks: Record<OddsTable, string[]> = { odds_history: [], odds_totals: [], odds_spreads: [] };
+  const buf: Record<OddsTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '' };
+  const counts: Record<OddsTable, number> = { odds_history: 0, odds_totals: 0, odds_spreads: 0 };
+  const moves: SharpMoves = new Map();
+  const plantsByMatch = new Map<number, DemoPlant[]>();
+  for (const p of world.plants) if (p.kind !== 'bad_quote') (plantsByMatch.get(p.matchId) ?? plantsByMatch.set(p.matchId, []).get(p.matchId))?.push(p);
+  const add = (q: DemoQuote) => {
+    buf[q.table] += oddsLine(q);
+    counts[q.table]++;
+    if (buf[q.table].length > 262_144) {
+      chunks[q.table].push(buf[q.table]);
+      buf[q.table] = '';
+    }
+  };
+  for (const m of world.matches) {
+    const upcoming = m.tier === 'upcoming';
+    for (const q of matchQuotes(world, m, plantsByMatch.get(m.id) ?? [])) {
+      add(q);
+      collectSharpMove(moves, q, upcoming);
+    }
+  }
+  for (const q of world.badQuotes) add(q);
+  for (const t of Object.keys(buf) as OddsTable[]) if (buf[t]) chunks[t].push(buf[t]);
+  return { chunks, counts, moves };
+}
+
+/** Rows of every non-odds table, as COPY value arrays. */
+export function tableRows(world: DemoWorld, moves: SharpMoves): Record<string, { columns: string[]; rows: CopyValue[][] }> {
+  const json = (v: unknown) => JSON.stringify(v);
+  const t: Record<string, { columns: string[]; rows: CopyValue[][] }> = {};
+  t.leagues = { columns: ['league_code', 'name', 'country', 'tier'], rows: world.leagues.map((l) => [l.code, l.name, l.country, l.tier]) };
+  t.teams = { columns: ['team_id', 'name', 'league_code', 'country'], rows: world.teams.map((x) => [x.id, x.name, x.league, x.country]) };
+  t.players = {
+    columns: ['player_id', 'team_id', 'name', 'position', 'shirt_number', 'goal_share', 'penalty_taker', 'expected_minutes'],
+    rows: world.players.map((p) => [p.id, p.teamId, p.name, p.position, p.shirt, p.goalShare, p.penaltyTaker, p.expectedMinutes]),
+  };
+  t.coaches = {
+    columns: ['coach_id', 'team_id', 'name', 'style', 'formation', 'tenure_start'],
+    rows: world.coaches.map((c) => [c.id, c.teamId, c.name, c.style, c.formation, c.tenureStart]),
+  };
+  t.bookmakers = {
+    columns: ['bookmaker', 'name', 'is_sharp', 'is_exchange', 'is_aggregate'],
+    rows: world.bookmakers.map((b) => [b.bookmaker, b.name, b.kind === 'sharp', b.kind === 'exchange', false]),
+  };
+  t.matches = {
+    columns: ['match_id', 'league_code', 'season', 'kickoff', 'home_team_id', 'away_team_id', 'status', 'home_goals', 'away_goals',
+      'ht_home_goals', 'ht_away_goals', 'home_xg', 'away_xg', 'home_shots', 'away_shots', 'home_shots_target', 'away_shots_target',
+      'home_corners', 'away_corners', 'home_fouls', 'away_fouls', 'home_yellow', 'away_yellow', 'home_red', 'away_red', 'referee', 'origin', 'meeting'],
+    rows: world.matches.map((m) => {
+      const r = m.result;
+      const s = r?.stats;
+      return [m.id, m.league, m.season, new Date(m.kickoff), m.homeId, m.awayId, r ? 'finished' : 'scheduled', r?.homeGoals, r?.awayGoals,
+        r?.htHome, r?.htAway, r?.homeXg, r?.awayXg, s?.homeShots, s?.awayShots, s?.homeShotsTarget, s?.awayShotsTarget,
+        s?.homeCorners, s?.awayCorners, s?.homeFouls, s?.awayFouls, s?.homeYellow, s?.awayYellow, s?.homeRed, s?.awayRed, r?.referee, 'demo', 1];
+    }),
+  };
+  t.match_events = {
+    columns: ['event_id', 'match_id', 'team_id', 'player_id', 'kind', 'minute', 'is_penalty', 'is_own_goal'],
+    rows: world.events.map((e) => [e.id, e.matchId, e.teamId, e.playerId, 'goal', e.minute, e.isPenalty, e.isOwnGoal]),
+  };
+  t.team_intelligence = {
+    columns: ['team_id', 'season', 'played', 'home_played', 'home_wins', 'home_draws', 'home_losses', 'home_goals_for', 'home_goals_against',
+      'away_played', 'away_wins', 'away_draws', 'away_losses', 'away_goals_for', 'away_goals_against', 'form', 'xg_for_avg', 'xg_against_avg',
+      'clean_sheet_rate', 'btts_rate', 'over25_rate', 'attack_rating', 'defence_rating', 'elo', 'market_alerts'],
+    rows: teamIntelligence(world, moves).map((x) => [x.teamId, x.season, x.played, x.homePlayed, x.homeWins, x.homeDraws, x.homeLosses, x.homeGoalsFor,
+      x.homeGoalsAgainst, x.awayPlayed, x.awayWins, x.awayDraws, x.awayLosses, x.awayGoalsFor, x.awayGoalsAgainst, x.form, x.xgForAvg, x.xgAgainstAvg,
+      x.cleanSheetRate, x.bttsRate, x.over25Rate, x.attackRating, x.defenceRating, x.elo, json(x.marketAlerts)]),
+  };
+  t.scorer_intelligence = {
+    columns: ['player_id', 'team_id', 'season', 'appearances', 'minutes', 'goals', 'penalty_goals', 'penalties_taken', 'first_goals', 'goals_per90',
+      'anytime_prob', 'first_goal_prob', 'form_last5', 'goals_by_period', 'scoring_streak', 'drought'],
+    rows: scorerIntelligence(world).map((s) => [s.playerId, s.teamId, s.season, s.appearances, s.minutes, s.goals, s.penaltyGoals, s.penaltiesTaken,
+      s.firstGoals, s.goalsPer90, s.anytimeProb, s.firstGoalProb, json(s.formLast5), json(s.goalsByPeriod), s.scoringStreak, s.drought]),
+  };
+  t.coach_intelligence = {
+    columns: ['coach_id', 'team_id', 'style', 'formation', 'matches', 'wins', 'draws', 'losses', 'xg_for_avg', 'xg_against_avg', 'goals_for_avg',
+      'goals_against_avg', 'matchup_record', 'strengths', 'weaknesses'],
+    rows: coachIntelligence(world).map((c) => [c.coachId, c.teamId, c.style, c.formation, c.matches, c.wins, c.draws, c.losses, c.xgForAvg,
+      c.xgAgainstAvg, c.goalsForAvg, c.goalsAgainstAvg, json(c.matchupRecord), json(c.strengths), json(c.weaknesses)]),
+  };
+  const truth: CopyValue[][] = [];
+  for (const m of world.matches) {
+    for (const g of m.markets) g.selections.forEach((s, i) => truth.push([m.id, g.market, g.line, s, g.probs[i], 1 / g.probs[i]]));
+  }
+  t.demo_truth_probabilities = { columns: ['match_id', 'market', 'line', 'selection', 'probability', 'fair_odds'], rows: truth };
+  t.demo_truth_teams = { columns: ['team_id', 'attack', 'defence'], rows: world.teams.map((x) => [x.id, x.attack, x.defence]) };
+  t.demo_truth_leagues = {
+    columns: ['league_code', 'base_goals', 'home_advantage', 'rho'],
+    rows: world.leagues.map((l) => [l.code, l.baseGoals, l.homeAdvantage, l.rho]),
+  };
+  t.demo_plants = {
+    columns: ['plant_id', 'kind', 'match_id', 'bookmaker', 'market', 'line', 'selection', 'observed_at', 'details'],
+    rows: world.plants.map((p) => [p.plantId, p.kind, p.matchId, p.bookmaker, p.market, p.line, p.selection, new Date(p.observedAt), json(plantDetailsJson(p))]),
+  };
+  return t;
+}
+
+/** Plant details with times as ISO strings (the JSON a reader of demo_plants sees). */
+export function plantDetailsJson(p: DemoPlant): Record<string, unknown> {
+  const iso = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(iso);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, iso(x)]));
+    return v;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p.details)) {
+    if ((k.endsWith('_at') || k === 'until') && typeof v === 'number') out[k] = new Date(v).toISOString();
+    else if (k === 'followers' && Array.isArray(v)) {
+      out[k] = v.map((f: { bookmaker: string; observed_at: number }) => ({ bookmaker: f.bookmaker, observed_at: new Date(f.observed_at).toISOString() }));
+    } else out[k] = iso(v);
+  }
+  return out;
+}
+
+/** Generates the demo world and writes it. Refuses a source that already has matches, teams or
+ * odds unless `force` (then TRUNCATE ... RESTART IDENTITY CASCADE of the demo tables first). */
+export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<SeedReport> {
+  const t0 = performance.now();
+  const log = opts.log ?? (() => {});
+  if (opts.migrate !== false) await migrateSource(url);
+  const tg = performance.now();
+  const world = generateWorld(opts);
+  const odds = renderOdds(world);
+  const tables = tableRows(world, odds.moves);
+  const t1 = performance.now();
+  log(`demo: generated ${world.matches.length} matches and ${Object.values(odds.counts).reduce((a, b) => a + b, 0)} quotes in ${((t1 - tg) / 1000).toFixed(2)} s`);
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rows: Record<string, number> = {};
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(724243)');
+    const existing = (await client.query<{ matches: string; teams: string; odds: string }>(
+      `SELECT (SELECT count(*) FROM matches) AS matches, (SELECT count(*) FROM teams) AS teams,
+        (SELECT count(*) FROM (SELECT 1 FROM odds_history LIMIT 1000) o) AS odds`,
+    )).rows[0];
+    const nonEmpty = Number(existing.matches) + Number(existing.teams) + Number(existing.odds) > 0;
+    if (nonEmpty && !opts.force) {
+      throw new SourceNotEmptyError(
+        `demo: refusing to seed: the source already has ${existing.matches} matches, ${existing.teams} teams and ${Number(existing.odds) >= 1000 ? '1000+' : existing.odds} 1X2 quotes. ` +
+          'Seed an empty database, or pass --force to TRUNCATE the demo tables first (this also empties every table that references matches, teams or players, such as picks and traps).',
+      );
+    }
+    if (nonEmpty) {
+      log('demo: --force: truncating the demo tables');
+      await client.query(`TRUNCATE ${DEMO_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+    }
+    for (const name of DEMO_TABLES) {
+      if (name === 'odds_history' || name === 'odds_totals' || name === 'odds_spreads') {
+        await copyRows(client, name, ODDS_COLUMNS[name], chunkLines(odds.chunks[name]));
+        rows[name] = odds.counts[name];
+      } else {
+        const t = tables[name];
+        rows[name] = await copyRows(client, name, t.columns, t.rows);
+      }
+    }
+    for (const [table, col] of [['teams', 'team_id'], ['players', 'player_id'], ['coaches', 'coach_id'], ['matches', 'match_id'], ['match_events', 'event_id']]) {
+      await client.query(`SELECT setval(pg_get_serial_sequence('${table}', '${col}'), GREATEST((SELECT max(${col}) FROM ${table}), 1))`);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+  const t2 = performance.now();
+  const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
+  return {
+    seed: world.seed, scale: world.scale, anchor: new Date(world.anchor).toISOString().slice(0, 10), rows, totalRows,
+    oddsRows: rows.odds_history + rows.odds_totals + rows.odds_spreads,
+    generateSeconds: (t1 - tg) / 1000, writeSeconds: (t2 - t1) / 1000, seconds: (t2 - t0) / 1000, rowsPerSecond: totalRows / ((t2 - t0) / 1000),
+  };
+}
+
+/** Pre-rendered chunks are passed through as one "line" each; copyRows counts them, we do not use that count. */
+function* chunkLines(chunks: string[]): Generator<string> {
+  yield* chunks;
+}

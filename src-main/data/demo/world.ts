@@ -1,0 +1,376 @@
+// The demo world, generated in memory from (seed, scale, anchor): leagues, teams, players, coaches,
+// past seasons played out by a Dixon-Coles goal model with goal events, the coming week's fixtures,
+// and the plan of the planted market situations. Prices are made from it by odds.ts.
+import { Rng } from './rng';
+import { clubNames, personName } from './names';
+import { asianHomeProbability, mainAsianLine, matchProbabilities, overProbability, scoreMatrix, MAX_GOALS } from './model';
+import { planPlants } from './plants';
+import type {
+  DemoBookmaker, DemoCoach, DemoEvent, DemoLeague, DemoMatch, DemoOptions, DemoPlayer, DemoTeam, DemoWorld, MatchResult, OddsTier, TruthMarket,
+} from './types';
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+
+/** The demo's books: one sharp (Pinnacle-like), one exchange, seven soft books. */
+export const DEMO_BOOKMAKERS: DemoBookmaker[] = [
+  { bookmaker: 'PS', name: 'Pinnacle-like sharp (demo)', kind: 'sharp', margin: 0.025 },
+  { bookmaker: 'BFE', name: 'Exchange (demo)', kind: 'exchange', margin: 0.012 },
+  { bookmaker: 'B365', name: 'Bet365-like (demo)', kind: 'soft', margin: 0.055 },
+  { bookmaker: 'BW', name: 'Bwin-like (demo)', kind: 'soft', margin: 0.065 },
+  { bookmaker: 'WH', name: 'William Hill-like (demo)', kind: 'soft', margin: 0.06 },
+  { bookmaker: 'VC', name: 'VC Bet-like (demo)', kind: 'soft', margin: 0.05 },
+  { bookmaker: 'IW', name: 'Interwetten-like (demo)', kind: 'soft', margin: 0.08 },
+  { bookmaker: '1XB', name: '1XBet-like (demo)', kind: 'soft', margin: 0.05 },
+  { bookmaker: 'LB', name: 'Ladbrokes-like (demo)', kind: 'soft', margin: 0.075 },
+];
+export const SOFT_BOOKS = DEMO_BOOKMAKERS.filter((b) => b.kind === 'soft').map((b) => b.bookmaker);
+
+const LEAGUE_SPECS: { code: string; name: string; country: string; tier: number; teams: number }[] = [
+  { code: 'E0', name: 'Premier Division (demo)', country: 'England', tier: 1, teams: 20 },
+  { code: 'E1', name: 'Championship Division (demo)', country: 'England', tier: 2, teams: 20 },
+  { code: 'SP1', name: 'Primera (demo)', country: 'Spain', tier: 1, teams: 20 },
+  { code: 'I1', name: 'Serie Prima (demo)', country: 'Italy', tier: 1, teams: 20 },
+  { code: 'D1', name: 'Bundesliga-like (demo)', country: 'Germany', tier: 1, teams: 18 },
+  { code: 'F1', name: 'Ligue Une (demo)', country: 'France', tier: 1, teams: 18 },
+  { code: 'N1', name: 'Eredivisie-like (demo)', country: 'Netherlands', tier: 1, teams: 18 },
+  { code: 'P1', name: 'Primeira (demo)', country: 'Portugal', tier: 1, teams: 18 },
+];
+const STYLES = ['possession', 'counter', 'high-press', 'low-block', 'direct'];
+const FORMATIONS = ['4-3-3', '4-2-3-1', '3-5-2', '4-4-2', '3-4-3', '5-3-2'];
+const KICKOFF_SLOTS = [11 * 60 + 30, 13 * 60, 14 * 60, 15 * 60, 15 * 60, 16 * 60 + 30, 17 * 60 + 30, 18 * 60 + 45, 19 * 60, 20 * 60];
+export const UPCOMING_DAYS = 7;
+
+export function anchorOf(anchor: DemoOptions['anchor']): number {
+  if (anchor === undefined) {
+    const now = new Date();
+    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  }
+  if (typeof anchor === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(anchor) || Number.isNaN(Date.parse(`${anchor}T00:00:00Z`))) {
+      throw new Error(`demo: bad anchor '${anchor}' (expected YYYY-MM-DD)`);
+    }
+    return Date.parse(`${anchor}T00:00:00Z`);
+  }
+  return Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate());
+}
+
+export function seasonLabel(startYear: number): string {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Double round robin by the circle method: 2(n-1) rounds of n/2 [home, away] pairs. */
+export function roundRobin(ids: number[]): [number, number][][] {
+  const n = ids.length;
+  const rot = [...ids];
+  const first: [number, number][][] = [];
+  for (let r = 0; r < n - 1; r++) {
+    const round: [number, number][] = [];
+    for (let i = 0; i < n / 2; i++) {
+      const a = rot[i];
+      const b = rot[n - 1 - i];
+      round.push((r + i) % 2 === 0 ? [a, b] : [b, a]);
+    }
+    first.push(round);
+    rot.splice(1, 0, rot.pop() as number);
+  }
+  return [...first, ...first.map((round) => round.map(([h, a]) => [a, h] as [number, number]))];
+}
+
+function truthMarkets(lambda: number, mu: number, rho: number, tier: OddsTier): TruthMarket[] {
+  const probs = matchProbabilities(scoreMatrix(lambda, mu, rho));
+  const markets: TruthMarket[] = [{ market: '1x2', line: 0, selections: ['home', 'draw', 'away'], probs: [probs.home, probs.draw, probs.away] }];
+  const totals = tier === 'upcoming' ? [1.5, 2.5, 3.5] : [2.5];
+  for (const line of totals) {
+    const over = overProbability(probs.total, line);
+    markets.push({ market: 'totals', line, selections: ['over', 'under'], probs: [over, 1 - over] });
+  }
+  const main = mainAsianLine(probs.diff);
+  const spreads = tier === 'upcoming' ? [main - 0.25, main, main + 0.25] : [main];
+  for (const line of spreads) {
+    const home = asianHomeProbability(probs.diff, line);
+    markets.push({ market: 'spreads', line, selections: ['home', 'away'], probs: [home, 1 - home] });
+  }
+  return markets;
+}
+
+interface Strengths {
+  attack: Map<number, number>;
+  defence: Map<number, number>;
+}
+
+/** Generates the whole world in memory. Deterministic in (seed, scale, anchor). */
+export function generateWorld(opts: DemoOptions = {}): DemoWorld {
+  const seed = opts.seed ?? 1;
+  const scale = opts.scale ?? 1;
+  if (!Number.isFinite(seed)) throw new Error(`demo: bad seed ${seed}`);
+  if (!(scale > 0 && scale <= 100)) throw new Error(`demo: scale must be in (0, 100], got ${scale}`);
+  const anchor = anchorOf(opts.anchor);
+  const anchorDate = new Date(anchor);
+  const currentStart = anchorDate.getUTCMonth() >= 6 ? anchorDate.getUTCFullYear() : anchorDate.getUTCFullYear() - 1;
+  const currentSeason = seasonLabel(currentStart);
+
+  const rng = Rng.stream(seed, 'world');
+  const taken = new Set<string>();
+  const leagues: DemoLeague[] = [];
+  const teams: DemoTeam[] = [];
+  const players: DemoPlayer[] = [];
+  const coaches: DemoCoach[] = [];
+  let teamId = 0;
+  let playerId = 0;
+  let coachId = 0;
+  const offsets = [0, 1, 2, 0, 1, 2, 0, 1];
+
+  for (const [li, spec] of LEAGUE_SPECS.entries()) {
+    const lr = Rng.stream(seed, 'league', spec.code);
+    const names = clubNames(lr, spec.teams, taken);
+    const ids: number[] = [];
+    const att = names.map(() => lr.normal(0, 0.28));
+    const def = names.map(() => lr.normal(0, 0.22));
+    const meanA = att.reduce((s, x) => s + x, 0) / att.length;
+    const meanD = def.reduce((s, x) => s + x, 0) / def.length;
+    for (const [i, name] of names.entries()) {
+      teamId++;
+      ids.push(teamId);
+      teams.push({ id: teamId, name, league: spec.code, country: spec.country, attack: att[i] - meanA, defence: def[i] - meanD });
+    }
+    leagues.push({
+      ...spec, teamIds: ids, baseGoals: Math.log(lr.uniform(1.02, 1.2)), homeAdvantage: lr.uniform(0.18, 0.3),
+      rho: lr.uniform(-0.13, -0.05), offset: offsets[li % offsets.length],
+    });
+  }
+
+  for (const team of teams) {
+    const tr = Rng.stream(seed, 'squad', team.id);
+    const squad: { position: DemoPlayer['position']; minutes: number; weight: number }[] = [];
+    const depth: [DemoPlayer['position'], number[], number][] = [
+      ['GK', [90, 0, 0], 0],
+      ['DF', [88, 86, 84, 80, 45, 25, 10, 5], 0.35],
+      ['MF', [85, 82, 78, 50, 35, 20, 10, 5], 1.1],
+      ['FW', [80, 72, 40, 20, 8], 3],
+    ];
+    for (const [position, minutes, shape] of depth) {
+      for (const m of minutes) {
+        const w = shape === 0 ? 0 : tr.gamma(shape) * (position === 'FW' ? 2.2 : position === 'MF' ? 1 : 0.5) * (m / 90 + 0.05);
+        const jitter = m > 0 && position !== 'GK' ? tr.normal(0, 4) : 0;
+        squad.push({ position, minutes: Math.round(Math.min(90, Math.max(0, m + jitter)) * 10) / 10, weight: w });
+      }
+    }
+    const total = squad.reduce((s, p) => s + p.weight, 0);
+    const shirts = tr.shuffle(Array.from({ length: 40 }, (_, i) => i + 2)).slice(0, squad.length - 1);
+    let best = -1;
+    let bestShare = -1;
+    for (const [i, p] of squad.entries()) {
+      playerId++;
+      const share = Math.round((p.weight / total) * 1e6) / 1e6;
+      players.push({
+        id: playerId, teamId: team.id, name: personName(tr), position: p.position, shirt: i === 0 ? 1 : shirts[i - 1],
+        goalShare: share, penaltyTaker: false, expectedMinutes: p.minutes,
+      });
+      if (p.position !== 'GK' && p.position !== 'DF' && share > bestShare && p.minutes >= 60) {
+        best = players.length - 1;
+        bestShare = share;
+      }
+    }
+    if (best >= 0) players[best].penaltyTaker = true;
+    coachId++;
+    coaches.push({
+      id: coachId, teamId: team.id, name: personName(tr), style: tr.pick(STYLES), formation: tr.pick(FORMATIONS),
+      tenureStart: new Date(anchor - tr.int(40, 1600) * DAY).toISOString().slice(0, 10),
+    });
+  }
+
+  // Strengths drift a little from season to season (a random walk backwards from today's).
+  const strengths = new Map<string, Strengths>();
+  const current: Strengths = { attack: new Map(teams.map((t) => [t.id, t.attack])), defence: new Map(teams.map((t) => [t.id, t.defence])) };
+  strengths.set(currentSeason, current);
+  let later = current;
+  for (let back = 1; back <= 2; back++) {
+    const sr = Rng.stream(seed, 'drift', back);
+    const s: Strengths = {
+      attack: new Map(teams.map((t) => [t.id, (later.attack.get(t.id) as number) + sr.normal(0, 0.08)])),
+      defence: new Map(teams.map((t) => [t.id, (later.defence.get(t.id) as number) + sr.normal(0, 0.07)])),
+    };
+    strengths.set(seasonLabel(currentStart - back), s);
+    later = s;
+  }
+
+  const matches: DemoMatch[] = [];
+  const byTeam = new Map<number, DemoPlayer[]>();
+  for (const p of players) (byTeam.get(p.teamId) ?? byTeam.set(p.teamId, []).get(p.teamId))?.push(p);
+
+  const addMatch = (league: DemoLeague, season: string, kickoff: number, home: number, away: number, tier: OddsTier) => {
+    const s = strengths.get(season) as Strengths;
+    const lambda = Math.exp(league.baseGoals + league.homeAdvantage + (s.attack.get(home) as number) - (s.defence.get(away) as number));
+    const mu = Math.exp(league.baseGoals + (s.attack.get(away) as number) - (s.defence.get(home) as number));
+    matches.push({
+      id: 0, league: league.code, season, kickoff, homeId: home, awayId: away, lambda, mu,
+      markets: truthMarkets(lambda, mu, league.rho, tier), tier, openAt: 0, endAt: 0, books: { '1x2': [], totals: [], spreads: [] },
+    });
+  };
+
+  for (const league of leagues) {
+    const cal = Rng.stream(seed, 'calendar', league.code);
+    // Two past seasons: weekly rounds from the second weekend of August.
+    for (let back = 2; back >= 1; back--) {
+      const year = currentStart - back;
+      const season = seasonLabel(year);
+      const rounds = roundRobin(cal.shuffle([...league.teamIds]));
+      const aug8 = Date.UTC(year, 7, 8);
+      const firstSat = aug8 + ((6 - new Date(aug8).getUTCDay() + 7) % 7) * DAY;
+      for (const [r, round] of rounds.entries()) {
+        for (const [home, away] of round) {
+          const day = cal.pick([-1, 0, 0, 0, 0, 1, 1, 1, 2]);
+          addMatch(league, season, firstSat + 7 * r * DAY + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE, home, away, back === 2 ? 'light' : 'full');
+        }
+      }
+    }
+    // Current season: weekly rounds up to the anchor, then a congested week (a round every 3 days).
+    const rounds = roundRobin(cal.shuffle([...league.teamIds]));
+    const aug8 = Date.UTC(currentStart, 7, 8);
+    const played = Math.max(8, Math.min(rounds.length - 6, Math.floor((anchor - aug8) / (7 * DAY))));
+    for (let r = 0; r < played; r++) {
+      for (const [home, away] of rounds[r]) {
+        const kickoff = anchor - 7 * (played - r) * DAY + cal.int(0, 2) * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE;
+        addMatch(league, currentSeason, kickoff, home, away, 'full');
+      }
+    }
+    for (let j = 0; played + j < rounds.length; j++) {
+      const round = rounds[played + j];
+      const half = Math.ceil(round.length / 2);
+      let any = false;
+      for (const [i, [home, away]] of round.entries()) {
+        const day = league.offset + 3 * j + (i < half ? -1 : 0);
+        if (day >= UPCOMING_DAYS) continue;
+        any = true;
+        const kickoff = anchor + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE;
+        addMatch(league, currentSeason, kickoff, home, away, kickoff < anchor ? 'full' : 'upcoming');
+      }
+      if (!any) break;
+    }
+  }
+
+  // Ids in kick-off order (then league, home team): stable and readable.
+  matches.sort((a, b) => a.kickoff - b.kickoff || a.league.localeCompare(b.league) || a.homeId - b.homeId);
+  matches.forEach((m, i) => {
+    m.id = i + 1;
+  });
+
+  const events: DemoEvent[] = [];
+  const penaltyMisses = new Map<number, number>();
+  let eventId = 0;
+  for (const m of matches) {
+    const mr = Rng.stream(seed, 'match', m.id);
+    m.openAt = m.kickoff - Math.round(mr.uniform(6.5, 8) * 24 * 60) * MINUTE;
+    if (m.tier === 'upcoming') {
+      m.openAt = Math.min(m.openAt, anchor - Math.round(mr.uniform(24, 40) * 60) * MINUTE);
+      m.endAt = anchor;
+      continue;
+    }
+    m.endAt = m.kickoff;
+    const league = leagues.find((l) => l.code === m.league) as DemoLeague;
+    const result = playMatch(mr, m, league.rho);
+    m.result = result.result;
+    for (const g of result.goals) {
+      const scoringTeam = g.home ? m.homeId : m.awayId;
+      const otherTeam = g.home ? m.awayId : m.homeId;
+      let player: DemoPlayer;
+      if (g.ownGoal) {
+        const defenders = (byTeam.get(otherTeam) as DemoPlayer[]).filter((p) => p.position === 'DF' && p.expectedMinutes >= 40);
+        player = mr.pick(defenders);
+      } else if (g.penalty) {
+        const squad = byTeam.get(scoringTeam) as DemoPlayer[];
+        player = squad.find((p) => p.penaltyTaker) ?? squad[squad.length - 1];
+      } else {
+        const squad = byTeam.get(scoringTeam) as DemoPlayer[];
+        player = squad[mr.weighted(squad.map((p) => p.goalShare))];
+      }
+      eventId++;
+      events.push({ id: eventId, matchId: m.id, teamId: scoringTeam, playerId: player.id, minute: g.minute, isPenalty: g.penalty, isOwnGoal: g.ownGoal });
+    }
+    for (const home of [true, false]) {
+      if (mr.chance(0.035) && m.season === currentSeason) {
+        const taker = (byTeam.get(home ? m.homeId : m.awayId) as DemoPlayer[]).find((p) => p.penaltyTaker);
+        if (taker) penaltyMisses.set(taker.id, (penaltyMisses.get(taker.id) ?? 0) + 1);
+      }
+    }
+  }
+
+  const world: DemoWorld = {
+    seed, scale, anchor, currentSeason, bookmakers: DEMO_BOOKMAKERS, leagues, teams, players, coaches, matches, events,
+    penaltyMisses, plants: [], badQuotes: [],
+  };
+  assignBooks(world);
+  planPlants(world);
+  return world;
+}
+
+/** Which books price each match: every book for the coming week; the sharp plus rotating books before. */
+function assignBooks(world: DemoWorld): void {
+  const rotating = [...SOFT_BOOKS, 'BFE'];
+  for (const m of world.matches) {
+    const r = Rng.stream(world.seed, 'books', m.id);
+    if (m.tier === 'upcoming') {
+      const soft4 = r.sample(SOFT_BOOKS, 4);
+      m.books = { '1x2': DEMO_BOOKMAKERS.map((b) => b.bookmaker), totals: ['PS', ...soft4], spreads: ['PS', ...soft4] };
+    } else {
+      const two = r.sample(rotating, 2);
+      const one = m.tier === 'full' ? [r.pick(SOFT_BOOKS)] : [];
+      m.books = { '1x2': ['PS', ...two], totals: ['PS', ...one], spreads: ['PS', ...one] };
+    }
+  }
+}
+
+interface Goal {
+  home: boolean;
+  minute: number;
+  penalty: boolean;
+  ownGoal: boolean;
+}
+
+function playMatch(r: Rng, m: DemoMatch, rho: number): { result: MatchResult; goals: Goal[] } {
+  const matrix = scoreMatrix(m.lambda, m.mu, rho);
+  const n = MAX_GOALS + 1;
+  let u = r.next();
+  let hg = 0;
+  let ag = 0;
+  for (let k = 0; k < matrix.length; k++) {
+    u -= matrix[k];
+    if (u < 0) {
+      hg = Math.floor(k / n);
+      ag = k % n;
+      break;
+    }
+  }
+  const goals: Goal[] = [];
+  for (const [home, count] of [[true, hg], [false, ag]] as [boolean, number][]) {
+    for (let g = 0; g < count; g++) {
+      const firstHalf = r.chance(0.44);
+      const minute = firstHalf ? (r.chance(0.06) ? 45 : r.int(1, 44)) : r.chance(0.08) ? r.int(90, 96) : r.int(46, 89);
+      const ownGoal = r.chance(0.03);
+      goals.push({ home, minute, ownGoal, penalty: !ownGoal && r.chance(0.1) });
+    }
+  }
+  goals.sort((a, b) => a.minute - b.minute || Number(b.home) - Number(a.home));
+  const htHome = goals.filter((g) => g.home && g.minute <= 45).length;
+  const htAway = goals.filter((g) => !g.home && g.minute <= 45).length;
+  const shots = (lambda: number) => r.poisson(4 + 7.5 * lambda);
+  const homeShots = Math.max(hg, shots(m.lambda));
+  const awayShots = Math.max(ag, shots(m.mu));
+  const onTarget = (s: number, g: number) => Math.min(s, Math.max(g, Math.round(s * r.uniform(0.28, 0.45))));
+  const xg = (lambda: number, g: number) => Math.round((0.65 * lambda * r.uniform(0.7, 1.3) + 0.35 * g * r.uniform(0.6, 1)) * 100) / 100;
+  return {
+    goals,
+    result: {
+      homeGoals: hg, awayGoals: ag, htHome, htAway, homeXg: xg(m.lambda, hg), awayXg: xg(m.mu, ag),
+      referee: personName(r),
+      stats: {
+        homeShots, awayShots, homeShotsTarget: onTarget(homeShots, hg), awayShotsTarget: onTarget(awayShots, ag),
+        homeCorners: r.poisson(2.5 + 2.5 * m.lambda), awayCorners: r.poisson(2.5 + 2.5 * m.mu),
+        homeFouls: r.poisson(10.5), awayFouls: r.poisson(11.5), homeYellow: r.poisson(1.6), awayYellow: r.poisson(1.9),
+        homeRed: r.chance(0.05) ? 1 : 0, awayRed: r.chance(0.06) ? 1 : 0,
+      },
+    },
+  };
+}
