@@ -3,6 +3,7 @@ import { inventoryCommand } from './inventory';
 import { syncCommand } from './sync';
 import { serveCommand } from './serve';
 import { importCommand } from './import';
+import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
 
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   syncCommand,
   serveCommand,
   importCommand,
+  seedCommand,
   oddsDevigCommand,
   modelFitCommand,
 ];

@@ -111,7 +111,6 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
   const currentStart = anchorDate.getUTCMonth() >= 6 ? anchorDate.getUTCFullYear() : anchorDate.getUTCFullYear() - 1;
   const currentSeason = seasonLabel(currentStart);
 
-  const rng = Rng.stream(seed, 'world');
   const taken = new Set<string>();
   const leagues: DemoLeague[] = [];
   const teams: DemoTeam[] = [];
