@@ -59,19 +59,6 @@ export function dayNumber(date: string, what = 'date'): number {
   return Math.round(t / DAY_MS);
 }
 
-/** dayNumber with a per-fit cache (many matches share a date). */
-function dayCache(): (date: string, index: number) => number {
-  const seen = new Map<string, number>();
-  return (date, index) => {
-    let d = seen.get(date);
-    if (d === undefined) {
-      d = dayNumber(date, `matches[${index}].date`);
-      seen.set(date, d);
-    }
-    return d;
-  };
-}
-
 /** Sufficient statistics of the weighted likelihood for one fit. */
 interface Prepared {
   n: number;
@@ -79,6 +66,8 @@ interface Prepared {
   /** Weighted goals scored / conceded per team, and weighted home goals. */
   scored: Float64Array;
   conceded: Float64Array;
+  /** Weight of the matches each team played. */
+  played: Float64Array;
   homeGoals: number;
   /** Distinct (home, away) pairs and their total weight. */
   pairHome: Int32Array;
@@ -95,14 +84,27 @@ interface Prepared {
 }
 
 function prepare(matches: readonly MatchResult[], asOf: number, xi: number): Prepared {
+  // pass 1: validate, index teams, weight each used match (typed arrays, no per-match objects)
   const index = new Map<string, number>();
-  const used: Array<{ h: number; a: number; x: number; y: number; w: number }> = [];
-  const dayOf = dayCache();
-  const weightOf = new Map<number, number>();
-  for (let i = 0; i < matches.length; i++) {
+  const cap = matches.length;
+  const uh = new Int32Array(cap);
+  const ua = new Int32Array(cap);
+  const ux = new Int32Array(cap);
+  const uy = new Int32Array(cap);
+  const uw = new Float64Array(cap);
+  let count = 0;
+  let lastDate = '';
+  let lastDay = 0;
+  let lastWeight = 0;
+  for (let i = 0; i < cap; i++) {
     const m = matches[i];
-    const day = dayOf(m.date, i);
-    if (day >= asOf) continue;
+    // results usually arrive grouped by date: reuse the previous day's parse and weight
+    if (m.date !== lastDate) {
+      lastDate = m.date;
+      lastDay = dayNumber(m.date, `matches[${i}].date`);
+      lastWeight = Math.exp(-xi * (asOf - lastDay));
+    }
+    if (lastDay >= asOf) continue;
     const x = m.homeGoals;
     const y = m.awayGoals;
     if (!Number.isInteger(x) || x < 0) throw new QuantError(`matches[${i}].homeGoals = ${String(x)} must be a non-negative integer`, i, x);
@@ -112,71 +114,78 @@ function prepare(matches: readonly MatchResult[], asOf: number, xi: number): Pre
     if (h === undefined) index.set(m.home, (h = index.size));
     let a = index.get(m.away);
     if (a === undefined) index.set(m.away, (a = index.size));
-    let w = weightOf.get(day);
-    if (w === undefined) {
-      w = Math.exp(-xi * (asOf - day));
-      weightOf.set(day, w);
-    }
-    used.push({ h, a, x, y, w });
+    uh[count] = h;
+    ua[count] = a;
+    ux[count] = x;
+    uy[count] = y;
+    uw[count] = lastWeight;
+    count++;
   }
-  if (used.length === 0) throw new QuantError('no finished match before the fit date');
+  if (count === 0) throw new QuantError('no finished match before the fit date');
   const n = index.size;
   if (n < 2) throw new QuantError('a fit needs at least two teams');
+  // pass 2: sufficient statistics per team and per (home, away) pair
   const scored = new Float64Array(n);
   const conceded = new Float64Array(n);
-  const pairs = new Map<number, number>();
-  const ph: number[] = [];
-  const pa: number[] = [];
-  const pw: number[] = [];
-  const p00: number[] = [];
-  const p01: number[] = [];
-  const p10: number[] = [];
+  const played = new Float64Array(n);
+  const pairOf = new Int32Array(n * n).fill(-1);
+  const ph = new Int32Array(n * n);
+  const pa = new Int32Array(n * n);
+  const pw = new Float64Array(n * n);
+  const p00 = new Float64Array(n * n);
+  const p01 = new Float64Array(n * n);
+  const p10 = new Float64Array(n * n);
+  let pairs = 0;
   let homeGoals = 0;
   let w11 = 0;
   let total = 0;
   let logFact = 0;
-  for (const u of used) {
-    const key = u.h * n + u.a;
-    let k = pairs.get(key);
-    if (k === undefined) {
-      k = ph.length;
-      pairs.set(key, k);
-      ph.push(u.h);
-      pa.push(u.a);
-      pw.push(0);
-      p00.push(0);
-      p01.push(0);
-      p10.push(0);
+  for (let u = 0; u < count; u++) {
+    const h = uh[u];
+    const a = ua[u];
+    const x = ux[u];
+    const y = uy[u];
+    const w = uw[u];
+    let k = pairOf[h * n + a];
+    if (k < 0) {
+      k = pairOf[h * n + a] = pairs++;
+      ph[k] = h;
+      pa[k] = a;
     }
-    pw[k] += u.w;
-    if (u.x === 0 && u.y === 0) p00[k] += u.w;
-    else if (u.x === 0 && u.y === 1) p01[k] += u.w;
-    else if (u.x === 1 && u.y === 0) p10[k] += u.w;
-    else if (u.x === 1 && u.y === 1) w11 += u.w;
-    scored[u.h] += u.w * u.x;
-    scored[u.a] += u.w * u.y;
-    conceded[u.a] += u.w * u.x;
-    conceded[u.h] += u.w * u.y;
-    homeGoals += u.w * u.x;
-    total += u.w;
-    logFact += u.w * (logFactorial(u.x) + logFactorial(u.y));
+    pw[k] += w;
+    if (x <= 1 && y <= 1) {
+      if (x === 0 && y === 0) p00[k] += w;
+      else if (x === 0) p01[k] += w;
+      else if (y === 0) p10[k] += w;
+      else w11 += w;
+    }
+    scored[h] += w * x;
+    scored[a] += w * y;
+    conceded[a] += w * x;
+    conceded[h] += w * y;
+    played[h] += w;
+    played[a] += w;
+    homeGoals += w * x;
+    total += w;
+    logFact += w * (logFactorial(x) + logFactorial(y));
   }
   return {
     n,
     teams: [...index.keys()],
     scored,
     conceded,
+    played,
     homeGoals,
-    pairHome: Int32Array.from(ph),
-    pairAway: Int32Array.from(pa),
-    pairWeight: Float64Array.from(pw),
-    w00: Float64Array.from(p00),
-    w01: Float64Array.from(p01),
-    w10: Float64Array.from(p10),
+    pairHome: ph.slice(0, pairs),
+    pairAway: pa.slice(0, pairs),
+    pairWeight: pw.slice(0, pairs),
+    w00: p00.slice(0, pairs),
+    w01: p01.slice(0, pairs),
+    w10: p10.slice(0, pairs),
     w11,
     totalWeight: total,
     logFactorials: logFact,
-    matches: used.length,
+    matches: count,
   };
 }
 
@@ -282,24 +291,29 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
   const P = prepare(matches, asOf, xi);
   const n = P.n;
   const x0 = new Float64Array(2 * n + 1);
-  // start: average attack 0, defence at log(mean goals per side), a modest home edge, no correction
-  const meanGoals = (P.scored.reduce((a, b) => a + b, 0) / (2 * P.totalWeight)) || 1;
-  x0.fill(Math.log(meanGoals), n - 1, 2 * n - 1);
-  x0[2 * n - 1] = 0.2;
-  x0[2 * n] = 0;
+  // start from the independent-Poisson moment estimates: attack = log(goals scored per match),
+  // defence = log(goals conceded per match) − home/2, home = log(home goals / away goals), rho = 0
+  const awayGoals = P.scored.reduce((a, b) => a + b, 0) - P.homeGoals;
+  const home0 = P.homeGoals > 0 && awayGoals > 0 ? Math.log(P.homeGoals / awayGoals) : 0.2;
+  const att0 = P.teams.map((_, i) => Math.log(Math.max(P.scored[i], 0.1) / P.played[i]));
+  const def0 = P.teams.map((_, i) => Math.log(Math.max(P.conceded[i], 0.1) / P.played[i]) - home0 / 2);
   if (opts.init) {
+    // warm start: known teams take their previous values, new ones the moment estimates
     const prev = new Map(opts.init.teams.map((t, i) => [t, i] as const));
-    const attInit = P.teams.map((t) => opts.init!.attack[prev.get(t) ?? -1] ?? 0);
-    const mean = attInit.reduce((a, b) => a + b, 0) / n;
     P.teams.forEach((t, i) => {
       const j = prev.get(t);
-      if (i < n - 1) x0[i] = attInit[i] - mean;
-      if (j !== undefined) x0[n - 1 + i] = opts.init!.defence[j];
+      if (j !== undefined) {
+        att0[i] = opts.init!.attack[j];
+        def0[i] = opts.init!.defence[j];
+      }
     });
-    x0[2 * n - 1] = opts.init.homeAdvantage;
-    x0[2 * n] = opts.init.rho;
   }
-  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-10, maxIterations: opts.maxIterations ?? 2000 });
+  const meanAtt = att0.reduce((a, b) => a + b, 0) / n;
+  for (let i = 0; i < n - 1; i++) x0[i] = att0[i] - meanAtt;
+  for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
+  x0[2 * n - 1] = opts.init ? opts.init.homeAdvantage : home0;
+  x0[2 * n] = opts.init ? opts.init.rho : 0;
+  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-10, maxIterations: opts.maxIterations ?? 2000, memory: 20 });
   const attack = new Array<number>(n);
   let last = 0;
   for (let i = 0; i < n - 1; i++) {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCsvMatches } from '../../../src-main/cli/model-data';
-import { dixonColesMatrix, fitDixonColes, lbfgs, matchOdds, predictMatrix, QuantError, type MatchResult } from '../../../src-shared/quant';
+import { dixonColesMatrix, fitDixonColes, lbfgs, matchOdds, predictMatrix, QuantError, sfc32, type MatchResult } from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
 const DATA = '/work/shared/data/football-data';
@@ -53,20 +53,40 @@ describe('Dixon-Coles on real data against scipy', () => {
 });
 
 describe('Dixon-Coles: behaviour', () => {
+  // deterministic synthetic league: 6 teams of decreasing strength, 4 double round-robins over
+  // January-June 2024, goals drawn from Poisson(λ) with the seeded generator
+  const rng = sfc32(42);
+  const poisson = (lambda: number) => {
+    let k = 0;
+    let p = Math.exp(-lambda);
+    let c = p;
+    const u = rng();
+    while (u > c && k < 20) {
+      k++;
+      p *= lambda / k;
+      c += p;
+    }
+    return k;
+  };
+  const teams = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const strength = [0.5, 0.3, 0.1, -0.1, -0.3, -0.5];
   const synth: MatchResult[] = [];
-  // deterministic synthetic league: strong A, weak D
-  const teams = ['A', 'B', 'C', 'D'];
-  const goals = [[0, 2, 3, 4], [1, 0, 1, 2], [0, 0, 0, 2], [0, 0, 1, 0]];
-  for (let r = 0; r < 6; r++)
-    for (let h = 0; h < 4; h++)
-      for (let a = 0; a < 4; a++)
-        if (h !== a) synth.push({ date: `2024-0${1 + (r % 6)}-${String(10 + h + a).padStart(2, '0')}`, home: teams[h], away: teams[a], homeGoals: goals[h][a], awayGoals: goals[a][h] });
+  for (let r = 0; r < 4; r++)
+    for (let h = 0; h < 6; h++)
+      for (let a = 0; a < 6; a++)
+        if (h !== a) {
+          const day = 1 + r * 40 + h * 6 + a;
+          const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+          synth.push({ date, home: teams[h], away: teams[a], homeGoals: poisson(Math.exp(0.25 + strength[h] - strength[a])), awayGoals: poisson(Math.exp(strength[a] - strength[h])) });
+        }
   it('attacks sum to zero; only matches before asOf are used; stronger team favoured', () => {
     const m = fitDixonColes(synth, { asOf: '2024-05-01', xi: 0.002 });
+    expect(m.converged).toBe(true);
     close(m.attack.reduce((a, b) => a + b, 0), 0, 1e-12);
     expect(m.matches).toBe(synth.filter((x) => x.date < '2024-05-01').length);
-    const x = matchOdds(predictMatrix(m, 'A', 'D'));
-    expect(x.home).toBeGreaterThan(x.away);
+    const x = matchOdds(predictMatrix(m, 'A', 'F'));
+    expect(x.home).toBeGreaterThan(0.6);
+    expect(m.attack[m.teams.indexOf('A')]).toBeGreaterThan(m.attack[m.teams.indexOf('F')]);
   });
   it('time decay: xi = 0 weights every match equally (weight = match count)', () => {
     const m = fitDixonColes(synth, { asOf: '2025-01-01', xi: 0 });
@@ -92,7 +112,8 @@ describe('Dixon-Coles: behaviour', () => {
   });
   it('warm start reaches the same optimum', () => {
     const cold = fitDixonColes(synth, { asOf: '2024-06-01' });
-    const warm = fitDixonColes(synth, { asOf: '2024-06-01', init: fitDixonColes(synth, { asOf: '2024-05-01' }) });
+    const warm = fitDixonColes(synth, { asOf: '2024-06-01', init: fitDixonColes(synth, { asOf: '2024-04-01' }) });
+    expect(cold.converged && warm.converged).toBe(true);
     close(warm.logLikelihood, cold.logLikelihood, 1e-9);
     close(warm.rho, cold.rho, 1e-5);
   });
