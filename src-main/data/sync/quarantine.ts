@@ -29,8 +29,8 @@ export interface RuleContext {
   knownMatches?: Set<string>;
 }
 
-/** Odds above this are not a price a bookmaker offers on these markets (a feed glitch). */
-export const MAX_ODDS = 1000;
+/** Odds above this are not a price offered on 1X2, totals or handicaps (a feed glitch: 999.99, 1000). */
+export const MAX_ODDS = 500;
 const DAY_MS = 86_400_000;
 const EARLIEST_MS = Date.UTC(1990, 0, 1);
 
