@@ -12,6 +12,9 @@ export interface LbfgsOptions {
   ftol?: number;
   maxIterations?: number;
   memory?: number;
+  /** Diagonal scaling of the initial inverse Hessian (e.g. 1/diag of an approximate Hessian):
+   * H0 = γ·D with γ = s'y / y'Dy. Helps when parameters live on very different curvature scales. */
+  diagonal?: Float64Array;
 }
 
 export interface LbfgsResult {
@@ -42,6 +45,7 @@ export function lbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsOptions =
   const ftol = opts.ftol ?? 1e-15;
   const maxIter = opts.maxIterations ?? 1000;
   const mem = opts.memory ?? 10;
+  const D = opts.diagonal;
   const x = Float64Array.from(x0);
   const g = new Float64Array(n);
   let evaluations = 1;
@@ -68,8 +72,19 @@ export function lbfgs(fn: Objective, x0: ArrayLike<number>, opts: LbfgsOptions =
       for (let i = 0; i < n; i++) d[i] -= alpha[j] * yj[i];
     }
     if (k > 0) {
-      const gamma = dot(s[k - 1], y[k - 1]) / dot(y[k - 1], y[k - 1]);
-      for (let i = 0; i < n; i++) d[i] *= gamma;
+      const sk = s[k - 1];
+      const yk = y[k - 1];
+      if (D) {
+        let yDy = 0;
+        for (let i = 0; i < n; i++) yDy += yk[i] * yk[i] * D[i];
+        const gamma = dot(sk, yk) / yDy;
+        for (let i = 0; i < n; i++) d[i] *= gamma * D[i];
+      } else {
+        const gamma = dot(sk, yk) / dot(yk, yk);
+        for (let i = 0; i < n; i++) d[i] *= gamma;
+      }
+    } else if (D) {
+      for (let i = 0; i < n; i++) d[i] *= D[i];
     }
     for (let j = 0; j < k; j++) {
       const b = rho[j] * dot(y[j], d);

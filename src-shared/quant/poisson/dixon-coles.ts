@@ -49,14 +49,27 @@ export interface DixonColesModel {
   converged: boolean;
 }
 
-const DAY_MS = 86_400_000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
 
 export function dayNumber(date: string, what = 'date'): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
-  const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  if (!Number.isFinite(t) || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
-  return Math.round(t / DAY_MS);
+  // YYYY-MM-DD read by char codes and converted with Hinnant's days-from-civil (no Date, no regex,
+  // no allocation: this runs once per match date in every fit)
+  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || !(y >= 0 && m >= 0 && d >= 0)) throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
+  const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 1 : 0;
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1] + leap) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** Sufficient statistics of the weighted likelihood for one fit. */
@@ -283,6 +296,23 @@ function makeObjective(P: Prepared) {
   };
 }
 
+/** 1 / approximate diagonal of the Hessian of the objective (per unit weight), used to precondition
+ * L-BFGS: at the optimum expected goals equal observed goals, so d²/d attack_i² ≈ goals scored by i,
+ * d²/d defence_j² ≈ goals conceded at j, d²/d home² ≈ home goals; for rho, the weight of low scores. */
+function curvature(P: Prepared): Float64Array {
+  const n = P.n;
+  const d = new Float64Array(2 * n + 1);
+  const W = P.totalWeight;
+  const floor = 1e-3 * W;
+  for (let i = 0; i < n - 1; i++) d[i] = W / Math.max(P.scored[i] + P.scored[n - 1], floor);
+  for (let i = 0; i < n; i++) d[n - 1 + i] = W / Math.max(P.conceded[i], floor);
+  d[2 * n - 1] = W / Math.max(P.homeGoals, floor);
+  let low = P.w11;
+  for (let k = 0; k < P.w00.length; k++) low += P.w00[k] + P.w01[k] + P.w10[k];
+  d[2 * n] = W / Math.max(low, floor);
+  return d;
+}
+
 /** Fits the model on the matches dated before `opts.asOf`. */
 export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesOptions): DixonColesModel {
   const xi = opts.xi ?? 0.0019;
@@ -313,7 +343,7 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
   for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
   x0[2 * n - 1] = opts.init ? opts.init.homeAdvantage : home0;
   x0[2 * n] = opts.init ? opts.init.rho : 0;
-  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-10, maxIterations: opts.maxIterations ?? 2000, memory: 20 });
+  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-10, maxIterations: opts.maxIterations ?? 2000, memory: 20, diagonal: curvature(P) });
   const attack = new Array<number>(n);
   let last = 0;
   for (let i = 0; i < n - 1; i++) {
