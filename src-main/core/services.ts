@@ -6,6 +6,7 @@ import { migrateSource } from '../data/source/migrate';
 import { JobHost } from '../jobs/host';
 import { redactUrl, type AppConfig } from './config';
 import { EventBus } from './events';
+import { SyncRunner } from './sync-runner';
 
 export interface SourceInfo {
   kind: 'embedded' | 'configured' | 'none';
@@ -20,6 +21,7 @@ export interface Services {
   config: AppConfig;
   bus: EventBus;
   jobs: JobHost;
+  sync: SyncRunner;
   source: SourceInfo;
   startedAt: string;
   close(): Promise<void>;
@@ -29,7 +31,12 @@ export interface ServiceOptions {
   log?: (line: string) => void;
   /** Electron supplies the transport name for app.info. */
   transport?: 'ipc' | 'http';
+  /** The running app (desktop, headless server): demo data on the embedded default, a sync at
+   * start and on a schedule. One-shot commands leave it off. */
+  background?: boolean;
 }
+
+const syncIntervalMs = (): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? 5) * 60_000;
 
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop
@@ -59,13 +66,17 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
 
   const bus = new EventBus();
   const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url }, bus);
+  const sync = new SyncRunner({ jobs, embedded: source.kind === 'embedded', intervalMs: syncIntervalMs(), log });
+  if (opts.background) sync.start();
   return {
     config,
     bus,
     jobs,
+    sync,
     source,
     startedAt: new Date().toISOString(),
     async close() {
+      sync.stop();
       await jobs.close();
       await embedded?.stop();
     },

@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
 
   const config = resolveConfig({ dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'), storedSourceUrl: readStoredSourceUrl(app.getPath('userData')) });
-  services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc' });
+  services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc', background: true });
   registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
 
   window = new BrowserWindow({

@@ -1,5 +1,6 @@
 import type { JobFn } from './types';
 import { inventoryJob } from '../data/inventory/inventory-job';
+import { ensureDemoJob } from '../data/demo/ensure';
 import { runSync } from '../data/sync/run';
 import { marketJob } from '../data/market/market-job';
 import { previewJob } from '../intelligence/preview/preview-job';
@@ -8,6 +9,7 @@ import { previewJob } from '../intelligence/preview/preview-job';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- params are validated by the contract before a job starts
 export const jobs: Record<string, JobFn<any, unknown>> = {
   inventory: inventoryJob,
+  'demo.ensure': ensureDemoJob,
   sync: runSync,
   market: marketJob,
   preview: previewJob,

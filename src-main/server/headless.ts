@@ -14,6 +14,8 @@ export interface HeadlessOptions {
   dataDir?: string;
   cacheFile?: string;
   log?: (line: string) => void;
+  /** Demo data, start-up sync and schedule (default true). */
+  background?: boolean;
 }
 
 export interface Headless {
@@ -30,7 +32,7 @@ export function rendererDir(): string | undefined {
 /** The same services as the desktop app, served over HTTP (`npm run serve`, `monps serve`). */
 export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headless> {
   const config = resolveConfig({ dataDir: opts.dataDir, cacheFile: opts.cacheFile, sourceFlag: opts.source });
-  const services = await createServices(config, { log: opts.log, transport: 'http' });
+  const services = await createServices(config, { log: opts.log, transport: 'http', background: opts.background ?? true });
   try {
     const server = await startServer(createHandlers(services, 'http'), services.bus, {
       host: opts.host,

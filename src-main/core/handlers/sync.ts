@@ -1,5 +1,4 @@
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { SyncResult } from '../../../src-shared/contract/sync';
 import { SyncService } from '../../data/sync/service';
 import { SourceError } from '../../data/sync/source';
 import type { PartialHandlers } from '../dispatch';
@@ -9,7 +8,6 @@ import type { Services } from '../services';
  * manifest edit go straight to the cache. */
 export function syncHandlers(s: Services): PartialHandlers {
   const service = (): SyncService => new SyncService({ cacheFile: s.config.cacheFile, sourceUrl: s.source.url });
-  let running: string | null = null;
   const typed = async <T>(fn: () => Promise<T> | T): Promise<T> => {
     try {
       return await fn();
@@ -21,17 +19,8 @@ export function syncHandlers(s: Services): PartialHandlers {
   };
   return {
     'sync.status': async () => service().status(),
-    'sync.start': async (input) => {
-      if (running) throw new ContractError('CONFLICT', 'a sync is already running');
-      const { jobId, done } = s.jobs.run<SyncResult>('sync', input);
-      running = jobId;
-      try {
-        return await done;
-      } finally {
-        if (running === jobId) running = null;
-      }
-    },
-    'sync.cancel': async () => ({ cancelled: running ? s.jobs.cancel(running) : false }),
+    'sync.start': async (input) => s.sync.run(input),
+    'sync.cancel': async () => ({ cancelled: s.sync.cancel() }),
     'sync.manifest.get': async () => ({ entries: service().getManifest() }),
     'sync.manifest.set': async ({ entries }) => typed(async () => ({ entries: await service().setManifest(entries) })),
     'sync.introspect': async () => typed(() => service().introspect()),

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import type { JobContext } from '../../jobs/types';
+import { seedDemo, type SeedReport } from './seed';
+
+export interface EnsureDemoParams {
+  /** The demo's "today"; default: today (UTC). */
+  anchor?: string;
+  scale?: number;
+}
+
+export interface EnsureDemoResult {
+  seeded: boolean;
+  reason: string;
+  report: SeedReport | null;
+}
+
+/** The embedded default source gets a demo world when it has no matches, and a fresh one when its
+ * fixtures have all kicked off (the demo is about the coming days). Never run on a configured source. */
+export async function ensureDemoJob(params: EnsureDemoParams, ctx: JobContext): Promise<EnsureDemoResult> {
+  if (!ctx.sourceUrl) return { seeded: false, reason: 'no source', report: null };
+  const client = new pg.Client({ connectionString: ctx.sourceUrl });
+  await client.connect();
+  let state: { matches: number; upcoming: number };
+  try {
+    const r = await client.query<{ matches: string; upcoming: string }>(
+      "SELECT (SELECT count(*) FROM matches) AS matches, (SELECT count(*) FROM matches WHERE status = 'scheduled' AND kickoff > now() + interval '1 day') AS upcoming",
+    );
+    state = { matches: Number(r.rows[0].matches), upcoming: Number(r.rows[0].upcoming) };
+  } finally {
+    await client.end();
+  }
+  if (state.matches > 0 && state.upcoming > 0) return { seeded: false, reason: 'demo data present', report: null };
+  const reason = state.matches === 0 ? 'empty source: generating the demo world' : 'demo fixtures have all kicked off: generating a fresh demo world';
+  ctx.progress({ fraction: 0.05, message: reason });
+  const anchor = params.anchor ? new Date(`${params.anchor}T00:00:00Z`) : startOfTodayUtc();
+  const report = await seedDemo(ctx.sourceUrl, {
+    anchor,
+    scale: params.scale,
+    force: state.matches > 0,
+    log: (line) => ctx.progress({ fraction: 0.5, message: line }),
+  });
+  return { seeded: true, reason, report };
+}
+
+function startOfTodayUtc(): Date {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
