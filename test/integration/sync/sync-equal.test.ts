@@ -25,7 +25,7 @@ describe('sync: the cache equals the source after a full and after an incrementa
 
   it('full sync: every table equal (rows + checksum); odds limited to the window', async () => {
     const cacheFile = path.join(dir, 'cache.sqlite');
-    const r = await runSync({ batchSize: 1000, pageSize: 2500 }, jobContext(cacheFile, db.url));
+    const r = await runSync({ batchSize: 1000, pageSize: 2500, now: now.toISOString() }, jobContext(cacheFile, db.url));
     expect(r.tables.filter((t) => t.error)).toEqual([]);
     expect(r.quarantined).toBe(0);
     const cmp = await compareAll(db.url, cacheFile, now);
@@ -71,7 +71,7 @@ describe('sync: the cache equals the source after a full and after an incrementa
       await c.query("DELETE FROM agent_analyses WHERE match_id % 2 = 0");
       await c.query("UPDATE agent_analyses SET payload = payload || '{\"u\": true}'::jsonb WHERE match_id % 9 = 0");
     });
-    const r = await runSync({ batchSize: 1000, pageSize: 2500 }, jobContext(cacheFile, db.url));
+    const r = await runSync({ batchSize: 1000, pageSize: 2500, now: now.toISOString() }, jobContext(cacheFile, db.url));
     expect(r.tables.filter((t) => t.error)).toEqual([]);
     expect(r.tables.find((t) => t.table === 'odds_history')?.mode).toBe('incremental');
     // every table but the odds (reconciled every 15 minutes) finds its deletions at once
