@@ -177,9 +177,9 @@ export function listQuarantine(db: Cache, opts: { table?: string; limit?: number
   const rows = db
     .prepare(
       `SELECT table_name, key, reason, message, raw, first_seen, last_seen FROM quarantine
-        WHERE (?1 IS NULL OR table_name = ?1) ORDER BY table_name, last_seen DESC, source_key LIMIT ?2 OFFSET ?3`,
+        WHERE (@table IS NULL OR table_name = @table) ORDER BY table_name, last_seen DESC, source_key LIMIT @limit OFFSET @offset`,
     )
-    .all(opts.table ?? null, opts.limit ?? 100, opts.offset ?? 0) as { table_name: string; key: string; reason: string; message: string; raw: string; first_seen: string; last_seen: string }[];
+    .all({ table: opts.table ?? null, limit: opts.limit ?? 100, offset: opts.offset ?? 0 }) as { table_name: string; key: string; reason: string; message: string; raw: string; first_seen: string; last_seen: string }[];
   return rows.map((r) => ({
     table: r.table_name,
     key: JSON.parse(r.key) as Record<string, unknown>,
