@@ -70,12 +70,26 @@ function moves(db: Cache, p: Extract<MarketJobParams, { op: 'moves' }>): MarketM
   return { match, market: p.market, line, selection: p.selection, series: bookSeries(selectionHistory(db, p.matchId, p.market, line, p.selection), sharp) };
 }
 
+/** Newest quote no later than `asOf` in any odds table: "the last hours" end there, so a cache
+ * that has not been synced for a while (offline) still shows its last moves. */
+function lastQuoteAt(db: Cache, asOf: string): string {
+  let last = '';
+  for (const { table } of Object.values(ODDS_TABLES)) {
+    if (!tableExists(db, table)) continue;
+    const r = db.prepare(`SELECT MAX(observed_at) AS t FROM ${table} WHERE observed_at <= ?`).get(asOf) as { t: string | null };
+    if (r.t && r.t > last) last = r.t;
+  }
+  return last || asOf;
+}
+
 function top(db: Cache, hours: number, limit: number, asOf: string | undefined): TopMove[] {
   requireTables(db);
-  const now = asOf ?? new Date().toISOString();
+  const now = lastQuoteAt(db, asOf ?? new Date().toISOString());
   const from = new Date(Date.parse(now) - hours * 3600_000).toISOString();
-  const matches = new Map<number, BoardMatch>(upcomingMatches(db, now).map((m) => [m.matchId, m]));
-  const quotes = MARKETS.flatMap((market) => windowQuotes(db, market, now, from).map((q) => ({ ...q, market })));
+  // upcoming relative to the real time, the window relative to the last quote
+  const real = asOf ?? new Date().toISOString();
+  const matches = new Map<number, BoardMatch>(upcomingMatches(db, real).map((m) => [m.matchId, m]));
+  const quotes = MARKETS.flatMap((market) => windowQuotes(db, market, now, from, real).map((q) => ({ ...q, market })));
   return topMoves(quotes, matches, limit);
 }
 

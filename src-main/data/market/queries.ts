@@ -94,9 +94,9 @@ export interface WindowQuote {
 }
 
 /** Series that quoted before `from` and again after it, with both prices. */
-export function windowQuotes(db: Cache, market: MarketKind, asOf: string, from: string): WindowQuote[] {
+export function windowQuotes(db: Cache, market: MarketKind, asOf: string, from: string, upcomingAsOf = asOf): WindowQuote[] {
   if (!tableExists(db, ODDS_TABLES[market].table)) return [];
-  const matchFrom = new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString();
+  const matchFrom = new Date(Date.parse(upcomingAsOf) - LIVE_WINDOW_MS).toISOString();
   const before = new Map(seriesEdge(db, market, 'MAX', from, matchFrom).map((e) => [edgeKey(e), e]));
   const out: WindowQuote[] = [];
   for (const e of seriesEdge(db, market, 'MAX', asOf, matchFrom, from)) {

@@ -31,13 +31,23 @@ export default function CommandCenterPanel() {
   const nowRef = useRef(now);
   const columns = useMemo(() => boardColumns(() => nowRef.current), []);
 
+  const selectNode = useCallback((node: IRowNode<GridRow> | null | undefined) => {
+    const r = node?.data;
+    if (!r) return;
+    const cur = useCommandCenter.getState().selected;
+    if (cur && cur.matchId === r.matchId && cur.market === r.market && cur.line === r.line && cur.selection === r.selection) return;
+    void useCommandCenter.getState().select({ matchId: r.matchId, market: r.market, line: r.line, selection: r.selection });
+  }, []);
+
   useEffect(() => {
     const s = useCommandCenter.getState();
     if (s.version === null && !s.loading) void s.load();
     void s.loadSide().then(() => {
       const st = useCommandCenter.getState();
       const first = st.topMoves[0];
-      if (!st.selected && first) void st.select({ matchId: first.match.matchId, market: first.market, line: first.line, selection: first.selection });
+      if (st.selected) return;
+      if (first) void st.select({ matchId: first.match.matchId, market: first.market, line: first.line, selection: first.selection });
+      else selectNode(api.current?.getDisplayedRowAtIndex(0));
     }, reportError);
     const stop = subscribe('cache.changed', () => {
       void useCommandCenter
@@ -58,15 +68,7 @@ export default function CommandCenterPanel() {
       stop();
       clearInterval(tick);
     };
-  }, []);
-
-  const selectNode = useCallback((node: IRowNode<GridRow> | null | undefined) => {
-    const r = node?.data;
-    if (!r) return;
-    const cur = useCommandCenter.getState().selected;
-    if (cur && cur.matchId === r.matchId && cur.market === r.market && cur.line === r.line && cur.selection === r.selection) return;
-    void useCommandCenter.getState().select({ matchId: r.matchId, market: r.market, line: r.line, selection: r.selection });
-  }, []);
+  }, [selectNode]);
 
   const onReady = useCallback(
     (a: GridApi<GridRow>) => {
@@ -146,7 +148,7 @@ export default function CommandCenterPanel() {
             {cc.moves ? <MovesChart moves={cc.moves} /> : <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>}
           </div>
           <div className="card cc__list-card">
-            <h2 className="card__title">Largest moves · 6 h</h2>
+            <h2 className="card__title" title="The 6 hours before the newest quote in the cache">Largest moves · last 6 h of quotes</h2>
             <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
           </div>
           <div className="card cc__list-card">

@@ -54,7 +54,7 @@ export function lineLabel(market: BoardRow['market'] | 'btts', line: number | nu
   return String(line);
 }
 
-/** "2h 05m", "3d 4h", "live 35'" from kick-off and now. */
+/** "2h05", "3d 4h", "live 35'" from kick-off and now. */
 export function timeToKickoff(kickoff: string, now: number): string {
   const ms = Date.parse(kickoff) - now;
   if (!Number.isFinite(ms)) return '';
@@ -62,6 +62,6 @@ export function timeToKickoff(kickoff: string, now: number): string {
   const min = Math.floor(ms / 60_000);
   if (min < 60) return `${min}m`;
   const h = Math.floor(min / 60);
-  if (h < 24) return `${h}h ${String(min % 60).padStart(2, '0')}m`;
+  if (h < 24) return `${h}h${String(min % 60).padStart(2, '0')}`;
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
