@@ -16,7 +16,7 @@ export const panels: PanelDef[] = [
   panel('command-center', 'Command Center', lazy(() => import('./command-center/CommandCenterPanel'))),
   panel('picks', 'Picks du Jour', notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials')),
   panel('performance', 'Performance', notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration')),
-  panel('deep-analysis', 'Deep Analysis', notBuilt('Deep Analysis', 'the Dixon-Coles model: match preview (model vs market, score matrix), H2H, coach matchup, team form')),
+  panel('deep-analysis', 'Deep Analysis', lazy(() => import('./deep-analysis/DeepAnalysisPanel'))),
   panel('ferrari', 'Ferrari Intel', notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector')),
   panel('history', 'Historique', notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log')),
   panel('inventory', 'Data inventory', lazy(() => import('./inventory/InventoryPanel'))),
