@@ -84,10 +84,12 @@ export function parseManifest(entries: readonly ManifestEntryInput[]): ManifestE
   });
 }
 
+const SAVED_KEY = 'sync.manifest.saved';
+
 /** The manifest stored in the cache; the default one on first use. */
 export function loadManifest(db: Cache): ManifestEntry[] {
   const rows = db.prepare('SELECT entry FROM sync_manifest ORDER BY position').all() as { entry: string }[];
-  if (rows.length === 0) {
+  if (rows.length === 0 && !db.prepare('SELECT 1 FROM app_settings WHERE key = ?').get(SAVED_KEY)) {
     const def = defaultManifest();
     saveManifest(db, def);
     return def;
@@ -101,6 +103,8 @@ export function saveManifest(db: Cache, entries: readonly ManifestEntryInput[]):
   db.transaction(() => {
     db.prepare('DELETE FROM sync_manifest').run();
     parsed.forEach((e, i) => ins.run(e.table, i, JSON.stringify(e)));
+    // An empty manifest saved on purpose stays empty (no default on next load).
+    db.prepare("INSERT INTO app_settings (key, value) VALUES (?, 'true') ON CONFLICT (key) DO NOTHING").run(SAVED_KEY);
   })();
   return parsed;
 }
