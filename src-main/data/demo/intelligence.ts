@@ -40,6 +40,7 @@ export function collectSharpMove(moves: SharpMoves, q: DemoQuote, upcoming: bool
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const avg = (xs: number[]) => (xs.length ? r3(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
 
 function finished(world: DemoWorld): DemoMatch[] {
@@ -189,8 +190,8 @@ export function scorerIntelligence(world: DemoWorld): ScorerIntel[] {
       const own = nm.homeId === p.teamId ? nm.lambda : nm.mu;
       const opp = nm.homeId === p.teamId ? nm.mu : nm.lambda;
       const rate = own * (0.87 * p.goalShare + (p.penaltyTaker ? 0.1 : 0));
-      anytime = r3(1 - Math.exp(-rate));
-      first = r3((rate / (own + opp)) * (1 - Math.exp(-(own + opp))));
+      anytime = r6(1 - Math.exp(-rate));
+      first = r6((rate / (own + opp)) * (1 - Math.exp(-(own + opp))));
     }
     return {
       playerId: p.id, teamId: p.teamId, season: world.currentSeason,

@@ -18,11 +18,19 @@ const POINTS = {
 const SIGMA_OPEN = 0.12; // log-prob error of the opening belief
 const SIGMA_CLOSE = 0.02; // residual error of the closing belief
 const SIGMA_BRIDGE = 0.1;
-const SOFT_BIAS = 0.05; // per match and selection, soft books only
+const SOFT_BIAS = 0.1; // per match and selection, soft books only
 const SOFT_NOISE = 0.01;
 const EXCHANGE_NOISE = 0.015;
 
 const minute = (t: number) => Math.round(t / MINUTE) * MINUTE;
+
+/** Probabilities from log-probabilities (softmax). */
+function normalise(lp: number[]): number[] {
+  const mx = Math.max(...lp);
+  const e = lp.map((v) => Math.exp(v - mx));
+  const s = e.reduce((a, c) => a + c, 0);
+  return e.map((v) => v / s);
+}
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Every quote of the world: the series of every match, then the planted bad quotes. */
@@ -105,9 +113,11 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
   const t0 = Math.min(all[0], m.openAt);
   const t1 = m.kickoff;
   const x = new Map<number, number[]>();
+  // A planted market is kept quiet (small opening error) so that the plant is the story its prices tell.
+  const quiet = plants.some((p) => p.kind !== 'outlier') ? 0.25 : 1;
   for (const d of dims) {
     let prevT = t0;
-    let prevX = r.normal(0, SIGMA_OPEN);
+    let prevX = r.normal(0, SIGMA_OPEN * quiet);
     const endX = r.normal(0, SIGMA_CLOSE);
     for (const t of all) {
       if (t <= prevT) {
@@ -119,7 +129,7 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
       const u = Math.min(1, (t - t0) / (t1 - t0));
       const w = u0 >= 1 ? 1 : (u - u0) / (1 - u0);
       const mean = prevX + w * (endX - prevX);
-      const sd = u0 >= 1 ? 0 : SIGMA_BRIDGE * Math.sqrt(Math.max(0, ((u - u0) * (1 - u)) / (1 - u0)));
+      const sd = u0 >= 1 ? 0 : SIGMA_BRIDGE * quiet * Math.sqrt(Math.max(0, ((u - u0) * (1 - u)) / (1 - u0)));
       const v = u >= 1 ? endX : r.normal(mean, sd);
       if (!x.has(t)) x.set(t, new Array(g.selections.length).fill(0));
       (x.get(t) as number[])[d] = v;
@@ -157,17 +167,16 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
     let frozen: number[] | undefined;
     for (const t of grids.get(b.bookmaker) as number[]) {
       let odds: number[];
+      let fair: number[] = [];
       if (stale && frozen && t >= (steam as DemoPlant).observedAt) {
         odds = frozen;
       } else {
         const xs = x.get(t) as number[];
         const off = offset(t, b.kind);
         const noise = b.kind === 'soft' ? SOFT_NOISE : b.kind === 'exchange' ? EXCHANGE_NOISE : 0;
+        fair = normalise(logTruth.map((l, i) => l + xs[i] + off[i])).map((p) => 1 / p);
         const lp = logTruth.map((l, i) => l + xs[i] + off[i] + bias[i] + (noise > 0 ? r.normal(0, noise) : 0));
-        const mx = Math.max(...lp);
-        const e = lp.map((v) => Math.exp(v - mx));
-        const s = e.reduce((a, c) => a + c, 0);
-        const p = e.map((v) => v / s);
+        const p = normalise(lp);
         if (b.kind === 'soft') odds = powerMargin(p, margin).map((q) => roundDown(1 / q, 2));
         else if (b.kind === 'sharp') odds = proportionalMargin(p, margin).map((q) => roundDown(1 / q, 3));
         else odds = proportionalMargin(p, margin).map((q) => exchangeTick(1 / q));
@@ -177,7 +186,8 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
         const d = o.details as unknown as OutlierDetails;
         if (d.variant !== 'outlier' || o.bookmaker !== b.bookmaker || t < o.observedAt || t > (d.until ?? o.observedAt)) continue;
         const i = g.selections.indexOf(o.selection);
-        odds = odds.map((v, k) => (k === i ? roundDown(v * (d.factor ?? 1), 2) : v));
+        // "too good to be true": the fair price itself, times the factor, from a book with a margin
+        odds = odds.map((v, k) => (k === i && fair.length ? roundDown(fair[k] * (d.factor ?? 1), 2) : v));
       }
       const closing = !upcoming && t === m.endAt;
       for (let i = 0; i < g.selections.length; i++) {

@@ -67,26 +67,32 @@ export function planPlants(world: DemoWorld): void {
     upcoming: world.matches.filter((m) => m.tier === 'upcoming'),
     past: world.matches.filter((m) => m.tier === 'full'),
   };
-  const take = (pool: DemoMatch[]): DemoMatch => {
-    for (;;) {
+  /** An unused match, preferring one that `fits` (a favourite priced for a trap, say). */
+  const take = (pool: DemoMatch[], fits: (m: DemoMatch) => boolean = () => true): DemoMatch => {
+    for (let attempt = 0; ; attempt++) {
       const m = r.pick(pool);
-      if (!used.has(m.id)) {
+      if (!used.has(m.id) && (attempt > 200 || fits(m))) {
         used.add(m.id);
         return m;
       }
     }
   };
+  const favProb = (m: DemoMatch) => Math.max(m.markets[0].probs[0], m.markets[0].probs[2]);
+  const publicFavourite = (m: DemoMatch) => favProb(m) >= 0.42 && favProb(m) <= 0.72;
   const favourite = (m: DemoMatch) => (m.markets[0].probs[0] >= m.markets[0].probs[2] ? 'home' : 'away');
 
   for (const when of ['upcoming', 'past'] as const) {
     const pool = pools[when];
     const counts = PLANT_COUNTS[when];
     for (let k = 0; k < counts.steam; k++) {
-      const m = take(pool);
       const u = r.next();
       const market: MarketKind = u < 0.6 ? '1x2' : u < 0.8 ? 'totals' : 'spreads';
+      // a selection priced between 1.5 and 5, where a jump in implied probability shows clearly
+      const inRange = (mm: DemoMatch) => marketOf(mm, market, market === 'totals' ? 2.5 : undefined).probs.some((p) => p >= 0.2 && p <= 0.65);
+      const m = take(pool, inRange);
       const tm = marketOf(m, market, market === 'totals' ? 2.5 : undefined);
-      const selection = market === '1x2' ? r.pick(['home', 'home', 'away', 'away', 'draw']) : r.pick(tm.selections);
+      const open = tm.selections.filter((_, i) => tm.probs[i] >= 0.2 && tm.probs[i] <= 0.65);
+      const selection = r.pick(open.length ? open : tm.selections);
       const span = m.endAt - m.openAt;
       const ts = Math.min(minute(m.openAt + span * r.uniform(0.45, 0.85)), m.endAt - 30 * MINUTE);
       const others = m.books[market].filter((b) => b !== 'PS');
@@ -108,25 +114,25 @@ export function planPlants(world: DemoWorld): void {
       const selection = r.pick(tm.selections);
       const span = m.endAt - m.openAt;
       const to = Math.min(minute(m.openAt + span * r.uniform(0.3, 0.9)), m.endAt - 20 * MINUTE);
-      const details: OutlierDetails = { variant: 'outlier', factor: r.uniform(1.15, 1.3), until: Math.min(m.endAt, to + r.int(1, 6) * HOUR) };
+      const details: OutlierDetails = { variant: 'outlier', factor: r.uniform(1.12, 1.25), until: Math.min(m.endAt, to + r.int(1, 6) * HOUR) };
       plants.push({ plantId: id('outlier'), kind: 'outlier', matchId: m.id, bookmaker: r.pick(books), market, line: market === '1x2' ? null : tm.line, selection, observedAt: to, details: { ...details } });
     }
     for (let k = 0; k < counts.trap; k++) {
-      const m = take(pool);
+      const m = take(pool, publicFavourite);
       const span = m.endAt - m.openAt;
       const t0 = minute(m.openAt + span * r.uniform(0.3, 0.5));
       const details: TrapDetails = {
-        start_at: t0, end_at: minute(t0 + Math.min(18 * HOUR, (m.endAt - t0) * 0.8)), sharp_drift: r.uniform(0.1, 0.16),
-        public_shorten: r.uniform(0.1, 0.16), soft_books: m.books['1x2'].filter((b) => b !== 'PS' && b !== 'BFE'),
+        start_at: t0, end_at: minute(t0 + Math.min(18 * HOUR, (m.endAt - t0) * 0.8)), sharp_drift: r.uniform(0.14, 0.2),
+        public_shorten: r.uniform(0.14, 0.2), soft_books: m.books['1x2'].filter((b) => b !== 'PS' && b !== 'BFE'),
       };
       plants.push({ plantId: id('trap'), kind: 'trap', matchId: m.id, bookmaker: null, market: '1x2', line: null, selection: favourite(m), observedAt: t0, details: { ...details } });
     }
     for (let k = 0; k < counts.reverse_line; k++) {
-      const m = take(pool);
+      const m = take(pool, publicFavourite);
       const span = m.endAt - m.openAt;
       const turn = minute(m.openAt + span * r.uniform(0.3, 0.5));
       const details: ReverseDetails = {
-        turn_at: turn, end_at: minute(turn + Math.min(12 * HOUR, (m.endAt - turn) * 0.7)), opening_offset: r.uniform(0.06, 0.1),
+        turn_at: turn, end_at: minute(turn + Math.min(12 * HOUR, (m.endAt - turn) * 0.7)), opening_offset: r.uniform(0.08, 0.12),
         first_move: r.uniform(0.08, 0.12), soft_lag_minutes: 30,
       };
       plants.push({ plantId: id('reverse_line'), kind: 'reverse_line', matchId: m.id, bookmaker: 'PS', market: '1x2', line: null, selection: favourite(m), observedAt: turn, details: { ...details } });

@@ -125,8 +125,8 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     const lr = Rng.stream(seed, 'league', spec.code);
     const names = clubNames(lr, spec.teams, taken);
     const ids: number[] = [];
-    const att = names.map(() => lr.normal(0, 0.28));
-    const def = names.map(() => lr.normal(0, 0.22));
+    const att = names.map(() => lr.normal(0, 0.22));
+    const def = names.map(() => lr.normal(0, 0.18));
     const meanA = att.reduce((s, x) => s + x, 0) / att.length;
     const meanD = def.reduce((s, x) => s + x, 0) / def.length;
     for (const [i, name] of names.entries()) {
