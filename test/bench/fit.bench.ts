@@ -38,54 +38,83 @@ function load(l: Omit<League, 'as_of'>): MatchResult[] {
     .map((m) => ({ date: m.date, home: m.homeTeam, away: m.awayTeam, homeGoals: m.fthg!, awayGoals: m.ftag! }));
 }
 
+interface ScipyLeague {
+  name: string;
+  matches: number;
+  ms: number;
+  times: number[];
+  loglik: number;
+  rho: number;
+  iterations: number;
+}
+
+function scipy(spec: League[], reps: number): ScipyLeague[] {
+  const py = spawnSync('python3', [path.join(__dirname, '../reference/dc_bench.py'), JSON.stringify({ reps, xi: XI, leagues: spec })], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (py.status !== 0) throw new Error(`python3 dc_bench.py failed: ${py.stderr}`);
+  return (JSON.parse(py.stdout) as { leagues: ScipyLeague[] }).leagues;
+}
+
 export default async function fitBench(argv: string[]): Promise<void> {
-  const repsArg = argv.indexOf('--reps');
-  const reps = repsArg >= 0 ? Number(argv[repsArg + 1]) : 7;
+  const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
+  const reps = arg('--reps', 7);
+  const rounds = arg('--rounds', 3);
   const spec = leagues();
   const data = spec.map(load);
 
-  // TypeScript: first (cold JIT) pass, then `reps` timed passes over all five leagues
+  // first (cold JIT) pass, timed apart
   const coldStart = performance.now();
   const fits = data.map((d, i) => fitDixonColes(d, { asOf: spec[i].as_of, xi: XI }));
   const cold = performance.now() - coldStart;
-  const perLeague: number[][] = spec.map(() => []);
-  const totals: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    data.forEach((d, i) => {
-      const t = performance.now();
-      fitDixonColes(d, { asOf: spec[i].as_of, xi: XI });
-      perLeague[i].push(performance.now() - t);
-    });
-    totals.push(performance.now() - t0);
+
+  // The machine is shared: alternate rounds of TypeScript and scipy so both see the same load, and
+  // compare best times (least disturbed) as well as medians.
+  const tsTimes: number[][] = spec.map(() => []);
+  const pyTimes: number[][] = spec.map(() => []);
+  const tsTotals: number[] = [];
+  let base: ScipyLeague[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (let r = 0; r < reps; r++) {
+      const t0 = performance.now();
+      data.forEach((d, i) => {
+        const t = performance.now();
+        fitDixonColes(d, { asOf: spec[i].as_of, xi: XI });
+        tsTimes[i].push(performance.now() - t);
+      });
+      tsTotals.push(performance.now() - t0);
+    }
+    base = scipy(spec, Math.max(3, Math.min(reps, 5)));
+    base.forEach((b, i) => pyTimes[i].push(...b.times));
   }
 
-  // scipy, same data, same likelihood, measured now
-  const py = spawnSync('python3', [path.join(__dirname, '../reference/dc_bench.py'), JSON.stringify({ reps: Math.max(3, Math.min(reps, 7)), xi: XI, leagues: spec })], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (py.status !== 0) throw new Error(`python3 dc_bench.py failed: ${py.stderr}`);
-  const base = JSON.parse(py.stdout) as { leagues: Array<{ name: string; matches: number; ms: number; loglik: number; rho: number; iterations: number }> };
-
-  let scipyTotal = 0;
+  const min = (xs: number[]) => Math.min(...xs);
+  let pyBest = 0;
+  let pyMedian = 0;
   spec.forEach((l, i) => {
-    const b = base.leagues[i];
+    const b = base[i];
     const m = fits[i];
     if (b.matches !== m.matches) throw new Error(`${l.name}: TypeScript fitted ${m.matches} matches, scipy ${b.matches}`);
     // same optimum, or the timing compares different work
     const llGap = Math.abs(m.logLikelihood - b.loglik);
     if (llGap > 1e-6 * Math.abs(b.loglik)) throw new Error(`${l.name}: log-likelihood ${m.logLikelihood} vs scipy ${b.loglik}`);
-    scipyTotal += b.ms;
-    const ts = median(perLeague[i]);
-    report({ bench: 'fit', metric: `dixon-coles fit ${l.name} (${m.matches} matches, ${m.teams.length} teams)`, value: ts, unit: 'ms', baseline: b.ms, ratio: b.ms / ts, iterations: m.iterations, scipy_iterations: b.iterations, loglik_gap: llGap, rho: m.rho });
+    pyBest += min(pyTimes[i]);
+    pyMedian += median(pyTimes[i]);
+    const best = min(tsTimes[i]);
+    report({
+      bench: 'fit',
+      metric: `dixon-coles fit ${l.name} (${m.matches} matches, ${m.teams.length} teams), best of ${tsTimes[i].length}`,
+      value: best,
+      unit: 'ms',
+      baseline: min(pyTimes[i]),
+      ratio: min(pyTimes[i]) / best,
+      median_ms: median(tsTimes[i]),
+      scipy_median_ms: median(pyTimes[i]),
+      iterations: m.iterations,
+      scipy_iterations: b.iterations,
+      loglik_gap: llGap,
+    });
   });
-  const ts = median(totals);
-  report({
-    bench: 'fit',
-    metric: `dixon-coles fit, 5 leagues x 5 seasons (${fits.reduce((a, f) => a + f.matches, 0)} matches), median of ${reps}`,
-    value: ts,
-    unit: 'ms',
-    baseline: scipyTotal,
-    ratio: scipyTotal / ts,
-    target: '>= 10x faster than scipy L-BFGS-B',
-    cold_first_pass_ms: cold,
-  });
+  const tsBest = spec.reduce((a, _, i) => a + min(tsTimes[i]), 0);
+  const total = `5 leagues x 5 seasons (${fits.reduce((a, f) => a + f.matches, 0)} matches)`;
+  report({ bench: 'fit', metric: `dixon-coles fit, ${total}, sum of best times`, value: tsBest, unit: 'ms', baseline: pyBest, ratio: pyBest / tsBest, target: '>= 10x faster than scipy L-BFGS-B' });
+  report({ bench: 'fit', metric: `dixon-coles fit, ${total}, medians`, value: median(tsTotals), unit: 'ms', baseline: pyMedian, ratio: pyMedian / median(tsTotals), target: '>= 10x faster than scipy L-BFGS-B', cold_first_pass_ms: cold });
 }
