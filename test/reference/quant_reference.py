@@ -353,6 +353,48 @@ def statistics():
     write("statistics.json", {"wilson": wilson, "binomial_test": binom, "bootstrap": boot, "scores": brier, "calibration": calib})
 
 
+# ---------------------------------------------------------------- Elo and goalscorers
+def ratings_scorers():
+    """Elo by the eloratings.net rules, run match by match; goalscorer probabilities by numerical
+    integration (scipy quad) of the first-goal density instead of the closed form."""
+    from scipy import integrate
+
+    elo = []
+    for _ in range(55):
+        ratings = {}
+        k, hfa = float(rng.choice([20, 30, 40, 60])), float(rng.choice([0, 65, 100]))
+        teams = [f"T{i}" for i in range(int(rng.integers(3, 7)))]
+        matches = []
+        for _ in range(int(rng.integers(3, 25))):
+            h, a = rng.choice(len(teams), 2, replace=False)
+            matches.append({"home": teams[h], "away": teams[a], "homeGoals": int(rng.poisson(1.5)), "awayGoals": int(rng.poisson(1.1))})
+        for m in matches:
+            rh, ra = ratings.get(m["home"], 1500.0), ratings.get(m["away"], 1500.0)
+            we = 1 / (10 ** (-(rh + hfa - ra) / 400) + 1)
+            gd = abs(m["homeGoals"] - m["awayGoals"])
+            g = 1 if gd <= 1 else 1.5 if gd == 2 else (11 + gd) / 8
+            w = 1.0 if m["homeGoals"] > m["awayGoals"] else 0.5 if m["homeGoals"] == m["awayGoals"] else 0.0
+            delta = k * g * (w - we)
+            ratings[m["home"]], ratings[m["away"]] = rh + delta, ra - delta
+        elo.append({"k": k, "home_advantage": hfa, "matches": matches, "ratings": ratings})
+    scorers = []
+    for _ in range(60):
+        lt, lo = float(rng.uniform(0.3, 3.0)), float(rng.uniform(0.3, 3.0))
+        share = float(rng.uniform(0, 0.5))
+        minutes = float(rng.choice([90, 90, 75, 60, 30, 20]))
+        start = float(rng.uniform(0, 90 - minutes)) if minutes < 90 and rng.random() < 0.5 else 0.0
+        pens, conv, pshare = float(rng.uniform(0, 0.35)), float(rng.uniform(0.6, 0.9)), float(rng.choice([0, 0, 1, 0.5]))
+        pen_goals = min(lt, pens * conv)
+        rate = ((lt - pen_goals) * share + pen_goals * pshare) / 90  # player's goals per minute on the pitch
+        total = (lt + lo) / 90
+        # P(first goal is his) = ∫ over his minutes of his rate × P(no goal before t)
+        first, _ = integrate.quad(lambda t: rate * math.exp(-total * t), start, start + minutes, epsabs=1e-14, epsrel=1e-13)
+        anytime = 1 - stats.poisson.pmf(0, rate * minutes)
+        scorers.append({"team": lt, "opponent": lo, "share": share, "minutes": minutes, "start": start, "penalties": pens,
+                        "conversion": conv, "penalty_share": pshare, "anytime": float(anytime), "first": float(first)})
+    write("ratings_scorers.json", {"elo": elo, "scorers": scorers})
+
+
 # ---------------------------------------------------------------- Dixon-Coles on real data
 def dixon_coles():
     """Fit on three seasons before a test season (fit date = first match day of the test season) and
@@ -385,4 +427,5 @@ if __name__ == "__main__":
     settlement()
     markets()
     statistics()
+    ratings_scorers()
     dixon_coles()

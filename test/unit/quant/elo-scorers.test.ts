@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eloDelta, eloExpected, eloRatings, goalDifferenceMultiplier, scorerProbabilities } from '../../../src-shared/quant';
-import { close } from './fixtures';
+import { close, fixture } from './fixtures';
 
 describe('Elo (World Football Elo conventions)', () => {
   it('expected result with home advantage 100 and the goal-difference multiplier', () => {
@@ -48,5 +48,27 @@ describe('goalscorer probabilities', () => {
     close(sub.anytime, starter30.anytime, 1e-12);
     expect(sub.first).toBeLessThan(starter30.first);
     expect(() => scorerProbabilities({ ...base, share: 1.2 })).toThrow(/share = 1.2/);
+  });
+});
+
+interface RefElo { k: number; home_advantage: number; matches: Array<{ home: string; away: string; homeGoals: number; awayGoals: number }>; ratings: Record<string, number> }
+interface RefScorer { team: number; opponent: number; share: number; minutes: number; start: number; penalties: number; conversion: number; penalty_share: number; anytime: number; first: number }
+const ref = fixture<{ elo: RefElo[]; scorers: RefScorer[] }>('ratings_scorers.json');
+
+describe('Elo and goalscorers against the python reference', () => {
+  it(`Elo ratings after a run of matches (${ref.elo.length} leagues)`, () => {
+    expect(ref.elo.length).toBeGreaterThanOrEqual(50);
+    for (const [i, c] of ref.elo.entries()) {
+      const r = eloRatings(c.matches, { k: c.k, homeAdvantage: c.home_advantage });
+      for (const [team, rating] of Object.entries(c.ratings)) close(r.get(team)!, rating, 1e-9, `#${i} ${team}`);
+    }
+  });
+  it(`anytime and first scorer (first by numerical integration in the reference) (${ref.scorers.length})`, () => {
+    expect(ref.scorers.length).toBeGreaterThanOrEqual(50);
+    for (const [i, c] of ref.scorers.entries()) {
+      const r = scorerProbabilities({ teamExpectedGoals: c.team, opponentExpectedGoals: c.opponent, share: c.share, minutes: c.minutes, startMinute: c.start, penaltiesPerMatch: c.penalties, penaltyConversion: c.conversion, penaltyShare: c.penalty_share });
+      close(r.anytime, c.anytime, 1e-9, `anytime #${i}`);
+      close(r.first, c.first, 1e-9, `first #${i}`);
+    }
   });
 });
