@@ -50,8 +50,12 @@ export function consensusProbabilities(books: readonly BookQuote[], opts: Consen
   return { probabilities: raw.map((p) => p / t), bookmakers: usable.map((b) => b.bookmaker), source: 'consensus' };
 }
 
+/** Sharp books in order of preference when the caller has no list (the source's `bookmakers.is_sharp`):
+ * Pinnacle (football-data code PS), then the Betfair exchange (BFE), as SPEC 6 orders the closing line. */
+export const DEFAULT_SHARP_BOOKS = ['PS', 'Pinnacle', 'BFE'] as const;
+
 /** The first sharp book (in `sharpBooks` order) that quotes every outcome, de-vigged; otherwise the consensus. */
-export function sharpReferenceProbabilities(books: readonly BookQuote[], sharpBooks: readonly string[] = ['Pinnacle'], opts: ConsensusOptions = {}): Consensus {
+export function sharpReferenceProbabilities(books: readonly BookQuote[], sharpBooks: readonly string[] = DEFAULT_SHARP_BOOKS, opts: ConsensusOptions = {}): Consensus {
   const n = outcomeCount(books);
   for (const name of sharpBooks) {
     const b = books.find((x) => x.bookmaker === name && complete(x, n));

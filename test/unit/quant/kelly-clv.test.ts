@@ -125,6 +125,11 @@ describe('consensus and best price', () => {
     const noSharp = sharpReferenceProbabilities(books.map((b) => (b.bookmaker === 'Pinnacle' ? { ...b, odds: [2.1, null, 3.6] } : b)));
     expect(noSharp.source).toBe('consensus');
     expect(noSharp.bookmakers).toEqual(['Bet365', 'BW']);
+    // football-data codes: Pinnacle is PS, and the exchange BFE is the next choice
+    const codes = [{ bookmaker: 'B365', odds: [2.0, 3.5, 3.7] }, { bookmaker: 'BFE', odds: [2.08, 3.55, 3.95] }];
+    expect(sharpReferenceProbabilities(codes).bookmakers).toEqual(['BFE']);
+    expect(sharpReferenceProbabilities([...codes, { bookmaker: 'PS', odds: [2.1, 3.4, 3.6] }]).bookmakers).toEqual(['PS']);
+    expect(sharpReferenceProbabilities(codes, ['PS']).source).toBe('consensus');
   });
   it('best price per selection with its bookmaker; blanks are missing, never 0', () => {
     expect(bestPrices(books)).toEqual([
