@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { kindOfPgType, type ValueKind } from './value-map';
+import { fromPgText, kindOfPgType, type CacheValue, type ValueKind } from './value-map';
 
 export interface SourceColumnInfo {
   name: string;
@@ -9,6 +9,9 @@ export interface SourceColumnInfo {
   castType: string;
   kind: ValueKind;
   nullable: boolean;
+  /** The column's default when it is a constant ('active', 0, false, '{}'::jsonb), as a cache value:
+   * the mirror gets it too, so a row the app writes without that column reads the same as at the source. */
+  defaultValue?: CacheValue;
 }
 
 export interface SourceTable {
@@ -20,8 +23,8 @@ export interface SourceTable {
 /** Every base table of the source's current schema, with its columns (in order) and primary key,
  * from information_schema. */
 export async function listSourceTables(client: pg.ClientBase): Promise<SourceTable[]> {
-  const cols = await client.query<{ table_name: string; column_name: string; data_type: string; udt_schema: string; udt_name: string; is_nullable: string }>(
-    `SELECT c.table_name, c.column_name, c.data_type, c.udt_schema, c.udt_name, c.is_nullable
+  const cols = await client.query<{ table_name: string; column_name: string; data_type: string; udt_schema: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+    `SELECT c.table_name, c.column_name, c.data_type, c.udt_schema, c.udt_name, c.is_nullable, c.column_default
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
@@ -46,6 +49,7 @@ export async function listSourceTables(client: pg.ClientBase): Promise<SourceTab
       castType: `"${r.udt_schema.replace(/"/g, '""')}"."${r.udt_name.replace(/"/g, '""')}"`,
       kind,
       nullable: r.is_nullable === 'YES',
+      defaultValue: constantDefault(r.column_default, kind),
     });
   }
   for (const r of pks.rows) byTable.get(r.table_name)?.primaryKey.push(r.column_name);
@@ -54,4 +58,22 @@ export async function listSourceTables(client: pg.ClientBase): Promise<SourceTab
 
 export async function describeSourceTable(client: pg.ClientBase, table: string): Promise<SourceTable | undefined> {
   return (await listSourceTables(client)).find((t) => t.table === table);
+}
+
+/** A constant column default in the cache's form, or undefined (functions, sequences, expressions). */
+export function constantDefault(expr: string | null, kind: ValueKind): CacheValue | undefined {
+  if (expr === null) return undefined;
+  const quoted = /^'((?:[^']|'')*)'(?:::[\w\s."[\]]+)?$/.exec(expr);
+  let text: string | undefined;
+  if (quoted) text = quoted[1].replace(/''/g, "'");
+  else if (/^-?\d+(\.\d+)?$/.test(expr) || /^\(-?\d+(\.\d+)?\)::[\w\s]+$/.test(expr)) text = expr.replace(/^\(|\)::.*$/g, '');
+  else if (expr === 'true' || expr === 'false') text = expr === 'true' ? 't' : 'f';
+  if (text === undefined) return undefined;
+  if (kind === 'boolean') return text === 't' || text === 'true' ? 1 : text === 'f' || text === 'false' ? 0 : undefined;
+  if (kind === 'integer' || kind === 'real') {
+    const v = fromPgText(kind, text);
+    return typeof v === 'number' && Number.isNaN(v) ? undefined : v;
+  }
+  if (kind === 'timestamptz' || kind === 'timestamp' || kind === 'date') return undefined;
+  return text;
 }

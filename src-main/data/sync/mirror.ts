@@ -3,7 +3,7 @@ import type { ManifestEntry } from './manifest';
 import type { SourceColumnInfo, SourceTable } from './introspect';
 import { q, qList, assertIdent } from './sql';
 import { emptyState, saveState, type MirrorColumn, type TableState } from './state';
-import { CACHE_TYPE } from './value-map';
+import { CACHE_TYPE, type CacheValue } from './value-map';
 
 /** What one sync of one table works with: the manifest entry resolved against the source. */
 export interface TablePlan {
@@ -51,10 +51,17 @@ export function planTable(entry: ManifestEntry, source: SourceTable | undefined)
 
 function mirrorDdl(plan: TablePlan): string {
   const pkSet = new Set(plan.pk);
-  const cols = plan.columns.map((c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}${pkSet.has(c.name) ? ' NOT NULL' : ''}`);
+  const cols = plan.columns.map((c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}${pkSet.has(c.name) ? ' NOT NULL' : ''}${sqlDefault(c.defaultValue)}`);
   // Composite keys (odds) as WITHOUT ROWID: one B-tree, rows clustered by match.
   const rowid = plan.pk.length > 1 ? ' WITHOUT ROWID' : '';
   return `CREATE TABLE ${q(plan.table)} (${cols.join(', ')}, PRIMARY KEY (${qList(plan.pk)}))${rowid}`;
+}
+
+function sqlDefault(v: CacheValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return ` DEFAULT '${v.replace(/'/g, "''")}'`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  return ` DEFAULT ${String(v)}`;
 }
 
 const sameColumns = (a: MirrorColumn[], b: MirrorColumn[]): boolean =>
@@ -75,7 +82,9 @@ export function ensureMirror(db: Cache, plan: TablePlan, state: TableState): Tab
     const onlyAdded =
       exists && state.mirrorKey?.join(',') === plan.pk.join(',') && had.every((c) => want.some((w) => w.name === c.name && w.kind === c.kind));
     if (onlyAdded) {
-      for (const c of want) if (!had.some((h) => h.name === c.name)) db.exec(`ALTER TABLE ${q(plan.table)} ADD COLUMN ${q(c.name)} ${CACHE_TYPE[c.kind]}`);
+      for (const c of plan.columns) {
+        if (!had.some((h) => h.name === c.name)) db.exec(`ALTER TABLE ${q(plan.table)} ADD COLUMN ${q(c.name)} ${CACHE_TYPE[c.kind]}${sqlDefault(c.defaultValue)}`);
+      }
       next = { ...state, mirrorColumns: want, passKind: null, passCursor: null, passBound: null, passFrom: null, passRows: 0, watermark: null };
     } else {
       db.exec(`DROP TABLE IF EXISTS ${q(plan.table)}`);

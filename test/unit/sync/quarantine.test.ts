@@ -23,7 +23,7 @@ const row = (over: Partial<Record<string, string | null>> = {}) => {
     match_id: '1', bookmaker: 'PS', line: '2.5', selection: 'over', odds: '1.91', observed_at: '2026-11-24 10:00:00+00', is_closing: 'f', updated_at: '2026-11-24 10:00:00+00',
   };
   const r = { ...base, ...over };
-  return oddsTotals.columns.map((c) => r[c.name]);
+  return oddsTotals.columns.map((c) => r[c.name] ?? null);
 };
 
 describe('quarantine rules', () => {

@@ -49,3 +49,18 @@ describe('value map (source text → cache value)', () => {
     expect(() => fromJsValue('timestamptz', 'yesterday', 'c')).toThrow(/not a valid timestamptz/);
   });
 });
+
+describe('constant column defaults carried to the mirror', () => {
+  it('reads the constants information_schema shows, ignores functions', async () => {
+    const { constantDefault } = await import('../../../src-main/data/sync/introspect');
+    expect(constantDefault("'active'::text", 'text')).toBe('active');
+    expect(constantDefault("'it''s'::text", 'text')).toBe("it's");
+    expect(constantDefault("'{}'::jsonb", 'json')).toBe('{}');
+    expect(constantDefault('0', 'integer')).toBe(0);
+    expect(constantDefault('(-1.5)::double precision', 'real')).toBe(-1.5);
+    expect(constantDefault('false', 'boolean')).toBe(0);
+    expect(constantDefault('clock_timestamp()', 'timestamptz')).toBeUndefined();
+    expect(constantDefault("nextval('t_id_seq'::regclass)", 'integer')).toBeUndefined();
+    expect(constantDefault(null, 'text')).toBeUndefined();
+  });
+});
