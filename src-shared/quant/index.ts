@@ -8,6 +8,8 @@ export * from './clv';
 export * from './settlement';
 export * from './markets';
 export * from './poisson/dixon-coles';
+export * from './poisson/score-matrix';
+export * from './dates';
 export * from './elo';
 export * from './scorers';
 export * from './stats';

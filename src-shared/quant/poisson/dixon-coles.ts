@@ -6,14 +6,18 @@
 // sum to 0 (the last team's attack is minus the sum of the others), so defences and the home advantage
 // are on the log-goals scale: exp(defence_j + home_advantage) is the home goals an average attack scores at j.
 // Fitted by maximum likelihood (weighted mean log-likelihood) with analytic gradient and L-BFGS.
-// Speed: the Poisson part only depends on the (home, away) pair, so it is evaluated once per distinct
-// pair from weighted goal sums (no exp per match); only 0-0, 0-1, 1-0 matches need a log per match.
+// Speed: the likelihood is evaluated from sufficient statistics, never match by match: the linear
+// terms from weighted goals per team, the exp terms once per distinct (home, away) pair, the τ terms once
+// per pair and low score (0-0, 0-1, 1-0; 1-1 is a constant in λ). L-BFGS is preconditioned by the
+// approximate Hessian diagonal (goals per team), which halves the iterations.
+import { dayNumber } from '../dates';
 import { QuantError } from '../errors';
 import type { ScoreMatrix } from '../markets';
 import { lbfgs } from '../optimize';
+import { dixonColesMatrix } from './score-matrix';
 
 export interface MatchResult {
-  /** YYYY-MM-DD (UTC calendar date of kick-off). */
+  /** YYYY-MM-DD calendar date of the match. */
   date: string;
   home: string;
   away: string;
@@ -47,29 +51,6 @@ export interface DixonColesModel {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digit(s: string, i: number): number {
-  const d = s.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : NaN;
-}
-
-export function dayNumber(date: string, what = 'date'): number {
-  // YYYY-MM-DD read by char codes and converted with Hinnant's days-from-civil (no Date, no regex,
-  // no allocation: this runs once per match date in every fit)
-  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-  const m = digit(date, 5) * 10 + digit(date, 6);
-  const d = digit(date, 8) * 10 + digit(date, 9);
-  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || !(y >= 0 && m >= 0 && d >= 0)) throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
-  const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 1 : 0;
-  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1] + leap) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** Sufficient statistics of the weighted likelihood for one fit. */
@@ -382,39 +363,6 @@ export function expectedGoals(model: DixonColesModel, home: string, away: string
     lambdaHome: Math.exp(model.attack[h] + model.defence[a] + model.homeAdvantage),
     lambdaAway: Math.exp(model.attack[a] + model.defence[h]),
   };
-}
-
-/** Dixon-Coles score matrix to `maxGoals` a side, renormalised to sum 1 (the tail beyond is dropped). */
-export function dixonColesMatrix(lambdaHome: number, lambdaAway: number, rho: number, maxGoals = 15): ScoreMatrix {
-  for (const [v, name] of [[lambdaHome, 'lambdaHome'], [lambdaAway, 'lambdaAway']] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new QuantError(`${name} = ${String(v)} must be a positive finite number`, undefined, v);
-  }
-  const size = maxGoals + 1;
-  const ph = poissonPmf(lambdaHome, maxGoals);
-  const pa = poissonPmf(lambdaAway, maxGoals);
-  const p = new Float64Array(size * size);
-  let total = 0;
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      let tau = 1;
-      if (i === 0 && j === 0) tau = 1 - lambdaHome * lambdaAway * rho;
-      else if (i === 0 && j === 1) tau = 1 + lambdaHome * rho;
-      else if (i === 1 && j === 0) tau = 1 + lambdaAway * rho;
-      else if (i === 1 && j === 1) tau = 1 - rho;
-      const v = Math.max(0, tau) * ph[i] * pa[j];
-      p[i * size + j] = v;
-      total += v;
-    }
-  }
-  for (let k = 0; k < p.length; k++) p[k] /= total;
-  return { maxGoals, p };
-}
-
-export function poissonPmf(lambda: number, maxK: number): Float64Array {
-  const out = new Float64Array(maxK + 1);
-  out[0] = Math.exp(-lambda);
-  for (let k = 1; k <= maxK; k++) out[k] = (out[k - 1] * lambda) / k;
-  return out;
 }
 
 /** Score matrix of a fixture under a fitted model. */
