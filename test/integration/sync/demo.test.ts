@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '../../../src-main/data/demo/seed';
+import { openCache } from '../../../src-main/data/cache/open';
+import { loadManifest, saveManifest } from '../../../src-main/data/sync/manifest';
+import { runSync } from '../../../src-main/data/sync/run';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import { compareAll, jobContext, mismatches, withClient } from './fixtures';
+
+// The demo generator plants erroneous quotes and records each in demo_plants (kind 'bad_quote', the
+// odds table and the row's primary key, the reason): the sync must quarantine exactly those.
+const REASON: Record<string, string> = {
+  odds_le_1: 'odds_le_1',
+  absurd: 'odds_absurd',
+  nan: 'odds_not_finite',
+  infinity: 'odds_not_finite',
+  orphan_match: 'unknown_match',
+  future: 'future_timestamp',
+};
+
+describe('sync of the demo world', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const anchor = '2026-11-25';
+  const now = new Date('2026-11-25T12:00:00Z');
+  let planted: { id: string }[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase('monps_sync_demo');
+    await seedDemo(db.url, { seed: 11, scale: 0.4, anchor });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-sync-demo-'));
+    planted = await withClient(db.url, async (c) =>
+      (
+        await c.query<{ id: string }>(
+          `SELECT concat_ws('|', details->>'table', match_id, bookmaker, CASE WHEN details->>'table' <> 'odds_history' THEN line::text END, selection,
+                  to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), details->>'reason') AS id
+             FROM demo_plants WHERE kind = 'bad_quote' ORDER BY 1`,
+        )
+      ).rows,
+    );
+  });
+  afterAll(async () => {
+    await db?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const quarantined = (cacheFile: string): string[] => {
+    const cache = openCache(cacheFile);
+    try {
+      return (cache.prepare('SELECT table_name, key, reason FROM quarantine').all() as { table_name: string; key: string; reason: string }[])
+        .map((q) => {
+          const k = JSON.parse(q.key) as Record<string, string | number>;
+          return [q.table_name, k.match_id, k.bookmaker, q.table_name === 'odds_history' ? null : k.line, k.selection, k.observed_at, q.reason].filter((x) => x !== null).join('|');
+        })
+        .sort();
+    } finally {
+      cache.close();
+    }
+  };
+  const expected = (ids: string[]) => ids.map((id) => id.replace(/\|([a-z_0-9]+)$/, (_m, r: string) => `|${REASON[r]}`)).sort();
+
+  it('every planted erroneous quote is quarantined with its reason, and nothing else is (whole history synced)', async () => {
+    expect(planted.length).toBe(24);
+    const cacheFile = path.join(dir, 'all.sqlite');
+    const cache = openCache(cacheFile);
+    saveManifest(cache, loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)));
+    cache.close();
+    const r = await runSync({ now: now.toISOString() }, jobContext(cacheFile, db.url));
+    expect(r.tables.filter((t) => t.error)).toEqual([]);
+    expect(quarantined(cacheFile)).toEqual(expected(planted.map((p) => p.id)));
+    expect(r.quarantined).toBe(24);
+    expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
+  });
+
+  it('with the default 30-day window: the planted quotes inside it are quarantined, nothing else, and the cache equals the source', async () => {
+    const cacheFile = path.join(dir, 'window.sqlite');
+    const r = await runSync({ now: now.toISOString() }, jobContext(cacheFile, db.url));
+    expect(r.tables.filter((t) => t.error)).toEqual([]);
+    const got = quarantined(cacheFile);
+    const all = expected(planted.map((p) => p.id));
+    for (const g of got) expect(all).toContain(g);
+    // the recent ones (orphans: last hours; future: ahead) are certainly in the window
+    for (const reason of ['unknown_match', 'future_timestamp']) expect(got.filter((g) => g.endsWith(reason)).length).toBe(4);
+    expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
+  });
+});
