@@ -4,6 +4,8 @@ import { fitDixonColes, predictMatrix, type MatchResult } from '../../../src-sha
 import { matchOdds } from '../../../src-shared/quant/markets';
 import { QuantError } from '../../../src-shared/quant/errors';
 
+const MIN_MATCHES = 5;
+
 export const modelFitCommand: Command = {
   name: 'model fit',
   summary: 'Fit Dixon-Coles (time-decayed) on results before a date and predict fixtures',
@@ -45,15 +47,22 @@ export const modelFitCommand: Command = {
         }
       }
     }
+    // a team with a handful of matches has a degenerate maximum-likelihood rating (no goals → attack → −∞)
+    const played = new Map<string, number>();
+    for (const r of results) if (r.date < asOf) for (const t of [r.home, r.away]) played.set(t, (played.get(t) ?? 0) + 1);
+    const warnings = [...new Set(fixtures.flatMap((f) => [f.home, f.away]))]
+      .filter((t) => (played.get(t) ?? 0) < MIN_MATCHES)
+      .map((t) => `${t} has only ${played.get(t) ?? 0} matches before ${asOf}: its prediction is unreliable`);
     const predictions = fixtures.map((f) => {
       const m = predictMatrix(model, f.home, f.away);
       const x = matchOdds(m);
       return { home: f.home, away: f.away, lambda_home: m.lambdaHome, lambda_away: m.lambdaAway, p_home: x.home, p_draw: x.draw, p_away: x.away };
     });
-    const out = { matches: model.matches, teams: model.teams.length, as_of: asOf, xi, converged: model.converged, rho: model.rho, home_advantage: model.homeAdvantage, predictions };
+    const out = { matches: model.matches, teams: model.teams.length, as_of: asOf, xi, converged: model.converged, rho: model.rho, home_advantage: model.homeAdvantage, predictions, warnings };
     if (values.json) printJson(io, out);
     else {
       io.out(`Dixon-Coles fit on ${model.matches} matches before ${asOf} (${model.teams.length} teams, xi ${xi}): rho ${model.rho.toFixed(4)}, home advantage ${model.homeAdvantage.toFixed(4)}${model.converged ? '' : ' (NOT CONVERGED)'}`);
+      for (const w of warnings) io.err(`warning: ${w}`);
       for (const p of predictions) io.out(`  ${p.home} v ${p.away}: xG ${p.lambda_home.toFixed(2)}-${p.lambda_away.toFixed(2)}  1 ${p.p_home.toFixed(4)}  X ${p.p_draw.toFixed(4)}  2 ${p.p_away.toFixed(4)}`);
     }
     return model.converged ? 0 : 1;

@@ -69,8 +69,9 @@ describe('monps model fit', () => {
     const picks = ref.predictions.slice(0, 3);
     const r = await run(['model', 'fit', '--csv', ...ref.train_files.map((f) => path.join(DATA, f)), '--as-of', ref.as_of, '--xi', String(ref.xi), ...picks.flatMap((p) => ['--predict', `${p.home}|${p.away}`]), '--json']);
     expect(r.code, r.err).toBe(0);
-    const j = JSON.parse(r.out) as { matches: number; rho: number; home_advantage: number; predictions: Array<Record<string, number | string>> };
+    const j = JSON.parse(r.out) as { matches: number; rho: number; home_advantage: number; predictions: Array<Record<string, number | string>>; warnings: string[] };
     close(j.rho, ref.rho, 1e-4);
+    expect(j.warnings).toEqual([]);
     picks.forEach((p, i) => {
       expect(j.predictions[i].home).toBe(p.home);
       close(j.predictions[i].p_home as number, p.p_home, 1e-4);
@@ -114,6 +115,18 @@ describe('monps model fit', () => {
     expect(a.matches).toBe(760);
     expect(a.matches).toBe(b.matches);
     close(a.predictions[0].p_home, b.predictions[0].p_home, 1e-9);
+  });
+
+  it('warns when a predicted team has too few matches to rate', async () => {
+    const f = path.join(tmp, 'few.csv');
+    // E0 2023-24 with only Luton's first two matches kept
+    const text = fs.readFileSync(files[1], 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    const luton = text.slice(1).filter((l) => l.includes(',Luton,'));
+    fs.writeFileSync(f, [text[0], ...text.slice(1).filter((l) => !l.includes(',Luton,')), ...luton.slice(0, 2)].join('\n') + '\n');
+    const r = await run(['model', 'fit', '--csv', f, '--as-of', '2024-08-16', '--predict', 'Arsenal|Chelsea', '--predict', 'Arsenal|Luton', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as { warnings: string[] };
+    expect(j.warnings).toEqual(['Luton has only 2 matches before 2024-08-16: its prediction is unreliable']);
   });
 
   it('errors: unknown team named, bad date, missing source', async () => {
