@@ -55,6 +55,34 @@ export const boardRow = z.object({
 });
 export type BoardRow = z.infer<typeof boardRow>;
 
+export const MARKETS: readonly MarketKind[] = ['1x2', 'totals', 'spreads'];
+
+const nums = z.array(z.number().nullable());
+const ints = z.array(z.number().int());
+const refs = z.array(z.number().int().nullable());
+
+/** The board's rows column by column (50 000 rows cross the worker, HTTP and the browser as a few
+ * arrays of numbers, not 50 000 objects). Row i is every array's element i; `market` indexes MARKETS,
+ * `selection` indexes SELECTIONS[market], books index `bookmakers`. Ratios are rounded to 1e-6,
+ * prices are exact. Encoded by src-main/data/market/encode.ts, decoded by the Command Center. */
+export const boardColumns = z.object({
+  matchId: ints,
+  market: ints,
+  line: nums,
+  selection: ints,
+  books: ints,
+  bestOdds: nums,
+  bestBook: refs,
+  fairProb: nums,
+  sharpOdds: nums,
+  sharpBook: refs,
+  margin: nums,
+  openFairOdds: nums,
+  move: nums,
+  edge: nums,
+});
+export type BoardColumns = z.infer<typeof boardColumns>;
+
 export const board = z.object({
   generatedAt: z.string(),
   /** Changes when the cache's odds change; equal versions mean equal rows. */
@@ -62,7 +90,9 @@ export const board = z.object({
   asOf: z.string(),
   sharpBooks: z.array(z.string()),
   matches: z.array(boardMatch),
-  rows: z.array(boardRow),
+  bookmakers: z.array(z.string()),
+  rowCount: z.number().int().nonnegative(),
+  columns: boardColumns,
   /** Time the worker spent building the board (query + computation), ms; 0 when served from memory. */
   buildMs: z.number(),
 });

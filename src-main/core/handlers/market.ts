@@ -21,8 +21,21 @@ function announceSyncs(bus: EventBus): void {
   });
 }
 
+const warmed = new WeakSet<EventBus>();
+
+/** After the cache changes, the worker rebuilds the board at once, so the panel opening next (or
+ * refreshing now) reads it from memory. */
+function warmBoard(s: Services): void {
+  if (warmed.has(s.bus)) return;
+  warmed.add(s.bus);
+  s.bus.onAny((name) => {
+    if (name === 'cache.changed') s.jobs.run('market', { op: 'board' } satisfies MarketJobParams).done.catch(() => {});
+  });
+}
+
 export function marketHandlers(s: Services): PartialHandlers {
   announceSyncs(s.bus);
+  warmBoard(s);
   const run = <R>(params: MarketJobParams): Promise<R> => s.jobs.run<R>('market', params).done;
   return {
     'market.board': ({ asOf }) => run<Board>({ op: 'board', asOf }),

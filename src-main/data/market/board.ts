@@ -31,17 +31,22 @@ interface Group {
 }
 
 /** Groups quotes by match × market × line; a selection outside the market's list is ignored. */
-function group(quotes: Iterable<SeriesQuote>): Map<string, Group> {
-  const groups = new Map<string, Group>();
+function group(quotes: Iterable<SeriesQuote>): Group[] {
+  // match → market|line → group (nested maps: no key string per quote)
+  const byMatch = new Map<number, Map<string, Group>>();
+  const groups: Group[] = [];
   for (const q of quotes) {
     const sels = SELECTIONS[q.market];
     const k = sels.indexOf(q.selection);
     if (k < 0) continue;
-    const key = `${q.matchId}|${q.market}|${q.line ?? ''}`;
-    let g = groups.get(key);
+    let m = byMatch.get(q.matchId);
+    if (!m) byMatch.set(q.matchId, (m = new Map()));
+    const key = q.line === null ? q.market : q.market + q.line;
+    let g = m.get(key);
     if (!g) {
       g = { matchId: q.matchId, market: q.market, line: q.line, books: new Map(), updatedAt: sels.map(() => null) };
-      groups.set(key, g);
+      m.set(key, g);
+      groups.push(g);
     }
     let b = g.books.get(q.bookmaker);
     if (!b) {
@@ -109,6 +114,6 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
 /** Board rows of every match × market line in the quotes, in match, market, line, selection order. */
 export function boardRows(quotes: Iterable<SeriesQuote>, sharpBooks: readonly string[]): BoardRow[] {
   const out: BoardRow[] = [];
-  for (const g of group(quotes).values()) out.push(...groupRows(g, sharpBooks).filter((r) => r.books > 0));
+  for (const g of group(quotes)) for (const r of groupRows(g, sharpBooks)) if (r.books > 0) out.push(r);
   return out;
 }

@@ -5,9 +5,10 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { Alert, Board, BoardMatch, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
 import type { JobFn } from '../../jobs/types';
 import type { Cache } from '../cache/open';
-import { boardRows, type SeriesQuote } from './board';
+import { boardRows } from './board';
+import { encodeRows } from './encode';
 import { bookSeries, largeMoveAlerts, topMoves } from './moves';
-import { matchById, missingTables, selectionHistory, seriesQuotes, sharpBooks, tableExists, upcomingMatches, windowQuotes, ODDS_TABLES } from './queries';
+import { matchById, missingTables, selectionHistory, iterateSeriesQuotes, sharpBooks, tableExists, upcomingMatches, windowQuotes, ODDS_TABLES } from './queries';
 import { cacheReader, VersionedMemo } from './reader';
 
 export type MarketJobParams =
@@ -34,18 +35,24 @@ export function buildBoard(db: Cache, asOf: string): Board {
   const t0 = performance.now();
   requireTables(db);
   const matches = upcomingMatches(db, asOf);
-  const quotes: SeriesQuote[] = [];
-  for (const m of MARKETS) for (const q of seriesQuotes(db, m, asOf)) quotes.push(q);
   const sharp = sharpBooks(db);
-  const rows = boardRows(quotes, sharp);
+  const rows = boardRows(
+    (function* () {
+      for (const m of MARKETS) yield* iterateSeriesQuotes(db, m, asOf);
+    })(),
+    sharp,
+  );
   const quoted = new Set(rows.map((r) => r.matchId));
+  const { bookmakers, columns } = encodeRows(rows);
   return {
     generatedAt: new Date().toISOString(),
     version: `${session}-${++builds}`,
     asOf,
     sharpBooks: sharp,
     matches: matches.filter((m) => quoted.has(m.matchId)),
-    rows,
+    bookmakers,
+    rowCount: rows.length,
+    columns,
     buildMs: performance.now() - t0,
   };
 }

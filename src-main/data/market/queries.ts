@@ -71,15 +71,44 @@ function seriesEdge(db: Cache, market: MarketKind, edge: 'MIN' | 'MAX', asOf: st
 
 const edgeKey = (e: Edge): string => `${e.matchId}|${e.bookmaker}|${e.line ?? ''}|${e.selection}`;
 
-/** Latest and opening quote of every bookmaker series of the upcoming matches (or of one match), for one market. */
+/** 'YYYY-MM-DDTHH:MM:SS.sssZ|odds': the sync writes fixed-width ISO timestamps, so MIN/MAX of this text
+ * is the first/last quote, and one scan gives both (odds printed with 17 digits: exact round trip). */
+const STAMP = 24;
+const stampedOdds = "o.observed_at || '|' || printf('%.17g', o.odds)";
+
+/** Latest and opening quote of every bookmaker series of the upcoming matches (or of one match), for
+ * one market, streamed (a 50 000-row board reads 400 000 series: no array of them is kept). */
+export function* iterateSeriesQuotes(db: Cache, market: MarketKind, asOf: string, only?: { matchId: number }): Generator<SeriesQuote> {
+  const { table, hasLine } = ODDS_TABLES[market];
+  if (!tableExists(db, table)) return;
+  const scope = only ? 'o.match_id = ?' : "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?)";
+  const stmt = db
+    .prepare(
+      `SELECT o.match_id, o.bookmaker, o.selection, ${hasLine ? 'o.line' : 'NULL'}, MIN(${stampedOdds}), MAX(${stampedOdds})
+      FROM ${table} o
+      WHERE ${scope} AND o.observed_at <= ? AND o.odds > 1
+        AND o.bookmaker NOT IN (SELECT bookmaker FROM bookmakers WHERE is_aggregate = 1)
+      GROUP BY o.match_id, o.bookmaker, ${hasLine ? 'o.line, ' : ''}o.selection`,
+    )
+    .raw();
+  const rows = stmt.iterate(only ? only.matchId : new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString(), asOf) as IterableIterator<[number, string, string, number | null, string, string]>;
+  for (const [matchId, bookmaker, selection, line, first, last] of rows) {
+    yield {
+      matchId,
+      market,
+      line,
+      selection,
+      bookmaker,
+      odds: Number(last.slice(STAMP + 1)),
+      observedAt: last.slice(0, STAMP),
+      openOdds: Number(first.slice(STAMP + 1)),
+      openAt: first.slice(0, STAMP),
+    };
+  }
+}
+
 export function seriesQuotes(db: Cache, market: MarketKind, asOf: string, only?: { matchId: number }): SeriesQuote[] {
-  if (!tableExists(db, ODDS_TABLES[market].table)) return [];
-  const matchFrom = only ?? new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString();
-  const opening = new Map(seriesEdge(db, market, 'MIN', asOf, matchFrom).map((e) => [edgeKey(e), e]));
-  return seriesEdge(db, market, 'MAX', asOf, matchFrom).map((e) => {
-    const o = opening.get(edgeKey(e)) ?? e;
-    return { matchId: e.matchId, market, line: e.line, selection: e.selection, bookmaker: e.bookmaker, odds: e.odds, observedAt: e.at, openOdds: o.odds, openAt: o.at };
-  });
+  return [...iterateSeriesQuotes(db, market, asOf, only)];
 }
 
 export interface WindowQuote {

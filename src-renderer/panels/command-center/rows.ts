@@ -1,7 +1,7 @@
 // Board rows as the grid shows them (match fields joined in), and the diff applied after a sync.
-import type { Board, BoardMatch, BoardRow } from '../../../src-shared/contract/market';
+import { MARKETS, SELECTIONS, type Board, type BoardMatch, type BoardRow } from '../../../src-shared/contract/market';
 
-export interface GridRow extends BoardRow {
+export interface GridRow extends Omit<BoardRow, 'updatedAt'> {
   league: string;
   leagueName: string;
   kickoff: string;
@@ -10,13 +10,42 @@ export interface GridRow extends BoardRow {
   status: string;
 }
 
-export function toGridRows(board: Pick<Board, 'rows' | 'matches'>): GridRow[] {
+/** The board's columns → one object per row, match fields joined in (ids as the worker makes them). */
+export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns'>): GridRow[] {
   const byId = new Map<number, BoardMatch>(board.matches.map((m) => [m.matchId, m]));
+  const c = board.columns;
+  const book = (i: number | null): string | null => (i === null ? null : board.bookmakers[i]);
   const out: GridRow[] = [];
-  for (const r of board.rows) {
-    const m = byId.get(r.matchId);
+  for (let i = 0; i < board.rowCount; i++) {
+    const m = byId.get(c.matchId[i]);
     if (!m) continue;
-    out.push({ ...r, league: m.league, leagueName: m.leagueName, kickoff: m.kickoff, fixture: `${m.home} – ${m.away}`, status: m.status });
+    const market = MARKETS[c.market[i]];
+    const selection = SELECTIONS[market][c.selection[i]];
+    const line = c.line[i];
+    const fairProb = c.fairProb[i];
+    out.push({
+      id: `${m.matchId}|${market}|${line ?? ''}|${selection}`,
+      matchId: m.matchId,
+      market,
+      line,
+      selection,
+      books: c.books[i],
+      bestOdds: c.bestOdds[i],
+      bestBook: book(c.bestBook[i]),
+      fairProb,
+      fairOdds: fairProb ? 1 / fairProb : null,
+      sharpOdds: c.sharpOdds[i],
+      sharpBook: book(c.sharpBook[i]),
+      margin: c.margin[i],
+      openFairOdds: c.openFairOdds[i],
+      move: c.move[i],
+      edge: c.edge[i],
+      league: m.league,
+      leagueName: m.leagueName,
+      kickoff: m.kickoff,
+      fixture: `${m.home} – ${m.away}`,
+      status: m.status,
+    });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { marketJob, type MarketJobParams } from '../../../src-main/data/market/m
 import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
 import type { Cache } from '../../../src-main/data/cache/open';
 import { buildFixtureCache, type Fixture } from './cache-fixture';
+import { toGridRows } from '../../../src-renderer/panels/command-center/rows';
 
 let dir: string;
 let file: string;
@@ -58,13 +59,20 @@ describe('market queries on the cache', () => {
   it('board = rows computed from the latest/opening quote of every real book of the upcoming matches', async () => {
     const b = await run<Board>({ op: 'board', asOf: fx.asOf });
     const want = boardRows(expectedQuotes(), ['PS']);
-    const byId = new Map(b.rows.map((r) => [r.id, r]));
-    expect(b.rows.length).toBe(want.length);
-    expect(b.rows.length).toBe(6 * (3 + 2 + 2 + 2));
-    for (const w of want) expect(byId.get(w.id)).toEqual(w);
+    const rows = toGridRows(b);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(rows.length).toBe(want.length);
+    expect(rows.length).toBe(6 * (3 + 2 + 2 + 2));
+    // through the column encoding: prices exact, ratios to 1e-6
+    for (const w of want) {
+      const r = byId.get(w.id)!;
+      const { updatedAt: _u, ...exact } = w;
+      expect({ ...r, fairProb: 0, fairOdds: 0, sharpOdds: 0, margin: 0, openFairOdds: 0, move: 0, edge: 0 }).toMatchObject({ ...exact, fairProb: 0, fairOdds: 0, sharpOdds: 0, margin: 0, openFairOdds: 0, move: 0, edge: 0 });
+      for (const k of ['fairProb', 'fairOdds', 'sharpOdds', 'margin', 'openFairOdds', 'move', 'edge'] as const) expect(r[k]).toBeCloseTo(w[k]!, 5);
+    }
     expect(b.matches.map((m) => m.matchId).sort()).toEqual(fx.upcoming);
     expect(b.sharpBooks).toEqual(['PS']);
-    expect(b.rows.every((r) => r.bestBook !== 'Max')).toBe(true);
+    expect(rows.every((r) => r.bestBook !== 'Max')).toBe(true);
     // the 1.0 quote is not a price: IW's draw for match 2 falls back to its previous quote
     const draw2 = fx.quotes.filter((q) => q.matchId === 2 && q.bookmaker === 'IW' && q.table === 'odds_history' && q.selection === 'draw');
     expect(draw2[4].odds).toBe(1);
@@ -81,7 +89,7 @@ describe('market queries on the cache', () => {
     );
     const c = await run<Board>({ op: 'board', asOf: fx.asOf });
     expect(c.version).not.toBe(a.version);
-    const row = c.rows.find((r) => r.id === '3|1x2||away')!;
+    const row = toGridRows(c).find((r) => r.id === '3|1x2||away')!;
     expect(row).toMatchObject({ bestOdds: 9.5, bestBook: 'WH' });
   });
 

@@ -3,19 +3,24 @@
 import { openCache, type Cache } from '../../../src-main/data/cache/open';
 import { sfc32 } from '../../../src-shared/quant/random';
 
-const DDL = `
+/** The mirrors the market queries read, as the sync creates them (src-main/data/sync/mirror.ts). */
+export const MIRROR_DDL = `
 CREATE TABLE leagues (league_code TEXT NOT NULL PRIMARY KEY, name TEXT, country TEXT, tier INTEGER, updated_at TEXT);
 CREATE TABLE bookmakers (bookmaker TEXT NOT NULL PRIMARY KEY, name TEXT, is_sharp INTEGER, is_exchange INTEGER, is_aggregate INTEGER, updated_at TEXT);
 CREATE TABLE teams (team_id INTEGER NOT NULL PRIMARY KEY, name TEXT, league_code TEXT, country TEXT, updated_at TEXT);
 CREATE TABLE matches (match_id INTEGER NOT NULL PRIMARY KEY, league_code TEXT, season TEXT, kickoff TEXT, home_team_id INTEGER, away_team_id INTEGER,
   status TEXT, home_goals INTEGER, away_goals INTEGER, ht_home_goals INTEGER, ht_away_goals INTEGER, updated_at TEXT);
 CREATE INDEX matches__status_kickoff ON matches (status, kickoff);
+CREATE INDEX matches__kickoff ON matches (kickoff);
 CREATE TABLE odds_history (match_id INTEGER NOT NULL, bookmaker TEXT NOT NULL, selection TEXT NOT NULL, odds REAL, observed_at TEXT NOT NULL,
   is_closing INTEGER, updated_at TEXT, PRIMARY KEY (match_id, bookmaker, selection, observed_at)) WITHOUT ROWID;
 CREATE TABLE odds_totals (match_id INTEGER NOT NULL, bookmaker TEXT NOT NULL, line REAL NOT NULL, selection TEXT NOT NULL, odds REAL, observed_at TEXT NOT NULL,
   is_closing INTEGER, updated_at TEXT, PRIMARY KEY (match_id, bookmaker, line, selection, observed_at)) WITHOUT ROWID;
 CREATE TABLE odds_spreads (match_id INTEGER NOT NULL, bookmaker TEXT NOT NULL, line REAL NOT NULL, selection TEXT NOT NULL, odds REAL, observed_at TEXT NOT NULL,
   is_closing INTEGER, updated_at TEXT, PRIMARY KEY (match_id, bookmaker, line, selection, observed_at)) WITHOUT ROWID;
+CREATE INDEX odds_history__observed_at ON odds_history (observed_at);
+CREATE INDEX odds_totals__observed_at ON odds_totals (observed_at);
+CREATE INDEX odds_spreads__observed_at ON odds_spreads (observed_at);
 `;
 
 export interface FixtureQuote {
@@ -42,7 +47,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * quote after `asOf`, one price of 1.0. Match 1's home price is steamed in the last 2 hours. */
 export function buildFixtureCache(file: string): { db: Cache; fixture: Fixture } {
   const db = openCache(file, { migrate: true });
-  db.exec(DDL);
+  db.exec(MIRROR_DDL);
   const asOfMs = Date.parse('2026-11-25T08:00:00.000Z');
   const asOf = iso(asOfMs);
   const rng = sfc32(42);
