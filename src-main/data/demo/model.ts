@@ -113,18 +113,24 @@ export function proportionalMargin(p: readonly number[], margin: number): number
 /** Implied probabilities q_i = p_i^k with k < 1 chosen so that sum q = 1 + margin (power method:
  * longshots are shortened relatively more, the favourite-longshot bias of soft books). */
 export function powerMargin(p: readonly number[], margin: number): number[] {
-  let lo = 0.5;
-  let hi = 1;
+  // Newton on f(k) = sum p_i^k - (1 + margin), decreasing and convex in k; from k = 1 it converges
+  // monotonically in a few steps (bisection fallback keeps it safe on odd inputs).
   const target = 1 + margin;
-  for (let it = 0; it < 40; it++) {
-    const k = (lo + hi) / 2;
-    let s = 0;
-    for (const x of p) s += Math.pow(x, k);
-    if (s > target) lo = k;
-    else hi = k;
+  const logs = p.map((x) => Math.log(x));
+  let k = 1;
+  for (let it = 0; it < 30; it++) {
+    let f = -target;
+    let df = 0;
+    for (let i = 0; i < p.length; i++) {
+      const v = Math.exp(k * logs[i]);
+      f += v;
+      df += v * logs[i];
+    }
+    if (Math.abs(f) < 1e-12 || df === 0) break;
+    const next = k - f / df;
+    k = next > 0 && next < 1.5 ? next : k / 2;
   }
-  const k = (lo + hi) / 2;
-  return p.map((x) => Math.pow(x, k));
+  return logs.map((l) => Math.exp(k * l));
 }
 
 /** Odds rounded the way books do, always in their favour (down). decimals: 2 or 3. */

@@ -3,7 +3,7 @@
 // differ between two seeds with the same (seed, scale, anchor), and demoChecksum leaves them out.
 import pg from 'pg';
 import { migrateSource } from '../source/migrate';
-import { copyLine, copyRows, type CopyValue } from './copy';
+import { copyRows, copyValue, type CopyValue } from './copy';
 import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
 import { matchQuotes } from './odds';
 import { generateWorld } from './world';
@@ -45,11 +45,18 @@ const ODDS_COLUMNS: Record<OddsTable, string[]> = {
 
 export class SourceNotEmptyError extends Error {}
 
+/** One odds row in COPY text format. Bookmaker and selection codes need no escaping; the ISO time of
+ * the previous row is reused (rows come in runs of the same time). */
+let lastAt = NaN;
+let lastIso = '';
 function oddsLine(q: DemoQuote): string {
-  const at = new Date(q.observedAt);
-  return q.table === 'odds_history'
-    ? copyLine([q.matchId, q.bookmaker, q.selection, q.odds, at, q.isClosing])
-    : copyLine([q.matchId, q.bookmaker, q.line, q.selection, q.odds, at, q.isClosing]);
+  if (q.observedAt !== lastAt) {
+    lastAt = q.observedAt;
+    lastIso = new Date(q.observedAt).toISOString();
+  }
+  const odds = Number.isFinite(q.odds) ? String(q.odds) : copyValue(q.odds);
+  const tail = `${q.selection}\t${odds}\t${lastIso}\t${q.isClosing ? 't' : 'f'}\n`;
+  return q.table === 'odds_history' ? `${q.matchId}\t${q.bookmaker}\t${tail}` : `${q.matchId}\t${q.bookmaker}\t${q.line}\t${tail}`;
 }
 
 /** Rendered COPY lines of the three odds tables, plus the sharp moves the market alerts need. */
