@@ -88,51 +88,60 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
     const resumed = state.passKind !== null;
     if (opts.full && state.passKind !== 'full') state = { ...state, passKind: null };
     const wasEmpty = !db.prepare(`SELECT 1 FROM ${q(plan.table)} LIMIT 1`).get();
-    if (state.passKind === null) {
-      const full = opts.full || state.watermark === null || plan.watermarkIdx === null;
-      state = { ...state, passKind: full ? 'full' : 'incremental', passFrom: full ? null : state.watermark, passBound: bound, passCursor: null, passRows: 0 };
-      saveState(db, state);
+    // A pass begun by an earlier (interrupted) run read older snapshots: once it completes, one more
+    // pass in this run's snapshot brings the table up to date (incremental from its bound).
+    for (let round = 0; round < 2; round++) {
+      const continuing = state.passKind !== null;
+      if (!continuing) {
+        const full = (opts.full && round === 0) || state.watermark === null || plan.watermarkIdx === null;
+        state = { ...state, passKind: full ? 'full' : 'incremental', passFrom: full ? null : state.watermark, passBound: bound, passCursor: null, passRows: 0 };
+        saveState(db, state);
+      }
+      if (round === 0) res.mode = state.passKind === 'full' ? 'full' : 'incremental';
+      await runPass();
+      if (!continuing) break;
     }
-    res.mode = state.passKind === 'full' ? 'full' : 'incremental';
-    const incremental = state.passKind === 'incremental';
-    const cursorIdx = incremental ? [plan.watermarkIdx as number, ...plan.pkIdx] : plan.pkIdx;
 
-    // The pass: pages in key order; each batch commits with its cursor.
-    for (;;) {
-      checkCancel();
-      const cursor = state.passCursor;
-      const sql = incremental ? incrementalPageSql(plan, cursor !== null, opts.pageSize) : fullPageSql(plan, cursor !== null, opts.pageSize);
-      const settings = { ...baseSettings, ...(cursor ? cursorSettings(cursor) : {}), ...(incremental ? { 'monps.from': state.passFrom as string } : {}) };
-      let inPage = 0;
-      let batch: RawRow[] = [];
-      const commit = (): void => {
-        const last = batch[batch.length - 1];
-        const nextCursor = cursorIdx.map((i) => last[i] ?? '');
-        db.transaction(() => {
-          for (const r of batch) handle(r);
-          state = { ...state, passCursor: nextCursor, passRows: state.passRows + batch.length };
-          saveState(db, state);
-        })();
-        res.rowsRead += batch.length;
-        batch = [];
-        opts.onRows(res.rowsRead);
-        opts.afterCommit?.();
-      };
-      for await (const rows of copyOut(client, sql, settings, opts.signal)) {
-        for (const r of rows) {
-          batch.push(r);
-          inPage++;
-          if (batch.length >= opts.batchSize) {
-            commit();
-            checkCancel();
+    async function runPass(): Promise<void> {
+      const incremental = state.passKind === 'incremental';
+      const cursorIdx = incremental ? [plan.watermarkIdx as number, ...plan.pkIdx] : plan.pkIdx;
+      // Pages in key order; each batch commits with its cursor.
+      for (;;) {
+        checkCancel();
+        const cursor = state.passCursor;
+        const sql = incremental ? incrementalPageSql(plan, cursor !== null, opts.pageSize) : fullPageSql(plan, cursor !== null, opts.pageSize);
+        const settings = { ...baseSettings, ...(cursor ? cursorSettings(cursor) : {}), ...(incremental ? { 'monps.from': state.passFrom as string } : {}) };
+        let inPage = 0;
+        let batch: RawRow[] = [];
+        const commit = (): void => {
+          const last = batch[batch.length - 1];
+          const nextCursor = cursorIdx.map((i) => last[i] ?? '');
+          db.transaction(() => {
+            for (const r of batch) handle(r);
+            state = { ...state, passCursor: nextCursor, passRows: state.passRows + batch.length };
+            saveState(db, state);
+          })();
+          res.rowsRead += batch.length;
+          batch = [];
+          opts.onRows(res.rowsRead);
+          opts.afterCommit?.();
+        };
+        for await (const rows of copyOut(client, sql, settings, opts.signal)) {
+          for (const r of rows) {
+            batch.push(r);
+            inPage++;
+            if (batch.length >= opts.batchSize) {
+              commit();
+              checkCancel();
+            }
           }
         }
+        if (batch.length) commit();
+        if (inPage < opts.pageSize) break;
       }
-      if (batch.length) commit();
-      if (inPage < opts.pageSize) break;
+      state = { ...state, watermark: maxTs(state.watermark, state.passBound), passKind: null, passFrom: null, passBound: null, passCursor: null, passRows: 0 };
+      saveState(db, state);
     }
-    state = { ...state, watermark: maxTs(state.watermark, state.passBound), passKind: null, passFrom: null, passBound: null, passCursor: null, passRows: 0 };
-    saveState(db, state);
 
     // Quarantined rows not seen in this pass: fetched again (fixed, still bad, or gone).
     const recheck = book.allKeys().filter((k) => !touched.has(k));
