@@ -150,6 +150,8 @@ interface LineSearch {
   evaluations: number;
 }
 
+const MAX_TRIALS = 20;
+
 /** Strong Wolfe line search (c1 = 1e-4, c2 = 0.9); leaves the accepted point in xNew/gNew. */
 function wolfeSearch(fn: Objective, x: Float64Array, f0: number, _g0: Float64Array, d: Float64Array, dg0: number, step0: number, xNew: Float64Array, gNew: Float64Array): LineSearch {
   const c1 = 1e-4;
@@ -166,7 +168,9 @@ function wolfeSearch(fn: Objective, x: Float64Array, f0: number, _g0: Float64Arr
   let fPrev = f0;
   let dPrev = dg0;
   let a = step0;
-  for (let i = 0; i < 60; i++) {
+  // at most MAX_TRIALS evaluations in all (MINPACK-2's dcsrch in scipy allows 20): past that, f has no
+  // more digits to give and the caller judges convergence by the gradient
+  for (let i = 0; evaluations < MAX_TRIALS; i++) {
     const [fa, da] = phi(a);
     if (fa > f0 + c1 * a * dg0 || (i > 0 && fa >= fPrev)) return zoom(aPrev, a, fPrev, fa, dPrev);
     if (Math.abs(da) <= -c2 * dg0) return { ok: true, f: fa, evaluations };
@@ -179,7 +183,7 @@ function wolfeSearch(fn: Objective, x: Float64Array, f0: number, _g0: Float64Arr
   return { ok: false, f: f0, evaluations };
 
   function zoom(lo: number, hi: number, fLo: number, fHi: number, dLo: number): LineSearch {
-    for (let i = 0; i < 60; i++) {
+    while (evaluations < MAX_TRIALS) {
       // safeguarded quadratic interpolation (bisection when the minimiser is outside the middle 80%)
       let a = lo - (dLo * (hi - lo) * (hi - lo)) / (2 * (fHi - fLo - dLo * (hi - lo)));
       const lo2 = Math.min(lo, hi);

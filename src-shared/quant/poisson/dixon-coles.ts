@@ -32,6 +32,8 @@ export interface DixonColesOptions {
   xi?: number;
   /** Start from a previous fit (warm start); teams it does not know start average. */
   init?: DixonColesModel;
+  /** Stop when every gradient component of the weighted mean log-likelihood is <= gtol (default 1e-8;
+   * below that f has no more digits to give: probabilities then agree with scipy to ~1e-7). */
   gtol?: number;
   maxIterations?: number;
 }
@@ -324,7 +326,7 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
   for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
   x0[2 * n - 1] = opts.init ? opts.init.homeAdvantage : home0;
   x0[2 * n] = opts.init ? opts.init.rho : 0;
-  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-10, maxIterations: opts.maxIterations ?? 2000, memory: 20, diagonal: curvature(P) });
+  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-8, maxIterations: opts.maxIterations ?? 2000, memory: 20, diagonal: curvature(P) });
   const attack = new Array<number>(n);
   let last = 0;
   for (let i = 0; i < n - 1; i++) {
