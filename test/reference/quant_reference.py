@@ -118,6 +118,46 @@ def margins():
     write("margins.json", out)
 
 
+# ---------------------------------------------------------------- consensus and best prices
+def consensus():
+    cases = []
+    methods = list(DEVIG)
+    while len(cases) < 60:
+        n = int(rng.choice([2, 3, 3]))
+        true_p = rng.dirichlet(np.full(n, 3.0))
+        names = [f"BK{i}" for i in range(int(rng.integers(2, 9)))]
+        books = []
+        for name in names:
+            q = true_p * np.exp(rng.normal(0, 0.05, n))
+            q /= q.sum()
+            odds = [float(max(1.01, o)) for o in np.round(1 / (q * (1 + rng.uniform(0.01, 0.09))), 2)]
+            if rng.random() < 0.15:
+                odds[int(rng.integers(n))] = None  # not quoted
+            books.append({"bookmaker": name, "odds": odds})
+        method = methods[len(cases) % len(methods)]
+        agg = "median" if len(cases) % 2 else "mean"
+        complete = [b for b in books if all(o is not None for o in b["odds"])]
+        if not complete:
+            continue
+        fair = [DEVIG[method](b["odds"])[0] for b in complete]
+        if any(np.any(f <= 0) for f in fair):
+            continue
+        F = np.vstack(fair)
+        raw = np.median(F, axis=0) if agg == "median" else F.mean(axis=0)
+        best = []
+        for k in range(n):
+            prices = [(b["odds"][k], i) for i, b in enumerate(books) if b["odds"][k] is not None]
+            if not prices:
+                best.append(None)
+                continue
+            top = max(p for p, _ in prices)
+            first = min(i for p, i in prices if p == top)
+            best.append({"odds": top, "bookmaker": books[first]["bookmaker"]})
+        cases.append({"books": books, "method": method, "aggregate": agg, "probabilities": (raw / raw.sum()).tolist(),
+                      "bookmakers": [b["bookmaker"] for b in complete], "best": best})
+    write("consensus.json", {"cases": cases})
+
+
 # ---------------------------------------------------------------- Kelly
 def simultaneous_kelly_exact(p, o):
     """Smoczynski & Tomkins (2010), in set notation: grow S by expected revenue while it beats R(S)."""
@@ -429,3 +469,4 @@ if __name__ == "__main__":
     statistics()
     ratings_scorers()
     dixon_coles()
+    consensus()

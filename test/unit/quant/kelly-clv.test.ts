@@ -101,6 +101,29 @@ describe('CLV against the reference', () => {
   });
 });
 
+interface ConsensusCase {
+  books: Array<{ bookmaker: string; odds: Array<number | null> }>;
+  method: DevigMethod;
+  aggregate: 'median' | 'mean';
+  probabilities: number[];
+  bookmakers: string[];
+  best: Array<{ odds: number; bookmaker: string } | null>;
+}
+const consensusRef = fixture<{ cases: ConsensusCase[] }>('consensus.json');
+
+describe('consensus and best price against the reference', () => {
+  it(`${consensusRef.cases.length} markets, every method, median and mean, with missing quotes`, () => {
+    expect(consensusRef.cases.length).toBeGreaterThanOrEqual(50);
+    for (const [i, c] of consensusRef.cases.entries()) {
+      const r = consensusProbabilities(c.books, { method: c.method, aggregate: c.aggregate });
+      const tol = ['multiplicative', 'additive', 'differential_margin_weighting'].includes(c.method) ? 1e-9 : 1e-6;
+      closeAll(r.probabilities, c.probabilities, tol, `#${i} ${c.method} ${c.aggregate}`);
+      expect(r.bookmakers).toEqual(c.bookmakers);
+      expect(bestPrices(c.books)).toEqual(c.best);
+    }
+  });
+});
+
 describe('consensus and best price', () => {
   const books = [
     { bookmaker: 'Pinnacle', odds: [2.1, 3.4, 3.6] },
