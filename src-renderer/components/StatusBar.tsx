@@ -1,4 +1,5 @@
 import { useAppInfo } from '../store/app';
+import { useInventory } from '../store/inventory';
 import { runningJobs, useJobs } from '../store/jobs';
 import { ProgressBar } from './ProgressBar';
 
@@ -8,12 +9,20 @@ export function StatusBar() {
   const infoError = useAppInfo((s) => s.error);
   const jobs = useJobs((s) => s.jobs);
   const running = runningJobs(jobs);
+  // the last inventory is the freshest word on whether the source answers
+  const unreachable = useInventory((s) => (s.data && !s.data.source.reachable ? (s.data.source.error ?? 'unreachable') : null));
+  const dot = !info ? (infoError ? 'bad' : '') : unreachable ? 'warn' : 'ok';
   return (
     <footer className="statusbar" role="status" aria-label="Status">
-      <span className={`statusbar__dot ${info ? 'statusbar__dot--ok' : infoError ? 'statusbar__dot--bad' : ''}`} aria-hidden="true" />
+      <span className={`statusbar__dot${dot ? ` statusbar__dot--${dot}` : ''}`} aria-hidden="true" />
       <span className="statusbar__source" data-testid="source-label" title={info?.cacheFile ? `cache: ${info.cacheFile}` : undefined}>
         {info ? `Source: ${info.source.label}` : infoError ? `Services unreachable: ${infoError}` : 'Connecting…'}
       </span>
+      {info && unreachable && (
+        <span className="statusbar__warn" title={unreachable}>
+          source unreachable: working on the cache
+        </span>
+      )}
       {info && <span className="statusbar__muted">{info.transport === 'ipc' ? 'desktop' : 'browser'} · v{info.version}</span>}
       <span className="statusbar__spacer" />
       {running.map((j) => (

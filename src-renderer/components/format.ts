@@ -14,8 +14,8 @@ export function formatWhen(iso: string | null, now = Date.now()): string {
 }
 
 export function ago(ms: number): string {
-  if (ms < 0) return 'in the future';
-  const min = Math.floor(ms / 60_000);
+  if (ms < -60_000) return `in ${ago(-ms).replace(/ ago$/, '')}`; // planned rows (fixtures, schedules)
+  const min = Math.floor(Math.abs(ms) / 60_000);
   if (min < 1) return 'just now';
   if (min < 60) return `${min} min ago`;
   const h = Math.floor(min / 60);

@@ -12,12 +12,17 @@ interface JobsState {
 }
 
 const LINGER_MS = 4000;
+/** The failure last shown per job kind: a job retried on a schedule (a sync while the source is
+ * down) toasts once, not at every attempt, until it succeeds or fails differently. */
+const shownFailure = new Map<string, string>();
 
 export const useJobs = create<JobsState>()((set, get) => ({
   jobs: {},
   apply(info) {
     set((s) => ({ jobs: { ...s.jobs, [info.jobId]: info } }));
-    if (info.state === 'failed' && info.error && info.error.code !== 'CANCELLED') {
+    if (info.state === 'done') shownFailure.delete(info.kind);
+    if (info.state === 'failed' && info.error && info.error.code !== 'CANCELLED' && shownFailure.get(info.kind) !== info.error.message) {
+      shownFailure.set(info.kind, info.error.message);
       useToasts.getState().push({ kind: 'error', title: `Job ${info.kind} failed`, message: info.error.message, code: info.error.code });
     }
     if (info.state !== 'running' && info.state !== 'queued') setTimeout(() => get().remove(info.jobId), LINGER_MS);

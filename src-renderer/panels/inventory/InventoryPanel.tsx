@@ -7,7 +7,7 @@ import { Grid } from '../../components/Grid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useInventory } from '../../store/inventory';
 import { runningJobs, useJobs } from '../../store/jobs';
-import { categoryChartOption } from './chart';
+import { categoryChartOption, needsLogScale } from './chart';
 import { inventoryColumns } from './columns';
 import { Kpis } from './Kpis';
 
@@ -37,6 +37,7 @@ export default function InventoryPanel() {
   const shown = useMemo(() => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)), [tables, store, category]);
   const categories = useMemo(() => [...new Set(tables.map((t) => t.category))].sort((a, b) => rank(a) - rank(b)), [tables]);
   const chartOption = useMemo(() => (data ? categoryChartOption(data.categories) : null), [data]);
+  const logScale = useMemo(() => needsLogScale((data?.categories ?? []).flatMap((c) => [c.sourceRows, c.cacheRows])), [data]);
   const ready = data !== null && !loading;
 
   return (
@@ -88,17 +89,14 @@ export default function InventoryPanel() {
                   </button>
                 ))}
               </div>
-              <label className="field">
-                <span className="field__label">Category</span>
-                <select className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
-                  <option value="">All</option>
-                  {categories.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <select className="select" aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">All categories</option>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
               <input className="input" type="search" placeholder="Search tables…" aria-label="Search tables" value={search} onChange={(e) => setSearch(e.target.value)} />
               <span className="muted" data-testid="row-count">
                 {shown.length} of {tables.length} tables
@@ -108,7 +106,9 @@ export default function InventoryPanel() {
         />
         <aside className="inventory__side">
           <div className="card card--chart">
-            <h2 className="card__title">Rows per category</h2>
+            <h2 className="card__title">
+              Rows per category{logScale && <span className="card__hint"> · log scale</span>}
+            </h2>
             {chartOption ? <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" /> : <div className="chart chart--categories" />}
           </div>
           <div className="card">

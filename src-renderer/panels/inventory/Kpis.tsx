@@ -11,7 +11,8 @@ export function Kpis({ inventory }: { inventory: Inventory }) {
   const count = (status: string) => tables.filter((t) => t.status === status).length;
   const quarantined = tables.reduce((a, t) => a + t.quarantined, 0);
   const share = kpi.totalTables ? kpi.activeTables / kpi.totalTables : 0;
-  const kpiBase = inventory.source.reachable && of('source').length ? 'source business tables' : 'cache tables (source unreachable)';
+  const onSource = inventory.source.reachable && of('source').length > 0;
+  const kpiBase = onSource ? 'source business tables' : 'cache business tables';
   return (
     <div className="kpis">
       <div className="kpi kpi--main" title={`Counted over the ${kpiBase} (SYSTEM and DEMO TRUTH left out). The seed's target: ${SEED_TARGET.active} of ${SEED_TARGET.total} tables active.`}>
@@ -20,7 +21,11 @@ export function Kpis({ inventory }: { inventory: Inventory }) {
           {kpi.activeTables} <span className="kpi__of">/ {kpi.totalTables}</span>
         </span>
         <span className="kpi__note">
-          {Math.round(share * 100)}% of {kpiBase} · target {SEED_TARGET.active}/{SEED_TARGET.total}
+          {kpi.totalTables === 0
+            ? onSource
+              ? 'no business tables in the source yet'
+              : 'nothing synced to the cache yet'
+            : `${Math.round(share * 100)}% of ${kpiBase} · target ${SEED_TARGET.active}/${SEED_TARGET.total}`}
         </span>
       </div>
       <div className="kpi">

@@ -38,10 +38,8 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
       type: log ? 'log' : 'value',
       logBase: 10,
       min: log ? 1 : 0,
-      name: log ? 'rows (log scale)' : 'rows',
-      nameLocation: 'end',
-      nameTextStyle: { color: '#6b7c8f', fontSize: 10, align: 'right', verticalAlign: 'top', padding: [18, 0, 0, 0] },
-      axisLabel: { color: '#6b7c8f', fontSize: 10, formatter: (v: number) => compact(v) },
+      // the card title says when the scale is logarithmic; labels thin out rather than collide
+      axisLabel: { color: '#6b7c8f', fontSize: 10, hideOverlap: true, formatter: (v: number) => compact(v) },
       splitLine: { lineStyle: { color: '#1d2530' } },
     },
     yAxis: {

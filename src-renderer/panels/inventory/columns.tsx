@@ -18,24 +18,24 @@ const NUM = ['ag-right-aligned-cell', 'cell--num'];
 
 export const inventoryColumns: ColDef<InventoryTable>[] = [
   { field: 'store', headerName: 'Store', width: 84, cellRenderer: StoreCell },
-  { field: 'category', headerName: 'Category', width: 124 },
-  { field: 'name', headerName: 'Table', width: 196, cellClass: 'cell--mono' },
-  { field: 'rows', headerName: 'Rows', width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: int, cellClass: NUM },
-  { field: 'columns', headerName: 'Cols', width: 78, type: 'rightAligned', filter: 'agNumberColumnFilter', cellClass: NUM },
-  {
-    field: 'lastUpdate',
-    headerName: 'Last update',
-    width: 120,
-    valueFormatter: (p) => (typeof p.value === 'string' ? ago(Date.now() - Date.parse(p.value)) : '—'),
-    tooltipValueGetter: (p) => (typeof p.value === 'string' ? formatWhen(p.value) : 'no time column, or no rows'),
-    cellClass: 'cell--num',
-  },
+  { field: 'category', headerName: 'Category', width: 116 },
+  { field: 'name', headerName: 'Table', width: 188, cellClass: 'cell--mono' },
+  { field: 'rows', headerName: 'Rows', width: 96, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: int, cellClass: NUM },
   {
     field: 'status',
     headerName: 'Status',
     width: 108,
     cellRenderer: StatusCell,
     tooltipValueGetter: (p) => (p.data ? `${p.data.status}: ${p.data.statusReason}` : undefined),
+  },
+  { field: 'columns', headerName: 'Cols', width: 72, type: 'rightAligned', filter: 'agNumberColumnFilter', cellClass: NUM },
+  {
+    field: 'lastUpdate',
+    headerName: 'Last update',
+    width: 112,
+    valueFormatter: (p) => (typeof p.value === 'string' ? ago(Date.now() - Date.parse(p.value)) : '—'),
+    tooltipValueGetter: (p) => (typeof p.value === 'string' ? formatWhen(p.value) : 'no time column, or no rows'),
+    cellClass: 'cell--num',
   },
   {
     field: 'quarantined',

@@ -40,6 +40,19 @@ export async function startDesk(opts: { source?: string; dataDir?: string } = {}
   };
 }
 
+/** Waits until the start-up work is over — the demo data (embedded default) and the first sync —
+ * and no job runs, so the databases hold still while a test compares them with the page. */
+export async function waitForStartupJobs(desk: DeskServer, timeout = 150_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const jobs = desk.headless.services.jobs.list();
+    const busy = jobs.some((j) => j.state === 'running' || j.state === 'queued');
+    if (!busy && jobs.some((j) => j.kind === 'sync')) return;
+    if (Date.now() > until) throw new Error(`start-up jobs still running after ${timeout} ms: ${jobs.map((j) => `${j.kind}=${j.state}`).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface DeskBrowser {
   context: BrowserContext;
   page: Page;

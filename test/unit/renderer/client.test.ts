@@ -46,3 +46,20 @@ describe('renderer contract client over the in-memory transport', () => {
     expect(seen).toEqual(['running', 'done']);
   });
 });
+
+describe('job failures as toasts', () => {
+  it('a job failing again with the same message toasts once, until it succeeds', async () => {
+    const { useJobs } = await import('../../../src-renderer/store/jobs');
+    const { useToasts } = await import('../../../src-renderer/store/toasts');
+    const failed = (id: string, message: string): JobInfo => ({ ...job('failed'), jobId: id, kind: 'sync', error: { code: 'UNAVAILABLE', message } });
+    const toasts = () => useToasts.getState().toasts.filter((t) => t.title === 'Job sync failed').map((t) => t.message);
+    useJobs.getState().apply(failed('a', 'source refused the connection'));
+    useJobs.getState().apply(failed('b', 'source refused the connection'));
+    expect(toasts()).toEqual(['source refused the connection']);
+    useJobs.getState().apply(failed('c', 'password authentication failed'));
+    expect(toasts()).toHaveLength(2);
+    useJobs.getState().apply({ ...job('done'), jobId: 'd', kind: 'sync' });
+    useJobs.getState().apply(failed('e', 'password authentication failed'));
+    expect(toasts()).toHaveLength(3);
+  });
+});
