@@ -27,7 +27,7 @@ export const seedCommand: Command = {
       else {
         io.out(`seeded demo world seed=${r.seed} scale=${r.scale} anchor=${r.anchor}`);
         for (const [t, n] of Object.entries(r.rows)) io.out(`  ${t.padEnd(26)}${String(n).padStart(10)}`);
-        io.out(`total ${r.totalRows} rows (${r.oddsRows} quotes) in ${r.seconds.toFixed(2)} s: generate ${r.generateSeconds.toFixed(2)} s, write ${r.writeSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSecond)} rows/s`);
+        io.out(`total ${r.totalRows} rows (${r.oddsRows} quotes) in ${r.seconds.toFixed(2)} s: world ${r.generateSeconds.toFixed(2)} s, prices and writing ${r.writeSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSecond)} rows/s`);
       }
       return 0;
     } catch (err) {

@@ -24,7 +24,9 @@ export interface SeedReport {
   rows: Record<string, number>;
   totalRows: number;
   oddsRows: number;
+  /** World, results, plans and entity rows, before writing. */
   generateSeconds: number;
+  /** Writing, including the price series, which are generated while they stream into COPY. */
   writeSeconds: number;
   seconds: number;
   rowsPerSecond: number;
@@ -59,38 +61,95 @@ function oddsLine(q: DemoQuote): string {
   return q.table === 'odds_history' ? `${q.matchId}\t${q.bookmaker}\t${tail}` : `${q.matchId}\t${q.bookmaker}\t${q.line}\t${tail}`;
 }
 
-/** Rendered COPY lines of the three odds tables, plus the sharp moves the market alerts need. */
-export function renderOdds(world: DemoWorld): { chunks: Record<OddsTable, string[]>; counts: Record<OddsTable, number>; moves: SharpMoves } {
-  const chunks: Record<OddsTable, string[]> = { odds_history: [], odds_totals: [], odds_spreads: [] };
+export interface RenderedOdds {
+  chunks: Record<OddsTable, string[]>;
+  counts: Record<OddsTable, number>;
+  moves: SharpMoves;
+}
+
+const CHUNK = 262_144;
+
+/** Generates the price series match by match. odds_history lines come out of the generator as
+ * ~256 KB chunks (so the seed streams them into COPY while it generates); odds_totals and
+ * odds_spreads lines are kept in `side.chunks` for the COPYs that follow. */
+export function* oddsChunks(world: DemoWorld, side: RenderedOdds): Generator<string> {
   const buf: Record<OddsTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '' };
-  const counts: Record<OddsTable, number> = { odds_history: 0, odds_totals: 0, odds_spreads: 0 };
-  const moves: SharpMoves = new Map();
   const plantsByMatch = new Map<number, DemoPlant[]>();
   for (const p of world.plants) if (p.kind !== 'bad_quote') (plantsByMatch.get(p.matchId) ?? plantsByMatch.set(p.matchId, []).get(p.matchId))?.push(p);
-  const add = (q: DemoQuote) => {
+  const add = (q: DemoQuote): string | undefined => {
     buf[q.table] += oddsLine(q);
-    counts[q.table]++;
-    if (buf[q.table].length > 262_144) {
-      chunks[q.table].push(buf[q.table]);
-      buf[q.table] = '';
-    }
+    side.counts[q.table]++;
+    if (buf[q.table].length < CHUNK) return undefined;
+    const out = buf[q.table];
+    buf[q.table] = '';
+    if (q.table === 'odds_history') return out;
+    side.chunks[q.table].push(out);
+    return undefined;
   };
   for (const m of world.matches) {
     const upcoming = m.tier === 'upcoming';
     for (const q of matchQuotes(world, m, plantsByMatch.get(m.id) ?? [])) {
-      add(q);
-      collectSharpMove(moves, q, upcoming);
+      const full = add(q);
+      if (full) yield full;
+      collectSharpMove(side.moves, q, upcoming);
     }
   }
-  for (const q of world.badQuotes) add(q);
-  for (const t of Object.keys(buf) as OddsTable[]) if (buf[t]) chunks[t].push(buf[t]);
-  return { chunks, counts, moves };
+  for (const q of world.badQuotes) {
+    const full = add(q);
+    if (full) yield full;
+  }
+  if (buf.odds_history) yield buf.odds_history;
+  for (const t of ['odds_totals', 'odds_spreads'] as const) if (buf[t]) side.chunks[t].push(buf[t]);
 }
 
+/** Every odds line of the world, rendered in memory (the bench's baseline, tests). */
+export function renderOdds(world: DemoWorld): RenderedOdds {
+  const out: RenderedOdds = {
+    chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
+    counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
+    moves: new Map(),
+  };
+  for (const chunk of oddsChunks(world, out)) out.chunks.odds_history.push(chunk);
+  return out;
+}
+
+type Rows = Record<string, { columns: string[]; rows: CopyValue[][] }>;
+const json = (v: unknown) => JSON.stringify(v);
+
 /** Rows of every non-odds table, as COPY value arrays. */
-export function tableRows(world: DemoWorld, moves: SharpMoves): Record<string, { columns: string[]; rows: CopyValue[][] }> {
-  const json = (v: unknown) => JSON.stringify(v);
-  const t: Record<string, { columns: string[]; rows: CopyValue[][] }> = {};
+export function tableRows(world: DemoWorld, moves: SharpMoves): Rows {
+  return { ...entityRows(world), ...intelligenceRows(world, moves) };
+}
+
+/** Intelligence tables: they read the sharp price moves of the coming week. */
+export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
+  const t: Rows = {};
+  t.team_intelligence = {
+    columns: ['team_id', 'season', 'played', 'home_played', 'home_wins', 'home_draws', 'home_losses', 'home_goals_for', 'home_goals_against',
+      'away_played', 'away_wins', 'away_draws', 'away_losses', 'away_goals_for', 'away_goals_against', 'form', 'xg_for_avg', 'xg_against_avg',
+      'clean_sheet_rate', 'btts_rate', 'over25_rate', 'attack_rating', 'defence_rating', 'elo', 'market_alerts'],
+    rows: teamIntelligence(world, moves).map((x) => [x.teamId, x.season, x.played, x.homePlayed, x.homeWins, x.homeDraws, x.homeLosses, x.homeGoalsFor,
+      x.homeGoalsAgainst, x.awayPlayed, x.awayWins, x.awayDraws, x.awayLosses, x.awayGoalsFor, x.awayGoalsAgainst, x.form, x.xgForAvg, x.xgAgainstAvg,
+      x.cleanSheetRate, x.bttsRate, x.over25Rate, x.attackRating, x.defenceRating, x.elo, json(x.marketAlerts)]),
+  };
+  t.scorer_intelligence = {
+    columns: ['player_id', 'team_id', 'season', 'appearances', 'minutes', 'goals', 'penalty_goals', 'penalties_taken', 'first_goals', 'goals_per90',
+      'anytime_prob', 'first_goal_prob', 'form_last5', 'goals_by_period', 'scoring_streak', 'drought'],
+    rows: scorerIntelligence(world).map((s) => [s.playerId, s.teamId, s.season, s.appearances, s.minutes, s.goals, s.penaltyGoals, s.penaltiesTaken,
+      s.firstGoals, s.goalsPer90, s.anytimeProb, s.firstGoalProb, json(s.formLast5), json(s.goalsByPeriod), s.scoringStreak, s.drought]),
+  };
+  t.coach_intelligence = {
+    columns: ['coach_id', 'team_id', 'style', 'formation', 'matches', 'wins', 'draws', 'losses', 'xg_for_avg', 'xg_against_avg', 'goals_for_avg',
+      'goals_against_avg', 'matchup_record', 'strengths', 'weaknesses'],
+    rows: coachIntelligence(world).map((c) => [c.coachId, c.teamId, c.style, c.formation, c.matches, c.wins, c.draws, c.losses, c.xgForAvg,
+      c.xgAgainstAvg, c.goalsForAvg, c.goalsAgainstAvg, json(c.matchupRecord), json(c.strengths), json(c.weaknesses)]),
+  };
+  return t;
+}
+
+/** Reference tables, matches, events, ground truth and plants. */
+export function entityRows(world: DemoWorld): Rows {
+  const t: Rows = {};
   t.leagues = { columns: ['league_code', 'name', 'country', 'tier'], rows: world.leagues.map((l) => [l.code, l.name, l.country, l.tier]) };
   t.teams = { columns: ['team_id', 'name', 'league_code', 'country'], rows: world.teams.map((x) => [x.id, x.name, x.league, x.country]) };
   t.players = {
@@ -120,26 +179,6 @@ export function tableRows(world: DemoWorld, moves: SharpMoves): Record<string, {
   t.match_events = {
     columns: ['event_id', 'match_id', 'team_id', 'player_id', 'kind', 'minute', 'is_penalty', 'is_own_goal'],
     rows: world.events.map((e) => [e.id, e.matchId, e.teamId, e.playerId, 'goal', e.minute, e.isPenalty, e.isOwnGoal]),
-  };
-  t.team_intelligence = {
-    columns: ['team_id', 'season', 'played', 'home_played', 'home_wins', 'home_draws', 'home_losses', 'home_goals_for', 'home_goals_against',
-      'away_played', 'away_wins', 'away_draws', 'away_losses', 'away_goals_for', 'away_goals_against', 'form', 'xg_for_avg', 'xg_against_avg',
-      'clean_sheet_rate', 'btts_rate', 'over25_rate', 'attack_rating', 'defence_rating', 'elo', 'market_alerts'],
-    rows: teamIntelligence(world, moves).map((x) => [x.teamId, x.season, x.played, x.homePlayed, x.homeWins, x.homeDraws, x.homeLosses, x.homeGoalsFor,
-      x.homeGoalsAgainst, x.awayPlayed, x.awayWins, x.awayDraws, x.awayLosses, x.awayGoalsFor, x.awayGoalsAgainst, x.form, x.xgForAvg, x.xgAgainstAvg,
-      x.cleanSheetRate, x.bttsRate, x.over25Rate, x.attackRating, x.defenceRating, x.elo, json(x.marketAlerts)]),
-  };
-  t.scorer_intelligence = {
-    columns: ['player_id', 'team_id', 'season', 'appearances', 'minutes', 'goals', 'penalty_goals', 'penalties_taken', 'first_goals', 'goals_per90',
-      'anytime_prob', 'first_goal_prob', 'form_last5', 'goals_by_period', 'scoring_streak', 'drought'],
-    rows: scorerIntelligence(world).map((s) => [s.playerId, s.teamId, s.season, s.appearances, s.minutes, s.goals, s.penaltyGoals, s.penaltiesTaken,
-      s.firstGoals, s.goalsPer90, s.anytimeProb, s.firstGoalProb, json(s.formLast5), json(s.goalsByPeriod), s.scoringStreak, s.drought]),
-  };
-  t.coach_intelligence = {
-    columns: ['coach_id', 'team_id', 'style', 'formation', 'matches', 'wins', 'draws', 'losses', 'xg_for_avg', 'xg_against_avg', 'goals_for_avg',
-      'goals_against_avg', 'matchup_record', 'strengths', 'weaknesses'],
-    rows: coachIntelligence(world).map((c) => [c.coachId, c.teamId, c.style, c.formation, c.matches, c.wins, c.draws, c.losses, c.xgForAvg,
-      c.xgAgainstAvg, c.goalsForAvg, c.goalsAgainstAvg, json(c.matchupRecord), json(c.strengths), json(c.weaknesses)]),
   };
   const truth: CopyValue[][] = [];
   for (const m of world.matches) {
@@ -181,16 +220,11 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
   if (opts.migrate !== false) await migrateSource(url);
-  const tg = performance.now();
-  const world = generateWorld(opts);
-  const odds = renderOdds(world);
-  const tables = tableRows(world, odds.moves);
-  const t1 = performance.now();
-  log(`demo: generated ${world.matches.length} matches and ${Object.values(odds.counts).reduce((a, b) => a + b, 0)} quotes in ${((t1 - tg) / 1000).toFixed(2)} s`);
-
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const rows: Record<string, number> = {};
+  let world: DemoWorld;
+  let generateSeconds = 0;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(724243)');
@@ -209,12 +243,27 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
       log('demo: --force: truncating the demo tables');
       await client.query(`TRUNCATE ${DEMO_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
     }
+    const tg = performance.now();
+    world = generateWorld(opts);
+    const entities = entityRows(world);
+    generateSeconds = (performance.now() - tg) / 1000;
+    log(`demo: generated ${world.matches.length} matches, ${world.events.length} goals and ${world.plants.length} plants in ${generateSeconds.toFixed(2)} s; writing`);
+    // Prices are generated while odds_history streams into PostgreSQL; totals and spreads follow.
+    const odds: RenderedOdds = {
+      chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
+      counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
+      moves: new Map(),
+    };
+    let intelligence: Rows | undefined;
     for (const name of DEMO_TABLES) {
-      if (name === 'odds_history' || name === 'odds_totals' || name === 'odds_spreads') {
-        await copyRows(client, name, ODDS_COLUMNS[name], chunkLines(odds.chunks[name]));
+      if (name === 'odds_history') {
+        await copyRows(client, name, ODDS_COLUMNS[name], oddsChunks(world, odds));
+        rows[name] = odds.counts[name];
+      } else if (name === 'odds_totals' || name === 'odds_spreads') {
+        await copyRows(client, name, ODDS_COLUMNS[name], odds.chunks[name]);
         rows[name] = odds.counts[name];
       } else {
-        const t = tables[name];
+        const t = entities[name] ?? (intelligence ??= intelligenceRows(world, odds.moves))[name];
         rows[name] = await copyRows(client, name, t.columns, t.rows);
       }
     }
@@ -228,16 +277,11 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   } finally {
     await client.end();
   }
-  const t2 = performance.now();
+  const seconds = (performance.now() - t0) / 1000;
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
   return {
     seed: world.seed, scale: world.scale, anchor: new Date(world.anchor).toISOString().slice(0, 10), rows, totalRows,
     oddsRows: rows.odds_history + rows.odds_totals + rows.odds_spreads,
-    generateSeconds: (t1 - tg) / 1000, writeSeconds: (t2 - t1) / 1000, seconds: (t2 - t0) / 1000, rowsPerSecond: totalRows / ((t2 - t0) / 1000),
+    generateSeconds, writeSeconds: seconds - generateSeconds, seconds, rowsPerSecond: totalRows / seconds,
   };
-}
-
-/** Pre-rendered chunks are passed through as one "line" each; copyRows counts them, we do not use that count. */
-function* chunkLines(chunks: string[]): Generator<string> {
-  yield* chunks;
 }
