@@ -9,7 +9,7 @@ import { boardRows } from './board';
 import { encodeRows } from './encode';
 import { bookSeries, largeMoveAlerts, topMoves } from './moves';
 import { matchById, missingTables, selectionHistory, iterateSeriesQuotes, sharpBooks, tableExists, upcomingMatches, windowQuotes, ODDS_TABLES } from './queries';
-import { cacheReader, VersionedMemo } from './reader';
+import { cacheReader, tablesSignature, VersionedMemo } from './reader';
 
 export type MarketJobParams =
   | { op: 'board'; asOf?: string }
@@ -24,7 +24,9 @@ const NOW_MAX_AGE_MS = 5 * 60_000;
 const session = randomUUID().slice(0, 8);
 let builds = 0;
 
-const boardMemo = new VersionedMemo<{ board: Board; at: number }>(4);
+/** Tables the board reads: a sync that wrote any of them makes the board stale. */
+const BOARD_TABLES = ['matches', 'teams', 'leagues', 'bookmakers', ...Object.values(ODDS_TABLES).map((t) => t.table)];
+const boardMemo = new VersionedMemo<{ board: Board; at: number }>((db) => tablesSignature(db, BOARD_TABLES), 4);
 
 function requireTables(db: Cache): void {
   const missing = missingTables(db, REQUIRED);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellFocusedEvent, GridApi, IRowNode, RowClickedEvent } from 'ag-grid-community';
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { subscribe } from '../../api/client';
@@ -6,7 +6,7 @@ import { formatInt, formatWhen } from '../../components/format';
 import { Grid } from '../../components/Grid';
 import { reportError } from '../../store/toasts';
 import { boardColumns } from './columns';
-import { MovesChart, movesTitle } from './MovesChart';
+import { movesTitle } from './moves-title';
 import type { GridRow } from './rows';
 import { AlertsFeed, TopMovesList } from './SidePanels';
 import { useCommandCenter } from './store';
@@ -16,6 +16,8 @@ import './command-center.css';
 type MarketFilter = 'all' | MarketKind;
 const MARKET_FILTERS: [MarketFilter, string][] = [['all', 'All'], ['1x2', '1X2'], ['totals', 'O/U'], ['spreads', 'AH']];
 const rowId = (r: GridRow): string => r.id;
+// ECharts is large: the grid must not wait for it to load.
+const MovesChart = lazy(() => import('./MovesChart'));
 
 /** SPEC 7.1: live odds grid (changes flash in place), market moves, alerts feed, sync status. */
 export default function CommandCenterPanel() {
@@ -145,7 +147,13 @@ export default function CommandCenterPanel() {
             <h2 className="card__title" data-testid="moves-title">
               {cc.moves ? movesTitle(cc.moves) : 'Market moves'}
             </h2>
-            {cc.moves ? <MovesChart moves={cc.moves} /> : <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>}
+            {cc.moves ? (
+              <Suspense fallback={<div className="chart chart--moves" />}>
+                <MovesChart moves={cc.moves} />
+              </Suspense>
+            ) : (
+              <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>
+            )}
           </div>
           <div className="card cc__list-card">
             <h2 className="card__title" title="The 6 hours before the newest quote in the cache">Largest moves · last 6 h of quotes</h2>

@@ -2,12 +2,9 @@ import { useMemo } from 'react';
 import type { MarketMoves } from '../../../src-shared/contract/market';
 import { Chart, type ChartOption } from '../../components/Chart';
 import './echarts-extra';
-import { lineLabel, marketLabel } from './rows';
+import { movesTitle } from './moves-title';
 
 const PALETTE = ['#3ea6ff', '#f0b429', '#b48cff', '#2fbf71', '#ef5b5b', '#5ad8e6', '#ff9f5a', '#e86fb3', '#9bd35a', '#c9d1d9', '#7f8cff', '#ffd166'];
-
-export const movesTitle = (m: Pick<MarketMoves, 'market' | 'line' | 'selection'> & { match: { home: string; away: string } }): string =>
-  `${m.match.home} – ${m.match.away} · ${marketLabel(m.market)} ${lineLabel(m.market, m.line)} ${m.selection}`.replace(/\s+/g, ' ');
 
 function marketRules(m: MarketMoves): { name: string; xAxis: string }[] {
   const opens = m.series.flatMap((s) => (s.opening ? [s.opening.at] : [])).sort();
@@ -50,7 +47,7 @@ export function movesOption(m: MarketMoves): ChartOption {
   };
 }
 
-export function MovesChart({ moves }: { moves: MarketMoves }) {
+export default function MovesChart({ moves }: { moves: MarketMoves }) {
   const option = useMemo(() => movesOption(moves), [moves]);
   const opened = moves.series.filter((s) => s.opening).length;
   const closed = moves.series.filter((s) => s.closing).length;

@@ -25,7 +25,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       headerName: 'Kick-off · T−',
       headerTooltip: 'Kick-off (local time) and time to kick-off; sorts by kick-off',
       width: 118,
-      valueGetter: (p) => (p.data ? Date.parse(p.data.kickoff) : null),
+      field: 'kickoffMs',
       valueFormatter: (p) => (p.data ? `${kickoffLabel(p.data.kickoff)} · ${timeToKickoff(p.data.kickoff, now())}` : ''),
       tooltipValueGetter: (p) => (p.data ? new Date(p.data.kickoff).toLocaleString() : ''),
       filter: false,

@@ -5,6 +5,8 @@ export interface GridRow extends Omit<BoardRow, 'updatedAt'> {
   league: string;
   leagueName: string;
   kickoff: string;
+  /** Kick-off as epoch ms: sorted on (a value getter parsing dates would run in every comparison). */
+  kickoffMs: number;
   /** "Home – Away" */
   fixture: string;
   status: string;
@@ -43,6 +45,7 @@ export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCou
       league: m.league,
       leagueName: m.leagueName,
       kickoff: m.kickoff,
+      kickoffMs: Date.parse(m.kickoff),
       fixture: `${m.home} – ${m.away}`,
       status: m.status,
     });
@@ -51,7 +54,7 @@ export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCou
 }
 
 /** Fields whose change makes a row "changed" (updatedAt alone — a repeated identical quote — does not). */
-const WATCHED: (keyof GridRow)[] = ['bestOdds', 'bestBook', 'fairOdds', 'sharpOdds', 'margin', 'move', 'edge', 'books', 'kickoff', 'status', 'fixture', 'leagueName', 'openFairOdds'];
+const WATCHED: (keyof GridRow)[] = ['bestOdds', 'bestBook', 'fairOdds', 'sharpOdds', 'margin', 'move', 'edge', 'books', 'kickoffMs', 'status', 'fixture', 'leagueName', 'openFairOdds'];
 
 export interface RowDiff {
   add: GridRow[];

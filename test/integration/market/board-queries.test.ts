@@ -93,6 +93,23 @@ describe('market queries on the cache', () => {
     expect(row).toMatchObject({ bestOdds: 9.5, bestBook: 'WH' });
   });
 
+  it('once the sync keeps checkpoints, only a sync of the tables it reads makes the board stale', async () => {
+    for (const t of ['matches', 'odds_history', 'odds_totals', 'odds_spreads']) {
+      db.prepare("INSERT INTO sync_state (table_name, updated_at) VALUES (?, '2026-11-25T07:00:00.000Z')").run(t);
+    }
+    const a = await run<Board>({ op: 'board', asOf: fx.asOf });
+    db.prepare("INSERT OR REPLACE INTO app_settings (key, value) VALUES ('x', '1')").run(); // another writer, other tables
+    db.prepare("UPDATE sync_state SET updated_at = '2026-11-25T07:30:00.000Z' WHERE table_name = 'quarantine_only'").run();
+    expect((await run<Board>({ op: 'board', asOf: fx.asOf })).version).toBe(a.version);
+    db.prepare("UPDATE odds_history SET odds = 9.9 WHERE match_id = 3 AND bookmaker = 'WH' AND selection = 'away' AND observed_at = ?").run(
+      new Date(Date.parse(fx.asOf) - 3_600_000).toISOString(),
+    );
+    db.prepare("UPDATE sync_state SET updated_at = '2026-11-25T07:31:00.000Z' WHERE table_name = 'odds_history'").run(); // the sync's checkpoint, same transaction
+    const c = await run<Board>({ op: 'board', asOf: fx.asOf });
+    expect(c.version).not.toBe(a.version);
+    expect(toGridRows(c).find((r) => r.id === '3|1x2||away')).toMatchObject({ bestOdds: 9.9 });
+  });
+
   it('moves: every book over time, opening marked, the aggregate left out', async () => {
     const m = await run<MarketMoves>({ op: 'moves', matchId: 1, market: '1x2', line: null, selection: 'home' });
     expect(m.series.map((s) => s.bookmaker)).toEqual([...fx.books].sort());
