@@ -33,8 +33,9 @@ export const manifestEntry = z
     rules: z.array(quarantineRule).default(['missing_key']),
     /** Written by the app (agents, traps, picks): published back to the source through the outbox. */
     ownOutput: z.boolean().default(false),
-    /** Key reconcile (finds deletions) at most this often; 0 = every sync. */
-    reconcileEveryMinutes: z.number().int().min(0).max(100_000).default(0),
+    /** Full key reconcile (finds deletions) at least this often; 0 = every sync. Between two, a table
+     * synced whole compares its row count with the source's each sync and reconciles on a difference. */
+    reconcileEveryMinutes: z.number().int().min(0).max(100_000).default(60),
     enabled: z.boolean().default(true),
   })
   .strict();

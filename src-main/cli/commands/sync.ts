@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SyncResult } from '../../../src-shared/contract/sync';
+import { openCache } from '../../data/cache/open';
 import { runSync } from '../../data/sync/run';
 import { parse, printJson, UsageError, type Command } from '../command';
 
@@ -25,6 +26,8 @@ export const syncCommand: Command = {
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
     if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError(`--batch-size must be a positive integer (got '${values['batch-size']}')`);
     const cacheFile = path.resolve(values.cache ?? path.join('.monps', 'cache.sqlite'));
+    // A corrupt cache file is detected here and rebuilt empty (the sync then refills it).
+    openCache(cacheFile).close();
     const ac = new AbortController();
     const onSignal = (): void => ac.abort();
     process.once('SIGINT', onSignal);

@@ -13,6 +13,9 @@ export interface TablePlan {
   pk: string[];
   pkIdx: number[];
   watermarkIdx: number | null;
+  /** Rows carry one more column after the synced ones: 't' when their match_id is a match of the
+   * source (read in the same snapshot), for the match_exists rule. */
+  matchFlag: boolean;
 }
 
 /** Resolves an entry against the introspected source; a clear error when it cannot be synced. */
@@ -45,9 +48,12 @@ export function planTable(entry: ManifestEntry, source: SourceTable | undefined)
     columns,
     pk: entry.primaryKey,
     pkIdx: entry.primaryKey.map(idx),
-    watermarkIdx: entry.watermark && names.includes(entry.watermark) ? idx(entry.watermark) : null,
+    watermarkIdx: entry.watermark && names.includes(entry.watermark) && isTime(byName.get(entry.watermark)) ? idx(entry.watermark) : null,
+    matchFlag: entry.rules.includes('match_exists') && names.includes('match_id'),
   };
 }
+
+const isTime = (c: SourceColumnInfo | undefined): boolean => c?.kind === 'timestamptz' || c?.kind === 'timestamp';
 
 function mirrorDdl(plan: TablePlan): string {
   const pkSet = new Set(plan.pk);

@@ -25,8 +25,6 @@ export interface Verdict {
 export interface RuleContext {
   /** "Now" of this sync (ms since epoch): observed_at more than a day ahead of it is refused. */
   nowMs: number;
-  /** match_id of every match of the source (as PostgreSQL text), read in the table's snapshot. */
-  knownMatches?: Set<string>;
 }
 
 /** Odds above this are not a price offered on 1X2, totals or handicaps (a feed glitch: 999.99, 1000). */
@@ -68,11 +66,12 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
     });
   }
   const match = col('match_id');
-  if (rules.has('match_exists') && match >= 0 && ctx.knownMatches) {
-    const known = ctx.knownMatches;
+  if (plan.matchFlag && match >= 0) {
+    // the reader appends EXISTS(match) after the synced columns (same snapshot as the row)
+    const flag = plan.columns.length;
     checks.push((row) => {
       const m = row[match];
-      if (m !== null && !known.has(m)) return { reason: 'unknown_match', message: `match_id ${m} is not a match of the source` };
+      if (m !== null && row[flag] !== 't') return { reason: 'unknown_match', message: `match_id ${m} is not a match of the source` };
       return null;
     });
   }

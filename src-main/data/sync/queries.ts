@@ -17,7 +17,13 @@ export function windowSql(plan: TablePlan): string {
   return `(${q(w.timeColumn)} >= ${setting('monps.cut', castOf(plan, w.timeColumn))} OR ${q(w.matchColumn)} IN (SELECT match_id FROM matches WHERE status <> 'finished'))`;
 }
 
-const cols = (plan: TablePlan): string => qList(plan.columns.map((c) => c.name));
+/** The synced columns, plus the match flag when the table has the match_exists rule. */
+function cols(plan: TablePlan, alias?: string): string {
+  const a = alias ? `${alias}.` : '';
+  const list = plan.columns.map((c) => `${a}${q(c.name)}`).join(', ');
+  if (!plan.matchFlag) return list;
+  return `${list}, EXISTS (SELECT 1 FROM matches AS monps_m WHERE monps_m.match_id = ${alias ?? q(plan.table)}.match_id)`;
+}
 const and = (parts: string[]): string => (parts.length ? ` WHERE ${parts.join(' AND ')}` : '');
 
 /** Names of the settings carrying a cursor: monps.k0, monps.k1, ... */
@@ -48,13 +54,14 @@ export function incrementalPageSql(plan: TablePlan, hasCursor: boolean, limit: n
   return `SELECT ${cols(plan)} FROM ${q(plan.table)}${and(where)} ORDER BY ${qList(keyCols)} LIMIT ${Math.floor(limit)}`;
 }
 
-/** Rows by key: monps.keys is a JSON array of keys, each an array of PostgreSQL texts. */
+/** Rows by key: monps.keys is a JSON array of keys, each an array of PostgreSQL texts. One index
+ * lookup per key (LATERAL … LIMIT 1, which the planner cannot flatten into a hash join over the
+ * whole table). */
 export function rowsByKeySql(plan: TablePlan, inWindow: boolean): string {
-  const picked = plan.pk.map((c, i) => `(k->>${i})::${castOf(plan, c)}`).join(', ');
-  const where = [`(${qList(plan.pk)}) IN (SELECT ${picked} FROM json_array_elements(current_setting('monps.keys')::json) AS k)`];
+  const match = plan.pk.map((c, i) => `t.${q(c)} = (k->>${i})::${castOf(plan, c)}`).join(' AND ');
   const w = inWindow ? windowSql(plan) : '';
-  if (w) where.push(w);
-  return `SELECT ${cols(plan)} FROM ${q(plan.table)}${and(where)}`;
+  return `SELECT r.* FROM json_array_elements(current_setting('monps.keys')::json) AS k
+    CROSS JOIN LATERAL (SELECT ${cols(plan, 't')} FROM ${q(plan.table)} AS t WHERE ${match}${w ? ` AND ${w}` : ''} LIMIT 1) AS r`;
 }
 
 /** Every key of the window in the cache's order (text in byte order, as SQLite's BINARY). */

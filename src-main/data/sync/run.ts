@@ -1,9 +1,12 @@
 import type pg from 'pg';
 import type { SyncResult, SyncTableResult } from '../../../src-shared/contract/sync';
-import { openCache, type Cache } from '../cache/open';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrateCache, type Cache } from '../cache/open';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { nextRetryDelay } from './backoff';
-import { listSourceTables } from './introspect';
+import { describeTables } from './introspect';
 import { loadManifest } from './manifest';
 import { planTable } from './mirror';
 import { outboxPendingCount, publishOutbox } from './outbox';
@@ -43,7 +46,7 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
   const started = new Date();
   const nowMs = params.now ? Date.parse(params.now) : started.getTime();
   if (!Number.isFinite(nowMs)) throw new Error(`sync: 'now' ${params.now} is not a date`);
-  const db = openCache(ctx.cacheFile);
+  const db = openSyncCache(ctx.cacheFile);
   let client: pg.Client | undefined;
   let peak = rssMb();
   const tables: SyncTableResult[] = [];
@@ -51,8 +54,8 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
     updateGlobalStatus(db, { state: 'running', lastAttemptAt: started.toISOString() });
     if (!url) throw new SourceError('UNAVAILABLE', 'no source configured: the app runs on the cache', true);
     client = await connectSource(url);
-    const source = new Map((await listSourceTables(client)).map((t) => [t.table, t]));
     const manifest = loadManifest(db).filter((e) => e.enabled && (!params.tables || params.tables.includes(e.table)));
+    const source = new Map((await describeTables(client, manifest.map((e) => e.table))).map((t) => [t.table, t]));
     if (params.tables) {
       const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
       if (unknown.length) throw new Error(`sync: not in the manifest (or disabled): ${unknown.join(', ')}`);
@@ -147,6 +150,21 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
     await client?.end().catch(() => {});
     closeQuietly(db);
   }
+}
+
+/** The cache as the sync writes it: openCache's settings (WAL, foreign keys, busy timeout, migrations)
+ * without its full-file quick_check, which the app runs once at start (openCache) and which would cost
+ * more than an incremental sync on a large cache; plus a larger page cache for bulk loads. */
+export function openSyncCache(file: string): Cache {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  migrateCache(db);
+  return db;
 }
 
 function closeQuietly(db: Cache): void {

@@ -32,6 +32,8 @@ export interface TableSyncOptions {
 const DAY_MS = 86_400_000;
 const MAX_MISSING = 50_000;
 const KEY_CHUNK = 500;
+/** Tables up to this many rows get the count check every sync. */
+const COUNT_CHECK_MAX = 200_000;
 
 const maxTs = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
@@ -58,12 +60,7 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const bound = (await client.query<{ bound: string }>(SNAPSHOT_BOUND_SQL, [opts.overlapMs / 1000])).rows[0].bound;
-    let knownMatches: Set<string> | undefined;
-    if (plan.entry.rules.includes('match_exists') && plan.columns.some((c) => c.name === 'match_id')) {
-      knownMatches = new Set();
-      for await (const rows of copyOut(client, 'SELECT match_id FROM matches', {}, opts.signal)) for (const r of rows) knownMatches.add(r[0] as string);
-    }
-    const validate = makeValidator(plan, { nowMs: opts.nowMs, knownMatches });
+    const validate = makeValidator(plan, { nowMs: opts.nowMs });
 
     const handle = (row: RawRow): void => {
       const verdict = validate(row);
@@ -172,7 +169,18 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
     const due =
       state.lastReconcileAt === null || opts.nowMs - Date.parse(state.lastReconcileAt) >= plan.entry.reconcileEveryMinutes * 60_000;
     const freshLoad = res.mode === 'full' && wasEmpty && !resumed;
-    const doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due || res.mode === 'full' || resumed));
+    let doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due || res.mode === 'full' || resumed));
+    if (!doReconcile && opts.reconcile === 'auto' && !freshLoad && w.kind === 'all') {
+      // Cheap deletion check: after the pass the mirror holds every source row (quarantined ones
+      // aside), so a lower source count means rows were deleted there. Local unpublished rows of
+      // the app's own tables make counts meaningless: reconcile those (they are small).
+      const cacheRows = (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n;
+      if (pendingLocal.size > 0) doReconcile = true;
+      else if (cacheRows <= COUNT_CHECK_MAX) {
+        const src = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q(plan.table)}`)).rows[0].n;
+        doReconcile = Number(src) !== cacheRows + book.size;
+      }
+    }
     if (doReconcile) {
       const r = await reconcileKeys(
         db,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { migrateSource } from '../../../src-main/data/source/migrate';
 import { openCache } from '../../../src-main/data/cache/open';
 import { SyncService } from '../../../src-main/data/sync/service';
+import { describeTables, listSourceTables } from '../../../src-main/data/sync/introspect';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, mismatches, withClient } from './fixtures';
 
@@ -83,5 +84,27 @@ describe('sync of tables a user adds after introspection', () => {
     const res = await service.start({ now: now.toISOString() });
     expect(res.tables.find((t) => t.table === 'weather')?.mode).toBe('full');
     expect(mismatches(await compareAll(db.url, path.join(dir, 'cache.sqlite'), now))).toEqual([]);
+  });
+});
+
+describe('introspection: pg_catalog (each sync) and information_schema (the user) agree', () => {
+  it('same columns, kinds, casts, defaults and keys for every table of the schema', async () => {
+    const db = await createTestDatabase('monps_sync_intro');
+    try {
+      await migrateSource(db.url);
+      await withClient(db.url, async (c) => {
+        await c.query(`CREATE TABLE odd (b int, "A b" text DEFAULT 'x''y', n numeric(6,2) DEFAULT 1.5, e int[], v varchar(5), PRIMARY KEY (v, b))`);
+        await c.query('ALTER TABLE odd DROP COLUMN e');
+      });
+      await withClient(db.url, async (c) => {
+        const info = await listSourceTables(c);
+        const cat = await describeTables(c, info.map((t) => t.table));
+        const strip = (ts: typeof info) => ts.map((t) => ({ ...t, columns: t.columns.map(({ dataType: _d, ...rest }) => rest) })).sort((a, b) => a.table.localeCompare(b.table));
+        expect(strip(cat)).toEqual(strip(info));
+        expect(info.find((t) => t.table === 'odd')?.primaryKey).toEqual(['v', 'b']);
+      });
+    } finally {
+      await db.drop();
+    }
   });
 });
