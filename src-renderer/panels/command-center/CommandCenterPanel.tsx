@@ -19,6 +19,9 @@ const rowId = (r: GridRow): string => r.id;
 // ECharts is large: the grid must not wait for it to load.
 const MovesChart = lazy(() => import('./MovesChart'));
 
+// The board is asked for as soon as this module is loaded, before React mounts the grid.
+if (useCommandCenter.getState().version === null && !useCommandCenter.getState().loading) void useCommandCenter.getState().load();
+
 /** SPEC 7.1: live odds grid (changes flash in place), market moves, alerts feed, sync status. */
 export default function CommandCenterPanel() {
   const cc = useCommandCenter();
@@ -113,7 +116,7 @@ export default function CommandCenterPanel() {
           {loaded ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}` : cc.loading ? 'reading the board…' : ''}
         </span>
         <span className="panel__spacer" />
-        <SyncStatus alerts={cc.alerts} now={Math.max(now, Date.now())} />
+        <SyncStatus alerts={cc.alerts} now={Math.max(now, Date.now())} enabled={loaded} />
       </header>
       {cc.error && (
         <div className="banner banner--bad" role="alert">

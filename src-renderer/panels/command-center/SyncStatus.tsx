@@ -10,20 +10,22 @@ import { reportError } from '../../store/toasts';
 const stateLabel: Record<SyncStatusData['state'], string> = { never: 'Never synced', running: 'Syncing', ok: 'Synced', offline: 'Source offline', error: 'Sync failed' };
 
 /** Data freshness, "Sync now" and the running sync's progress bar. */
-export function SyncStatus({ alerts, now }: { alerts: Alert[]; now: number }) {
+/** `enabled` waits for the board: the status read is not allowed to delay the first rows. */
+export function SyncStatus({ alerts, now, enabled }: { alerts: Alert[]; now: number; enabled: boolean }) {
   const [status, setStatus] = useState<SyncStatusData | null>(null);
   const [starting, setStarting] = useState(false);
   const job = useJobs((s) => runningJobs(s.jobs).find((j) => j.kind === 'sync'));
   const stale = alerts.find((a): a is Extract<Alert, { kind: 'sync_state' }> => a.kind === 'sync_state')?.state === 'stale';
 
   useEffect(() => {
+    if (!enabled) return;
     const load = () => void call('sync.status', {}).then(setStatus, () => setStatus(null));
     load();
     const stop = subscribe('job.progress', (j) => {
       if (j.kind === 'sync' && j.state !== 'running') load();
     });
     return stop;
-  }, []);
+  }, [enabled]);
 
   const running = !!job || starting;
   const syncNow = async () => {
