@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { throwIfCancelled } from '../../jobs/types';
 import { copyRows, type CopyValue } from '../demo/copy';
 import { bookmakerInfo, preClosingTime, quoteColumn, type QuoteColumn } from './columns';
 import { FootballDataFormatError, parseFootballDataFile, type FootballDataMatch, type ParseProblem, type ParsedFile } from './parse';
@@ -229,7 +230,7 @@ export async function importFootballData(url: string, paths: string[], opts: Imp
   const reports: FileImportReport[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      if (opts.signal?.aborted) throw new Error('football-data import cancelled');
+      if (opts.signal) throwIfCancelled(opts.signal);
       opts.progress?.({ file, done: i, total: files.length });
       reports.push(await importFile(client, file));
     }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { importFootballData, type ImportReport } from '../../../src-main/data/football-data/import';
+import { importFootballDataJob } from '../../../src-main/data/football-data/import-job';
+import { JobCancelled, type JobProgress } from '../../../src-main/jobs/types';
 import { tableChecksums } from '../../../src-main/data/demo/checksum';
 import { migrateSource } from '../../../src-main/data/source/migrate';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
@@ -171,5 +173,19 @@ describe('football-data importer on a real PostgreSQL', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  it('runs as a worker job with progress, and stops when cancelled', async () => {
+    const progress: JobProgress[] = [];
+    const ctx = { cacheFile: '', sourceUrl: db.url, signal: new AbortController().signal, progress: (p: JobProgress) => progress.push(p) };
+    const file = path.join(DIR, 'extra', 'NOR_2012-2025.csv');
+    const r = await importFootballDataJob({ paths: [file] }, ctx);
+    expect(r.matches).toBe(3382);
+    expect(r.files[0].matchesChanged).toBe(0);
+    expect(progress[0]).toMatchObject({ done: 0, total: 1 });
+    const abort = new AbortController();
+    abort.abort();
+    await expect(importFootballDataJob({ paths: [file] }, { ...ctx, signal: abort.signal })).rejects.toThrow(JobCancelled);
+    await expect(importFootballDataJob({ paths: [file] }, { ...ctx, sourceUrl: undefined })).rejects.toThrow(/no PostgreSQL source/);
   });
 });
