@@ -152,6 +152,9 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
     if (h !== '' && !index.has(h)) index.set(h, i);
   });
   const columns = header.filter((h) => h !== '');
+  // index of the last named column: trailing empty header cells (trailing commas) do not count
+  let lastNamed = header.length - 1;
+  while (lastNamed > 0 && header[lastNamed] === '') lastNamed--;
   const layout: FootballDataLayout = !index.has('HomeTeam') && !index.has('Div') && index.has('Home') && index.has('HG') ? 'extra' : 'main';
   const required = layout === 'extra' ? EXTRA_REQUIRED : MAIN_REQUIRED;
   const missing = required.filter((c) => !index.has(c));
@@ -180,6 +183,8 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
     };
     const rowProblems: ParseProblem[] = [];
     const problem = (column: string | undefined, message: string) => rowProblems.push({ line, column, message });
+    if (record.length < lastNamed + 1) problem(undefined, `row has ${record.length} fields, the header ${lastNamed + 1}: missing cells read as blank`);
+    else if (record.slice(header.length).some((v) => v !== '')) problem(undefined, `row has ${record.length} fields, the header ${header.length}: extra cells ignored`);
 
     const date = parseDate(cell(f.date));
     if (!date) problem(f.date, `bad date '${cell(f.date)}' (expected dd/mm/yy or dd/mm/yyyy)`);

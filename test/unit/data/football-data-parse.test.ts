@@ -44,6 +44,16 @@ describe('parseFootballDataText', () => {
     expect(cols).toEqual(expect.arrayContaining(['2:Date', '2:', '3:Time', '3:FTHG', '3:FTR', '3:B365H', '3:B365A']));
   });
 
+  it('reports short and long rows and still reads them', () => {
+    const text = 'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,B365H\nE0,10/08/2024,A,B,1,0\nE0,11/08/2024,C,D,2,2,1.9,oops\nE0,12/08/2024,E,F,0,1,2.2,\n';
+    const p = parseFootballDataText(text, 'ragged.csv');
+    expect(p.matches.map((m) => m.homeTeam)).toEqual(['A', 'C', 'E']);
+    expect(p.problems.map((x) => `${x.line}: ${x.message}`)).toEqual([
+      '2: row has 6 fields, the header 7: missing cells read as blank',
+      '3: row has 8 fields, the header 7: extra cells ignored',
+    ]);
+  });
+
   it('refuses a file missing required columns, naming file, columns and line', () => {
     const text = 'Div,Date,HomeTeam,FTHG\nE0,10/08/2024,A,1\n';
     expect(() => parseFootballDataText(text, 'broken.csv')).toThrow(FootballDataFormatError);
