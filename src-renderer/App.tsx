@@ -19,6 +19,7 @@ export function App() {
     const stopGuard = installLinkGuard();
     const stopJobs = startJobFeed();
     void useAppInfo.getState().load();
+    panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
 
     const onKey = (e: KeyboardEvent) => {
       const n = panelShortcut(e);

@@ -1,17 +1,20 @@
 import { lazy, type ComponentType } from 'react';
+import { useInventory } from '../store/inventory';
 import { notBuilt } from './not-built/NotBuilt';
 
 export interface PanelDef {
   id: string;
   title: string;
   component: ComponentType;
+  /** Starts the panel's first data load when it is opened, alongside the download of its code. */
+  prefetch?: () => void;
 }
 
-const panel = (id: string, title: string, component: ComponentType): PanelDef => ({ id, title, component });
+const panel = (id: string, title: string, component: ComponentType, prefetch?: () => void): PanelDef => ({ id, title, component, prefetch });
 
 /** The navigation, in order: Alt+1..8 (or Ctrl+1..8) opens the Nth entry. Registering a built panel
  * is one line: replace its `notBuilt(...)` with `lazy(() => import('./<folder>/<Panel>'))`, whose
- * default export is a component without props. */
+ * default export is a component without props; optionally add a prefetch (a store's first load). */
 export const panels: PanelDef[] = [
   panel('command-center', 'Command Center', lazy(() => import('./command-center/CommandCenterPanel'))),
   panel('picks', 'Picks du Jour', notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials')),
@@ -19,7 +22,7 @@ export const panels: PanelDef[] = [
   panel('deep-analysis', 'Deep Analysis', lazy(() => import('./deep-analysis/DeepAnalysisPanel'))),
   panel('ferrari', 'Ferrari Intel', notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector')),
   panel('history', 'Historique', notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log')),
-  panel('inventory', 'Data inventory', lazy(() => import('./inventory/InventoryPanel'))),
+  panel('inventory', 'Data inventory', lazy(() => import('./inventory/InventoryPanel')), () => void useInventory.getState().load()),
   panel('settings', 'Settings', lazy(() => import('./settings/SettingsPanel'))),
 ];
 

@@ -8,6 +8,8 @@ interface InventoryState {
   loading: boolean;
   /** Message of the last failed load (the panel shows it in place of data it cannot have). */
   error: string | null;
+  /** The first load (no-op when data is there or coming). */
+  load(): Promise<void>;
   refresh(): Promise<void>;
 }
 
@@ -16,6 +18,9 @@ export const useInventory = create<InventoryState>()((set, get) => ({
   data: null,
   loading: false,
   error: null,
+  async load() {
+    if (!get().data) await get().refresh();
+  },
   async refresh() {
     if (get().loading) return;
     set({ loading: true });

@@ -17,7 +17,9 @@ function fromHash(): string {
 export const useNav = create<NavState>()((set) => ({
   current: fromHash(),
   go(id) {
-    if (!panelById(id)) return;
+    const p = panelById(id);
+    if (!p) return;
+    p.prefetch?.();
     set({ current: id });
     if (typeof history !== 'undefined' && location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
   },

@@ -23,15 +23,15 @@ const rowId = (t: InventoryTable): string => `${t.store}:${t.name}`;
 
 /** SPEC 3.2 "Data inventory": every table of the source and the cache, graded like the seed's. */
 export default function InventoryPanel() {
-  const { data, loading, error, refresh } = useInventory();
+  const { data, loading, error, refresh, load } = useInventory();
   const job = useJobs((s) => runningJobs(s.jobs).find((j) => j.kind === 'inventory'));
   const [store, setStore] = useState<StoreFilter>('all');
   const [category, setCategory] = useState('');
   const [search, setSearch] = useState('');
 
   useEffect(() => {
-    if (!useInventory.getState().data) void refresh();
-  }, [refresh]);
+    void load();
+  }, [load]);
 
   const tables = useMemo(() => [...(data?.tables ?? [])].sort(byStoreCategoryName), [data]);
   const shown = useMemo(() => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)), [tables, store, category]);
