@@ -143,6 +143,13 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
   }
   const { quotes, problems } = quotesOf(parsed);
   const meeting = meetings(parsed.matches);
+  if (parsed.layout === 'main') {
+    // One league-season per file: a pair meeting twice at the same ground is a duplicated row.
+    for (const m of parsed.matches) {
+      const n = meeting.get(m) ?? 1;
+      if (n > 1) problems.push({ line: m.line, message: `${m.homeTeam} v ${m.awayTeam} appears again in ${m.div} ${m.season}: stored as meeting ${n}` });
+    }
+  }
   await client.query('BEGIN');
   try {
     await client.query(`CREATE TEMP TABLE fd_matches (

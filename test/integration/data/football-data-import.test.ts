@@ -159,15 +159,16 @@ describe('football-data importer on a real PostgreSQL', () => {
     const broken = path.join(tmp, 'broken.csv');
     fs.writeFileSync(broken, 'Div,Date,Time,HomeTeam,FTHG,B365H\r\nE0,10/08/2024,15:00,Arsenal,1,2.1\r\n');
     const bad = path.join(tmp, 'Z9_2024-25.csv');
-    fs.writeFileSync(bad, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A\nZ9,10/08/2024,15:00,Alpha,Beta,2,1,H,abc,3.5,0\nZ9,11/08/2024,15:00,Gamma,Delta,1,1,D,2.5,3.2,2.9\n');
+    fs.writeFileSync(bad, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A\nZ9,10/08/2024,15:00,Alpha,Beta,2,1,H,abc,3.5,0\nZ9,11/08/2024,15:00,Gamma,Delta,1,1,D,2.5,3.2,2.9\nZ9,12/08/2024,15:00,Gamma,Delta,1,1,D,,,\n');
     try {
       const r = await importFootballData(db.url, [tmp]);
       const refused = r.files.find((f) => f.file === broken);
       expect(refused?.error).toMatch(/broken\.csv.*AwayTeam, FTAG.*line: 1/);
       expect(r.refused).toBe(1);
       const ok = r.files.find((f) => f.file === bad);
-      expect(ok?.matches).toBe(2);
-      expect(ok?.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:B365H', '2:B365A']);
+      expect(ok?.matches).toBe(3);
+      expect(ok?.problems.map((p) => `${p.line}:${p.column ?? ''}`)).toEqual(['2:B365H', '2:B365A', '4:']);
+      expect(ok?.problems[2].message).toMatch(/Gamma v Delta appears again in Z9 2024-25/);
       const q = await client.query("SELECT count(*)::int AS n FROM odds_history o JOIN matches m USING (match_id) WHERE m.league_code = 'Z9'");
       expect(q.rows[0].n).toBe(4);
     } finally {
