@@ -1,11 +1,12 @@
 import type { Preview } from '../../../src-shared/contract/analysis';
 import type { MethodOutput } from '../../../src-shared/contract';
 import type { PreviewJobParams } from '../../intelligence/preview/preview-job';
+import { unwrapRefusal, type JobRefusal } from '../../data/market/job-errors';
 import type { PartialHandlers } from '../dispatch';
 import type { Services } from '../services';
 
 export function analysisHandlers(s: Services): PartialHandlers {
-  const run = <R>(params: PreviewJobParams): Promise<R> => s.jobs.run<R>('preview', params).done;
+  const run = async <R>(params: PreviewJobParams): Promise<R> => unwrapRefusal(await s.jobs.run<R | JobRefusal>('preview', params).done);
   return {
     'analysis.matches': ({ query, limit }) => run<MethodOutput<'analysis.matches'>>({ op: 'matches', query, limit }),
     'analysis.preview': ({ matchId }) => run<Preview>({ op: 'preview', matchId }),

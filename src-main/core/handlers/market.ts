@@ -1,5 +1,6 @@
 import type { Alert, Board, MarketMoves, TopMove } from '../../../src-shared/contract/market';
 import type { MarketJobParams } from '../../data/market/market-job';
+import { unwrapRefusal, type JobRefusal } from '../../data/market/job-errors';
 import type { EventBus } from '../events';
 import type { PartialHandlers } from '../dispatch';
 import type { Services } from '../services';
@@ -36,7 +37,7 @@ function warmBoard(s: Services): void {
 export function marketHandlers(s: Services): PartialHandlers {
   announceSyncs(s.bus);
   warmBoard(s);
-  const run = <R>(params: MarketJobParams): Promise<R> => s.jobs.run<R>('market', params).done;
+  const run = async <R>(params: MarketJobParams): Promise<R> => unwrapRefusal(await s.jobs.run<R | JobRefusal>('market', params).done);
   return {
     'market.board': ({ asOf }) => run<Board>({ op: 'board', asOf }),
     'market.moves': ({ matchId, market, line, selection }) => run<MarketMoves>({ op: 'moves', matchId, market, line, selection }),

@@ -10,6 +10,7 @@ import { encodeRows } from './encode';
 import { bookSeries, largeMoveAlerts, topMoves } from './moves';
 import { matchById, missingTables, selectionHistory, iterateSeriesQuotes, sharpBooks, tableExists, upcomingMatches, windowQuotes, ODDS_TABLES } from './queries';
 import { cacheReader, tablesSignature, VersionedMemo } from './reader';
+import { refusalAsValue } from './job-errors';
 
 export type MarketJobParams =
   | { op: 'board'; asOf?: string }
@@ -153,8 +154,10 @@ function syncAlert(s: { state: string; lastSuccessAt: string | null; lastError: 
   return { ...base, at: s.lastSuccessAt ?? now, severity: 'info', state: 'fresh', title: 'Data is fresh', message: `Last sync ${ago}.` };
 }
 
-export const marketJob: JobFn<MarketJobParams, unknown> = async (p, ctx) => {
-  const db = cacheReader(ctx.cacheFile);
+export const marketJob: JobFn<MarketJobParams, unknown> = (p, ctx) => refusalAsValue(() => runMarket(p, ctx.cacheFile));
+
+function runMarket(p: MarketJobParams, cacheFile: string): unknown {
+  const db = cacheReader(cacheFile);
   switch (p.op) {
     case 'board':
       return board(db, p.asOf);

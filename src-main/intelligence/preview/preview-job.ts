@@ -9,6 +9,7 @@ import type { Cache } from '../../data/cache/open';
 import { boardRows, type SeriesQuote } from '../../data/market/board';
 import { LIVE_WINDOW_MS, missingTables, seriesQuotes, sharpBooks, ODDS_TABLES } from '../../data/market/queries';
 import { cacheReader } from '../../data/market/reader';
+import { refusalAsValue } from '../../data/market/job-errors';
 import * as data from './data';
 import { previewMarkets, scorerRows } from './markets';
 import { DEFAULT_XI, fitDate, leagueModel } from './model-cache';
@@ -129,8 +130,10 @@ function team(db: Cache, name: string, now: Date) {
   };
 }
 
-export const previewJob: JobFn<PreviewJobParams, unknown> = async (p, ctx) => {
-  const db = cacheReader(ctx.cacheFile);
+export const previewJob: JobFn<PreviewJobParams, unknown> = (p, ctx) => refusalAsValue(() => runPreview(p, ctx.cacheFile));
+
+function runPreview(p: PreviewJobParams, cacheFile: string): unknown {
+  const db = cacheReader(cacheFile);
   requireCache(db);
   const now = new Date();
   switch (p.op) {

@@ -159,7 +159,7 @@ export default function CommandCenterPanel() {
             )}
           </div>
           <div className="card cc__list-card">
-            <h2 className="card__title" title="The 6 hours before the newest quote in the cache">Largest moves · last 6 h of quotes</h2>
+            <h2 className="card__title" title="The 12 hours before the newest quote in the cache">Largest moves · last 12 h of quotes</h2>
             <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
           </div>
           <div className="card cc__list-card">

@@ -17,7 +17,7 @@ export function movesOption(m: MarketMoves): ChartOption {
     backgroundColor: 'transparent',
     animation: false,
     color: PALETTE,
-    grid: { left: 44, right: 14, top: 34, bottom: 58 },
+    grid: { left: 44, right: 24, top: 44, bottom: 58 },
     tooltip: { trigger: 'axis', backgroundColor: '#151c25', borderColor: '#2e3a49', textStyle: { color: '#d5dde6', fontSize: 11 }, valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v)) },
     legend: { type: 'scroll', top: 0, textStyle: { color: '#8c9db0', fontSize: 10 }, itemWidth: 14, itemHeight: 8, pageTextStyle: { color: '#8c9db0' } },
     xAxis: { type: 'time', axisLabel: { color: '#8c9db0', fontSize: 10, hideOverlap: true }, axisLine: { lineStyle: { color: '#2e3a49' } }, splitLine: { show: false } },
@@ -42,7 +42,7 @@ export function movesOption(m: MarketMoves): ChartOption {
         ],
       },
       // one pair of vertical rules for the whole market: first opening and last closing
-      ...(i === 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#5d6d80', type: 'dashed' }, label: { color: '#8c9db0', fontSize: 10, formatter: '{b}', position: 'insideEndTop' }, data: marketRules(m) } } : {}),
+      ...(i === 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#5d6d80', type: 'dashed' }, label: { color: '#8c9db0', fontSize: 10, formatter: '{b}', position: 'end' }, data: marketRules(m) } } : {}),
     })),
   };
 }

@@ -19,12 +19,12 @@ function kickoffLabel(iso: string): string {
 /** ag-grid Community has no row grouping (Enterprise): the league is a column, sorted first by default and filterable. */
 export function boardColumns(now: () => number): ColDef<GridRow>[] {
   return [
-    { colId: 'league', field: 'leagueName', headerName: 'League', width: 96, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 0, tooltipField: 'leagueName' },
+    { colId: 'league', field: 'leagueName', headerName: 'League', width: 120, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 0, tooltipField: 'leagueName' },
     {
       colId: 'ttk',
       headerName: 'Kick-off · T−',
       headerTooltip: 'Kick-off (local time) and time to kick-off; sorts by kick-off',
-      width: 118,
+      width: 136,
       field: 'kickoffMs',
       valueFormatter: (p) => (p.data ? `${kickoffLabel(p.data.kickoff)} · ${timeToKickoff(p.data.kickoff, now())}` : ''),
       tooltipValueGetter: (p) => (p.data ? new Date(p.data.kickoff).toLocaleString() : ''),

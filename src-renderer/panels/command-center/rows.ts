@@ -86,7 +86,7 @@ export function lineLabel(market: BoardRow['market'] | 'btts', line: number | nu
   return String(line);
 }
 
-/** "2h05", "3d 4h", "live 35'" from kick-off and now. */
+/** "2h05", "3d4h", "live 35'" from kick-off and now. */
 export function timeToKickoff(kickoff: string, now: number): string {
   const ms = Date.parse(kickoff) - now;
   if (!Number.isFinite(ms)) return '';
@@ -95,5 +95,5 @@ export function timeToKickoff(kickoff: string, now: number): string {
   if (min < 60) return `${min}m`;
   const h = Math.floor(min / 60);
   if (h < 24) return `${h}h${String(min % 60).padStart(2, '0')}`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  return `${Math.floor(h / 24)}d${h % 24}h`;
 }

@@ -84,7 +84,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
     }
   },
   async loadSide() {
-    const [topMoves, alerts] = await Promise.all([call('market.topMoves', { hours: 6, limit: 25 }), call('market.alerts', { hours: 6 })]);
+    const [topMoves, alerts] = await Promise.all([call('market.topMoves', { hours: 12, limit: 25 }), call('market.alerts', { hours: 12 })]);
     set({ topMoves, alerts });
   },
 }));

@@ -46,7 +46,7 @@ export function filterMatches(matches: readonly BoardMatch[], query: string, lim
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const out: BoardMatch[] = [];
   for (const m of matches) {
-    const hay = `${m.home} ${m.away} ${m.leagueName} ${m.league}`.toLowerCase();
+    const hay = `${m.home} – ${m.away} ${m.leagueName} ${m.league}`.toLowerCase();
     if (words.every((w) => hay.includes(w))) out.push(m);
     if (out.length >= limit) break;
   }
