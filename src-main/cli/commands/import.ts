@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parse, printJson, UsageError, type Command } from '../command';
 import { migrateSource } from '../../data/source/migrate';
 import { importFootballData, type ImportReport } from '../../data/football-data/import';
@@ -31,11 +32,17 @@ export function formatImport(r: ImportReport): string {
       lines.push(`${f.file}\n  REFUSED: ${f.error}`);
       continue;
     }
-    lines.push(`${f.file.slice(-40).padEnd(40)}${String(f.matches).padStart(8)}${String(f.matchesChanged).padStart(8)}${String(f.quotes).padStart(9)}${String(f.quotesChanged).padStart(9)}${String(f.problems.length).padStart(9)}${f.seconds.toFixed(2).padStart(9)}`);
+    lines.push(`${shortName(f.file).padEnd(40)}${String(f.matches).padStart(8)}${String(f.matchesChanged).padStart(8)}${String(f.quotes).padStart(9)}${String(f.quotesChanged).padStart(9)}${String(f.problems.length).padStart(9)}${f.seconds.toFixed(2).padStart(9)}`);
     for (const p of f.problems.slice(0, 5)) lines.push(`  line ${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}`);
     if (f.problems.length > 5) lines.push(`  ... ${f.problems.length - 5} more problems (--json for all)`);
   }
   const rate = r.seconds > 0 ? Math.round(r.quotes / r.seconds) : 0;
   lines.push(`total: ${r.files.length} files, ${r.matches} matches, ${r.quotes} quotes, ${r.problems} problems, ${r.refused} refused, ${r.seconds.toFixed(2)} s (${rate} quotes/s)`);
   return lines.join('\n');
+}
+
+/** folder/file.csv: enough to tell files apart in the table (--json has the full paths). */
+function shortName(file: string): string {
+  const s = `${path.basename(path.dirname(file))}/${path.basename(file)}`;
+  return s.length > 39 ? `…${s.slice(-38)}` : s;
 }
