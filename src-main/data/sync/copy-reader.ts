@@ -78,6 +78,27 @@ export function unescapeField(f: string): string {
   return out;
 }
 
+// Values as PostgreSQL writes them (text output), exactly what COPY's text format carries once unescaped.
+const RAW_TEXT = { getTypeParser: () => (v: string) => v };
+
+/** The same read as copyOut for small results (incremental pages, rows by key): one ordinary
+ * query, one round trip. `current_setting('monps.x')` references become bind parameters. */
+export async function queryRows(client: pg.Client, sql: string, settings: Record<string, string> = {}): Promise<RawRow[]> {
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  const text = sql.replace(/current_setting\('(monps\.[a-z0-9_]+)'\)/g, (_m, name: string) => {
+    if (!(name in settings)) throw new Error(`query needs setting ${name}`);
+    let i = index.get(name);
+    if (i === undefined) {
+      values.push(settings[name]);
+      index.set(name, (i = values.length));
+    }
+    return `$${i}::text`;
+  });
+  const r = await client.query<RawRow>({ text, values, rowMode: 'array', types: RAW_TEXT });
+  return r.rows;
+}
+
 /** Streams `COPY (sql) TO STDOUT` and yields rows in groups as they arrive. Values reach the query
  * through `settings` (set_config(name, value, true), read with current_setting), never as SQL text,
  * so the caller must be inside a transaction. Memory stays bounded: the socket is paused while the

@@ -32,6 +32,9 @@ export const MAX_ODDS = 500;
 const DAY_MS = 86_400_000;
 const EARLIEST_MS = Date.UTC(1990, 0, 1);
 
+/** ms → 'YYYY-MM-DD HH:MM:SS' (UTC), the prefix of PostgreSQL's text output. */
+const pgText = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
 const SELECTIONS: Record<string, readonly string[]> = {
   odds_history: ['home', 'draw', 'away'],
   odds_totals: ['over', 'under'],
@@ -78,21 +81,35 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
   const obs = col('observed_at');
   if (rules.has('observed_at_sane') && obs >= 0) {
     const limit = ctx.nowMs + DAY_MS;
+    // PostgreSQL's ISO output ('YYYY-MM-DD HH:MM:SS[.ffffff]+00') orders as text: compare strings,
+    // parse only what does not look like it (infinity, BC dates).
+    const limitText = pgText(limit);
+    const earliestText = pgText(EARLIEST_MS);
     checks.push((row) => {
       const t = row[obs];
       if (t === null) return null;
-      const ms = Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z'));
-      if (!Number.isFinite(ms) || ms < EARLIEST_MS) return { reason: 'impossible_timestamp', message: `observed_at ${t} is not a plausible time` };
-      if (ms > limit) return { reason: 'future_timestamp', message: `observed_at ${t} is more than a day in the future` };
+      let future: boolean;
+      let impossible: boolean;
+      if (t.length >= 19 && t.charCodeAt(4) === 45 && t.charCodeAt(10) === 32 && t.charCodeAt(0) !== 45) {
+        future = t > limitText;
+        impossible = t < earliestText;
+      } else {
+        const ms = Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z'));
+        impossible = !Number.isFinite(ms) || ms < EARLIEST_MS;
+        future = !impossible && ms > limit;
+      }
+      if (impossible) return { reason: 'impossible_timestamp', message: `observed_at ${t} is not a plausible time` };
+      if (future) return { reason: 'future_timestamp', message: `observed_at ${t} is more than a day in the future` };
       return null;
     });
   }
   const sel = col('selection');
   const allowed = SELECTIONS[plan.table];
   if (rules.has('selection_known') && sel >= 0 && allowed) {
+    const ok = new Set(allowed);
     checks.push((row) => {
       const s = row[sel];
-      if (s !== null && !allowed.includes(s)) return { reason: 'bad_selection', message: `selection '${s}' is not one of ${allowed.join(', ')}` };
+      if (s !== null && !ok.has(s)) return { reason: 'bad_selection', message: `selection '${s}' is not one of ${allowed.join(', ')}` };
       return null;
     });
   }
@@ -121,6 +138,8 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
  * prepared writes. All calls run inside the caller's batch transaction. */
 export class QuarantineBook {
   private readonly keys: Set<string>;
+  /** First key column of every quarantined key: lets most rows skip building their key. */
+  private readonly heads = new Map<string, number>();
   private readonly put: Statement;
   private readonly del: Statement;
   constructor(
@@ -128,6 +147,7 @@ export class QuarantineBook {
     private readonly plan: TablePlan,
   ) {
     this.keys = new Set((db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map((r) => r.source_key));
+    for (const k of this.keys) this.countHead(k, 1);
     this.put = db.prepare(
       `INSERT INTO quarantine (table_name, source_key, key, reason, message, raw, first_seen, last_seen)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -139,6 +159,18 @@ export class QuarantineBook {
 
   get size(): number {
     return this.keys.size;
+  }
+
+  private countHead(sourceKey: string, d: number): void {
+    const head = (JSON.parse(sourceKey) as string[])[0];
+    const n = (this.heads.get(head) ?? 0) + d;
+    if (n > 0) this.heads.set(head, n);
+    else this.heads.delete(head);
+  }
+
+  /** False when no quarantined key starts with this first key column value. */
+  mayHold(firstKeyColumn: string | null): boolean {
+    return firstKeyColumn !== null && this.heads.has(firstKeyColumn);
   }
 
   has(sourceKey: string): boolean {
@@ -156,6 +188,7 @@ export class QuarantineBook {
     this.put.run(this.plan.table, sourceKey, keyJson, v.reason, v.message, JSON.stringify(raw), now, now);
     if (this.keys.has(sourceKey)) return false;
     this.keys.add(sourceKey);
+    this.countHead(sourceKey, 1);
     return true;
   }
 
@@ -164,6 +197,7 @@ export class QuarantineBook {
     if (!this.keys.has(sourceKey)) return false;
     this.del.run(this.plan.table, sourceKey);
     this.keys.delete(sourceKey);
+    this.countHead(sourceKey, -1);
     return true;
   }
 }

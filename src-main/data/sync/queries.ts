@@ -79,8 +79,12 @@ export function keyStreamSql(plan: TablePlan): string {
 /** The snapshot's safe watermark: every row whose watermark is below it is committed and visible in
  * this transaction's snapshot. Writers still in flight hold it back to their start (when
  * pg_stat_activity shows them) or by the fallback overlap; one second covers a DEFAULT evaluated just
- * before its transaction got an xid. Must be the transaction's first statement. */
-export const SNAPSHOT_BOUND_SQL = `
+ * before its transaction got an xid. Must be the transaction's first statement (it takes the
+ * snapshot); sent with BEGIN in one simple query, so its only inputs are a number and a table name.
+ * With `countTable`, also that table's row count in the snapshot. */
+export function snapshotBoundSql(overlapSeconds: number, countTable: string | null): string {
+  if (!Number.isFinite(overlapSeconds) || overlapSeconds < 0) throw new Error(`overlap must be a non-negative number of seconds, got ${overlapSeconds}`);
+  return `
 WITH xip AS (SELECT (x % 4294967296)::text AS xid FROM txid_snapshot_xip(txid_current_snapshot()) AS x),
      w AS (SELECT backend_xid::text AS xid, xact_start FROM pg_stat_activity WHERE backend_xid IS NOT NULL),
      s AS (SELECT statement_timestamp() AS stmt,
@@ -89,6 +93,7 @@ WITH xip AS (SELECT (x % 4294967296)::text AS xid FROM txid_snapshot_xip(txid_cu
                   (SELECT min(w.xact_start) FROM xip JOIN w USING (xid)) AS oldest)
 SELECT (CASE WHEN inflight = 0 THEN stmt - interval '1 second'
              WHEN seen = inflight THEN least(stmt, oldest) - interval '1 second'
-             ELSE stmt - make_interval(secs => $1::double precision) END)::text AS bound,
-       inflight::int AS inflight
+             ELSE stmt - make_interval(secs => ${overlapSeconds}) END)::text AS bound,
+       ${countTable ? `(SELECT count(*) FROM ${q(countTable)})::text` : 'NULL::text'} AS source_rows
   FROM s`;
+}

@@ -2,11 +2,11 @@ import type pg from 'pg';
 import type { SyncTableResult } from '../../../src-shared/contract/sync';
 import type { Cache } from '../cache/open';
 import { JobCancelled } from '../../jobs/types';
-import { copyOut, type RawRow } from './copy-reader';
+import { copyOut, queryRows, type RawRow } from './copy-reader';
 import { ensureIndexes, ensureMirror, type TablePlan } from './mirror';
 import { pendingOutboxKeys } from './outbox';
 import { QuarantineBook, makeValidator } from './quarantine';
-import { cursorSettings, fullPageSql, incrementalPageSql, rowsByKeySql, SNAPSHOT_BOUND_SQL } from './queries';
+import { cursorSettings, fullPageSql, incrementalPageSql, rowsByKeySql, snapshotBoundSql } from './queries';
 import { reconcileKeys } from './reconcile';
 import { q } from './sql';
 import { loadState, saveState, type TableState } from './state';
@@ -35,6 +35,10 @@ const KEY_CHUNK = 500;
 /** Tables up to this many rows get the count check every sync. */
 const COUNT_CHECK_MAX = 200_000;
 
+async function* oneBatch(rows: Promise<RawRow[]>): AsyncGenerator<RawRow[]> {
+  yield await rows;
+}
+
 const maxTs = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
 /** Syncs one table: resumes or starts a pass (full: key order; incremental: from the watermark),
@@ -57,14 +61,22 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
     if (opts.signal.aborted) throw new JobCancelled();
   };
 
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  // The count check (see below) needs the source's row count in this snapshot: asked up front, in
+  // the same round trip as the snapshot itself, for small tables synced whole.
+  const countable =
+    opts.reconcile === 'auto' && w.kind === 'all' && pendingLocal.size === 0 &&
+    (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q(plan.table)} LIMIT ${COUNT_CHECK_MAX + 1})`).get() as { n: number }).n <= COUNT_CHECK_MAX;
   try {
-    const bound = (await client.query<{ bound: string }>(SNAPSHOT_BOUND_SQL, [opts.overlapMs / 1000])).rows[0].bound;
+    const opened = (await client.query(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${snapshotBoundSql(opts.overlapMs / 1000, countable ? plan.table : null)}`,
+    )) as unknown as pg.QueryResult<{ bound: string; source_rows: string | null }>[];
+    const { bound, source_rows: sourceRows } = opened[1].rows[0];
     const validate = makeValidator(plan, { nowMs: opts.nowMs });
 
+    const head = plan.pkIdx[0];
     const handle = (row: RawRow): void => {
       const verdict = validate(row);
-      const sk = verdict || book.size > 0 ? JSON.stringify(writer.sourceKey(row)) : null;
+      const sk = verdict || book.mayHold(row[head]) ? JSON.stringify(writer.sourceKey(row)) : null;
       if (verdict && sk !== null) {
         if (book.add(sk, writer.keyObject(row), verdict, row, nowIso)) res.quarantined++;
         touched.add(sk);
@@ -123,7 +135,9 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
           opts.onRows(res.rowsRead);
           opts.afterCommit?.();
         };
-        for await (const rows of copyOut(client, sql, settings, opts.signal)) {
+        // Incremental pages are small: one ordinary query. Full passes stream with COPY.
+        const pages = incremental ? oneBatch(queryRows(client, sql, settings)) : copyOut(client, sql, settings, opts.signal);
+        for await (const rows of pages) {
           for (const r of rows) {
             batch.push(r);
             inPage++;
@@ -146,11 +160,9 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
       const chunk = recheck.slice(i, i + KEY_CHUNK);
       const seen = new Set<string>();
       const fetched: RawRow[] = [];
-      for await (const rows of copyOut(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': `[${chunk.join(',')}]` }, opts.signal)) {
-        for (const r of rows) {
-          fetched.push(r);
-          seen.add(JSON.stringify(writer.sourceKey(r)));
-        }
+      for (const r of await queryRows(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': `[${chunk.join(',')}]` })) {
+        fetched.push(r);
+        seen.add(JSON.stringify(writer.sourceKey(r)));
       }
       db.transaction(() => {
         for (const r of fetched) handle(r);
@@ -174,11 +186,10 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
       // Cheap deletion check: after the pass the mirror holds every source row (quarantined ones
       // aside), so a lower source count means rows were deleted there. Local unpublished rows of
       // the app's own tables make counts meaningless: reconcile those (they are small).
-      const cacheRows = (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n;
       if (pendingLocal.size > 0) doReconcile = true;
-      else if (cacheRows <= COUNT_CHECK_MAX) {
-        const src = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q(plan.table)}`)).rows[0].n;
-        doReconcile = Number(src) !== cacheRows + book.size;
+      else if (sourceRows !== null) {
+        const cacheRows = (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n;
+        doReconcile = Number(sourceRows) !== cacheRows + book.size;
       }
     }
     if (doReconcile) {
@@ -198,7 +209,7 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
       for (let i = 0; i < r.missing.length; i += KEY_CHUNK) {
         const chunk = r.missing.slice(i, i + KEY_CHUNK);
         const fetched: RawRow[] = [];
-        for await (const rows of copyOut(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': JSON.stringify(chunk) }, opts.signal)) fetched.push(...rows);
+        fetched.push(...(await queryRows(client, rowsByKeySql(plan, true), { ...baseSettings, 'monps.keys': JSON.stringify(chunk) })));
         apply(fetched);
         res.rowsRead += fetched.length;
       }

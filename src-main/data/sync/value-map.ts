@@ -93,6 +93,23 @@ export function fromPgText(kind: ValueKind, text: string | null): CacheValue {
   }
 }
 
+const num = (t: string | null): CacheValue => (t === null ? null : Number(t));
+const same = (t: string | null): CacheValue => t;
+
+/** fromPgText specialised for one kind (no per-value switch on the hot path of a bulk load). */
+export function converterFor(kind: ValueKind): (text: string | null) => CacheValue {
+  switch (kind) {
+    case 'real':
+      return num;
+    case 'text':
+    case 'json':
+    case 'date':
+      return same;
+    default:
+      return (t) => fromPgText(kind, t);
+  }
+}
+
 /** A JavaScript value an app module hands in (writeOwnOutput) → its cache value. */
 export function fromJsValue(kind: ValueKind, v: unknown, where: string): CacheValue {
   if (v === null || v === undefined) return null;

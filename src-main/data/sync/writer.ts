@@ -3,7 +3,7 @@ import type { Cache } from '../cache/open';
 import type { RawRow } from './copy-reader';
 import type { TablePlan } from './mirror';
 import { q, qList } from './sql';
-import { fromPgText, type CacheValue, type ValueKind } from './value-map';
+import { converterFor, fromPgText, type CacheValue, type ValueKind } from './value-map';
 
 /** Prepared statements of one mirror: idempotent upsert (INSERT … ON CONFLICT DO UPDATE) and delete
  * by key. Rows come as PostgreSQL text and are converted with the value map. */
@@ -13,6 +13,7 @@ export class MirrorWriter {
   private readonly kinds: ValueKind[];
   private readonly pkKinds: ValueKind[];
   private readonly values: CacheValue[];
+  private readonly conv: ((t: string | null) => CacheValue)[];
 
   constructor(
     db: Cache,
@@ -30,13 +31,14 @@ export class MirrorWriter {
     this.kinds = plan.columns.map((c) => c.kind);
     this.pkKinds = plan.pkIdx.map((i) => this.kinds[i]);
     this.values = new Array(cols.length);
+    this.conv = this.kinds.map(converterFor);
   }
 
   /** Upserts one source row. */
   write(row: RawRow): void {
     const v = this.values;
-    const k = this.kinds;
-    for (let i = 0; i < k.length; i++) v[i] = fromPgText(k[i], row[i]);
+    const conv = this.conv;
+    for (let i = 0; i < conv.length; i++) v[i] = conv[i](row[i]);
     this.upsert.run(v);
   }
 
