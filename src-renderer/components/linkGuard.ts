@@ -18,7 +18,7 @@ export function installLinkGuard(doc: Document = document): () => void {
     const a = (e.target as Element | null)?.closest?.('a[href]');
     if (!(a instanceof HTMLAnchorElement)) return;
     const href = a.getAttribute('href') ?? '';
-    if (isInAppHref(href)) return;
+    if (isInAppHref(href) || isLocalDownload(a)) return;
     e.preventDefault();
     const u = safeHttpUrl(href);
     if (u) window.open(u, '_blank', 'noopener,noreferrer');
@@ -32,6 +32,11 @@ export function installLinkGuard(doc: Document = document): () => void {
     doc.removeEventListener('auxclick', onClick, true);
     doc.removeEventListener('submit', onSubmit, true);
   };
+}
+
+/** A file the page itself made (grid CSV export: `<a download href="blob:…">`) saves, it does not navigate. */
+export function isLocalDownload(a: Pick<HTMLAnchorElement, 'hasAttribute' | 'getAttribute'>): boolean {
+  return a.hasAttribute('download') && /^(blob|data):/i.test(a.getAttribute('href') ?? '');
 }
 
 function safeHttpUrl(href: string): string | null {

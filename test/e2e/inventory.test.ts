@@ -134,6 +134,36 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(leagues.rows).toBe(int.format((await sourceCounts(desk.headless.services.source.url!)).get('leagues')!));
   });
 
+  it('keeps the grid column state (sort) across a reload, and exports the rows shown as CSV', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'All stores' }).click();
+    const rowsHeader = page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]');
+    await rowsHeader.locator('.ag-header-cell-label').click(); // ascending
+    await rowsHeader.locator('.ag-header-cell-label').click(); // descending
+    await expect.poll(() => rowsHeader.getAttribute('aria-sort')).toBe('descending');
+    const ordered = (await gridRows(page, 'inventory')).map((r) => Number(r.rows.replace(/,/g, '')));
+    expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
+
+    await page.reload();
+    await waitForPanelReady(page, 'inventory');
+    await expect.poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort')).toBe('descending');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('monps.grid.inventory') ?? '{}') as { sort?: { sortModel: unknown[] } });
+    expect(saved.sort?.sortModel).toMatchObject([{ colId: 'rows', sort: 'desc' }]);
+
+    await page.getByRole('button', { name: 'Source' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^inventory-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('"Table"');
+    const source = await sourceCounts(desk.headless.services.source.url!);
+    expect(lines.length - 1).toBe(source.size); // only the rows shown: the source's
+    expect(csv).toContain('"odds_history"');
+
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+    await expect.poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort')).toBe('none');
+  });
+
   it('shows a typed contract error as a readable toast', async () => {
     const { page } = browser;
     await page.route('**/rpc/inventory.get', (route) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../../../src-renderer/components/gridState';
-import { isInAppHref } from '../../../src-renderer/components/linkGuard';
+import { isInAppHref, isLocalDownload } from '../../../src-renderer/components/linkGuard';
 import { panelShortcut } from '../../../src-renderer/components/Nav';
 import { categoryChartOption, needsLogScale } from '../../../src-renderer/panels/inventory/chart';
 import { defaultPanel, panelById, panels } from '../../../src-renderer/panels/registry';
@@ -88,6 +88,15 @@ describe('link guard', () => {
     expect(isInAppHref('#inventory', desktop)).toBe(true);
     expect(isInAppHref('file:///etc/passwd', desktop)).toBe(false);
     expect(isInAppHref('https://example.com/', desktop)).toBe(false);
+  });
+
+  it('lets a download the page made save (blob:/data: with a download attribute), nothing else', () => {
+    const a = (attrs: Record<string, string>) => ({ hasAttribute: (k: string) => k in attrs, getAttribute: (k: string) => attrs[k] ?? null });
+    expect(isLocalDownload(a({ download: 'x.csv', href: 'blob:http://127.0.0.1:5780/0f9e' }))).toBe(true);
+    expect(isLocalDownload(a({ download: 'x.csv', href: 'data:text/csv,a,b' }))).toBe(true);
+    expect(isLocalDownload(a({ href: 'blob:http://127.0.0.1:5780/0f9e' }))).toBe(false);
+    expect(isLocalDownload(a({ download: 'x.csv', href: 'https://example.com/x.csv' }))).toBe(false);
+    expect(isLocalDownload(a({ download: 'x', href: 'file:///etc/passwd' }))).toBe(false);
   });
 });
 
