@@ -108,6 +108,13 @@ describe('Data inventory in Chromium against the headless server', () => {
     const box = await chart.boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     expect(box!.height).toBeGreaterThan(200);
+    // the chart follows its container: a narrower window gives a narrower canvas, then back
+    const canvasWidth = () => chart.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().width);
+    const wide = await canvasWidth();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(canvasWidth).toBeLessThan(wide - 20);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await expect.poll(canvasWidth).toBeCloseTo(wide, 0);
     await page.mouse.move(0, 0);
     fs.mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: path.join('test-results', 'inventory.png') });
