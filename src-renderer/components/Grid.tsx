@@ -73,6 +73,7 @@ export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyT
           onStateUpdated={stateUpdated}
           overlayNoRowsTemplate={emptyText ? `<span class="grid__empty">${escapeHtml(emptyText)}</span>` : undefined}
           animateRows={false}
+          tooltipShowDelay={400}
           suppressDragLeaveHidesColumns
           enableCellTextSelection
         />

@@ -97,7 +97,7 @@ export default function InventoryPanel() {
                   </option>
                 ))}
               </select>
-              <input className="input" type="search" placeholder="Search tables…" aria-label="Search tables" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <input className="input" type="search" placeholder="Search…" aria-label="Search tables" value={search} onChange={(e) => setSearch(e.target.value)} />
               <span className="muted" data-testid="row-count">
                 {shown.length} of {tables.length} tables
               </span>
@@ -117,17 +117,16 @@ export default function InventoryPanel() {
               <dt>
                 <span className="pill pill--active">active</span>
               </dt>
-              <dd>rows, used by the app, written within 30 days</dd>
+              <dd>rows, used, written in the last 30 days</dd>
               <dt>
                 <span className="pill pill--under-used">under-used</span>
               </dt>
-              <dd>rows nobody reads (not synced), or no write for 30 days</dd>
+              <dd>not synced, or no write for 30 days</dd>
               <dt>
                 <span className="pill pill--empty">empty</span>
               </dt>
-              <dd>no rows at all</dd>
+              <dd>no rows</dd>
             </dl>
-            {data && <p className="muted small">Cache file: {data.cacheFile}</p>}
           </div>
         </aside>
       </div>

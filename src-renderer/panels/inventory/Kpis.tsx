@@ -12,10 +12,10 @@ export function Kpis({ inventory }: { inventory: Inventory }) {
   const quarantined = tables.reduce((a, t) => a + t.quarantined, 0);
   const share = kpi.totalTables ? kpi.activeTables / kpi.totalTables : 0;
   const onSource = inventory.source.reachable && of('source').length > 0;
-  const kpiBase = onSource ? 'source business tables' : 'cache business tables';
+  const kpiBase = onSource ? 'source tables' : 'cache tables';
   return (
     <div className="kpis">
-      <div className="kpi kpi--main" title={`Counted over the ${kpiBase} (SYSTEM and DEMO TRUTH left out). The seed's target: ${SEED_TARGET.active} of ${SEED_TARGET.total} tables active.`}>
+      <div className="kpi kpi--main" title={`Counted over the business ${kpiBase} (SYSTEM and DEMO TRUTH left out). The seed's target: ${SEED_TARGET.active} of ${SEED_TARGET.total} tables active.`}>
         <span className="kpi__label">Active tables</span>
         <span className="kpi__value" data-testid="kpi-active">
           {kpi.activeTables} <span className="kpi__of">/ {kpi.totalTables}</span>
