@@ -76,6 +76,24 @@ export function keyStreamSql(plan: TablePlan): string {
   return `SELECT ${qList(plan.pk)} FROM ${q(plan.table)}${w ? ` WHERE ${w}` : ''} ORDER BY ${order}`;
 }
 
+export interface ProbeTarget {
+  table: string;
+  /** Timestamp watermark column, or null. */
+  watermark: string | null;
+  /** Count the rows (tables synced whole). */
+  count: boolean;
+}
+
+/** One query over many tables: newest watermark value and (for some) the row count, so tables where
+ * nothing moved can be passed over without their own round trips. Identifiers only. */
+export function probeSql(targets: readonly ProbeTarget[]): string {
+  const parts = targets.flatMap((t, i) => [
+    `${t.watermark ? `(SELECT max(${q(t.watermark)}) FROM ${q(t.table)})::text` : 'NULL::text'} AS w${i}`,
+    `${t.count ? `(SELECT count(*) FROM ${q(t.table)})::text` : 'NULL::text'} AS c${i}`,
+  ]);
+  return `SELECT ${parts.join(', ')}`;
+}
+
 /** The snapshot's safe watermark: every row whose watermark is below it is committed and visible in
  * this transaction's snapshot. Writers still in flight hold it back to their start (when
  * pg_stat_activity shows them) or by the fallback overlap; one second covers a DEFAULT evaluated just

@@ -8,7 +8,8 @@ import { JobCancelled, type JobContext } from '../../jobs/types';
 import { nextRetryDelay } from './backoff';
 import { describeTables } from './introspect';
 import { loadManifest } from './manifest';
-import { planTable } from './mirror';
+import { planTable, type TablePlan } from './mirror';
+import { probeSql } from './queries';
 import { outboxPendingCount, publishOutbox } from './outbox';
 import { classifySourceError, connectSource, SourceError } from './source';
 import { loadGlobalStatus, loadState, saveState, updateGlobalStatus } from './state';
@@ -60,13 +61,24 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
       const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
       if (unknown.length) throw new Error(`sync: not in the manifest (or disabled): ${unknown.join(', ')}`);
     }
+    const plans = new Map<string, TablePlan | Error>();
+    for (const e of manifest) {
+      try {
+        plans.set(e.table, planTable(e, source.get(e.table)));
+      } catch (err) {
+        plans.set(e.table, err as Error);
+      }
+    }
+    const probes = params.full ? new Map() : await probe(client, [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)));
     for (let i = 0; i < manifest.length; i++) {
       const entry = manifest[i];
       if (ctx.signal.aborted) throw new JobCancelled();
       const t0 = performance.now();
       try {
-        const plan = planTable(entry, source.get(entry.table));
+        const plan = plans.get(entry.table);
+        if (!plan || plan instanceof Error) throw plan ?? new Error(`table ${entry.table}: no plan`);
         const r = await syncTable(db, client, plan, {
+          probe: probes.get(entry.table),
           batchSize: params.batchSize ?? 10_000,
           pageSize: params.pageSize ?? 100_000,
           overlapMs: params.overlapMs ?? 600_000,
@@ -162,9 +174,27 @@ export function openSyncCache(file: string): Cache {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384');
   migrateCache(db);
   return db;
+}
+
+/** Newest watermark and row count of every table in one snapshot, one round trip. A probe that fails
+ * (a table vanished since the description) only means no table skips. */
+async function probe(client: pg.Client, plans: TablePlan[]): Promise<Map<string, { maxWatermark: string | null; rows: number | null }>> {
+  const out = new Map<string, { maxWatermark: string | null; rows: number | null }>();
+  const targets = plans.filter((p) => p.watermarkIdx !== null).map((p) => ({ table: p.table, watermark: p.entry.watermark, count: p.entry.window.kind === 'all' }));
+  if (targets.length === 0) return out;
+  try {
+    const r = (await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${probeSql(targets)}; COMMIT`)) as unknown as pg.QueryResult<Record<string, string | null>>[];
+    const row = r[1].rows[0];
+    targets.forEach((t, i) => out.set(t.table, { maxWatermark: row[`w${i}`], rows: row[`c${i}`] === null ? null : Number(row[`c${i}`]) }));
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    const e = classifySourceError(err, '');
+    if (e instanceof SourceError && e.offline) throw err;
+  }
+  return out;
 }
 
 function closeQuietly(db: Cache): void {

@@ -6,6 +6,8 @@ import { seedDemo } from '../../../src-main/data/demo/seed';
 import { openCache } from '../../../src-main/data/cache/open';
 import { loadManifest, saveManifest } from '../../../src-main/data/sync/manifest';
 import { runSync } from '../../../src-main/data/sync/run';
+import { SyncService } from '../../../src-main/data/sync/service';
+import { JobCancelled } from '../../../src-main/jobs/types';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches, withClient } from './fixtures';
 
@@ -83,5 +85,39 @@ describe('sync of the demo world', () => {
     // the recent ones (orphans: last hours; future: ahead) are certainly in the window
     for (const reason of ['unknown_match', 'future_timestamp']) expect(got.filter((g) => g.endsWith(reason)).length).toBe(4);
     expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
+  });
+
+  it('a cancelled sync stops within a batch, keeps what it committed, and the next one resumes and ends equal', async () => {
+    const cacheFile = path.join(dir, 'cancel.sqlite');
+    const ac = new AbortController();
+    let seen = 0;
+    const run = runSync(
+      { now: now.toISOString(), batchSize: 2000 },
+      {
+        cacheFile,
+        sourceUrl: db.url,
+        signal: ac.signal,
+        progress: (p) => {
+          if (p.message.startsWith('odds_history') && (p.done ?? 0) >= 4000 && !ac.signal.aborted) {
+            seen = p.done ?? 0;
+            ac.abort();
+          }
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(JobCancelled);
+    const st = new SyncService({ cacheFile, sourceUrl: db.url }).status();
+    expect(st.state).not.toBe('offline');
+    const odds = st.tables.find((t) => t.table === 'odds_history');
+    expect(odds?.phase).toBe('full');
+    expect((odds?.rows ?? 0) + (odds?.quarantined ?? 0)).toBe(seen); // the batches committed before the cancel, no more
+    const r = await runSync({ now: now.toISOString() }, jobContext(cacheFile, db.url));
+    const cmp = await compareAll(db.url, cacheFile, now);
+    expect(mismatches(cmp)).toEqual([]);
+    // resumed after the committed batches: it read only the rest (plus quarantined rows)
+    const inWindow = cmp.find((c) => c.table === 'odds_history')!.source.rows;
+    const read = r.tables.find((t) => t.table === 'odds_history')!.rowsRead;
+    expect(read + seen).toBeGreaterThanOrEqual(inWindow);
+    expect(read + seen).toBeLessThanOrEqual(inWindow + 24);
   });
 });
