@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Cache } from '../cache/open';
+import type { TablePlan } from './mirror';
+import { windowSql } from './queries';
 import { q, qList } from './sql';
 import type { ValueKind } from './value-map';
 
@@ -105,4 +107,33 @@ export function cacheChecksum(db: Cache, table: string, columns: readonly Checks
     rows++;
   }
   return { rows, sum: hex(sum) };
+}
+
+export interface TableComparison {
+  table: string;
+  source: TableChecksum;
+  cache: TableChecksum;
+  equal: boolean;
+}
+
+/** Source vs cache for one synced table, as the sync defines equality: the source restricted to the
+ * table's window (at `nowMs`) and without its quarantined rows, against the mirror. For tests and the
+ * inventory. The client must not be inside a transaction that cannot take set_config. */
+export async function compareTable(db: Cache, client: pg.ClientBase, plan: TablePlan, nowMs: number): Promise<TableComparison> {
+  const cols = plan.columns.map((c) => ({ name: c.name, kind: c.kind }));
+  const w = plan.entry.window;
+  if (w.kind === 'recent-or-open') {
+    await client.query("SELECT set_config('monps.cut', $1, false)", [new Date(nowMs - w.days * 86_400_000).toISOString()]);
+  }
+  const quarantined = (db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map(
+    (r) => JSON.parse(r.source_key) as string[],
+  );
+  const source = await sourceChecksum(client, plan.table, cols, {
+    where: windowSql(plan) || undefined,
+    primaryKey: plan.pk,
+    keyCasts: plan.pkIdx.map((i) => plan.columns[i].castType),
+    excludeKeys: quarantined,
+  });
+  const cache = cacheChecksum(db, plan.table, cols);
+  return { table: plan.table, source, cache, equal: source.rows === cache.rows && source.sum === cache.sum };
 }

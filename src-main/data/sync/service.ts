@@ -1,12 +1,12 @@
 import type { ManifestEntry, ManifestEntryInput, QuarantineRow, SourceTableInfo, SyncResult, SyncStatus } from '../../../src-shared/contract/sync';
-import { openCache, type Cache } from '../cache/open';
+import type { Cache } from '../cache/open';
 import type { JobProgress } from '../../jobs/types';
 import { nextRetryDelay, retryLoop } from './backoff';
 import { listSourceTables, type SourceTable } from './introspect';
 import { isReservedName, loadManifest, parseManifest, saveManifest } from './manifest';
 import { outboxPendingCount } from './outbox';
 import { listQuarantine, quarantineCounts } from './quarantine';
-import { runSync, type SyncParams } from './run';
+import { openSyncCache, runSync, type SyncParams } from './run';
 import { connectSource, SourceError } from './source';
 import { q } from './sql';
 import { allStates, loadGlobalStatus, updateGlobalStatus } from './state';
@@ -23,8 +23,10 @@ export class SyncService {
   private running: AbortController | null = null;
   constructor(private readonly opts: SyncServiceOptions) {}
 
+  // Not openCache: its full-file quick_check (run once at app start) would make every status call
+  // read the whole cache.
   private withCache<T>(fn: (db: Cache) => T): T {
-    const db = openCache(this.opts.cacheFile);
+    const db = openSyncCache(this.opts.cacheFile);
     try {
       return fn(db);
     } finally {

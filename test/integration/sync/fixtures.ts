@@ -2,11 +2,10 @@
 import pg from 'pg';
 import { openCache } from '../../../src-main/data/cache/open';
 import type { JobContext } from '../../../src-main/jobs/types';
-import { cacheChecksum, sourceChecksum, type TableChecksum } from '../../../src-main/data/sync/checksum';
+import { compareTable, type TableChecksum } from '../../../src-main/data/sync/checksum';
 import { listSourceTables } from '../../../src-main/data/sync/introspect';
 import { loadManifest } from '../../../src-main/data/sync/manifest';
 import { planTable } from '../../../src-main/data/sync/mirror';
-import { windowSql } from '../../../src-main/data/sync/queries';
 import { connectSource } from '../../../src-main/data/sync/source';
 
 export function jobContext(cacheFile: string, sourceUrl: string | undefined, signal = new AbortController().signal): JobContext {
@@ -95,23 +94,7 @@ export async function compareAll(url: string, cacheFile: string, now: Date): Pro
   try {
     const source = new Map((await listSourceTables(client)).map((t) => [t.table, t]));
     const out: Comparison[] = [];
-    for (const entry of loadManifest(db).filter((e) => e.enabled)) {
-      const plan = planTable(entry, source.get(entry.table));
-      const cols = plan.columns.map((c) => ({ name: c.name, kind: c.kind }));
-      if (entry.window.kind === 'recent-or-open') {
-        await client.query("SELECT set_config('monps.cut', $1, false)", [new Date(now.getTime() - entry.window.days * 86_400_000).toISOString()]);
-      }
-      const quarantined = (db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(entry.table) as { source_key: string }[]).map(
-        (r) => JSON.parse(r.source_key) as string[],
-      );
-      const s = await sourceChecksum(client, entry.table, cols, {
-        where: windowSql(plan) || undefined,
-        primaryKey: plan.pk,
-        keyCasts: plan.pkIdx.map((i) => plan.columns[i].castType),
-        excludeKeys: quarantined,
-      });
-      out.push({ table: entry.table, source: s, cache: cacheChecksum(db, entry.table, cols) });
-    }
+    for (const entry of loadManifest(db).filter((e) => e.enabled)) out.push(await compareTable(db, client, planTable(entry, source.get(entry.table)), now.getTime()));
     return out;
   } finally {
     await client.end();
