@@ -42,7 +42,7 @@ export function movesOption(m: MarketMoves): ChartOption {
         ],
       },
       // one pair of vertical rules for the whole market: first opening and last closing
-      ...(i === 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#5d6d80', type: 'dashed' }, label: { color: '#8c9db0', fontSize: 10, formatter: '{b}', position: 'end' }, data: marketRules(m) } } : {}),
+      ...(i === 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#5d6d80', type: 'dashed' }, label: { color: '#8c9db0', fontSize: 10, formatter: '{b}', position: 'end', align: 'left', padding: [0, 0, 0, 4] }, data: marketRules(m) } } : {}),
     })),
   };
 }
