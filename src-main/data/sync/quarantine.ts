@@ -41,94 +41,74 @@ const SELECTIONS: Record<string, readonly string[]> = {
   odds_spreads: ['home', 'away'],
 };
 
-/** Builds the row check of a table from its manifest rules. Rows arrive as PostgreSQL text. */
+/** Builds the row check of a table from its manifest rules. Rows arrive as PostgreSQL text. One
+ * function with the column positions resolved up front: it runs for every row of a bulk load. */
 export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) => Verdict | null {
   const col = (n: string): number => plan.columns.findIndex((c) => c.name === n);
-  const checks: ((row: RawRow) => Verdict | null)[] = [];
   const rules = new Set<QuarantineRule>(plan.entry.rules);
-  if (rules.has('missing_key')) {
-    const idx = plan.pkIdx;
-    checks.push((row) => {
-      for (let i = 0; i < idx.length; i++) {
-        const v = row[idx[i]];
-        if (v === null || v === '') return { reason: 'missing_key', message: `primary key column ${plan.pk[i]} is empty` };
-      }
-      return null;
-    });
-  }
-  const odds = col('odds');
-  if (rules.has('odds_price') && odds >= 0) {
-    checks.push((row) => {
+  const keyIdx = rules.has('missing_key') ? plan.pkIdx : [];
+  const odds = rules.has('odds_price') ? col('odds') : -1;
+  const match = plan.matchFlag ? col('match_id') : -1;
+  // the reader appends "match_id IN matches" after the synced columns (same snapshot as the row)
+  const flag = plan.columns.length;
+  const obs = rules.has('observed_at_sane') ? col('observed_at') : -1;
+  const allowed = rules.has('selection_known') ? SELECTIONS[plan.table] : undefined;
+  const sel = allowed ? col('selection') : -1;
+  const selOk = new Set(allowed ?? []);
+  const line = rules.has('line_sane') ? col('line') : -1;
+  const totals = plan.table === 'odds_totals';
+  const limit = ctx.nowMs + DAY_MS;
+  // PostgreSQL's ISO output ('YYYY-MM-DD HH:MM:SS[.ffffff]+00') orders as text: compare strings,
+  // parse only what does not look like it (infinity, BC dates).
+  const limitText = pgText(limit);
+  const earliestText = pgText(EARLIEST_MS);
+
+  return (row) => {
+    for (let i = 0; i < keyIdx.length; i++) {
+      const v = row[keyIdx[i]];
+      if (v === null || v === '') return { reason: 'missing_key', message: `primary key column ${plan.pk[i]} is empty` };
+    }
+    if (odds >= 0) {
       const t = row[odds];
       if (t === null) return { reason: 'odds_missing', message: 'odds is NULL (a missing price is not a quote)' };
       const v = Number(t);
-      if (!Number.isFinite(v)) return { reason: 'odds_not_finite', message: `odds ${t} is not a finite number` };
-      if (v <= 1) return { reason: 'odds_le_1', message: `odds ${t} ≤ 1.0 (no possible win)` };
-      if (v > MAX_ODDS) return { reason: 'odds_absurd', message: `odds ${t} > ${MAX_ODDS} is not a real price` };
-      return null;
-    });
-  }
-  const match = col('match_id');
-  if (plan.matchFlag && match >= 0) {
-    // the reader appends EXISTS(match) after the synced columns (same snapshot as the row)
-    const flag = plan.columns.length;
-    checks.push((row) => {
-      const m = row[match];
-      if (m !== null && row[flag] !== 't') return { reason: 'unknown_match', message: `match_id ${m} is not a match of the source` };
-      return null;
-    });
-  }
-  const obs = col('observed_at');
-  if (rules.has('observed_at_sane') && obs >= 0) {
-    const limit = ctx.nowMs + DAY_MS;
-    // PostgreSQL's ISO output ('YYYY-MM-DD HH:MM:SS[.ffffff]+00') orders as text: compare strings,
-    // parse only what does not look like it (infinity, BC dates).
-    const limitText = pgText(limit);
-    const earliestText = pgText(EARLIEST_MS);
-    checks.push((row) => {
-      const t = row[obs];
-      if (t === null) return null;
-      let future: boolean;
-      let impossible: boolean;
-      if (t.length >= 19 && t.charCodeAt(4) === 45 && t.charCodeAt(10) === 32 && t.charCodeAt(0) !== 45) {
-        future = t > limitText;
-        impossible = t < earliestText;
-      } else {
-        const ms = Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z'));
-        impossible = !Number.isFinite(ms) || ms < EARLIEST_MS;
-        future = !impossible && ms > limit;
+      if (!(v > 1 && v <= MAX_ODDS)) {
+        if (!Number.isFinite(v)) return { reason: 'odds_not_finite', message: `odds ${t} is not a finite number` };
+        if (v <= 1) return { reason: 'odds_le_1', message: `odds ${t} ≤ 1.0 (no possible win)` };
+        return { reason: 'odds_absurd', message: `odds ${t} > ${MAX_ODDS} is not a real price` };
       }
-      if (impossible) return { reason: 'impossible_timestamp', message: `observed_at ${t} is not a plausible time` };
-      if (future) return { reason: 'future_timestamp', message: `observed_at ${t} is more than a day in the future` };
-      return null;
-    });
-  }
-  const sel = col('selection');
-  const allowed = SELECTIONS[plan.table];
-  if (rules.has('selection_known') && sel >= 0 && allowed) {
-    const ok = new Set(allowed);
-    checks.push((row) => {
-      const s = row[sel];
-      if (s !== null && !ok.has(s)) return { reason: 'bad_selection', message: `selection '${s}' is not one of ${allowed.join(', ')}` };
-      return null;
-    });
-  }
-  const line = col('line');
-  if (rules.has('line_sane') && line >= 0) {
-    const totals = plan.table === 'odds_totals';
-    checks.push((row) => {
+    }
+    if (match >= 0 && row[flag] !== 't' && row[match] !== null) {
+      return { reason: 'unknown_match', message: `match_id ${row[match]} is not a match of the source` };
+    }
+    if (obs >= 0) {
+      const t = row[obs];
+      if (t !== null) {
+        let future: boolean;
+        let impossible: boolean;
+        if (t.length >= 19 && t.charCodeAt(4) === 45 && t.charCodeAt(10) === 32 && t.charCodeAt(0) !== 45) {
+          future = t > limitText;
+          impossible = t < earliestText;
+        } else {
+          const ms = Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z'));
+          impossible = !Number.isFinite(ms) || ms < EARLIEST_MS;
+          future = !impossible && ms > limit;
+        }
+        if (impossible) return { reason: 'impossible_timestamp', message: `observed_at ${t} is not a plausible time` };
+        if (future) return { reason: 'future_timestamp', message: `observed_at ${t} is more than a day in the future` };
+      }
+    }
+    if (sel >= 0) {
+      const v = row[sel];
+      if (v !== null && !selOk.has(v)) return { reason: 'bad_selection', message: `selection '${v}' is not one of ${(allowed ?? []).join(', ')}` };
+    }
+    if (line >= 0) {
       const t = row[line];
-      if (t === null) return null;
-      const v = Number(t);
-      const ok = Number.isFinite(v) && Number.isInteger(v * 4) && (totals ? v > 0 && v <= 20 : Math.abs(v) <= 10);
-      return ok ? null : { reason: 'bad_line', message: `line ${t} is not a ${totals ? 'goal' : 'handicap'} line` };
-    });
-  }
-  if (checks.length === 0) return () => null;
-  return (row) => {
-    for (const c of checks) {
-      const v = c(row);
-      if (v) return v;
+      if (t !== null) {
+        const v = Number(t);
+        const ok = Number.isFinite(v) && Number.isInteger(v * 4) && (totals ? v > 0 && v <= 20 : Math.abs(v) <= 10);
+        if (!ok) return { reason: 'bad_line', message: `line ${t} is not a ${totals ? 'goal' : 'handicap'} line` };
+      }
     }
     return null;
   };
