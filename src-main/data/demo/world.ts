@@ -145,13 +145,15 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     const squad: { position: DemoPlayer['position']; minutes: number; weight: number }[] = [];
     const depth: [DemoPlayer['position'], number[], number][] = [
       ['GK', [90, 0, 0], 0],
-      ['DF', [88, 86, 84, 80, 45, 25, 10, 5], 0.35],
-      ['MF', [85, 82, 78, 50, 35, 20, 10, 5], 1.1],
+      ['DF', [88, 86, 84, 80, 45, 25, 10, 5], 0.6],
+      ['MF', [85, 82, 78, 50, 35, 20, 10, 5], 1.2],
       ['FW', [80, 72, 40, 20, 8], 3],
     ];
+    // Gamma weights by position, tuned so that forwards score ~55% of a team's goals, midfielders
+    // ~32%, defenders ~13% (the usual split in the big leagues), scaled by expected minutes.
     for (const [position, minutes, shape] of depth) {
       for (const m of minutes) {
-        const w = shape === 0 ? 0 : tr.gamma(shape) * (position === 'FW' ? 2.2 : position === 'MF' ? 1 : 0.5) * (m / 90 + 0.05);
+        const w = shape === 0 ? 0 : tr.gamma(shape) * (position === 'FW' ? 0.95 : position === 'MF' ? 0.83 : 0.6) * (m / 90 + 0.05);
         const jitter = m > 0 && position !== 'GK' ? tr.normal(0, 4) : 0;
         squad.push({ position, minutes: Math.round(Math.min(90, Math.max(0, m + jitter)) * 10) / 10, weight: w });
       }

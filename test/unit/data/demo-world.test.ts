@@ -63,6 +63,14 @@ describe('demo world: content', () => {
       expect(squad.every((p) => p.expectedMinutes >= 0 && p.expectedMinutes <= 90)).toBe(true);
       expect(world.coaches.filter((c) => c.teamId === t.id)).toHaveLength(1);
     }
+    // forwards score about half of a team's goals, midfielders a third, defenders the rest
+    const byPosition: Record<string, number> = {};
+    for (const p of world.players) byPosition[p.position] = (byPosition[p.position] ?? 0) + p.goalShare / world.teams.length;
+    expect(byPosition.FW).toBeGreaterThan(0.45);
+    expect(byPosition.FW).toBeLessThan(0.65);
+    expect(byPosition.MF).toBeGreaterThan(0.22);
+    expect(byPosition.DF).toBeGreaterThan(0.06);
+    expect(byPosition.GK).toBe(0);
     expect(world.bookmakers.length).toBeGreaterThanOrEqual(8);
     expect(world.bookmakers.filter((b) => b.kind === 'sharp').map((b) => b.bookmaker)).toEqual(['PS']);
   });
