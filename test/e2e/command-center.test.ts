@@ -88,13 +88,6 @@ function latestQuotes(file: string, id: string): Map<string, Record<string, numb
   }
 }
 
-async function rpc<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`rpc/${method}`, desk.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
 describe('Command Center in Chromium against the headless server on the demo source', () => {
   it('shows prices equal to the cache: best price and book, consensus fair price by the quant core', async () => {
     const { page } = browser;
@@ -178,9 +171,12 @@ describe('Command Center in Chromium against the headless server on the demo sou
     const at = new Date(Date.now() - 30_000).toISOString();
     if (market === '1x2') await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [matchId, book, selection, newOdds, at]);
     else await execSource(url, `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`, [matchId, book, line, selection, newOdds, at]);
+    // "Sync now": the button turns into a progress bar while the sync job runs
     const started = new Date().toISOString();
-    await rpc('sync.start', {});
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'visible', timeout: 10_000 });
     await waitForSync(desk.headless, started.slice(0, 19));
+    await page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20_000 });
 
     const cell = page.locator(`${GRID} [row-id="${target.id}"] [col-id="bestOdds"]`);
     await expect.poll(() => cell.textContent(), { timeout: 20_000 }).toBe(newOdds.toFixed(2));
