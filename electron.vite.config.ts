@@ -51,6 +51,7 @@ export default defineConfig({
     plugins: [react(), cspMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },

@@ -6,9 +6,11 @@ import { ContractError, type ContractErrorData } from '../../src-shared/contract
 import type { JobInfo } from '../../src-shared/contract/jobs';
 import type { EventBus } from '../core/events';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import { laneOf, lanes, type Lane } from './lanes';
 
 interface Pending {
   info: JobInfo;
+  lane: Lane;
   resolve(value: unknown): void;
   reject(err: ContractError): void;
 }
@@ -23,9 +25,10 @@ export function workerEntry(): { file: string; execArgv: string[] } {
   throw new Error(`worker entry not found next to ${__dirname}`);
 }
 
-/** Starts the worker thread and runs jobs on it: start, progress, result, error, cancel. */
+/** Starts the worker threads (see lanes.ts) and runs jobs on them: start, progress, result, error,
+ * cancel. */
 export class JobHost {
-  private worker: Worker;
+  private readonly workers = new Map<Lane, Worker>();
   private readonly pending = new Map<string, Pending>();
   private readonly history: JobInfo[] = [];
 
@@ -33,18 +36,18 @@ export class JobHost {
     private readonly config: WorkerConfig,
     private readonly bus?: EventBus,
   ) {
-    this.worker = this.spawn();
+    for (const lane of lanes) this.workers.set(lane, this.spawn(lane));
   }
 
-  private spawn(): Worker {
+  private spawn(lane: Lane): Worker {
     const entry = workerEntry();
-    const w = new Worker(entry.file, { workerData: this.config, execArgv: entry.execArgv });
+    const w = new Worker(entry.file, { workerData: this.config, execArgv: entry.execArgv, name: `monps-${lane}` });
     w.on('message', (m: FromWorker) => this.onMessage(m));
-    w.on('error', (err) => this.failAll({ code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
+    w.on('error', (err) => this.failLane(lane, { code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
     w.on('exit', (code) => {
       if (this.closing) return;
-      this.failAll({ code: 'INTERNAL', message: `worker exited with code ${code}` });
-      this.worker = this.spawn(); // a crashed worker must not take the app down with it
+      this.failLane(lane, { code: 'INTERNAL', message: `worker exited with code ${code}` });
+      this.workers.set(lane, this.spawn(lane)); // a crashed worker must not take the app down with it
     });
     return w;
   }
@@ -56,17 +59,19 @@ export class JobHost {
     const info: JobInfo = { jobId, kind, state: 'running', fraction: 0, message: 'started', startedAt: new Date().toISOString(), endedAt: null, error: null };
     this.history.unshift(info);
     if (this.history.length > 200) this.history.pop();
+    const lane = laneOf(kind);
     const done = new Promise<R>((resolve, reject) => {
-      this.pending.set(jobId, { info, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(jobId, { info, lane, resolve: resolve as (v: unknown) => void, reject });
     });
     this.bus?.emit('job.progress', { ...info });
-    this.post({ type: 'start', jobId, kind, params });
+    this.post(lane, { type: 'start', jobId, kind, params });
     return { jobId, done };
   }
 
   cancel(jobId: string): boolean {
-    if (!this.pending.has(jobId)) return false;
-    this.post({ type: 'cancel', jobId });
+    const p = this.pending.get(jobId);
+    if (!p) return false;
+    this.post(p.lane, { type: 'cancel', jobId });
     return true;
   }
 
@@ -76,12 +81,12 @@ export class JobHost {
 
   async close(): Promise<void> {
     this.closing = true;
-    this.failAll({ code: 'CANCELLED', message: 'application closing' });
-    await this.worker.terminate();
+    for (const lane of lanes) this.failLane(lane, { code: 'CANCELLED', message: 'application closing' });
+    await Promise.all([...this.workers.values()].map((w) => w.terminate()));
   }
 
-  private post(m: ToWorker): void {
-    this.worker.postMessage(m);
+  private post(lane: Lane, m: ToWorker): void {
+    this.workers.get(lane)?.postMessage(m);
   }
 
   private onMessage(m: FromWorker): void {
@@ -116,8 +121,9 @@ export class JobHost {
     p.reject(new ContractError(error.code, error.message, error.details));
   }
 
-  private failAll(error: ContractErrorData): void {
+  private failLane(lane: Lane, error: ContractErrorData): void {
     for (const [id, p] of this.pending) {
+      if (p.lane !== lane) continue;
       this.pending.delete(id);
       this.finishWithError(p, error);
     }

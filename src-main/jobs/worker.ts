@@ -3,8 +3,8 @@ import { jobs } from './registry';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { JobCancelled } from './types';
 
-// The worker thread: runs intelligence, decision and sync jobs off the main thread, each with its
-// own AbortController; it is the one writer of the SQLite cache.
+// A worker thread: runs jobs off the main thread, each with its own AbortController. The host starts
+// two (jobs/lanes.ts): the writer lane is the one writer of the SQLite cache.
 const config = workerData as WorkerConfig;
 const running = new Map<string, AbortController>();
 const port = parentPort;

@@ -23,7 +23,7 @@ const TIME_COLUMNS = ['updated_at', 'observed_at', 'created_at'];
 /** Counts every table of both stores (exact counts, newest write) and grades them. */
 export async function inventoryJob(params: InventoryParams, ctx: JobContext): Promise<Inventory> {
   const now = new Date();
-  const cache = openCache(ctx.cacheFile, { readonly: false, migrate: false });
+  const cache = openCache(ctx.cacheFile, { readonly: true, migrate: false });
   try {
     ctx.progress({ fraction: 0.05, message: 'reading the cache' });
     const cacheTables = readCacheTables(cache);
