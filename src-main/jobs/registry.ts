@@ -2,6 +2,7 @@ import type { JobFn } from './types';
 import { inventoryJob } from '../data/inventory/inventory-job';
 import { ensureDemoJob } from '../data/demo/ensure';
 import { runSync } from '../data/sync/run';
+import { importFootballDataJob } from '../data/football-data/import-job';
 import { marketJob } from '../data/market/market-job';
 import { previewJob } from '../intelligence/preview/preview-job';
 
@@ -11,6 +12,7 @@ export const jobs: Record<string, JobFn<any, unknown>> = {
   inventory: inventoryJob,
   'demo.ensure': ensureDemoJob,
   sync: runSync,
+  'import.football-data': importFootballDataJob,
   market: marketJob,
   preview: previewJob,
 };
