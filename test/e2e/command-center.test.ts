@@ -212,10 +212,20 @@ describe('Command Center in Chromium against the headless server on the demo sou
 
     await page.keyboard.press('Alt+4');
     await waitForPanelReady(page, 'deep-analysis');
+    // a price changes while the Command Center is closed: it is current when the panel comes back
+    const { matchId, market, line, selection: sel2 } = parseId(second);
+    const shownBest = rows.find((r) => r.id === second)!.cells;
+    const odds = Math.round((Number(shownBest.bestOdds) + 0.21) * 100) / 100;
+    const at = new Date(Date.now() - 20_000).toISOString();
+    const url = desk.headless.services.source.url!;
+    if (market === '1x2') await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [matchId, shownBest.bestBook, sel2, odds, at]);
+    else await execSource(url, `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`, [matchId, shownBest.bestBook, line, sel2, odds, at]);
+    await desk.headless.services.sync.run({});
     await page.keyboard.press('Alt+1');
     await waitForPanelReady(page, 'command-center');
     expect(await navButton(page, 'command-center').getAttribute('aria-current')).toBe('page');
     await page.locator(`${GRID} [row-id]`).first().waitFor();
+    await expect.poll(() => page.locator(`${GRID} [row-id="${second}"] [col-id="bestOdds"]`).textContent(), { timeout: 20_000 }).toBe(odds.toFixed(2));
   });
 
   it('alerts feed, largest moves and sync status show; no page error; screenshot kept', async () => {

@@ -7,7 +7,7 @@ import { Grid } from '../../components/Grid';
 import { reportError } from '../../store/toasts';
 import { boardColumns } from './columns';
 import { movesTitle } from './moves-title';
-import type { GridRow } from './rows';
+import type { GridRow, RowDiff } from './rows';
 import { AlertsFeed, TopMovesList } from './SidePanels';
 import { useCommandCenter } from './store';
 import { SyncStatus } from './SyncStatus';
@@ -16,6 +16,12 @@ import './command-center.css';
 type MarketFilter = 'all' | MarketKind;
 const MARKET_FILTERS: [MarketFilter, string][] = [['all', 'All'], ['1x2', '1X2'], ['totals', 'O/U'], ['spreads', 'AH']];
 const rowId = (r: GridRow): string => r.id;
+
+/** The grid of the mounted panel, if any: refreshes reach it as transactions of the changed rows. */
+let mountedGrid: GridApi<GridRow> | null = null;
+const applyDiff = (d: RowDiff): void => {
+  mountedGrid?.applyTransactionAsync({ add: d.add, update: d.update, remove: d.remove });
+};
 // ECharts is large: the grid must not wait for it to load.
 const MovesChart = lazy(() => import('./MovesChart'));
 
@@ -55,12 +61,7 @@ export default function CommandCenterPanel() {
       else selectNode(api.current?.getDisplayedRowAtIndex(0));
     }, reportError);
     const stop = subscribe('cache.changed', () => {
-      void useCommandCenter
-        .getState()
-        .refresh((d) => {
-          if (api.current) api.current.applyTransactionAsync({ add: d.add, update: d.update, remove: d.remove });
-        })
-        .catch(reportError);
+      void useCommandCenter.getState().refresh(applyDiff).catch(reportError);
       void useCommandCenter.getState().loadSide().catch(reportError);
     });
     // time to kick-off ticks without touching the data
@@ -72,12 +73,16 @@ export default function CommandCenterPanel() {
     return () => {
       stop();
       clearInterval(tick);
+      if (mountedGrid === api.current) mountedGrid = null;
     };
   }, [selectNode]);
 
   const onReady = useCallback(
     (a: GridApi<GridRow>) => {
       api.current = a;
+      mountedGrid = a;
+      // syncs while the panel was closed: bring the rows the grid was given up to date
+      if (useCommandCenter.getState().version !== null) void useCommandCenter.getState().refresh(applyDiff).catch(reportError);
       a.setGridOption('isExternalFilterPresent', () => marketRef.current !== 'all');
       a.setGridOption('doesExternalFilterPass', (n) => n.data?.market === marketRef.current);
       a.setGridOption('rowSelection', { mode: 'singleRow', checkboxes: false, enableClickSelection: true });
