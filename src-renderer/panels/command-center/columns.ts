@@ -24,7 +24,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       colId: 'ttk',
       headerName: 'Kick-off · T−',
       headerTooltip: 'Kick-off (local time) and time to kick-off; sorts by kick-off',
-      width: 122,
+      width: 134,
       field: 'kickoffMs',
       valueFormatter: (p) => (p.data ? `${kickoffLabel(p.data.kickoff)} · ${timeToKickoff(p.data.kickoff, now())}` : ''),
       tooltipValueGetter: (p) => (p.data ? new Date(p.data.kickoff).toLocaleString() : ''),
