@@ -76,7 +76,9 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
   const open: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: b.open }));
   const best = bestPrices(now);
   const fair = tryConsensus(now);
-  const fairOpen = tryConsensus(open);
+  // most lines have not moved since they opened: same books, same prices, same consensus
+  const unmoved = entries.every(([, b]) => b.now.every((o, k) => o === b.open[k]));
+  const fairOpen = unmoved ? fair : tryConsensus(open);
   let sharp: { probs: number[]; book: string } | null = null;
   if (sharpBooks.length && fair) {
     const s = sharpReferenceProbabilities(now, sharpBooks);
