@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rendererDir, startHeadless } from '../../src-main/server/headless';
 import { launchDesk, tempDir } from '../e2e/support/desk';
-import { buildBigBoardCache } from '../integration/market/big-board';
+import { buildBigBoardCache, NO_SOURCE } from '../integration/market/big-board';
 import { median, report } from './report';
 
 function arg(argv: string[], name: string, fallback: number): number {
@@ -58,7 +58,7 @@ export default async function bench(argv: string[]): Promise<void> {
   const t0 = performance.now();
   const made = buildBigBoardCache(path.join(dir, 'cache.sqlite'), rows);
   report({ bench: 'board', metric: 'cache_build_s', value: (performance.now() - t0) / 1000, unit: 's', rows: made.rows, quotes: made.quotes });
-  const server = await startHeadless({ port: 0, dataDir: dir, background: false });
+  const server = await startHeadless({ port: 0, dataDir: dir, background: false, source: NO_SOURCE });
   const browser = await launchDesk(server.server.url, { width: 1680, height: 1000 });
   const base = server.server.url;
   try {

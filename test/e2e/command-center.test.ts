@@ -7,7 +7,7 @@ import { consensusProbabilities } from '../../src-shared/quant/consensus';
 import { execSource } from './support/counts';
 import { launchDesk, navButton, openPanel, startDesk, waitForPanelReady, type DeskBrowser, type DeskServer } from './support/desk';
 import { startHeadless, type Headless } from '../../src-main/server/headless';
-import { buildBigBoardCache } from '../integration/market/big-board';
+import { buildBigBoardCache, NO_SOURCE } from '../integration/market/big-board';
 import { tempDir } from './support/desk';
 
 // The headless server on its embedded PostgreSQL with the demo world (seeded and synced at start),
@@ -252,7 +252,7 @@ describe('Command Center with 50 000 prices', () => {
     dir = tempDir('big-board');
     buildBigBoardCache(path.join(dir, 'cache.sqlite'), 50_000);
     // no demo seed and no sync: they would replace this cache's tables
-    big = await startHeadless({ port: 0, dataDir: dir, background: false });
+    big = await startHeadless({ port: 0, dataDir: dir, background: false, source: NO_SOURCE });
     b = await launchDesk(big.server.url, { width: 1680, height: 1000 });
   });
   afterAll(async () => {

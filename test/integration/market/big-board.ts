@@ -5,6 +5,10 @@ import { openCache } from '../../../src-main/data/cache/open';
 import { sfc32 } from '../../../src-shared/quant/random';
 import { MIRROR_DDL } from './cache-fixture';
 
+/** The board reads the cache only: a closed port stands for "no source" (refused at once, the app
+ * runs on its cache), which spares starting an embedded PostgreSQL. */
+export const NO_SOURCE = 'postgres://monps:none@127.0.0.1:1/none';
+
 export const BIG_BOOKS = ['B365', 'BW', 'IW', 'PS', 'WH', 'VC', 'LB', 'BFE'];
 const TOTAL_LINES = [1.5, 2, 2.5, 3, 3.5];
 const SPREAD_LINES = [-1, -0.5, -0.25, 0, 0.5];
