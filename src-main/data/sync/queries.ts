@@ -91,6 +91,8 @@ export function probeSql(targets: readonly ProbeTarget[]): string {
   const parts = targets.flatMap((t, i) => [
     `${t.watermark ? `(SELECT max(${q(t.watermark)}) FROM ${q(t.table)})::text` : 'NULL::text'} AS w${i}`,
     `${t.count ? `(SELECT count(*) FROM ${q(t.table)})::text` : 'NULL::text'} AS c${i}`,
+    // cumulative deletes (statistics; NULL when track_counts is off); the name is a checked identifier
+    `(SELECT n_tup_del FROM pg_stat_user_tables WHERE relid = to_regclass('${q(t.table)}'))::text AS d${i}`,
   ]);
   return `SELECT ${parts.join(', ')}`;
 }

@@ -13,7 +13,7 @@ import { probeSql } from './queries';
 import { outboxPendingCount, publishOutbox } from './outbox';
 import { classifySourceError, connectSource, SourceError } from './source';
 import { loadGlobalStatus, loadState, saveState, updateGlobalStatus } from './state';
-import { syncTable } from './table-sync';
+import { syncTable, type Probe } from './table-sync';
 
 export interface SyncParams {
   /** Re-read every table (key order) instead of reading changes since the watermark. */
@@ -69,7 +69,7 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
         plans.set(e.table, err as Error);
       }
     }
-    const probes = params.full ? new Map() : await probe(client, [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)));
+    const probes = await probe(client, [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)));
     for (let i = 0; i < manifest.length; i++) {
       const entry = manifest[i];
       if (ctx.signal.aborted) throw new JobCancelled();
@@ -181,14 +181,14 @@ export function openSyncCache(file: string): Cache {
 
 /** Newest watermark and row count of every table in one snapshot, one round trip. A probe that fails
  * (a table vanished since the description) only means no table skips. */
-async function probe(client: pg.Client, plans: TablePlan[]): Promise<Map<string, { maxWatermark: string | null; rows: number | null }>> {
-  const out = new Map<string, { maxWatermark: string | null; rows: number | null }>();
-  const targets = plans.filter((p) => p.watermarkIdx !== null).map((p) => ({ table: p.table, watermark: p.entry.watermark, count: p.entry.window.kind === 'all' }));
+async function probe(client: pg.Client, plans: TablePlan[]): Promise<Map<string, Probe>> {
+  const out = new Map<string, Probe>();
+  const targets = plans.map((p) => ({ table: p.table, watermark: p.watermarkIdx !== null ? p.entry.watermark : null, count: p.entry.window.kind === 'all' }));
   if (targets.length === 0) return out;
   try {
     const r = (await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${probeSql(targets)}; COMMIT`)) as unknown as pg.QueryResult<Record<string, string | null>>[];
     const row = r[1].rows[0];
-    targets.forEach((t, i) => out.set(t.table, { maxWatermark: row[`w${i}`], rows: row[`c${i}`] === null ? null : Number(row[`c${i}`]) }));
+    targets.forEach((t, i) => out.set(t.table, { maxWatermark: row[`w${i}`], rows: row[`c${i}`] === null ? null : Number(row[`c${i}`]), deletes: row[`d${i}`] }));
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     const e = classifySourceError(err, '');

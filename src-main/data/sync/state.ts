@@ -20,6 +20,8 @@ export interface TableState {
   lastSuccessAt: string | null;
   lastReconcileAt: string | null;
   lastError: string | null;
+  /** pg_stat_user_tables.n_tup_del of the source table at the last reconcile (or load). */
+  sourceDeletes: string | null;
 }
 
 interface Row {
@@ -35,6 +37,7 @@ interface Row {
   last_success_at: string | null;
   last_reconcile_at: string | null;
   last_error: string | null;
+  source_deletes: string | null;
 }
 
 const parseJson = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
@@ -42,7 +45,7 @@ const parseJson = <T>(s: string | null): T | null => (s === null ? null : (JSON.
 export function emptyState(table: string): TableState {
   return {
     table, mirrorColumns: null, mirrorKey: null, watermark: null, passKind: null, passFrom: null, passBound: null,
-    passCursor: null, passRows: 0, lastSuccessAt: null, lastReconcileAt: null, lastError: null,
+    passCursor: null, passRows: 0, lastSuccessAt: null, lastReconcileAt: null, lastError: null, sourceDeletes: null,
   };
 }
 
@@ -62,6 +65,7 @@ export function loadState(db: Cache, table: string): TableState {
     lastSuccessAt: r.last_success_at,
     lastReconcileAt: r.last_reconcile_at,
     lastError: r.last_error,
+    sourceDeletes: r.source_deletes,
   };
 }
 
@@ -74,14 +78,14 @@ export function allStates(db: Cache): TableState[] {
 export function saveState(db: Cache, s: TableState): void {
   db.prepare(
     `INSERT INTO sync_state (table_name, mirror_columns, mirror_key, watermark, pass_kind, pass_from, pass_bound, pass_cursor,
-        pass_rows, last_success_at, last_reconcile_at, last_error, updated_at)
+        pass_rows, last_success_at, last_reconcile_at, last_error, source_deletes, updated_at)
      VALUES (@table, @mirrorColumns, @mirrorKey, @watermark, @passKind, @passFrom, @passBound, @passCursor,
-        @passRows, @lastSuccessAt, @lastReconcileAt, @lastError, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        @passRows, @lastSuccessAt, @lastReconcileAt, @lastError, @sourceDeletes, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
      ON CONFLICT (table_name) DO UPDATE SET mirror_columns = excluded.mirror_columns, mirror_key = excluded.mirror_key,
         watermark = excluded.watermark, pass_kind = excluded.pass_kind, pass_from = excluded.pass_from,
         pass_bound = excluded.pass_bound, pass_cursor = excluded.pass_cursor, pass_rows = excluded.pass_rows,
         last_success_at = excluded.last_success_at, last_reconcile_at = excluded.last_reconcile_at,
-        last_error = excluded.last_error, updated_at = excluded.updated_at`,
+        last_error = excluded.last_error, source_deletes = excluded.source_deletes, updated_at = excluded.updated_at`,
   ).run({
     table: s.table,
     mirrorColumns: s.mirrorColumns ? JSON.stringify(s.mirrorColumns) : null,
@@ -95,6 +99,7 @@ export function saveState(db: Cache, s: TableState): void {
     lastSuccessAt: s.lastSuccessAt,
     lastReconcileAt: s.lastReconcileAt,
     lastError: s.lastError,
+    sourceDeletes: s.sourceDeletes,
   });
 }
 

@@ -29,7 +29,14 @@ export interface TableSyncOptions {
   afterCommit?(): void;
   /** What a probe of the source saw (newest watermark value, row count) just before: lets a table
    * where nothing can have changed skip its own reads. */
-  probe?: { maxWatermark: string | null; rows: number | null };
+  probe?: Probe;
+}
+
+export interface Probe {
+  maxWatermark: string | null;
+  rows: number | null;
+  /** The source table's cumulative delete counter (statistics), or null. */
+  deletes: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -77,8 +84,10 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
   // newer one, by the bound's definition), the count has not moved, no pass, quarantine or local
   // write waits, and no reconcile is due. Only the window prune (local) runs.
   const p = opts.probe;
+  // Deletes at the source since the last reconcile (statistics counter moved): reconcile now.
+  const deleted = !!p && p.deletes !== null && state.sourceDeletes !== null && p.deletes !== state.sourceDeletes;
   if (
-    p && !opts.full && opts.reconcile !== 'always' && state.passKind === null && state.watermark !== null && plan.watermarkIdx !== null &&
+    p && !deleted && !opts.full && opts.reconcile !== 'always' && state.passKind === null && state.watermark !== null && plan.watermarkIdx !== null &&
     book.size === 0 && pendingLocal.size === 0 && !due(state) &&
     (p.maxWatermark === null || p.maxWatermark < state.watermark) &&
     (w.kind !== 'all' || (p.rows !== null && p.rows === (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n))
@@ -203,7 +212,7 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
 
     // Key reconcile: deletions at the source, rows that came back into the window.
     const freshLoad = res.mode === 'full' && wasEmpty && !resumed;
-    let doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due(state) || res.mode === 'full' || resumed));
+    let doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due(state) || res.mode === 'full' || resumed || deleted));
     if (!doReconcile && opts.reconcile === 'auto' && !freshLoad && w.kind === 'all') {
       // Cheap deletion check: after the pass the mirror holds every source row (quarantined ones
       // aside), so a lower source count means rows were deleted there. Local unpublished rows of
@@ -239,10 +248,11 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
         // Too many rows missing to fetch by key: next sync re-reads the table.
         state = { ...state, watermark: null };
       }
-      state = { ...state, lastReconcileAt: nowIso };
+      state = { ...state, lastReconcileAt: nowIso, sourceDeletes: p?.deletes ?? null };
       res.reconciled = true;
-    } else if (freshLoad) {
-      state = { ...state, lastReconcileAt: nowIso };
+    } else if (freshLoad || state.sourceDeletes === null) {
+      // a first load is as good as a reconcile; a counter seen for the first time is a starting point
+      state = { ...state, ...(freshLoad ? { lastReconcileAt: nowIso } : {}), sourceDeletes: p?.deletes ?? null };
     }
     await client.query('COMMIT');
   } catch (err) {
