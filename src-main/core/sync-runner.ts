@@ -2,11 +2,13 @@ import { ContractError } from '../../src-shared/contract/errors';
 import type { SyncResult, SyncStartInput } from '../../src-shared/contract/sync';
 import { nextRetryDelay } from '../data/sync/backoff';
 import type { EnsureDemoResult } from '../data/demo/ensure';
+import type { DemoFeedReport } from '../data/demo/feed';
 import type { JobHost } from '../jobs/host';
 
 export interface SyncRunnerOptions {
   jobs: JobHost;
-  /** Embedded default: make sure the demo world exists before the first sync. */
+  /** Embedded default: make sure the demo world exists before the first sync, and release what
+   * became due in it (demo.feed) before each scheduled sync. */
   embedded: boolean;
   /** Incremental sync every this many ms (0 = only on demand). */
   intervalMs: number;
@@ -58,6 +60,7 @@ export class SyncRunner {
     if (this.stopped) return;
     let delay = this.opts.intervalMs;
     try {
+      if (this.opts.embedded && !this.current) await this.feedDemo();
       if (!this.current) await this.run({});
       this.failures = 0;
     } catch (err) {
@@ -73,6 +76,16 @@ export class SyncRunner {
     if (this.stopped || delay <= 0) return;
     this.timer = setTimeout(() => void this.tick(), delay);
     this.timer.unref();
+  }
+
+  /** The embedded demo moves on: new quotes, ended matches. A failure is logged, the sync still runs. */
+  private async feedDemo(): Promise<void> {
+    try {
+      const r = await this.opts.jobs.run<DemoFeedReport>('demo.feed', {}).done;
+      if (r.quotes + r.finished > 0) this.opts.log?.(`demo feed: ${r.reason} in ${r.seconds.toFixed(2)} s`);
+    } catch (err) {
+      this.opts.log?.(`demo feed failed: ${(err as Error).message}`);
+    }
   }
 
   stop(): void {

@@ -3,7 +3,7 @@
  * So a page never queues behind a sync. Kinds not listed read. */
 export type Lane = 'writer' | 'reader';
 
-const writerKinds = new Set(['sync', 'demo.ensure', 'import']);
+const writerKinds = new Set(['sync', 'demo.ensure', 'demo.feed', 'import']);
 
 export const laneOf = (kind: string): Lane => (writerKinds.has(kind) || kind.startsWith('import') ? 'writer' : 'reader');
 export const lanes: Lane[] = ['writer', 'reader'];

@@ -1,6 +1,7 @@
 import type { JobFn } from './types';
 import { inventoryJob } from '../data/inventory/inventory-job';
 import { ensureDemoJob } from '../data/demo/ensure';
+import { demoFeedJob } from '../data/demo/feed';
 import { runSync } from '../data/sync/run';
 import { importFootballDataJob } from '../data/football-data/import-job';
 import { marketJob } from '../data/market/market-job';
@@ -11,6 +12,7 @@ import { previewJob } from '../intelligence/preview/preview-job';
 export const jobs: Record<string, JobFn<any, unknown>> = {
   inventory: inventoryJob,
   'demo.ensure': ensureDemoJob,
+  'demo.feed': demoFeedJob,
   sync: runSync,
   'import.football-data': importFootballDataJob,
   market: marketJob,

@@ -9,12 +9,15 @@ import type { OutlierDetails, ReverseDetails, SteamDetails, TrapDetails } from '
 import type { DemoBookmaker, DemoMatch, DemoPlant, DemoQuote, DemoWorld, OddsTable, TruthMarket } from './types';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 const TABLE: Record<TruthMarket['market'], OddsTable> = { '1x2': 'odds_history', totals: 'odds_totals', spreads: 'odds_spreads' };
 /** Base number of snapshots per series (times the scale, at least 2: opening and last). */
 const POINTS = {
   upcoming: { '1x2': { sharp: 8, exchange: 6, soft: 4 }, other: { sharp: 5, exchange: 4, soft: 3 } },
   past: { '1x2': { sharp: 2, exchange: 2, soft: 2 }, other: { sharp: 2, exchange: 2, soft: 2 } },
 };
+/** Snapshots per book and per day between the anchor and kick-off of an upcoming match (times the scale). */
+const AFTER_ANCHOR_PER_DAY = { '1x2': { sharp: 8, exchange: 6, soft: 3 }, other: { sharp: 4, exchange: 3, soft: 2 } };
 const SIGMA_OPEN = 0.12; // log-prob error of the opening belief
 const SIGMA_CLOSE = 0.02; // residual error of the closing belief
 const SIGMA_BRIDGE = 0.1;
@@ -79,6 +82,18 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
       const u = 1 - Math.pow(1 - r.next(), 1.6); // denser near the end, as markets move most late
       const t = minute(open + u * (end - open));
       if (t > open && t < end) times.add(t);
+    }
+    if (upcoming) {
+      // After the anchor the series goes on to the closing quote at kick-off (held back by the seed
+      // until due): snapshots per day to come, denser near kick-off.
+      const days = (m.kickoff - m.endAt) / DAY;
+      const k = Math.max(1, Math.round(AFTER_ANCHOR_PER_DAY[g.market === '1x2' ? '1x2' : 'other'][b.kind] * world.scale * days));
+      for (let j = 0; j < k; j++) {
+        const u = 1 - Math.pow(1 - r.next(), 2);
+        const t = minute(m.endAt + u * (m.kickoff - m.endAt));
+        if (t > m.endAt && t < m.kickoff) times.add(t);
+      }
+      times.add(m.kickoff);
     }
     grids.set(b.bookmaker, [...times].sort((a, c) => a - c));
   }
@@ -189,7 +204,7 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
         // "too good to be true": the fair price itself, times the factor, from a book with a margin
         odds = odds.map((v, k) => (k === i && fair.length ? roundDown(fair[k] * (d.factor ?? 1), 2) : v));
       }
-      const closing = !upcoming && t === m.endAt;
+      const closing = t === m.kickoff;
       for (let i = 0; i < g.selections.length; i++) {
         out.push({ table, matchId: m.id, bookmaker: b.bookmaker, line, selection: g.selections[i], odds: odds[i], observedAt: t, isClosing: closing });
       }

@@ -6,14 +6,19 @@ import { migrateSource } from '../source/migrate';
 import { copyRows, copyValue, type CopyValue } from './copy';
 import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
 import { matchQuotes } from './odds';
+import { endedBy, plantsByMatch, quoteKnownAt } from './release';
 import { generateWorld } from './world';
-import type { DemoOptions, DemoPlant, DemoQuote, DemoWorld, OddsTable } from './types';
+import type { DemoMatch, DemoOptions, DemoPlant, DemoQuote, DemoWorld, OddsTable } from './types';
 
 export interface SeedOptions extends DemoOptions {
   /** Truncate the demo tables (and, through foreign keys, whatever references them) first. */
   force?: boolean;
   /** Apply migrations/source first (default true). */
   migrate?: boolean;
+  /** The moment the source is written "at" (epoch ms or a Date; default: the real clock). Quotes of the
+   * coming week observed after it and results of matches not ended by it are held back: the demo
+   * feed (feed.ts) releases them when they are due. */
+  now?: number | Date;
   log?: (line: string) => void;
 }
 
@@ -21,6 +26,8 @@ export interface SeedReport {
   seed: number;
   scale: number;
   anchor: string;
+  /** ISO time of `now`: what was known then is written, the rest released later by the feed. */
+  now: string;
   rows: Record<string, number>;
   totalRows: number;
   oddsRows: number;
@@ -72,10 +79,9 @@ const CHUNK = 262_144;
 /** Generates the price series match by match. odds_history lines come out of the generator as
  * ~256 KB chunks (so the seed streams them into COPY while it generates); odds_totals and
  * odds_spreads lines are kept in `side.chunks` for the COPYs that follow. */
-export function* oddsChunks(world: DemoWorld, side: RenderedOdds): Generator<string> {
+export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = Infinity): Generator<string> {
   const buf: Record<OddsTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '' };
-  const plantsByMatch = new Map<number, DemoPlant[]>();
-  for (const p of world.plants) if (p.kind !== 'bad_quote') (plantsByMatch.get(p.matchId) ?? plantsByMatch.set(p.matchId, []).get(p.matchId))?.push(p);
+  const plants = plantsByMatch(world);
   const add = (q: DemoQuote): string | undefined => {
     buf[q.table] += oddsLine(q);
     side.counts[q.table]++;
@@ -88,10 +94,12 @@ export function* oddsChunks(world: DemoWorld, side: RenderedOdds): Generator<str
   };
   for (const m of world.matches) {
     const upcoming = m.tier === 'upcoming';
-    for (const q of matchQuotes(world, m, plantsByMatch.get(m.id) ?? [])) {
+    for (const q of matchQuotes(world, m, plants.get(m.id) ?? [])) {
+      if (!quoteKnownAt(m, q, now)) continue;
       const full = add(q);
       if (full) yield full;
-      collectSharpMove(side.moves, q, upcoming);
+      // market alerts read the moves up to the anchor, whatever `now` is (intelligence is of the anchor)
+      if (q.observedAt <= world.anchor) collectSharpMove(side.moves, q, upcoming);
     }
   }
   for (const q of world.badQuotes) {
@@ -102,14 +110,14 @@ export function* oddsChunks(world: DemoWorld, side: RenderedOdds): Generator<str
   for (const t of ['odds_totals', 'odds_spreads'] as const) if (buf[t]) side.chunks[t].push(buf[t]);
 }
 
-/** Every odds line of the world, rendered in memory (the bench's baseline, tests). */
-export function renderOdds(world: DemoWorld): RenderedOdds {
+/** Every odds line of the world known at `now` (default: all of them), rendered in memory (the bench's baseline, tests). */
+export function renderOdds(world: DemoWorld, now = Infinity): RenderedOdds {
   const out: RenderedOdds = {
     chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
     counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
     moves: new Map(),
   };
-  for (const chunk of oddsChunks(world, out)) out.chunks.odds_history.push(chunk);
+  for (const chunk of oddsChunks(world, out, now)) out.chunks.odds_history.push(chunk);
   return out;
 }
 
@@ -117,8 +125,8 @@ type Rows = Record<string, { columns: string[]; rows: CopyValue[][] }>;
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Rows of every non-odds table, as COPY value arrays. */
-export function tableRows(world: DemoWorld, moves: SharpMoves): Rows {
-  return { ...entityRows(world), ...intelligenceRows(world, moves) };
+export function tableRows(world: DemoWorld, moves: SharpMoves, now = Infinity): Rows {
+  return { ...entityRows(world, now), ...intelligenceRows(world, moves) };
 }
 
 /** Intelligence tables: they read the sharp price moves of the coming week. */
@@ -147,9 +155,10 @@ export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
   return t;
 }
 
-/** Reference tables, matches, events, ground truth and plants. */
-export function entityRows(world: DemoWorld): Rows {
+/** Reference tables, matches, events, ground truth and plants, as known at `now` (default: all). */
+export function entityRows(world: DemoWorld, now = Infinity): Rows {
   const t: Rows = {};
+  const byId = new Map(world.matches.map((m) => [m.id, m]));
   t.leagues = { columns: ['league_code', 'name', 'country', 'tier'], rows: world.leagues.map((l) => [l.code, l.name, l.country, l.tier]) };
   t.teams = { columns: ['team_id', 'name', 'league_code', 'country'], rows: world.teams.map((x) => [x.id, x.name, x.league, x.country]) };
   t.players = {
@@ -169,7 +178,7 @@ export function entityRows(world: DemoWorld): Rows {
       'ht_home_goals', 'ht_away_goals', 'home_xg', 'away_xg', 'home_shots', 'away_shots', 'home_shots_target', 'away_shots_target',
       'home_corners', 'away_corners', 'home_fouls', 'away_fouls', 'home_yellow', 'away_yellow', 'home_red', 'away_red', 'referee', 'origin', 'meeting'],
     rows: world.matches.map((m) => {
-      const r = m.result;
+      const r = m.result ?? (endedBy(m, now) ? m.outcome : undefined);
       const s = r?.stats;
       return [m.id, m.league, m.season, new Date(m.kickoff), m.homeId, m.awayId, r ? 'finished' : 'scheduled', r?.homeGoals, r?.awayGoals,
         r?.htHome, r?.htAway, r?.homeXg, r?.awayXg, s?.homeShots, s?.awayShots, s?.homeShotsTarget, s?.awayShotsTarget,
@@ -178,7 +187,7 @@ export function entityRows(world: DemoWorld): Rows {
   };
   t.match_events = {
     columns: ['event_id', 'match_id', 'team_id', 'player_id', 'kind', 'minute', 'is_penalty', 'is_own_goal'],
-    rows: world.events.map((e) => [e.id, e.matchId, e.teamId, e.playerId, 'goal', e.minute, e.isPenalty, e.isOwnGoal]),
+    rows: [...world.events, ...world.futureEvents.filter((e) => endedBy(byId.get(e.matchId) as DemoMatch, now))].map((e) => [e.id, e.matchId, e.teamId, e.playerId, 'goal', e.minute, e.isPenalty, e.isOwnGoal]),
   };
   const truth: CopyValue[][] = [];
   for (const m of world.matches) {
@@ -219,6 +228,8 @@ export function plantDetailsJson(p: DemoPlant): Record<string, unknown> {
 export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
+  const now = opts.now === undefined ? Date.now() : typeof opts.now === 'number' ? opts.now : opts.now.getTime();
+  if (!Number.isFinite(now)) throw new Error(`demo: bad now ${String(opts.now)}`);
   if (opts.migrate !== false) await migrateSource(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -245,7 +256,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
     }
     const tg = performance.now();
     world = generateWorld(opts);
-    const entities = entityRows(world);
+    const entities = entityRows(world, now);
     generateSeconds = (performance.now() - tg) / 1000;
     log(`demo: generated ${world.matches.length} matches, ${world.events.length} goals and ${world.plants.length} plants in ${generateSeconds.toFixed(2)} s; writing`);
     // Prices are generated while odds_history streams into PostgreSQL; totals and spreads follow.
@@ -257,7 +268,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
     let intelligence: Rows | undefined;
     for (const name of DEMO_TABLES) {
       if (name === 'odds_history') {
-        await copyRows(client, name, ODDS_COLUMNS[name], oddsChunks(world, odds));
+        await copyRows(client, name, ODDS_COLUMNS[name], oddsChunks(world, odds, now));
         rows[name] = odds.counts[name];
       } else if (name === 'odds_totals' || name === 'odds_spreads') {
         await copyRows(client, name, ODDS_COLUMNS[name], odds.chunks[name]);
@@ -270,6 +281,12 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
     for (const [table, col] of [['teams', 'team_id'], ['players', 'player_id'], ['coaches', 'coach_id'], ['matches', 'match_id'], ['match_events', 'event_id']]) {
       await client.query(`SELECT setval(pg_get_serial_sequence('${table}', '${col}'), GREATEST((SELECT max(${col}) FROM ${table}), 1))`);
     }
+    // What the demo feed needs to regenerate this world and release the rest when it is due.
+    await client.query(
+      `INSERT INTO demo_feed_state (id, seed, scale, anchor, released_until) VALUES (1, $1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET seed = EXCLUDED.seed, scale = EXCLUDED.scale, anchor = EXCLUDED.anchor, released_until = EXCLUDED.released_until`,
+      [world.seed, world.scale, new Date(world.anchor).toISOString().slice(0, 10), new Date(now)],
+    );
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
@@ -280,7 +297,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   const seconds = (performance.now() - t0) / 1000;
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
   return {
-    seed: world.seed, scale: world.scale, anchor: new Date(world.anchor).toISOString().slice(0, 10), rows, totalRows,
+    seed: world.seed, scale: world.scale, anchor: new Date(world.anchor).toISOString().slice(0, 10), now: new Date(now).toISOString(), rows, totalRows,
     oddsRows: rows.odds_history + rows.odds_totals + rows.odds_spreads,
     generateSeconds, writeSeconds: seconds - generateSeconds, seconds, rowsPerSecond: totalRows / seconds,
   };

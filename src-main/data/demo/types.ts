@@ -108,11 +108,15 @@ export interface DemoMatch {
   tier: OddsTier;
   /** First price of the match (~a week before kick-off, before the anchor for upcoming matches). */
   openAt: number;
-  /** Last price: kick-off (played) or the anchor (upcoming). */
+  /** Last price known at the anchor: kick-off (played) or the anchor (upcoming; their series go on
+   * to the closing quote at kick-off, which the seed holds back until it is due). */
   endAt: number;
   /** The books quoting each market of this match (the first is always the sharp 'PS'). */
   books: Record<MarketKind, string[]>;
   result?: MatchResult;
+  /** Upcoming matches: the result they will have (not known at the anchor; released at kick-off +
+   * MATCH_MS by the seed or the demo feed). */
+  outcome?: MatchResult;
 }
 
 export interface DemoEvent {
@@ -163,6 +167,8 @@ export interface DemoWorld {
   coaches: DemoCoach[];
   matches: DemoMatch[];
   events: DemoEvent[];
+  /** Goals of the upcoming matches' outcomes (ids after `events`), released with their results. */
+  futureEvents: DemoEvent[];
   /** Missed penalties of the current season (not match events): player id → count, for penalties_taken. */
   penaltyMisses: Map<number, number>;
   /** Planted situations, including the bad quotes (whose rows `badQuotes` holds). */

@@ -259,20 +259,25 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
   });
 
   const events: DemoEvent[] = [];
+  const futureEvents: DemoEvent[] = [];
   const penaltyMisses = new Map<number, number>();
   let eventId = 0;
   for (const m of matches) {
     const mr = Rng.stream(seed, 'match', m.id);
     m.openAt = m.kickoff - Math.round(mr.uniform(6.5, 8) * 24 * 60) * MINUTE;
-    if (m.tier === 'upcoming') {
+    const upcoming = m.tier === 'upcoming';
+    if (upcoming) {
       m.openAt = Math.min(m.openAt, anchor - Math.round(mr.uniform(24, 40) * 60) * MINUTE);
       m.endAt = anchor;
-      continue;
+    } else {
+      m.endAt = m.kickoff;
     }
-    m.endAt = m.kickoff;
+    // Upcoming matches are played out too (same model, same stream), but their result is an outcome
+    // the seed and the feed release only once the match has ended.
     const league = leagues.find((l) => l.code === m.league) as DemoLeague;
     const result = playMatch(mr, m, league.rho);
-    m.result = result.result;
+    if (upcoming) m.outcome = result.result;
+    else m.result = result.result;
     for (const g of result.goals) {
       const scoringTeam = g.home ? m.homeId : m.awayId;
       const otherTeam = g.home ? m.awayId : m.homeId;
@@ -288,8 +293,9 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
         player = squad[mr.weighted(squad.map((p) => p.goalShare))];
       }
       eventId++;
-      events.push({ id: eventId, matchId: m.id, teamId: scoringTeam, playerId: player.id, minute: g.minute, isPenalty: g.penalty, isOwnGoal: g.ownGoal });
+      (upcoming ? futureEvents : events).push({ id: eventId, matchId: m.id, teamId: scoringTeam, playerId: player.id, minute: g.minute, isPenalty: g.penalty, isOwnGoal: g.ownGoal });
     }
+    if (upcoming) continue;
     for (const home of [true, false]) {
       if (mr.chance(0.035) && m.season === currentSeason) {
         const taker = (byTeam.get(home ? m.homeId : m.awayId) as DemoPlayer[]).find((p) => p.penaltyTaker);
@@ -299,7 +305,7 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
   }
 
   const world: DemoWorld = {
-    seed, scale, anchor, currentSeason, bookmakers: DEMO_BOOKMAKERS, leagues, teams, players, coaches, matches, events,
+    seed, scale, anchor, currentSeason, bookmakers: DEMO_BOOKMAKERS, leagues, teams, players, coaches, matches, events, futureEvents,
     penaltyMisses, plants: [], badQuotes: [],
   };
   assignBooks(world);
