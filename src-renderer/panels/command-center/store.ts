@@ -59,6 +59,8 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
     }
   },
   async refresh(apply) {
+    // never loaded (e.g. the cache was empty until this sync): a first load, the panel gives the grid its rows
+    if (get().version === null) return get().load();
     const b = await call('market.board', {});
     if (b.version === get().version) return;
     const next = toGridRows(b);
@@ -67,7 +69,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
     for (const r of d.remove) byId.delete(r.id);
     for (const r of [...d.add, ...d.update]) byId.set(r.id, r);
     apply(d);
-    set({ byId, version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs, lastChange: { ids: d.update.map((r) => r.id), at: new Date().toISOString() } });
+    set({ byId, version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs, error: null, lastChange: { ids: d.update.map((r) => r.id), at: new Date().toISOString() } });
     const sel = get().selected;
     if (sel && d.update.some((r) => r.matchId === sel.matchId)) void get().select(sel);
   },
