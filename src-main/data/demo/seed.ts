@@ -58,7 +58,7 @@ export class SourceNotEmptyError extends Error {}
  * the previous row is reused (rows come in runs of the same time). */
 let lastAt = NaN;
 let lastIso = '';
-function oddsLine(q: DemoQuote): string {
+export function oddsLine(q: DemoQuote): string {
   if (q.observedAt !== lastAt) {
     lastAt = q.observedAt;
     lastIso = new Date(q.observedAt).toISOString();
