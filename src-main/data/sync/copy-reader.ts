@@ -109,7 +109,8 @@ export async function* copyOut(client: pg.Client, sql: string, settings: Record<
     const args = names.flatMap((n) => [n, settings[n]]);
     await client.query(`SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, args);
   }
-  const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
+  // A 1 MB buffer lets PostgreSQL keep sending while a batch is written to SQLite.
+  const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`, { highWaterMark: 1 << 20 }));
   const parser = new CopyTextParser();
   const onAbort = (): void => {
     stream.destroy(new Error('cancelled'));

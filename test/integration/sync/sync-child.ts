@@ -5,12 +5,11 @@
 //     into a new SQLite file with one prepared INSERT per table (same types and key), nothing else.
 //   mode 'incremental': a warm-up sync, then 'ready'; on the parent's 'go', the timed sync.
 import Database from 'better-sqlite3';
-import { openCache } from '../../../src-main/data/cache/open';
 import { copyOut } from '../../../src-main/data/sync/copy-reader';
 import { describeTables } from '../../../src-main/data/sync/introspect';
 import { loadManifest } from '../../../src-main/data/sync/manifest';
 import { planTable } from '../../../src-main/data/sync/mirror';
-import { runSync, type SyncParams } from '../../../src-main/data/sync/run';
+import { openSyncCache, runSync, type SyncParams } from '../../../src-main/data/sync/run';
 import { connectSource } from '../../../src-main/data/sync/source';
 import { q, qList } from '../../../src-main/data/sync/sql';
 import { CACHE_TYPE } from '../../../src-main/data/sync/value-map';
@@ -34,14 +33,16 @@ function sync(): ReturnType<typeof runSync> {
   return runSync(p, { cacheFile: p.cacheFile, sourceUrl: p.url, signal: new AbortController().signal, progress: (pr) => send({ type: 'progress', message: pr.message, done: pr.done }) });
 }
 
-async function baseline(): Promise<{ rows: number }> {
+/** Timed from the connection on, like the sync (which also connects and describes the tables). */
+async function baseline(): Promise<{ rows: number; ms: number }> {
+  const cache = openSyncCache(p.cacheFile);
+  const manifest = loadManifest(cache);
+  cache.close();
+  const t0 = performance.now();
   const client = await connectSource(p.url);
   const db = new Database(p.baselineFile as string);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const cache = openCache(p.cacheFile);
-  const manifest = loadManifest(cache);
-  cache.close();
   const source = new Map((await describeTables(client, manifest.map((e) => e.table))).map((t) => [t.table, t]));
   let rows = 0;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -70,14 +71,13 @@ async function baseline(): Promise<{ rows: number }> {
   await client.query('COMMIT');
   await client.end();
   db.close();
-  return { rows };
+  return { rows, ms: performance.now() - t0 };
 }
 
 async function main(): Promise<void> {
   if (p.mode === 'baseline') {
-    const t0 = performance.now();
     const r = await baseline();
-    send({ type: 'done', rows: r.rows, ms: performance.now() - t0, maxRssMb: maxRssMb() });
+    send({ type: 'done', rows: r.rows, ms: r.ms, maxRssMb: maxRssMb() });
     return;
   }
   if (p.mode === 'incremental') {
