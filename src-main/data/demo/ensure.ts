@@ -6,6 +6,8 @@ export interface EnsureDemoParams {
   /** The demo's "today"; default: today (UTC). */
   anchor?: string;
   scale?: number;
+  /** The clock (ISO time; default: the real one): what is known by then is written, the demo feed releases the rest. */
+  now?: string;
 }
 
 export interface EnsureDemoResult {
@@ -35,6 +37,7 @@ export async function ensureDemoJob(params: EnsureDemoParams, ctx: JobContext): 
   const anchor = params.anchor ? new Date(`${params.anchor}T00:00:00Z`) : startOfTodayUtc();
   const report = await seedDemo(ctx.sourceUrl, {
     anchor,
+    now: params.now ? Date.parse(params.now) : Date.now(),
     scale: params.scale,
     force: state.matches > 0,
     log: (line) => ctx.progress({ fraction: 0.5, message: line }),

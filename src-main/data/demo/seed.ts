@@ -7,7 +7,7 @@ import { copyRows, copyValue, type CopyValue } from './copy';
 import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
 import { matchQuotes } from './odds';
 import { endedBy, plantsByMatch, quoteKnownAt } from './release';
-import { generateWorld } from './world';
+import { anchorOf, generateWorld } from './world';
 import type { DemoMatch, DemoOptions, DemoPlant, DemoQuote, DemoWorld, OddsTable } from './types';
 
 export interface SeedOptions extends DemoOptions {
@@ -15,9 +15,10 @@ export interface SeedOptions extends DemoOptions {
   force?: boolean;
   /** Apply migrations/source first (default true). */
   migrate?: boolean;
-  /** The moment the source is written "at" (epoch ms or a Date; default: the real clock). Quotes of the
-   * coming week observed after it and results of matches not ended by it are held back: the demo
-   * feed (feed.ts) releases them when they are due. */
+  /** The moment the source is written "at" (epoch ms or a Date). Quotes of the coming week observed
+   * after it and results of matches not ended by it are held back: the demo feed (feed.ts) releases
+   * them when they are due. Default: the real clock when the anchor is today's default; with an
+   * explicit anchor, the anchor itself (a world "as of" its anchor, the same bytes whatever the date). */
   now?: number | Date;
   log?: (line: string) => void;
 }
@@ -228,7 +229,7 @@ export function plantDetailsJson(p: DemoPlant): Record<string, unknown> {
 export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
-  const now = opts.now === undefined ? Date.now() : typeof opts.now === 'number' ? opts.now : opts.now.getTime();
+  const now = opts.now === undefined ? (opts.anchor === undefined ? Date.now() : anchorOf(opts.anchor)) : typeof opts.now === 'number' ? opts.now : opts.now.getTime();
   if (!Number.isFinite(now)) throw new Error(`demo: bad now ${String(opts.now)}`);
   if (opts.migrate !== false) await migrateSource(url);
   const client = new pg.Client({ connectionString: url });
