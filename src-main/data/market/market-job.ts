@@ -92,7 +92,17 @@ function lastQuoteAt(db: Cache, asOf: string): string {
   return last || asOf;
 }
 
+/** The feed and the side list both ask for the moves of the same window after every sync: computed once. */
+const movesMemo = new VersionedMemo<TopMove[]>((db) => tablesSignature(db, BOARD_TABLES), 8);
+const MOVES_KEPT = 500;
+
 function top(db: Cache, hours: number, limit: number, asOf: string | undefined): TopMove[] {
+  // "now" moves on: a fresh computation every NOW_MAX_AGE_MS at most
+  const key = `${hours}|${asOf ?? `now@${Math.floor(Date.now() / NOW_MAX_AGE_MS)}`}`;
+  return movesMemo.get(db, key, () => computeTop(db, hours, MOVES_KEPT, asOf)).value.slice(0, limit);
+}
+
+function computeTop(db: Cache, hours: number, limit: number, asOf: string | undefined): TopMove[] {
   requireTables(db);
   const now = lastQuoteAt(db, asOf ?? new Date().toISOString());
   const from = new Date(Date.parse(now) - hours * 3600_000).toISOString();
