@@ -80,7 +80,7 @@ const CHUNK = 262_144;
 /** Generates the price series match by match. odds_history lines come out of the generator as
  * ~256 KB chunks (so the seed streams them into COPY while it generates); odds_totals and
  * odds_spreads lines are kept in `side.chunks` for the COPYs that follow. */
-export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = Infinity): Generator<string> {
+export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = world.anchor): Generator<string> {
   const buf: Record<OddsTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '' };
   const plants = plantsByMatch(world);
   const add = (q: DemoQuote): string | undefined => {
@@ -111,8 +111,8 @@ export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = Infinity
   for (const t of ['odds_totals', 'odds_spreads'] as const) if (buf[t]) side.chunks[t].push(buf[t]);
 }
 
-/** Every odds line of the world known at `now` (default: all of them), rendered in memory (the bench's baseline, tests). */
-export function renderOdds(world: DemoWorld, now = Infinity): RenderedOdds {
+/** Every odds line of the world known at `now` (default: the anchor, as `seedDemo` with an explicit anchor), rendered in memory (the bench's baseline, tests). */
+export function renderOdds(world: DemoWorld, now = world.anchor): RenderedOdds {
   const out: RenderedOdds = {
     chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
     counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
@@ -126,7 +126,7 @@ type Rows = Record<string, { columns: string[]; rows: CopyValue[][] }>;
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Rows of every non-odds table, as COPY value arrays. */
-export function tableRows(world: DemoWorld, moves: SharpMoves, now = Infinity): Rows {
+export function tableRows(world: DemoWorld, moves: SharpMoves, now = world.anchor): Rows {
   return { ...entityRows(world, now), ...intelligenceRows(world, moves) };
 }
 
@@ -156,8 +156,8 @@ export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
   return t;
 }
 
-/** Reference tables, matches, events, ground truth and plants, as known at `now` (default: all). */
-export function entityRows(world: DemoWorld, now = Infinity): Rows {
+/** Reference tables, matches, events, ground truth and plants, as known at `now` (default: the anchor). */
+export function entityRows(world: DemoWorld, now = world.anchor): Rows {
   const t: Rows = {};
   const byId = new Map(world.matches.map((m) => [m.id, m]));
   t.leagues = { columns: ['league_code', 'name', 'country', 'tier'], rows: world.leagues.map((l) => [l.code, l.name, l.country, l.tier]) };
