@@ -24,13 +24,16 @@ function announceSyncs(bus: EventBus): void {
 
 const warmed = new WeakSet<EventBus>();
 
-/** After the cache changes, the worker rebuilds the board at once, so the panel opening next (or
- * refreshing now) reads it from memory. */
+/** After the cache changes, the worker rebuilds the board and the largest moves at once, so the panel
+ * opening next (or refreshing now) reads them from memory. */
 function warmBoard(s: Services): void {
   if (warmed.has(s.bus)) return;
   warmed.add(s.bus);
   s.bus.onAny((name) => {
-    if (name === 'cache.changed') s.jobs.run('market', { op: 'board' } satisfies MarketJobParams).done.catch(() => {});
+    if (name !== 'cache.changed') return;
+    s.jobs.run('market', { op: 'board' } satisfies MarketJobParams).done.catch(() => {});
+    // the window the Command Center shows (12 h of quotes), shared by its side list and its feed
+    s.jobs.run('market', { op: 'topMoves', hours: 12, limit: 1 } satisfies MarketJobParams).done.catch(() => {});
   });
 }
 
