@@ -37,7 +37,7 @@ export interface ServiceOptions {
 }
 
 /** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
-const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
+export const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
 
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop

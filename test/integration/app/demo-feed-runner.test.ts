@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openCache } from '../../../src-main/data/cache/open';
+import { seedDemo } from '../../../src-main/data/demo/seed';
+import { JobHost } from '../../../src-main/jobs/host';
+import { SyncRunner } from '../../../src-main/core/sync-runner';
+import { syncIntervalMs } from '../../../src-main/core/services';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+
+const released = async (url: string): Promise<number> => {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return ((await c.query<{ t: Date }>('SELECT released_until AS t FROM demo_feed_state')).rows[0].t).getTime();
+  } finally {
+    await c.end();
+  }
+};
+
+describe('SyncRunner on the embedded demo', () => {
+  let db: TestDatabase;
+  let dir: string;
+  let jobs: JobHost | undefined;
+  let runner: SyncRunner | undefined;
+  const seededAt = Date.now() - 2 * 3_600_000;
+  beforeAll(async () => {
+    db = await createTestDatabase('monps_feed_runner');
+    // today's demo (so demo.ensure keeps it), as if seeded two hours ago
+    await seedDemo(db.url, { seed: 6, scale: 0.25, now: seededAt });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-feed-runner-'));
+  }, 60_000);
+  afterAll(async () => {
+    runner?.stop();
+    await jobs?.close();
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('releases what became due (demo.feed) before each scheduled sync', async () => {
+    const cacheFile = path.join(dir, 'cache.sqlite');
+    openCache(cacheFile, { migrate: true }).close();
+    jobs = new JobHost({ cacheFile, sourceUrl: db.url });
+    runner = new SyncRunner({ jobs, embedded: true, intervalMs: 500 });
+    runner.start();
+    const kinds = () => jobs?.list().filter((j) => j.state === 'done').map((j) => j.kind).reverse() ?? [];
+    const until = Date.now() + 50_000;
+    while (kinds().filter((k) => k === 'sync').length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    runner.stop();
+    const done = kinds();
+    expect(done.slice(0, 5)).toEqual(['demo.ensure', 'demo.feed', 'sync', 'demo.feed', 'sync']);
+    expect(await released(db.url)).toBeGreaterThan(seededAt + 2 * 3_600_000 - 60_000);
+    const feed = jobs.list().find((j) => j.kind === 'demo.feed' && j.state === 'done');
+    expect(feed?.error).toBeNull();
+  }, 60_000);
+
+  it('syncs the embedded demo every minute, a configured source every 5 (the variable overrides)', () => {
+    const saved = process.env.MONPS_SYNC_INTERVAL_MINUTES;
+    try {
+      delete process.env.MONPS_SYNC_INTERVAL_MINUTES;
+      expect([syncIntervalMs(true), syncIntervalMs(false)]).toEqual([60_000, 300_000]);
+      process.env.MONPS_SYNC_INTERVAL_MINUTES = '3';
+      expect(syncIntervalMs(true)).toBe(180_000);
+    } finally {
+      if (saved === undefined) delete process.env.MONPS_SYNC_INTERVAL_MINUTES;
+      else process.env.MONPS_SYNC_INTERVAL_MINUTES = saved;
+    }
+  });
+});
