@@ -45,7 +45,7 @@ export const syncIntervalMs = (embedded: boolean): number => Number(process.env.
 export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? (() => {});
   fs.mkdirSync(config.dataDir, { recursive: true });
-  openCache(config.cacheFile, { migrate: true }).close();
+  openCache(config.cacheFile, { migrate: true, verify: true }).close();
 
   let embedded: EmbeddedPg | undefined;
   let source: SourceInfo;

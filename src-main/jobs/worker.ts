@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { jobs } from './registry';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { JobCancelled } from './types';
+import { jobError } from './job-error';
 
 // A worker thread: runs jobs off the main thread, each with its own AbortController. The host starts
 // two (jobs/lanes.ts): the writer lane is the one writer of the SQLite cache.
@@ -32,15 +33,8 @@ port.on('message', (msg: ToWorker) => {
   }).then(
     (value) => send({ type: 'result', jobId: msg.jobId, value }),
     (err: unknown) => {
-      const e = err as { code?: string; message?: string; details?: unknown };
       const cancelled = err instanceof JobCancelled || ac.signal.aborted;
-      send({
-        type: 'error',
-        jobId: msg.jobId,
-        error: cancelled
-          ? { code: 'CANCELLED', message: 'cancelled' }
-          : { code: e?.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'INTERNAL', message: e?.message ?? String(err) },
-      });
+      send({ type: 'error', jobId: msg.jobId, error: cancelled ? { code: 'CANCELLED', message: 'cancelled' } : jobError(err) });
     },
   ).finally(() => running.delete(msg.jobId));
 });

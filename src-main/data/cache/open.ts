@@ -10,17 +10,21 @@ export interface OpenCacheOptions {
   readonly?: boolean;
   /** Apply migrations/cache (the writer does; readers only check). */
   migrate?: boolean;
+  /** Full-file quick_check: once at app start (it reads the whole file, too slow for every open). */
+  verify?: boolean;
+  /** Page cache in KiB, larger for bulk writers. */
+  cacheSizeKiB?: number;
 }
 
-/** Opens the SQLite cache: WAL, foreign keys, busy timeout, migrations applied at start.
- * A file that is not a readable SQLite database is moved aside (`.corrupt-<time>`) and rebuilt
- * empty, so the next sync refills it from the source. */
+/** Opens the SQLite cache: WAL, foreign keys, busy timeout, migrations applied.
+ * With `verify`, a file that is not a sound SQLite database is moved aside (`.corrupt-<time>`) and
+ * rebuilt empty, so the next sync refills it from the source. */
 export function openCache(file: string, opts: OpenCacheOptions = {}): Cache {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Cache;
   try {
     db = configure(new Database(file, { readonly: opts.readonly ?? false }), opts.readonly ?? false);
-    if (!opts.readonly) {
+    if (opts.verify && !opts.readonly) {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
     }
@@ -31,6 +35,7 @@ export function openCache(file: string, opts: OpenCacheOptions = {}): Cache {
     for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
     db = configure(new Database(file), false);
   }
+  if (opts.cacheSizeKiB) db.pragma(`cache_size = -${Math.round(opts.cacheSizeKiB)}`);
   if (opts.migrate ?? !opts.readonly) migrateCache(db);
   return db;
 }
