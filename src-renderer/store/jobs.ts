@@ -38,7 +38,12 @@ export const useJobs = create<JobsState>()((set, get) => ({
   },
 }));
 
-export const runningJobs = (jobs: Record<string, JobInfo>): JobInfo[] => Object.values(jobs).filter((j) => j.state === 'running' || j.state === 'queued');
+/** Interactive queries (a board, a preview) show their loading state in their own panel; the status
+ * bar lists the long work (sync, demo, imports, inventory). */
+const quietKinds = new Set(['market', 'preview']);
+
+export const runningJobs = (jobs: Record<string, JobInfo>): JobInfo[] =>
+  Object.values(jobs).filter((j) => (j.state === 'running' || j.state === 'queued') && !quietKinds.has(j.kind));
 
 /** Feeds the store from `job.progress` events; returns the unsubscribe function. */
 export function startJobFeed(): () => void {
