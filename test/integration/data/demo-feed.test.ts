@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DEMO_TABLES, seedDemo } from '../../../src-main/data/demo/seed';
 import { runDemoFeed, demoFeedJob } from '../../../src-main/data/demo/feed';
+import { ensureDemoJob } from '../../../src-main/data/demo/ensure';
 import { combinedChecksum, tableChecksums } from '../../../src-main/data/demo/checksum';
 import { endedBy, heldBack, MATCH_MS, releasedBetween } from '../../../src-main/data/demo/release';
 import { generateWorld, DAY, HOUR } from '../../../src-main/data/demo/world';
@@ -118,4 +119,19 @@ describe('demo feed on a real PostgreSQL', () => {
     expect(await demoFeedJob({}, ctx)).toMatchObject({ released: false, reason: 'no source' });
     await expect(demoFeedJob({ now: 'yesterday' }, jobContext(path.join(dir, 'x.sqlite'), plain.url))).rejects.toThrow(/bad 'now'/);
   });
+
+  it('demo.ensure keeps a live demo and regenerates one seeded before the feed existed', async () => {
+    const db = await createTestDatabase('monps_feed');
+    try {
+      await seedDemo(db.url, { seed: 7, scale: 0.25, now: Date.now() });
+      const ctx = jobContext(path.join(dir, 'ensure.sqlite'), db.url);
+      expect(await ensureDemoJob({ scale: 0.25 }, ctx)).toMatchObject({ seeded: false, reason: 'demo data present' });
+      await query(db.url, 'DELETE FROM demo_feed_state');
+      const r = await ensureDemoJob({ scale: 0.25 }, ctx);
+      expect(r).toMatchObject({ seeded: true, reason: expect.stringMatching(/earlier version/) });
+      expect(await query(db.url, 'SELECT seed, scale FROM demo_feed_state')).toEqual([{ seed: 1, scale: 0.25 }]);
+    } finally {
+      await db.drop();
+    }
+  }, 60_000);
 });
