@@ -34,6 +34,8 @@ export interface ServiceOptions {
   /** The running app (desktop, headless server): demo data on the embedded default, a sync at
    * start and on a schedule. One-shot commands leave it off. */
   background?: boolean;
+  /** Overrides the schedule (0 = sync only at start and on demand): tests that compare databases. */
+  syncIntervalMs?: number;
 }
 
 /** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
@@ -67,7 +69,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
 
   const bus = new EventBus();
   const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url }, bus);
-  const sync = new SyncRunner({ jobs, embedded: source.kind === 'embedded', intervalMs: syncIntervalMs(source.kind === 'embedded'), log });
+  const sync = new SyncRunner({ jobs, embedded: source.kind === 'embedded', intervalMs: opts.syncIntervalMs ?? syncIntervalMs(source.kind === 'embedded'), log });
   if (opts.background) sync.start();
   return {
     config,

@@ -28,7 +28,9 @@ export interface DeskServer {
 export async function startDesk(opts: { source?: string; dataDir?: string } = {}): Promise<DeskServer> {
   if (!rendererDir()) throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` before the e2e tests');
   const dataDir = opts.dataDir ?? tempDir('e2e-data');
-  const headless = await startHeadless({ port: 0, dataDir, source: opts.source });
+  // No scheduled sync (the live demo feed changes the source every minute): a test's databases hold
+  // still, and a test that wants new data syncs on demand.
+  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, syncIntervalMs: 0 });
   return {
     url: headless.server.url,
     headless,
