@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SyncResult } from '../../../src-shared/contract/sync';
 import { openCache } from '../../data/cache/open';
+import { resolveConfig } from '../../core/config';
 import { runSync } from '../../data/sync/run';
 import { parse, printJson, UsageError, type Command } from '../command';
 
@@ -19,15 +20,17 @@ export const syncCommand: Command = {
       'batch-size': { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    const sourceUrl = values.source ?? process.env.MONPS_SOURCE_URL;
+    // --source, MONPS_SOURCE_URL, the settings file; the embedded default only lives inside the app.
+    const config = resolveConfig({ sourceFlag: values.source, cacheFile: values.cache && path.resolve(values.cache) });
+    const sourceUrl = config.sourceUrl;
     if (!sourceUrl) throw new UsageError('no source: pass --source postgres://user:password@host:port/database or set MONPS_SOURCE_URL');
     const reconcile = values.reconcile;
     if (reconcile !== 'auto' && reconcile !== 'always' && reconcile !== 'never') throw new UsageError(`--reconcile must be auto, always or never (got '${reconcile}')`);
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
     if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError(`--batch-size must be a positive integer (got '${values['batch-size']}')`);
-    const cacheFile = path.resolve(values.cache ?? path.join('.monps', 'cache.sqlite'));
+    const cacheFile = config.cacheFile;
     // A corrupt cache file is detected here and rebuilt empty (the sync then refills it).
-    openCache(cacheFile).close();
+    openCache(cacheFile, { verify: true }).close();
     const ac = new AbortController();
     const onSignal = (): void => ac.abort();
     process.once('SIGINT', onSignal);

@@ -1,9 +1,6 @@
 import type pg from 'pg';
 import type { SyncResult, SyncTableResult } from '../../../src-shared/contract/sync';
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-import { migrateCache, type Cache } from '../cache/open';
+import { openCache, type Cache } from '../cache/open';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { nextRetryDelay } from './backoff';
 import { describeTables } from './introspect';
@@ -164,19 +161,10 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
   }
 }
 
-/** The cache as the sync writes it: openCache's settings (WAL, foreign keys, busy timeout, migrations)
- * without its full-file quick_check, which the app runs once at start (openCache) and which would cost
- * more than an incremental sync on a large cache; plus a larger page cache for bulk loads. */
+/** The cache as the sync writes it: without the full-file quick_check (the app runs it once at
+ * start), with a larger page cache for bulk loads. */
 export function openSyncCache(file: string): Cache {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -16384');
-  migrateCache(db);
-  return db;
+  return openCache(file, { cacheSizeKiB: 16384 });
 }
 
 /** Newest watermark and row count of every table in one snapshot, one round trip. A probe that fails
