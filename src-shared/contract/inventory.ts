@@ -14,6 +14,15 @@ export const inventoryTable = z.object({
   /** Why the status: "no rows", "no write for 45 days", "read by: Command Center". */
   statusReason: z.string(),
   quarantined: z.number().int().nonnegative().default(0),
+  /** Mirrored tables: where their sync stands (null: not in the sync). */
+  sync: z
+    .object({
+      phase: z.enum(['new', 'full', 'incremental', 'ready']),
+      lastSuccessAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type InventoryTable = z.infer<typeof inventoryTable>;
 

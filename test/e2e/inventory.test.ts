@@ -141,6 +141,26 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(leagues.rows).toBe(int.format((await sourceCounts(desk.headless.services.source.url!)).get('leagues')!));
   });
 
+  it('shows where each mirrored table\'s sync stands; Sync now syncs with a progress bar and the inventory counts again', async () => {
+    const { page } = browser;
+    const cacheRows = await rowsOfStore('cache');
+    expect(cacheRows.find((r) => r.name === 'odds_history')!.sync).toMatch(/^synced · /);
+    expect(cacheRows.find((r) => r.name === 'app_settings')!.sync).toBe('—'); // the app's own table: not synced
+    await execSource(desk.headless.services.source.url!, "INSERT INTO leagues (league_code, name) VALUES ('ZE2E4', 'E2E League Four') ON CONFLICT DO NOTHING");
+    await page.evaluate(() => {
+      const w = window as unknown as { sawSyncProgress: boolean };
+      w.sawSyncProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-panel="inventory"] .sync-status [role="progressbar"]')) w.sawSyncProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const expected = int.format((await sourceCounts(desk.headless.services.source.url!)).get('leagues')!);
+    await expect.poll(async () => (await rowsOfStore('cache')).find((r) => r.name === 'leagues')?.rows, { timeout: 60_000 }).toBe(expected);
+    expect(await page.evaluate(() => (window as unknown as { sawSyncProgress: boolean }).sawSyncProgress)).toBe(true);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-sync-state')).toBe('ok');
+  });
+
   it('keeps the grid column state (sort) across a reload, and exports the rows shown as CSV', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'All stores' }).click();

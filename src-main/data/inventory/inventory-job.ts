@@ -5,6 +5,8 @@ import { openCache, type Cache } from '../cache/open';
 import type { JobContext } from '../../jobs/types';
 import { throwIfCancelled } from '../../jobs/types';
 import { tableStatus } from './status';
+import { allStates } from '../sync/state';
+import { phaseOf } from '../sync/service';
 
 export interface InventoryParams {
   staleAfterDays: number;
@@ -18,7 +20,8 @@ interface RawTable {
   lastUpdate: string | null;
 }
 
-const TIME_COLUMNS = ['updated_at', 'observed_at', 'created_at'];
+// Write times only: an event time such as observed_at can lie in the future (planted bad quotes).
+const TIME_COLUMNS = ['updated_at', 'created_at', 'applied_at'];
 
 /** Counts every table of both stores (exact counts, newest write) and grades them. */
 export async function inventoryJob(params: InventoryParams, ctx: JobContext): Promise<Inventory> {
@@ -28,6 +31,7 @@ export async function inventoryJob(params: InventoryParams, ctx: JobContext): Pr
     ctx.progress({ fraction: 0.05, message: 'reading the cache' });
     const cacheTables = readCacheTables(cache);
     const quarantined = quarantineCounts(cache);
+    const syncStates = syncStatesOf(cache);
     throwIfCancelled(ctx.signal);
     let sourceTables: RawTable[] = [];
     const source = { ...params.source };
@@ -50,6 +54,7 @@ export async function inventoryJob(params: InventoryParams, ctx: JobContext): Pr
         ...t,
         category: categoryOf(t.name),
         quarantined: quarantined.get(t.name) ?? 0,
+        sync: syncStates.get(t.name) ?? null,
         ...tableStatus(t.rows, t.lastUpdate, mirrored.has(t.name) || categoryOf(t.name) === 'SYSTEM', now, params.staleAfterDays),
       })),
       ...cacheTables.map((t) => ({
@@ -57,6 +62,7 @@ export async function inventoryJob(params: InventoryParams, ctx: JobContext): Pr
         ...t,
         category: categoryOf(t.name),
         quarantined: quarantined.get(t.name) ?? 0,
+        sync: syncStates.get(t.name) ?? null,
         ...tableStatus(t.rows, t.lastUpdate, true, now, params.staleAfterDays),
       })),
     ];
@@ -109,6 +115,13 @@ function quarantineCounts(db: Cache): Map<string, number> {
   if (!tableCol) return new Map();
   const rows = db.prepare(`SELECT ${tableCol} AS t, count(*) AS n FROM quarantine GROUP BY ${tableCol}`).all() as { t: string; n: number }[];
   return new Map(rows.map((r) => [r.t, r.n]));
+}
+
+/** Per mirrored table, where its sync stands (read straight from the sync's checkpoints). */
+function syncStatesOf(db: Cache): Map<string, NonNullable<InventoryTable['sync']>> {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get();
+  if (!exists) return new Map();
+  return new Map(allStates(db).map((s) => [s.table, { phase: phaseOf(s), lastSuccessAt: s.lastSuccessAt, lastError: s.lastError }]));
 }
 
 async function readSourceTables(url: string, signal: AbortSignal): Promise<RawTable[]> {

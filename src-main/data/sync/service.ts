@@ -9,7 +9,7 @@ import { listQuarantine, quarantineCounts } from './quarantine';
 import { openSyncCache, runSync, type SyncParams } from './run';
 import { connectSource, SourceError } from './source';
 import { q } from './sql';
-import { allStates, loadGlobalStatus, updateGlobalStatus } from './state';
+import { allStates, loadGlobalStatus, updateGlobalStatus, type TableState } from './state';
 
 export interface SyncServiceOptions {
   cacheFile: string;
@@ -145,6 +145,12 @@ function checkAddable(table: string, src: SourceTable | undefined, declaredPk: r
   if (isReservedName(table)) throw new Error(`table ${table}: the cache keeps its own table under that name`);
 }
 
+/** Where a table's sync stands: never synced, a pass (full or incremental) in progress, or ready. */
+export function phaseOf(s: TableState | undefined): SyncStatus['tables'][number]['phase'] {
+  if (!s || (s.watermark === null && s.passKind === null)) return s?.lastSuccessAt ? 'ready' : 'new';
+  return s.passKind ?? 'ready';
+}
+
 /** Status for the UI: offline since, data as of per table, quarantine counts, outbox backlog. */
 export function syncStatusOf(db: Cache): SyncStatus {
   const g = loadGlobalStatus(db);
@@ -160,7 +166,7 @@ export function syncStatusOf(db: Cache): SyncStatus {
       const rows = exists.get(e.table) ? (db.prepare(`SELECT count(*) AS n FROM ${q(e.table)}`).get() as { n: number }).n : 0;
       return {
         table: e.table,
-        phase: !s || (s.watermark === null && s.passKind === null) ? (s?.lastSuccessAt ? 'ready' : 'new') : s.passKind ?? 'ready',
+        phase: phaseOf(s),
         rows,
         quarantined: quarantined.get(e.table) ?? 0,
         lastSuccessAt: s?.lastSuccessAt ?? null,

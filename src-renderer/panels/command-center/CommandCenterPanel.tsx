@@ -10,7 +10,7 @@ import { movesTitle } from './moves-title';
 import type { GridRow, RowDiff } from './rows';
 import { AlertsFeed, TopMovesList } from './SidePanels';
 import { useCommandCenter } from './store';
-import { SyncStatus } from './SyncStatus';
+import { SyncStatus } from '../../components/SyncStatus';
 import './command-center.css';
 
 type MarketFilter = 'all' | MarketKind;
@@ -121,7 +121,7 @@ export default function CommandCenterPanel() {
           {loaded ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}` : cc.loading ? 'reading the board…' : ''}
         </span>
         <span className="panel__spacer" />
-        <SyncStatus alerts={cc.alerts} now={Math.max(now, Date.now())} enabled={loaded} />
+        <SyncStatus now={Math.max(now, Date.now())} enabled={loaded} stale={cc.alerts.some((a) => a.kind === 'sync_state' && a.state === 'stale')} />
       </header>
       {cc.error && (
         <div className="banner banner--bad" role="alert">

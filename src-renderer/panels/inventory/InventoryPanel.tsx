@@ -5,6 +5,8 @@ import { Chart } from '../../components/Chart';
 import { formatWhen } from '../../components/format';
 import { Grid } from '../../components/Grid';
 import { ProgressBar } from '../../components/ProgressBar';
+import { SyncStatus } from '../../components/SyncStatus';
+import { subscribe } from '../../api/client';
 import { useInventory } from '../../store/inventory';
 import { runningJobs, useJobs } from '../../store/jobs';
 import { categoryChartOption, needsLogScale } from './chart';
@@ -32,6 +34,10 @@ export default function InventoryPanel() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A finished sync changes rows, freshness and sync phases: count again.
+  useEffect(() => subscribe('job.progress', (j) => {
+    if (j.kind === 'sync' && j.state === 'done') void refresh();
+  }), [refresh]);
 
   const tables = useMemo(() => [...(data?.tables ?? [])].sort(byStoreCategoryName), [data]);
   const shown = useMemo(() => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)), [tables, store, category]);
@@ -54,7 +60,8 @@ export default function InventoryPanel() {
             <span className="muted">{job?.message ?? 'starting'}</span>
           </span>
         )}
-        <button type="button" className="btn btn--primary" onClick={() => void refresh()} disabled={loading}>
+        <SyncStatus now={Date.now()} enabled={ready} />
+        <button type="button" className="btn" onClick={() => void refresh()} disabled={loading}>
           {loading ? 'Counting…' : 'Refresh'}
         </button>
       </header>

@@ -12,6 +12,21 @@ function StoreCell({ data }: ICellRendererParams<InventoryTable>) {
   return <span className={`tag tag--${data.store}`}>{data.store}</span>;
 }
 
+const phaseLabel = { new: 'not yet', full: 'full pass…', incremental: 'catching up…', ready: 'synced' } as const;
+
+/** Where the table's sync stands, and how old its data is. */
+function SyncCell({ data }: ICellRendererParams<InventoryTable>) {
+  if (!data?.sync) return <span className="cell--muted">—</span>;
+  const { phase, lastSuccessAt, lastError } = data.sync;
+  const cls = lastError ? 'pill pill--empty' : phase === 'ready' ? 'pill pill--active' : 'pill pill--under-used';
+  return (
+    <span className={cls} data-sync-phase={phase}>
+      {lastError ? 'error' : phaseLabel[phase]}
+      {!lastError && lastSuccessAt ? ` · ${ago(Date.now() - Date.parse(lastSuccessAt))}` : ''}
+    </span>
+  );
+}
+
 const int = (p: { value: unknown }): string => (typeof p.value === 'number' ? formatInt(p.value) : '');
 // A column's own cellClass replaces the one of its `type`, so right alignment is spelled out.
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
@@ -46,6 +61,15 @@ export const inventoryColumns: ColDef<InventoryTable>[] = [
     valueFormatter: int,
     cellClass: NUM,
     cellClassRules: { 'cell--alert': (p) => typeof p.value === 'number' && p.value > 0 },
+  },
+  {
+    colId: 'sync',
+    headerName: 'Sync',
+    width: 150,
+    valueGetter: (p) => (p.data?.sync ? (p.data.sync.lastError ? 'error' : p.data.sync.phase) : ''),
+    cellRenderer: SyncCell,
+    tooltipValueGetter: (p) =>
+      p.data?.sync ? (p.data.sync.lastError ?? (p.data.sync.lastSuccessAt ? `data as of ${formatWhen(p.data.sync.lastSuccessAt)}` : 'not synced yet')) : 'not in the sync manifest',
   },
   { field: 'statusReason', headerName: 'Why', flex: 1, minWidth: 140, cellClass: 'cell--muted', tooltipField: 'statusReason' },
 ];

@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { SyncStatus as SyncStatusData } from '../../../src-shared/contract/sync';
-import type { Alert } from '../../../src-shared/contract/market';
-import { call, subscribe } from '../../api/client';
-import { ago } from '../../components/format';
-import { ProgressBar } from '../../components/ProgressBar';
-import { runningJobs, useJobs } from '../../store/jobs';
-import { reportError } from '../../store/toasts';
+import type { SyncStatus as SyncStatusData } from '../../src-shared/contract/sync';
+import { call, subscribe } from '../api/client';
+import { ago } from './format';
+import { ProgressBar } from './ProgressBar';
+import { runningJobs, useJobs } from '../store/jobs';
+import { reportError } from '../store/toasts';
 
 const stateLabel: Record<SyncStatusData['state'], string> = { never: 'Never synced', running: 'Syncing', ok: 'Synced', offline: 'Source offline', error: 'Sync failed' };
 
-/** Data freshness, "Sync now" and the running sync's progress bar. */
-/** `enabled` waits for the board: the status read is not allowed to delay the first rows. */
-export function SyncStatus({ alerts, now, enabled }: { alerts: Alert[]; now: number; enabled: boolean }) {
+/** Data freshness, "Sync now" and the running sync's progress bar (Command Center, Data inventory).
+ * `enabled` lets a panel hold the status read back until its own first data has arrived; `stale`
+ * is the panel's own judgement that the data is old although the last sync succeeded. */
+export function SyncStatus({ now, enabled, stale = false }: { now: number; enabled: boolean; stale?: boolean }) {
   const [status, setStatus] = useState<SyncStatusData | null>(null);
   const [starting, setStarting] = useState(false);
   const job = useJobs((s) => runningJobs(s.jobs).find((j) => j.kind === 'sync'));
-  const stale = alerts.find((a): a is Extract<Alert, { kind: 'sync_state' }> => a.kind === 'sync_state')?.state === 'stale';
 
   useEffect(() => {
     if (!enabled) return;
@@ -41,7 +40,7 @@ export function SyncStatus({ alerts, now, enabled }: { alerts: Alert[]; now: num
   const state = running ? 'running' : (status?.state ?? 'never');
   const dot = state === 'ok' && !stale ? 'statusbar__dot--ok' : state === 'offline' || state === 'error' ? 'statusbar__dot--bad' : '';
   return (
-    <span className="cc-sync" data-testid="sync-status" data-sync-state={state}>
+    <span className="sync-status" data-testid="sync-status" data-sync-state={state}>
       <span className={`statusbar__dot ${dot}`} />
       <span title={status?.lastError ?? undefined}>
         {stateLabel[state]}
@@ -49,7 +48,7 @@ export function SyncStatus({ alerts, now, enabled }: { alerts: Alert[]; now: num
         {stale && state === 'ok' ? ' (stale)' : ''}
       </span>
       {running && (
-        <span className="cc-sync__progress">
+        <span className="sync-status__progress">
           <ProgressBar fraction={job?.fraction ?? null} label="Sync progress" />
           <span className="muted">{job?.message ?? 'starting'}</span>
         </span>
