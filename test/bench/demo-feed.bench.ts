@@ -5,24 +5,14 @@
 // worker keeps it afterwards). Baseline, same run: a feed run with nothing due (connection, lock
 // and watermark only); ratio = a minute's run / that.
 // PostgreSQL: MONPS_BENCH_PG_URL or MONPS_TEST_PG_URL (an admin URL), else an embedded server.
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { runDemoFeed, type DemoFeedReport } from '../../src-main/data/demo/feed';
 import { seedDemo } from '../../src-main/data/demo/seed';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
 import { median, report } from './report';
+import { withClient } from '../../src-main/data/source/client';
 
 const HOUR = 3_600_000;
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 export default async function demoFeedBench(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);

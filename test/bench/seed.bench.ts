@@ -3,36 +3,15 @@
 // in the same run: COPY of the very same pre-rendered rows into UNLOGGED copies of the tables with no
 // index or constraint (no generation, no index upkeep, no WAL). ratio = seed rows/s / baseline rows/s.
 // PostgreSQL: MONPS_BENCH_PG_URL or MONPS_TEST_PG_URL (an admin URL), else an embedded server.
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { copyRows } from '../../src-main/data/demo/copy';
-import { DEMO_TABLES, renderOdds, seedDemo, tableRows } from '../../src-main/data/demo/seed';
+import { DEMO_TABLES, ODDS_COLUMNS, renderOdds, seedDemo, tableRows } from '../../src-main/data/demo/seed';
+import type { OddsTable } from '../../src-main/data/demo/types';
 import { generateWorld } from '../../src-main/data/demo/world';
 import { migrateSource } from '../../src-main/data/source/migrate';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
 import { median, report } from './report';
-
-const ODDS_COLUMNS: Record<string, string[]> = {
-  odds_history: ['match_id', 'bookmaker', 'selection', 'odds', 'observed_at', 'is_closing'],
-  odds_totals: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
-  odds_spreads: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
-};
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-function dbUrl(admin: string, name: string): string {
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+import { withClient, withDatabase } from '../../src-main/data/source/client';
 
 export default async function seedBench(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
@@ -50,7 +29,7 @@ export default async function seedBench(argv: string[]): Promise<void> {
     const name = `monps_bench_${randomBytes(4).toString('hex')}`;
     await withClient(admin as string, (c) => c.query(`CREATE DATABASE ${name}`));
     created.push(name);
-    const url = dbUrl(admin as string, name);
+    const url = withDatabase(admin as string, name);
     await migrateSource(url);
     return url;
   };
@@ -80,7 +59,7 @@ export default async function seedBench(argv: string[]): Promise<void> {
         let n = 0;
         for (const name of DEMO_TABLES) {
           if (name in ODDS_COLUMNS) {
-            await copyRows(c, `bench_${name}`, ODDS_COLUMNS[name], odds.chunks[name as keyof typeof odds.chunks]);
+            await copyRows(c, `bench_${name}`, ODDS_COLUMNS[name as OddsTable], odds.chunks[name as keyof typeof odds.chunks]);
             n += odds.counts[name as keyof typeof odds.counts];
           } else n += await copyRows(c, `bench_${name}`, tables[name].columns, tables[name].rows);
         }

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { withDatabase } from '../../src-main/data/source/client';
 
 /** A fresh database on the test server, dropped by `drop()`. */
 export interface TestDatabase {
@@ -13,11 +14,7 @@ export function adminUrl(): string {
   return inject('pgAdminUrl');
 }
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+export { withDatabase };
 
 export async function createTestDatabase(prefix = 'monps_test'): Promise<TestDatabase> {
   const admin = adminUrl();

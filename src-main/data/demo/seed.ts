@@ -47,7 +47,8 @@ export const DEMO_TABLES = [
   'demo_truth_probabilities', 'demo_truth_teams', 'demo_truth_leagues', 'demo_plants',
 ] as const;
 
-const ODDS_COLUMNS: Record<OddsTable, string[]> = {
+/** Columns the seed writes to each odds table, in COPY order. */
+export const ODDS_COLUMNS: Record<OddsTable, string[]> = {
   odds_history: ['match_id', 'bookmaker', 'selection', 'odds', 'observed_at', 'is_closing'],
   odds_totals: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
   odds_spreads: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],

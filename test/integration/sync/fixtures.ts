@@ -7,19 +7,12 @@ import { listSourceTables } from '../../../src-main/data/sync/introspect';
 import { loadManifest } from '../../../src-main/data/sync/manifest';
 import { planTable } from '../../../src-main/data/sync/mirror';
 import { connectSource } from '../../../src-main/data/sync/source';
+import { withClient } from '../../../src-main/data/source/client';
+
+export { withClient };
 
 export function jobContext(cacheFile: string, sourceUrl: string | undefined, signal = new AbortController().signal): JobContext {
   return { cacheFile, sourceUrl, signal, progress: () => {} };
-}
-
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 export interface SeedOptions {
