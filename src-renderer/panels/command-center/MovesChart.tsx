@@ -12,16 +12,19 @@ function marketRules(m: MarketMoves): { name: string; xAxis: string }[] {
   return [...(opens.length ? [{ name: 'opening', xAxis: opens[0] }] : []), ...(closes.length ? [{ name: 'closing', xAxis: closes[closes.length - 1] }] : [])];
 }
 
+/** Short prices need a third decimal: ticks 1.055 and 1.06 must not both read "1.06". */
+const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));
+
 export function movesOption(m: MarketMoves): ChartOption {
   return {
     backgroundColor: 'transparent',
     animation: false,
     color: PALETTE,
     grid: { left: 44, right: 24, top: 44, bottom: 58 },
-    tooltip: { trigger: 'axis', backgroundColor: '#151c25', borderColor: '#2e3a49', textStyle: { color: '#d5dde6', fontSize: 11 }, valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v)) },
+    tooltip: { trigger: 'axis', backgroundColor: '#151c25', borderColor: '#2e3a49', textStyle: { color: '#d5dde6', fontSize: 11 }, valueFormatter: (v: unknown) => (typeof v === 'number' ? oddsTick(v) : String(v)) },
     legend: { type: 'scroll', top: 0, textStyle: { color: '#8c9db0', fontSize: 10 }, itemWidth: 14, itemHeight: 8, pageTextStyle: { color: '#8c9db0' } },
     xAxis: { type: 'time', axisLabel: { color: '#8c9db0', fontSize: 10, hideOverlap: true }, axisLine: { lineStyle: { color: '#2e3a49' } }, splitLine: { show: false } },
-    yAxis: { type: 'value', scale: true, axisLabel: { color: '#8c9db0', fontSize: 10, formatter: (v: number) => v.toFixed(2) }, splitLine: { lineStyle: { color: '#1b2430' } } },
+    yAxis: { type: 'value', scale: true, axisLabel: { color: '#8c9db0', fontSize: 10, formatter: (v: number) => oddsTick(v) }, splitLine: { lineStyle: { color: '#1b2430' } } },
     dataZoom: [
       { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
       { type: 'slider', xAxisIndex: 0, height: 16, bottom: 8, borderColor: '#2e3a49', textStyle: { color: '#8c9db0', fontSize: 10 }, fillerColor: 'rgba(62,166,255,0.15)', dataBackground: { lineStyle: { color: '#3ea6ff' }, areaStyle: { color: 'rgba(62,166,255,0.1)' } } },
