@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { resolveConfig } from '../core/config';
 import { createHandlers } from '../core/handlers';
@@ -42,7 +42,6 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window?.show());
   if (devUrl) await window.loadURL(devUrl);
   else await window.loadFile(rendererIndex);
-  if (Notification.isSupported()) services.bus.onAny(() => {});
 }
 
 app.whenReady().then(start).catch((err: unknown) => {
