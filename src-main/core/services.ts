@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCache } from '../data/cache/open';
+import { openCache, type Cache } from '../data/cache/open';
+import { loadGlobalStatus, updateGlobalStatus } from '../data/sync/state';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../data/source/embedded';
 import { migrateSource } from '../data/source/migrate';
 import { JobHost } from '../jobs/host';
@@ -41,13 +42,22 @@ export interface ServiceOptions {
 /** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
 export const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
 
+/** A sync still marked running at start was cut short (the app was killed): say so. Its work is not
+ * lost: the next sync resumes from the last checkpoint. */
+export function markInterruptedSync(cache: Cache): void {
+  if (loadGlobalStatus(cache).state !== 'running') return;
+  updateGlobalStatus(cache, { state: 'error', lastError: 'the previous sync was interrupted (the app stopped); the next one resumes from its checkpoint' });
+}
+
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop
  * the app: it runs on the cache and says so. */
 export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? (() => {});
   fs.mkdirSync(config.dataDir, { recursive: true });
-  openCache(config.cacheFile, { migrate: true, verify: true }).close();
+  const cache = openCache(config.cacheFile, { migrate: true, verify: true });
+  markInterruptedSync(cache);
+  cache.close();
 
   let embedded: EmbeddedPg | undefined;
   let source: SourceInfo;
