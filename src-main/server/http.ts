@@ -37,8 +37,20 @@ const statusOf: Record<ErrorCode, number> = {
 
 const MAX_BODY = 1 << 20;
 
+/** decodeURIComponent without the throw: a malformed escape in a request path is the client's error. */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+const badPath = (res: http.ServerResponse): void => sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'malformed percent-escape in the path' } });
+
 export function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127\./.test(host);
+  // 127.x.y.z as an address only: a Host like '127.attacker.example' is a DNS name (rebinding).
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 const mime: Record<string, string> = {
@@ -105,7 +117,10 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     if (token && url.searchParams.get('token') === token) {
       res.setHeader('Set-Cookie', `monps_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
-    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) return void handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const method = decodePath(url.pathname.slice(5));
+      return method === null ? badPath(res) : void handleRpc(req, res, method);
+    }
     if (req.method === 'GET' && url.pathname === '/events') return handleEvents(req, res);
     if (req.method === 'GET' && url.pathname.startsWith('/api/')) return void handleRest(res, url);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
@@ -129,7 +144,9 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
       if (!m) continue;
       const input: Record<string, unknown> = {};
       for (const [k, v] of url.searchParams) if (k !== 'token') input[k] = coerce(v);
-      r.params.forEach((p, i) => (input[p] = decodeURIComponent(m[i + 1])));
+      const values = r.params.map((_p, i) => decodePath(m[i + 1]));
+      if (values.includes(null)) return badPath(res);
+      r.params.forEach((p, i) => (input[p] = values[i]));
       const answer = await dispatch(handlers, r.method, input);
       return sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer.ok ? answer.value : answer);
     }
@@ -150,8 +167,11 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
   function serveStatic(res: http.ServerResponse, pathname: string): void {
     if (!opts.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
     const root = path.resolve(opts.staticDir);
-    let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (!file.startsWith(root)) return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
+    const decoded = decodePath(pathname);
+    if (decoded === null) return badPath(res);
+    let file = path.resolve(root, `.${decoded}`);
+    // root + separator: a bare prefix test would let '/../renderer-private/x' out of 'renderer'
+    if (file !== root && !file.startsWith(root + path.sep)) return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     if (!fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
     const ext = path.extname(file);
