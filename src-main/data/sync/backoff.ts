@@ -30,6 +30,7 @@ export async function retryLoop<T>(
       const ms = (opts.delay ?? nextRetryDelay)(n);
       opts.onRetry?.(n, ms, err);
       await sleep(ms, opts.signal);
+      if (opts.signal.aborted) throw err; // cancelled while waiting: no further attempt
     }
   }
 }

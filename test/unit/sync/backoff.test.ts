@@ -31,4 +31,17 @@ describe('retry backoff', () => {
       retryLoop(async () => Promise.reject(new Error('bad sql')), { retryable: (e) => (e as Error).message === 'offline', signal: new AbortController().signal }),
     ).rejects.toThrow('bad sql');
   });
+  it('a cancel during the wait stops the loop: no further attempt', async () => {
+    const ac = new AbortController();
+    let calls = 0;
+    const run = retryLoop(
+      async () => {
+        calls++;
+        throw new Error('offline');
+      },
+      { retryable: () => true, signal: ac.signal, delay: () => 60_000, onRetry: () => setTimeout(() => ac.abort(), 10) },
+    );
+    await expect(run).rejects.toThrow('offline');
+    expect(calls).toBe(1);
+  });
 });
