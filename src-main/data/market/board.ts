@@ -25,8 +25,8 @@ interface Group {
   matchId: number;
   market: MarketKind;
   line: number | null;
-  /** bookmaker → per selection index: [latest, opening] */
-  books: Map<string, { now: (number | null)[]; open: (number | null)[] }>;
+  /** bookmaker → per selection index: latest and opening quote, and when each was observed */
+  books: Map<string, { now: (number | null)[]; open: (number | null)[]; nowAt: (string | null)[]; openAt: (string | null)[] }>;
   updatedAt: (string | null)[];
 }
 
@@ -50,11 +50,13 @@ function group(quotes: Iterable<SeriesQuote>): Group[] {
     }
     let b = g.books.get(q.bookmaker);
     if (!b) {
-      b = { now: sels.map(() => null), open: sels.map(() => null) };
+      b = { now: sels.map(() => null), open: sels.map(() => null), nowAt: sels.map(() => null), openAt: sels.map(() => null) };
       g.books.set(q.bookmaker, b);
     }
     b.now[k] = usable(q.odds) ? q.odds : null;
     b.open[k] = usable(q.openOdds) ? q.openOdds : null;
+    b.nowAt[k] = q.observedAt;
+    b.openAt[k] = q.openAt;
     const u = g.updatedAt[k];
     if (u === null || q.observedAt > u) g.updatedAt[k] = q.observedAt;
   }
@@ -72,12 +74,19 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
   const sels = SELECTIONS[g.market];
   // bookmaker order decides ties of the best price: alphabetical, whatever order the quotes came in
   const entries = [...g.books].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const now: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: b.now }));
-  const open: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: b.open }));
+  // A book is its latest snapshot: a selection it did not quote then (pulled, or a refused price) is not
+  // a price now, and an older quote of it must not be mixed into the book (same for the opening snapshot).
+  const snapshot = (odds: (number | null)[], at: (string | null)[], pick: 'latest' | 'first'): (number | null)[] => {
+    const ts = at.filter((t): t is string => t !== null);
+    const t = ts.reduce((a, x) => ((pick === 'latest' ? x > a : x < a) ? x : a), ts[0]);
+    return odds.map((o, k) => (at[k] === t ? o : null));
+  };
+  const now: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: snapshot(b.now, b.nowAt, 'latest') }));
+  const open: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: snapshot(b.open, b.openAt, 'first') }));
   const best = bestPrices(now);
   const fair = tryConsensus(now);
   // most lines have not moved since they opened: same books, same prices, same consensus
-  const unmoved = entries.every(([, b]) => b.now.every((o, k) => o === b.open[k]));
+  const unmoved = now.every((b, i) => b.odds.every((o, k) => o === open[i].odds[k]));
   const fairOpen = unmoved ? fair : tryConsensus(open);
   let sharp: { probs: number[]; book: string } | null = null;
   if (sharpBooks.length && fair) {

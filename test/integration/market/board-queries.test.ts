@@ -73,9 +73,11 @@ describe('market queries on the cache', () => {
     expect(b.matches.map((m) => m.matchId).sort()).toEqual(fx.upcoming);
     expect(b.sharpBooks).toEqual(['PS']);
     expect(rows.every((r) => r.bestBook !== 'Max')).toBe(true);
-    // the 1.0 quote is not a price: IW's draw for match 2 falls back to its previous quote
+    // the 1.0 quote is not a price, and IW's older draw is not mixed into its latest 1X2 snapshot
     const draw2 = fx.quotes.filter((q) => q.matchId === 2 && q.bookmaker === 'IW' && q.table === 'odds_history' && q.selection === 'draw');
     expect(draw2[4].odds).toBe(1);
+    expect(byId.get('2|1x2||draw')!.books).toBe(fx.books.length - 1);
+    expect(byId.get('2|1x2||home')!.books).toBe(fx.books.length);
     expect(b.matches.find((m) => m.matchId === 1)).toMatchObject({ league: 'E0', leagueName: 'Premier League', home: 'Team 1', away: 'Team 2' });
   });
 

@@ -102,3 +102,29 @@ describe('board rows', () => {
     expect(r[2].bestOdds).toBe(2.05);
   });
 });
+
+describe('board rows: one snapshot per book', () => {
+  const T2 = '2026-11-25T07:30:00.000Z';
+  const q = (bookmaker: string, selection: string, odds: number, observedAt: string, openOdds = odds, openAt = T0): SeriesQuote => ({
+    matchId: 8, market: '1x2', line: null, selection, bookmaker, odds, observedAt, openOdds, openAt,
+  });
+  const fresh = (b: string, o: number[]) => ['home', 'draw', 'away'].map((s, k) => q(b, s, o[k], T2));
+  // X quoted all three at T1, then only home and away at T2 (draw pulled or refused): its 4.5 draw is not a price now
+  const quotes = [...fresh('A', [2.1, 3.4, 3.6]), ...fresh('B', [2.05, 3.5, 3.7]), q('X', 'home', 2.12, T2), q('X', 'draw', 4.5, T1), q('X', 'away', 3.65, T2)];
+  const rows = boardRows(quotes, []);
+
+  it('a selection missing from the book\'s latest snapshot is not a current quote', () => {
+    const draw = rows.find((r) => r.selection === 'draw')!;
+    expect(draw.bestOdds).toBe(3.5);
+    expect(draw.bestBook).toBe('B');
+    expect(draw.books).toBe(2);
+  });
+
+  it('a book whose latest snapshot is incomplete stays out of the consensus and the margin', () => {
+    const c = consensusProbabilities([{ bookmaker: 'A', odds: [2.1, 3.4, 3.6] }, { bookmaker: 'B', odds: [2.05, 3.5, 3.7] }]).probabilities;
+    rows.forEach((r, k) => expect(r.fairProb).toBeCloseTo(c[k], 14));
+    const m = (overround([2.1, 3.4, 3.6]) + overround([2.05, 3.5, 3.7])) / 2;
+    for (const r of rows) expect(r.margin).toBeCloseTo(m, 14);
+    expect(rows.find((r) => r.selection === 'home')!.bestBook).toBe('X'); // its fresh prices still count
+  });
+});
