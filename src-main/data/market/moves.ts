@@ -44,8 +44,15 @@ export function topMoves(quotes: ReadonlyArray<WindowQuote & { market: MarketKin
 /** Thresholds of a large move: median shift of 3 points of probability with at least 2 books behind it. */
 export const LARGE_MOVE = { warning: 0.03, critical: 0.06, minBooks: 2 };
 
+/** An AH line is stored as the home team's handicap: the away side of home −0.5 is +0.5. */
+const ahLine = (line: number | null, selection: string): string => {
+  if (line === null) return '';
+  const l = selection === 'away' ? -line : line;
+  return l > 0 ? `+${l}` : String(l === 0 ? 0 : l);
+};
+
 export const selectionLabel = (m: { market: MarketKind; line: number | null; selection: string }): string =>
-  m.market === '1x2' ? `1X2 ${m.selection}` : `${m.market === 'totals' ? 'O/U' : 'AH'} ${m.line && m.line > 0 && m.market === 'spreads' ? '+' : ''}${m.line ?? ''} ${m.selection}`;
+  m.market === '1x2' ? `1X2 ${m.selection}` : `${m.market === 'totals' ? 'O/U' : 'AH'} ${m.market === 'spreads' ? ahLine(m.line, m.selection) : (m.line ?? '')} ${m.selection}`;
 
 export function largeMoveAlerts(moves: readonly TopMove[]): Alert[] {
   return moves

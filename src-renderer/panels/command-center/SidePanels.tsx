@@ -3,7 +3,7 @@ import { ago } from '../../components/format';
 import { lineLabel, marketLabel } from './rows';
 import type { Selection } from './store';
 
-const moveLabel = (m: TopMove): string => `${marketLabel(m.market)} ${lineLabel(m.market, m.line)} ${m.selection}`.replace(/\s+/g, ' ');
+const moveLabel = (m: TopMove): string => `${marketLabel(m.market)} ${lineLabel(m.market, m.line, m.selection)} ${m.selection}`.replace(/\s+/g, ' ');
 
 /** The largest moves of the window; Enter or a click shows the move in the chart. */
 export function TopMovesList({ moves, onPick, selected }: { moves: TopMove[]; onPick(s: Selection): void; selected: Selection | null }) {

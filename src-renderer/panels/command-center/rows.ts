@@ -80,9 +80,14 @@ export function diffRows(prev: ReadonlyMap<string, GridRow>, next: readonly Grid
 
 export const marketLabel = (market: BoardRow['market'] | 'btts'): string => ({ '1x2': '1X2', totals: 'O/U', spreads: 'AH', btts: 'BTTS' })[market];
 
-export function lineLabel(market: BoardRow['market'] | 'btts', line: number | null): string {
+/** The line as the side bet on gets it: an AH line is stored as the home team's handicap, so the away
+ * side of home −0.5 reads +0.5 (pass the selection, or an away row reads as the home handicap). */
+export function lineLabel(market: BoardRow['market'] | 'btts', line: number | null, selection?: string): string {
   if (line === null) return '';
-  if (market === 'spreads') return line > 0 ? `+${line}` : String(line);
+  if (market === 'spreads') {
+    const l = selection === 'away' ? -line : line;
+    return l > 0 ? `+${l}` : String(l === 0 ? 0 : l);
+  }
   return String(line);
 }
 

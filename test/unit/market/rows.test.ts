@@ -79,3 +79,20 @@ describe('match search', () => {
     expect(filterMatches(ms, '')).toHaveLength(3);
   });
 });
+
+describe('AH line labels: the line of the side bet on', () => {
+  it('the away side of a home handicap reads with the opposite sign, in the grids, the side list and the alerts', async () => {
+    const { lineLabel } = await import('../../../src-renderer/panels/command-center/rows');
+    const { selectionLabel } = await import('../../../src-main/data/market/moves');
+    const { movesTitle } = await import('../../../src-renderer/panels/command-center/moves-title');
+    expect(lineLabel('spreads', -0.5, 'home')).toBe('-0.5');
+    expect(lineLabel('spreads', -0.5, 'away')).toBe('+0.5');
+    expect(lineLabel('spreads', 0.75, 'away')).toBe('-0.75');
+    expect(lineLabel('spreads', 0, 'away')).toBe('0');
+    expect(lineLabel('totals', 2.5, 'under')).toBe('2.5');
+    expect(selectionLabel({ market: 'spreads', line: -1.25, selection: 'away' })).toBe('AH +1.25 away');
+    expect(selectionLabel({ market: 'spreads', line: -1.25, selection: 'home' })).toBe('AH -1.25 home');
+    expect(selectionLabel({ market: 'totals', line: 2.5, selection: 'over' })).toBe('O/U 2.5 over');
+    expect(movesTitle({ market: 'spreads', line: -0.25, selection: 'away', match: { home: 'A', away: 'B' } })).toBe('A – B · AH +0.25 away');
+  });
+});
