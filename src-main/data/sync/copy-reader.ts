@@ -116,15 +116,31 @@ export async function* copyOut(client: pg.Client, sql: string, settings: Record<
     stream.destroy(new Error('cancelled'));
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  let complete = false;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // destroyOnReturn false: a consumer that stops early must not leave the COPY half-read (below)
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       const rows: RawRow[] = [];
       parser.push(chunk, rows);
       if (rows.length) yield rows;
     }
+    complete = true;
     parser.end();
   } finally {
+    // The consumer failed mid-stream (not cancelled: then the caller closes the connection). The
+    // client only takes its next query (the ROLLBACK) once the COPY has ended: read the rest unparsed.
+    if (!complete && !signal?.aborted && !stream.destroyed) await drain(stream);
     signal?.removeEventListener('abort', onAbort);
     if (!stream.destroyed) stream.destroy();
   }
+}
+
+function drain(stream: NodeJS.ReadableStream & { readableEnded: boolean }): Promise<void> {
+  if (stream.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('end', resolve);
+    stream.once('error', () => resolve());
+    stream.once('close', resolve);
+    stream.resume();
+  });
 }
