@@ -1,5 +1,5 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { lineLabel, marketLabel, timeToKickoff, type GridRow } from './rows';
+import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const pct = (digits: number) => (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : `${(p.value * 100).toFixed(digits)}%`);
@@ -35,7 +35,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
     },
     { colId: 'fixture', field: 'fixture', headerName: 'Match', flex: 1, minWidth: 140, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 2, tooltipField: 'fixture' },
     { colId: 'market', field: 'market', headerName: 'Mkt', width: 54, valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''), filter: 'agTextColumnFilter' },
-    { colId: 'line', field: 'line', headerName: 'Line', width: 52, valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), filter: 'agNumberColumnFilter', cellClass: num },
+    { colId: 'line', field: 'line', headerName: 'Line', width: 52, valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null), valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), filter: 'agNumberColumnFilter', cellClass: num },
     { colId: 'selection', field: 'selection', headerName: 'Sel', width: 58, filter: 'agTextColumnFilter' },
     { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', width: 62, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: `${num} cell--best`, ...flash },
     { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 60, filter: 'agTextColumnFilter', ...flash },

@@ -83,12 +83,16 @@ export const marketLabel = (market: BoardRow['market'] | 'btts'): string => ({ '
 /** The line as the side bet on gets it: an AH line is stored as the home team's handicap, so the away
  * side of home −0.5 reads +0.5 (pass the selection, or an away row reads as the home handicap). */
 export function lineLabel(market: BoardRow['market'] | 'btts', line: number | null, selection?: string): string {
-  if (line === null) return '';
-  if (market === 'spreads') {
-    const l = selection === 'away' ? -line : line;
-    return l > 0 ? `+${l}` : String(l === 0 ? 0 : l);
-  }
-  return String(line);
+  const l = sideLine(market, line, selection);
+  if (l === null) return '';
+  return market === 'spreads' && l > 0 ? `+${l}` : String(l);
+}
+
+/** The line of the side bet on, as a number (what the Line columns sort and filter on, as they show it). */
+export function sideLine(market: BoardRow['market'] | 'btts', line: number | null, selection?: string): number | null {
+  if (line === null) return null;
+  // + 0: no "-0" for the away side of a level line
+  return market === 'spreads' && selection === 'away' ? -line + 0 : line;
 }
 
 /** "2h05", "3d4h", "live 35'" from kick-off and now. */

@@ -1,6 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { PreviewRow } from '../../../src-shared/contract/analysis';
-import { lineLabel, marketLabel } from '../command-center/rows';
+import { lineLabel, marketLabel, sideLine } from '../command-center/rows';
 
 export type ModelRow = PreviewRow & { id: string };
 
@@ -11,7 +11,7 @@ const num = 'cell--num cell--mono';
 
 export const modelColumns: ColDef<ModelRow>[] = [
   { colId: 'market', field: 'market', headerName: 'Market', minWidth: 74, flex: 1, valueFormatter: (p) => (p.value ? marketLabel(p.value) : '') },
-  { colId: 'line', field: 'line', headerName: 'Line', minWidth: 62, flex: 1, valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), cellClass: num },
+  { colId: 'line', field: 'line', headerName: 'Line', minWidth: 62, flex: 1, valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null), valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), cellClass: num },
   { colId: 'selection', field: 'selection', headerName: 'Sel', width: 70 },
   { colId: 'modelProb', field: 'modelProb', headerName: 'Model', headerTooltip: 'Dixon-Coles: 1 / fair odds (pushes of whole and quarter lines counted)', minWidth: 76, flex: 1, valueFormatter: pct, cellClass: `${num} da-model` },
   { colId: 'modelFairOdds', field: 'modelFairOdds', headerName: 'Model odds', minWidth: 84, flex: 1, valueFormatter: odds, cellClass: num },

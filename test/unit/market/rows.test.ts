@@ -96,3 +96,17 @@ describe('AH line labels: the line of the side bet on', () => {
     expect(movesTitle({ market: 'spreads', line: -0.25, selection: 'away', match: { home: 'A', away: 'B' } })).toBe('A – B · AH +0.25 away');
   });
 });
+
+describe('AH Line columns sort and filter on the line they show', () => {
+  it('the value of an away row is the away handicap', async () => {
+    const { boardColumns } = await import('../../../src-renderer/panels/command-center/columns');
+    const { modelColumns } = await import('../../../src-renderer/panels/deep-analysis/columns');
+    for (const col of [boardColumns(() => 0).find((c) => c.colId === 'line')!, modelColumns.find((c) => c.colId === 'line')!]) {
+      const get = col.valueGetter as (p: { data: unknown }) => unknown;
+      expect(get({ data: { market: 'spreads', line: -0.5, selection: 'away' } })).toBe(0.5);
+      expect(get({ data: { market: 'spreads', line: -0.5, selection: 'home' } })).toBe(-0.5);
+      expect(Object.is(get({ data: { market: 'spreads', line: 0, selection: 'away' } }), 0)).toBe(true);
+      expect(get({ data: { market: 'totals', line: 2.5, selection: 'under' } })).toBe(2.5);
+    }
+  });
+});
