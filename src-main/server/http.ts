@@ -117,6 +117,11 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     if (token && url.searchParams.get('token') === token) {
       res.setHeader('Set-Cookie', `monps_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
+    // CSRF: a page of another site may post to a loopback port (a text/plain POST needs no preflight);
+    // browsers name the page in Origin, which must then be this server itself.
+    if (req.method === 'POST' && req.headers.origin !== undefined && !sameOrigin(req.headers.origin, req.headers.host)) {
+      return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'cross-origin request refused' } });
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
       const method = decodePath(url.pathname.slice(5));
       return method === null ? badPath(res) : void handleRpc(req, res, method);
@@ -238,6 +243,14 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     });
     req.on('error', reject);
   });
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false; // 'null' (sandboxed frames, file:) or garbage
+  }
 }
 
 function bearer(req: http.IncomingMessage): string | undefined {

@@ -27,10 +27,10 @@ afterAll(async () => {
 });
 
 /** A raw HTTP/1.1 request: the path goes out byte for byte (fetch would normalise it). */
-function raw(method: string, target: string, host = `127.0.0.1:${server.port}`): Promise<{ status: number; body: string }> {
+function raw(method: string, target: string, host = `127.0.0.1:${server.port}`, extra = ''): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const s = net.connect(server.port, '127.0.0.1', () => {
-      s.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      s.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
     });
     let data = '';
     s.on('data', (c: Buffer) => (data += c.toString()));
@@ -59,5 +59,13 @@ describe('HTTP server: hostile requests', () => {
     expect(isLoopback('127.1.2.3')).toBe(true);
     const r = await raw('GET', '/', `127.attacker.example:${server.port}`);
     expect(r.status).toBe(403);
+  });
+  it('a page of another site cannot post RPCs to the loopback server (CSRF): its Origin is refused', async () => {
+    const cross = await raw('POST', '/rpc/no.such', undefined, 'Origin: https://evil.example\r\nContent-Type: text/plain\r\n');
+    expect(cross.status).toBe(403);
+    expect((await raw('POST', '/rpc/no.such', undefined, 'Origin: null\r\n')).status).toBe(403);
+    // the app's own pages (same origin) and non-browser clients (no Origin) reach the dispatcher
+    expect((await raw('POST', '/rpc/no.such', undefined, `Origin: http://127.0.0.1:${server.port}\r\n`)).status).toBe(404);
+    expect((await raw('POST', '/rpc/no.such')).status).toBe(404);
   });
 });
