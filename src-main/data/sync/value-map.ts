@@ -124,7 +124,8 @@ export function fromJsValue(kind: ValueKind, v: unknown, where: string): CacheVa
       if (v === 0 || v === 1) return v;
       break;
     case 'real':
-      if (typeof v === 'number') return v;
+      // NaN would be stored as NULL by SQLite and ±Infinity published as JSON null: refused, not altered
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
       break;
     case 'timestamptz':
     case 'timestamp': {
@@ -141,5 +142,5 @@ export function fromJsValue(kind: ValueKind, v: unknown, where: string): CacheVa
     case 'text':
       return typeof v === 'string' ? v : String(v);
   }
-  throw new Error(`${where}: ${JSON.stringify(typeof v === 'bigint' ? v.toString() : v)} is not a valid ${kind}`);
+  throw new Error(`${where}: ${typeof v === 'number' ? String(v) : JSON.stringify(typeof v === 'bigint' ? v.toString() : v)} is not a valid ${kind}`);
 }
