@@ -21,6 +21,7 @@ export interface EnsureDemoResult {
 export async function ensureDemoJob(params: EnsureDemoParams, ctx: JobContext): Promise<EnsureDemoResult> {
   if (!ctx.sourceUrl) return { seeded: false, reason: 'no source', report: null };
   const client = new pg.Client({ connectionString: ctx.sourceUrl });
+  client.on('error', () => {}); // a lost connection fails the running query; unheard, it would crash the worker
   await client.connect();
   let state: { matches: number; upcoming: number; frozen: boolean };
   try {

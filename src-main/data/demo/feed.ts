@@ -80,6 +80,7 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
   const now = opts.now ?? Date.now();
   const report: DemoFeedReport = { released: false, reason: '', from: null, to: null, quotes: 0, finished: 0, events: 0, generateSeconds: 0, seconds: 0 };
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {}); // a lost connection fails the running query; unheard, it would crash the worker
   await client.connect();
   try {
     await client.query('BEGIN');

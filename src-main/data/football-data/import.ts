@@ -233,6 +233,7 @@ export async function importFootballData(url: string, paths: string[], opts: Imp
   const t0 = performance.now();
   const files = expandPaths(paths);
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {}); // a lost connection fails the running query; unheard, it would crash the process
   await client.connect();
   const reports: FileImportReport[] = [];
   try {

@@ -126,6 +126,7 @@ function syncStatesOf(db: Cache): Map<string, NonNullable<InventoryTable['sync']
 
 async function readSourceTables(url: string, signal: AbortSignal): Promise<RawTable[]> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on('error', () => {}); // a lost connection fails the running query; unheard, it would crash the worker
   await client.connect();
   try {
     const cols = await client.query<{ table_name: string; column_name: string }>(

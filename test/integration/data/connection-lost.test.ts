@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFootballData } from '../../../src-main/data/football-data/import';
+import { migrateSource } from '../../../src-main/data/source/migrate';
+import { withClient } from '../../../src-main/data/source/client';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+
+// The source going away in the middle of a query (server restart, admin kill) must fail the import
+// with an error, not crash the process: pg emits 'error' on the client, fatal without a listener.
+describe('connection lost during a football-data import', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('monps_connlost');
+    await migrateSource(db.url);
+    // holds the importer inside a statement long enough to terminate its backend there
+    await withClient(db.url, async (c) => {
+      await c.query(`CREATE FUNCTION slow_league() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(5); RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await c.query('CREATE TRIGGER slow_league BEFORE INSERT ON leagues FOR EACH ROW EXECUTE FUNCTION slow_league()');
+    });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('rejects with the connection error', async () => {
+    const run = importFootballData(db.url, ['/work/shared/data/football-data/E0_2024-25.csv']).then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
+    await withClient(db.url, async (c) => {
+      for (let i = 0; i < 200; i++) {
+        const r = await c.query(
+          "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'INSERT INTO leagues%' AND state = 'active'",
+        );
+        if (r.rows.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    });
+    expect(await run).toMatch(/terminat/i);
+  });
+});
