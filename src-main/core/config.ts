@@ -70,6 +70,8 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    // pg also reads the password from the query string (libpq style)
+    for (const k of ['password', 'sslpassword']) if (u.searchParams.has(k)) u.searchParams.set(k, '***');
     return u.toString();
   } catch {
     return '(unparsable URL)';
