@@ -234,6 +234,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   if (!Number.isFinite(now)) throw new Error(`demo: bad now ${String(opts.now)}`);
   if (opts.migrate !== false) await migrateSource(url);
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {}); // a lost connection fails the running query; unheard, it would crash the worker
   await client.connect();
   const rows: Record<string, number> = {};
   let world: DemoWorld;
