@@ -31,23 +31,35 @@ export class JobHost {
   private readonly workers = new Map<Lane, Worker>();
   private readonly pending = new Map<string, Pending>();
   private readonly history: JobInfo[] = [];
+  private readonly quickExits = new Map<Lane, number>();
 
   constructor(
     private readonly config: WorkerConfig,
     private readonly bus?: EventBus,
+    /** Tests point this at a worker of their own. */
+    private readonly entry: { file: string; execArgv: string[] } = workerEntry(),
   ) {
     for (const lane of lanes) this.workers.set(lane, this.spawn(lane));
   }
 
   private spawn(lane: Lane): Worker {
-    const entry = workerEntry();
-    const w = new Worker(entry.file, { workerData: this.config, execArgv: entry.execArgv, name: `monps-${lane}` });
+    const w = new Worker(this.entry.file, { workerData: this.config, execArgv: this.entry.execArgv, name: `monps-${lane}` });
     w.on('message', (m: FromWorker) => this.onMessage(m));
     w.on('error', (err) => this.failLane(lane, { code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
+    const spawnedAt = Date.now();
     w.on('exit', (code) => {
       if (this.closing) return;
       this.failLane(lane, { code: 'INTERNAL', message: `worker exited with code ${code}` });
-      this.workers.set(lane, this.spawn(lane)); // a crashed worker must not take the app down with it
+      // A crashed worker must not take the app down with it; one that dies as it loads is restarted
+      // with a growing pause rather than in a tight loop.
+      const quick = Date.now() - spawnedAt < 2000;
+      const n = quick ? (this.quickExits.get(lane) ?? 0) + 1 : 0;
+      this.quickExits.set(lane, n);
+      const respawn = () => {
+        if (!this.closing) this.workers.set(lane, this.spawn(lane));
+      };
+      if (n === 0) respawn();
+      else setTimeout(respawn, Math.min(30_000, 250 * 2 ** n)).unref();
     });
     return w;
   }

@@ -21,14 +21,16 @@ export interface OpenCacheOptions {
  * rebuilt empty, so the next sync refills it from the source. */
 export function openCache(file: string, opts: OpenCacheOptions = {}): Cache {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  let db: Cache;
+  let db: Cache | undefined;
   try {
-    db = configure(new Database(file, { readonly: opts.readonly ?? false }), opts.readonly ?? false);
+    db = new Database(file, { readonly: opts.readonly ?? false });
+    configure(db, opts.readonly ?? false);
     if (opts.verify && !opts.readonly) {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
     }
   } catch (err) {
+    if (db?.open) db.close(); // release the handle before the file is moved or the error leaves
     if (opts.readonly || file === ':memory:' || !isCorruption(err)) throw err;
     const aside = `${file}.corrupt-${Date.now()}`;
     fs.renameSync(file, aside);

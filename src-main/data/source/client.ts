@@ -3,6 +3,9 @@ import pg from 'pg';
 /** One connection for the length of `fn`, always closed. */
 export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
+  // pg emits 'error' when the connection drops; unheard, it would crash the process instead of
+  // failing the query in progress.
+  c.on('error', () => {});
   await c.connect();
   try {
     return await fn(c);

@@ -37,6 +37,15 @@ describe('the SQLite cache file', () => {
     const aside = fs.readdirSync(dir).filter((f) => f.startsWith('cache.sqlite.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, aside[0]))).toEqual(Buffer.alloc(8192, 7)); // nothing lost
+    // and no handle is left open on the file moved aside
+    const openFiles = fs.readdirSync('/proc/self/fd').map((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+    expect(openFiles.filter((f) => f.includes('.corrupt-'))).toEqual([]);
   });
 
   it('refuses a cache whose applied migration differs from the known file', () => {
