@@ -27,7 +27,7 @@ let builds = 0;
 
 /** Tables the board reads: a sync that wrote any of them makes the board stale. */
 const BOARD_TABLES = ['matches', 'teams', 'leagues', 'bookmakers', ...Object.values(ODDS_TABLES).map((t) => t.table)];
-const boardMemo = new VersionedMemo<{ board: Board; at: number }>((db) => tablesSignature(db, BOARD_TABLES), 4);
+const boardMemo = new VersionedMemo<Board>((db) => tablesSignature(db, BOARD_TABLES), 4);
 
 function requireTables(db: Cache): void {
   const missing = missingTables(db, REQUIRED);
@@ -61,13 +61,10 @@ export function buildBoard(db: Cache, asOf: string): Board {
 }
 
 function board(db: Cache, asOf: string | undefined): Board {
-  const key = asOf ?? 'now';
-  let { value, fresh } = boardMemo.get(db, key, () => ({ board: buildBoard(db, asOf ?? new Date().toISOString()), at: Date.now() }));
-  if (!asOf && !fresh && Date.now() - value.at > NOW_MAX_AGE_MS) {
-    value = { board: buildBoard(db, new Date().toISOString()), at: Date.now() };
-    fresh = true;
-  }
-  return fresh ? value.board : { ...value.board, buildMs: 0 };
+  // "now" moves on: one build per cache version and NOW_MAX_AGE_MS window, kept for the next requests
+  const key = asOf ?? `now@${Math.floor(Date.now() / NOW_MAX_AGE_MS)}`;
+  const { value, fresh } = boardMemo.get(db, key, () => buildBoard(db, asOf ?? new Date().toISOString()));
+  return fresh ? value : { ...value, buildMs: 0 };
 }
 
 function moves(db: Cache, p: Extract<MarketJobParams, { op: 'moves' }>): MarketMoves {

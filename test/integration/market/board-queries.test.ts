@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardRows, type SeriesQuote } from '../../../src-main/data/market/board';
 import { marketJob, type MarketJobParams } from '../../../src-main/data/market/market-job';
 import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
@@ -148,5 +148,20 @@ describe('market queries on the cache', () => {
     expect(s).toMatchObject({ state: 'fresh', lastSyncAt: fx.asOf });
     const lm = a.find((x) => x.kind === 'large_move');
     expect(lm?.kind === 'large_move' && lm.move.id).toBe('1|1x2||home');
+  });
+
+  it('"now" is rebuilt once when it has aged, then served from memory again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await run<Board>({ op: 'board' });
+      vi.setSystemTime(Date.now() + 6 * 60_000);
+      const rebuilt = await run<Board>({ op: 'board' });
+      const again = await run<Board>({ op: 'board' });
+      expect(rebuilt.buildMs).toBeGreaterThan(0);
+      expect(again.buildMs).toBe(0); // not a new build at every request
+      expect(again.version).toBe(rebuilt.version);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
