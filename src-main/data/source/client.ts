@@ -20,3 +20,8 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/** The rows of one statement on a connection of its own. */
+export function queryRows<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (c) => (await c.query<T>(sql, params)).rows);
+}

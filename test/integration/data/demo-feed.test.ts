@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { DEMO_TABLES, seedDemo } from '../../../src-main/data/demo/seed';
 import { runDemoFeed, demoFeedJob } from '../../../src-main/data/demo/feed';
 import { ensureDemoJob } from '../../../src-main/data/demo/ensure';
@@ -11,6 +10,7 @@ import { endedBy, heldBack, MATCH_MS, releasedBetween } from '../../../src-main/
 import { generateWorld, DAY, HOUR } from '../../../src-main/data/demo/world';
 import { migrateSource } from '../../../src-main/data/source/migrate';
 import { runSync } from '../../../src-main/data/sync/run';
+import { queryRows } from '../../../src-main/data/source/client';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches } from '../sync/fixtures';
 
@@ -20,15 +20,7 @@ const PARAMS = { seed: 4, scale: 0.25, anchor: ANCHOR };
 const T0 = A + 10 * HOUR;
 const T1 = A + DAY + 2 * HOUR + 30 * 60_000;
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const query = queryRows;
 
 const counts = (url: string) => query<{ odds: number; finished: number; events: number }>(url, `
   SELECT (SELECT count(*) FROM odds_history)::int + (SELECT count(*) FROM odds_totals)::int + (SELECT count(*) FROM odds_spreads)::int AS odds,

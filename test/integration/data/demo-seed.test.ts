@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { seedDemo, DEMO_TABLES, SourceNotEmptyError } from '../../../src-main/data/demo/seed';
 import { combinedChecksum, tableChecksums } from '../../../src-main/data/demo/checksum';
+import { queryRows } from '../../../src-main/data/source/client';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
 const ANCHOR = '2026-11-25';
 /** Another seed, at a small scale and another anchor (the scale only thins the price series). */
 const OTHER = { seed: 2, scale: 0.25, anchor: '2025-03-01' };
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const query = queryRows;
 
 describe('monps seed into a real PostgreSQL', () => {
   const dbs: TestDatabase[] = [];
