@@ -6,6 +6,7 @@ import type { JobContext } from '../../jobs/types';
 import { throwIfCancelled } from '../../jobs/types';
 import { tableStatus } from './status';
 import { allStates } from '../sync/state';
+import { quarantineCounts } from '../sync/quarantine';
 import { phaseOf } from '../sync/service';
 
 export interface InventoryParams {
@@ -30,7 +31,8 @@ export async function inventoryJob(params: InventoryParams, ctx: JobContext): Pr
   try {
     ctx.progress({ fraction: 0.05, message: 'reading the cache' });
     const cacheTables = readCacheTables(cache);
-    const quarantined = quarantineCounts(cache);
+    // the cache's own tables (quarantine, sync_state) exist: migrations ran when the app started
+    const quarantined = new Map(quarantineCounts(cache).map((c) => [c.table, c.count]));
     const syncStates = syncStatesOf(cache);
     throwIfCancelled(ctx.signal);
     let sourceTables: RawTable[] = [];
@@ -107,20 +109,8 @@ function readCacheTables(db: Cache): RawTable[] {
   });
 }
 
-function quarantineCounts(db: Cache): Map<string, number> {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quarantine'").get();
-  if (!exists) return new Map();
-  const cols = (db.prepare('PRAGMA table_info(quarantine)').all() as { name: string }[]).map((c) => c.name);
-  const tableCol = ['table_name', 'source_table', 'tbl'].find((c) => cols.includes(c));
-  if (!tableCol) return new Map();
-  const rows = db.prepare(`SELECT ${tableCol} AS t, count(*) AS n FROM quarantine GROUP BY ${tableCol}`).all() as { t: string; n: number }[];
-  return new Map(rows.map((r) => [r.t, r.n]));
-}
-
 /** Per mirrored table, where its sync stands (read straight from the sync's checkpoints). */
 function syncStatesOf(db: Cache): Map<string, NonNullable<InventoryTable['sync']>> {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get();
-  if (!exists) return new Map();
   return new Map(allStates(db).map((s) => [s.table, { phase: phaseOf(s), lastSuccessAt: s.lastSuccessAt, lastError: s.lastError }]));
 }
 
