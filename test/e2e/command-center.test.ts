@@ -5,10 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusProbabilities } from '../../src-shared/quant/consensus';
 import { execSource } from './support/counts';
-import { launchDesk, navButton, openPanel, startDesk, waitForPanelReady, type DeskBrowser, type DeskServer } from './support/desk';
+import { launchDesk, navButton, openPanel, startDesk, tempDir, waitForPanelReady, waitForSync, type DeskBrowser, type DeskServer } from './support/desk';
 import { startHeadless, type Headless } from '../../src-main/server/headless';
 import { buildBigBoardCache, NO_SOURCE } from '../integration/market/big-board';
-import { tempDir } from './support/desk';
 
 // The headless server on its embedded PostgreSQL with the demo world (seeded and synced at start),
 // Debian's Chromium on the built renderer.
@@ -17,15 +16,6 @@ let browser: DeskBrowser;
 const GRID = '[data-grid-id="odds-board"]';
 
 /** The start-up runs the demo seed then a sync: wait for a sync job that finished. */
-async function waitForSync(h: Headless, after = ''): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const j = h.services.jobs.list().find((x) => x.kind === 'sync' && x.startedAt > after);
-    if (j && j.state === 'done') return;
-    if (j && j.state === 'failed') throw new Error(`sync failed: ${j.message}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('no sync finished in 150 s');
-}
 
 beforeAll(async () => {
   desk = await startDesk();

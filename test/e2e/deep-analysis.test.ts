@@ -6,22 +6,12 @@ import type { Preview } from '../../src-shared/contract/analysis';
 import type { BoardMatch } from '../../src-shared/contract/market';
 import { matchOdds, totals } from '../../src-shared/quant/markets';
 import { fitDixonColes, predictMatrix, type MatchResult } from '../../src-shared/quant/poisson/dixon-coles';
-import type { Headless } from '../../src-main/server/headless';
-import { launchDesk, openPanel, waitForPanelReady, startDesk, type DeskBrowser, type DeskServer } from './support/desk';
+import { launchDesk, openPanel, waitForPanelReady, waitForSync, startDesk, type DeskBrowser, type DeskServer } from './support/desk';
 
 // The headless server on the demo source (seeded and synced at start), Chromium on the built renderer.
 let desk: DeskServer;
 let browser: DeskBrowser;
 
-async function waitForSync(h: Headless): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const j = h.services.jobs.list().find((x) => x.kind === 'sync');
-    if (j?.state === 'done') return;
-    if (j?.state === 'failed') throw new Error(`sync failed: ${j.message}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('no sync finished in 150 s');
-}
 
 beforeAll(async () => {
   desk = await startDesk();

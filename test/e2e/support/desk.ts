@@ -55,6 +55,17 @@ export async function waitForStartupJobs(desk: DeskServer, timeout = 150_000): P
   }
 }
 
+/** Waits for a sync job started after `after` (ISO time; '' = any) to finish; fails if it failed. */
+export async function waitForSync(h: Headless, after = ''): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const j = h.services.jobs.list().find((x) => x.kind === 'sync' && x.startedAt > after);
+    if (j && j.state === 'done') return;
+    if (j && j.state === 'failed') throw new Error(`sync failed: ${j.message}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('no sync finished in 150 s');
+}
+
 export interface DeskBrowser {
   context: BrowserContext;
   page: Page;
