@@ -2,20 +2,27 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects: unit (pure, fast), integration (real PostgreSQL + SQLite files),
 // e2e (Debian's Chromium against the built headless server).
+// MONPS_TEST_ROOT points the projects at another tree of the same shape: the runner's own test
+// (test/integration/runner) uses it to check that a failing file fails each project.
+const root = process.env.MONPS_TEST_ROOT ?? 'test';
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: [`${root}/unit/**/*.test.ts`],
           environment: 'node',
+          // sized for a loaded 2-core machine, not a quiet laptop
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: [`${root}/integration/**/*.test.ts`],
           environment: 'node',
           globalSetup: ['test/support/pg-global-setup.ts'],
           testTimeout: 120_000,
@@ -27,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: [`${root}/e2e/**/*.test.ts`],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -1,5 +1,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
+/** Exit codes every `monps` command shares (a command lists the ones it uses in `exits`). */
+export const EXIT = {
+  /** the command did what it was asked */
+  OK: 0,
+  /** it failed: the error is printed on stderr */
+  FAILED: 1,
+  /** bad usage: unknown option, missing or malformed value */
+  USAGE: 2,
+  /** the source database could not be reached (a scheduler may retry later) */
+  UNAVAILABLE: 3,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
 /** One `monps` sub-command. Each lives in its own file under cli/commands and is listed in
  * cli/commands/index.ts. `run` returns the process exit code. */
 export interface Command {
@@ -7,6 +20,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** What each exit code means for this command, printed by `--help`. */
+  exits: Partial<Record<ExitCode, string>>;
   run(argv: string[], io: CommandIO): Promise<number>;
 }
 
@@ -28,4 +43,13 @@ export function parse<T extends ParseArgsConfig['options']>(argv: string[], opti
 
 export function printJson(io: CommandIO, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
+}
+
+/** `monps <command> --help`: usage, summary and the exit codes. */
+export function commandHelp(c: Command): string {
+  const exits = { [EXIT.USAGE]: 'bad usage (unknown option, missing or malformed value)', ...c.exits };
+  const codes = Object.entries(exits)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([code, what]) => `  ${code}  ${what}`);
+  return [`usage: ${c.usage}`, '', c.summary, '', 'exit codes:', ...codes].join('\n');
 }

@@ -1,5 +1,6 @@
 import { commands } from './commands/index';
-import { UsageError, type Command, type CommandIO } from './command';
+import { commandHelp, EXIT, UsageError, type Command, type CommandIO } from './command';
+import { classifySourceError, SourceError } from '../data/sync/source';
 
 const io: CommandIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -8,7 +9,13 @@ const io: CommandIO = {
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
-  return ['usage: monps <command> [options]', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+  return [
+    'usage: monps <command> [options]     (monps <command> --help for its options and exit codes)',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `exit codes: ${EXIT.OK} done, ${EXIT.FAILED} failed, ${EXIT.USAGE} bad usage, ${EXIT.UNAVAILABLE} source unreachable`,
+  ].join('\n');
 }
 
 /** Longest command name matching the first words of argv ('odds devig' before 'odds'). */
@@ -21,26 +28,38 @@ export function findCommand(argv: string[]): { command: Command; rest: string[] 
   return undefined;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-    io.out(help());
-    return argv.length === 0 ? 2 : 0;
+/** A source that cannot be reached, however the layer below said it. */
+function isUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: string };
+  if (e?.name === 'ContractError') return e.code === 'UNAVAILABLE';
+  const classified = classifySourceError(err, '');
+  return classified instanceof SourceError && classified.offline;
+}
+
+export async function main(argv: string[], out: CommandIO = io): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    out.out(help());
+    return argv.length === 0 ? EXIT.USAGE : EXIT.OK;
   }
   const found = findCommand(argv);
   if (!found) {
-    io.err(`monps: unknown command '${argv.join(' ')}'\n\n${help()}`);
-    return 2;
+    out.err(`monps: unknown command '${argv.join(' ')}'\n\n${help()}`);
+    return EXIT.USAGE;
+  }
+  if (found.rest.includes('--help') || found.rest.includes('-h')) {
+    out.out(commandHelp(found.command));
+    return EXIT.OK;
   }
   try {
-    return await found.command.run(found.rest, io);
+    return await found.command.run(found.rest, out);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`monps ${found.command.name}: ${err.message}\nusage: ${found.command.usage}`);
-      return 2;
+      out.err(`monps ${found.command.name}: ${err.message}\nusage: ${found.command.usage}`);
+      return EXIT.USAGE;
     }
-    io.err(`monps ${found.command.name}: ${(err as Error).message}`);
-    if (process.env.MONPS_DEBUG) io.err(String((err as Error).stack));
-    return 1;
+    out.err(`monps ${found.command.name}: ${(err as Error).message}`);
+    if (process.env.MONPS_DEBUG) out.err(String((err as Error).stack));
+    return isUnavailable(err) ? EXIT.UNAVAILABLE : EXIT.FAILED;
   }
 }
 
@@ -51,7 +70,7 @@ if (require.main === module) {
     },
     (err) => {
       io.err(String(err));
-      process.exitCode = 1;
+      process.exitCode = EXIT.FAILED;
     },
   );
 }

@@ -7,6 +7,7 @@ export const importCommand: Command = {
   name: 'import football-data',
   summary: 'Import football-data.co.uk CSV files (results, stats, 1X2/O-U/AH odds) into the PostgreSQL source',
   usage: 'monps import football-data --source URL <files or folders>... [--json]',
+  exits: { 0: 'every file imported (rows with problems are reported, not fatal)', 1: 'a file was refused (missing columns: named with the line) or another failure', 3: 'the source is unreachable' },
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       source: { type: 'string' },

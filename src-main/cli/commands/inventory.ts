@@ -1,5 +1,5 @@
 import type { Inventory } from '../../../src-shared/contract/inventory';
-import { parse, printJson, type Command } from '../command';
+import { EXIT, parse, printJson, type Command } from '../command';
 import { resolveConfig } from '../../core/config';
 import { createServices } from '../../core/services';
 
@@ -7,6 +7,7 @@ export const inventoryCommand: Command = {
   name: 'inventory',
   summary: 'Every table of the source and the cache: rows, last update, status (active / under-used / empty)',
   usage: 'monps inventory [--source URL] [--cache FILE] [--stale-days N] [--json]',
+  exits: { 0: 'listed every table of the source and the cache', 1: 'failed (the error is printed)', 3: 'the source is unreachable: the cache is still listed' },
   async run(argv, io) {
     const { values } = parse(argv, {
       source: { type: 'string' },
@@ -22,7 +23,7 @@ export const inventoryCommand: Command = {
       }).done;
       if (values.json) printJson(io, inv);
       else io.out(formatInventory(inv));
-      return 0;
+      return services.source.error ? EXIT.UNAVAILABLE : EXIT.OK;
     } finally {
       await services.close();
     }

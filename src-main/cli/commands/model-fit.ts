@@ -10,6 +10,7 @@ export const modelFitCommand: Command = {
   name: 'model fit',
   summary: 'Fit Dixon-Coles (time-decayed) on results before a date and predict fixtures',
   usage: 'monps model fit (--csv FILE... | --cache FILE) --as-of YYYY-MM-DD [--xi X] --predict "Home|Away" ... [--json]',
+  exits: { 0: 'fitted and predicted', 1: 'cannot fit (unreadable file, too few matches, unknown team) or the fit did not converge' },
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

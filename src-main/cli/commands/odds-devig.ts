@@ -5,6 +5,7 @@ export const oddsDevigCommand: Command = {
   name: 'odds devig',
   summary: 'Fair probabilities from a book of decimal odds (margin removal)',
   usage: `monps odds devig [--method ${DEVIG_METHODS.join('|')}] ODDS... [--json]`,
+  exits: { 0: 'printed the fair probabilities', 1: 'the odds cannot be de-vigged (e.g. a price ≤ 1)' },
   async run(argv, io) {
     const { values, positionals } = parse(argv, { method: { type: 'string', default: 'multiplicative' }, json: { type: 'boolean', default: false } }, true);
     const method = values.method;

@@ -5,6 +5,7 @@ export const seedCommand: Command = {
   name: 'seed',
   summary: 'Fill a PostgreSQL source with the deterministic demo world (leagues, results, odds, planted anomalies, ground truth)',
   usage: 'monps seed --source URL [--seed N] [--scale X] [--anchor YYYY-MM-DD] [--force] [--json]',
+  exits: { 0: 'the demo world was written', 1: 'the source already holds data (use --force), or another failure', 3: 'the source is unreachable' },
   async run(argv, io) {
     const { values } = parse(argv, {
       source: { type: 'string' },

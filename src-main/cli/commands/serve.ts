@@ -5,6 +5,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the headless server: the app in a browser on 127.0.0.1, the contract over HTTP, the REST API',
   usage: 'monps serve [--port N] [--host 127.0.0.1] [--token T] [--source URL] [--data-dir DIR]',
+  exits: { 0: 'stopped by SIGINT or SIGTERM after a clean shutdown', 1: 'could not start (port in use, bad source, …)' },
   async run(argv, io) {
     const { values } = parse(argv, {
       port: { type: 'string' },

@@ -9,6 +9,7 @@ export const syncCommand: Command = {
   name: 'sync',
   summary: 'Sync the PostgreSQL source into the SQLite cache (incremental; --full re-reads everything)',
   usage: 'monps sync [--source URL] [--cache FILE] [--full] [--tables a,b] [--reconcile auto|always|never] [--no-publish] [--batch-size N] [--json]',
+  exits: { 0: 'every table synced', 1: 'a table failed (its error is printed), or another failure', 3: 'the source is unreachable' },
   async run(argv, io) {
     const { values } = parse(argv, {
       source: { type: 'string' },

