@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { JobCancelled } from '../../jobs/types';
 
 /** One row as PostgreSQL's text output: one string per column, null for SQL NULL. */
 export type RawRow = (string | null)[];
@@ -111,9 +112,13 @@ export async function* copyOut(client: pg.Client, sql: string, settings: Record<
   }
   // A 1 MB buffer lets PostgreSQL keep sending while a batch is written to SQLite.
   const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`, { highWaterMark: 1 << 20 }));
+  // Errors reach the consumer through the iterator below. This listener only keeps one that comes
+  // later — a cancel's destroy, or the connection closed (or lost) under a COPY nobody reads any
+  // more, which pg reports by emitting 'error' on the stream — from becoming an uncaught exception.
+  stream.on('error', () => {});
   const parser = new CopyTextParser();
   const onAbort = (): void => {
-    stream.destroy(new Error('cancelled'));
+    stream.destroy(new JobCancelled());
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   let complete = false;
