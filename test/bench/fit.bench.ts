@@ -1,7 +1,7 @@
 // `npm run bench -- fit [--reps N]`: Dixon-Coles fit of 5 leagues × 5 seasons, TypeScript (aggregated
 // likelihood + hand-written L-BFGS) against scipy L-BFGS-B on the same likelihood with its analytic
 // gradient (test/reference/dc_bench.py), both measured in this run on this machine.
-// Data (read from /work/shared/data/football-data, not copied): E0, SP1, D1, F1 seasons 2021-22 to
+// Data (read from ../shared/data/football-data beside the repository, not copied): E0, SP1, D1, F1 seasons 2021-22 to
 // 2025-26 (five files each) and MLS (extra/USA_2012-2025.csv, matches from 2021-01-01: seasons 2021-2025).
 // Each league is one fit on all its five seasons, as of the day after its last match, ξ = 0.0019/day.
 // Timed: the fit from parsed results (weights, aggregation, optimisation); CSV parsing is not timed.
@@ -10,8 +10,9 @@ import path from 'node:path';
 import { parseFootballDataFile } from '../../src-main/data/football-data/parse';
 import { dayNumber, fitDixonColes, type MatchResult } from '../../src-shared/quant';
 import { median, report } from './report';
+import { footballDataDir } from '../support/shared-data';
 
-const DATA = '/work/shared/data/football-data';
+const DATA = footballDataDir();
 const XI = 0.0019;
 
 interface League {

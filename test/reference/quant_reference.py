@@ -20,7 +20,7 @@ import dixon_coles_ref as dcref  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "test", "fixtures", "quant")
-DATA = "/work/shared/data/football-data"
+DATA = os.environ.get("MONPS_SHARED_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")) + "/football-data"
 rng = np.random.default_rng(20240605)
 
 

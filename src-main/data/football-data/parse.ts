@@ -1,6 +1,6 @@
 // Parser for football-data.co.uk CSV files (main layout: one league-season per file; "extra" layout:
 // one league per file, all seasons, closing 1X2 only). Columns are read by header name, never position.
-// See /work/shared/data/football-data/README.md for the format and its quirks.
+// See ../shared/data/football-data/README.md (beside the repository) for the format and its quirks.
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ukLocalToUtc } from './uk-time';

@@ -3,6 +3,8 @@ import { seedCommand } from '../../../src-main/cli/commands/seed';
 import { importCommand } from '../../../src-main/cli/commands/import';
 import { UsageError, type CommandIO } from '../../../src-main/cli/command';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import path from 'node:path';
+import { footballDataDir } from '../../support/shared-data';
 
 function capture(): CommandIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -32,7 +34,7 @@ describe('monps seed and monps import football-data', () => {
 
   it('imports files and prints matches, quotes, problems and seconds per file', async () => {
     const io = capture();
-    const code = await importCommand.run(['--source', db.url, '/work/shared/data/football-data/F1_2024-25.csv'], io);
+    const code = await importCommand.run(['--source', db.url, path.join(footballDataDir(), 'F1_2024-25.csv')], io);
     expect(code).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toMatch(/F1_2024-25\.csv\s+306\s+306\s+\d+\s+\d+\s+7\s+\d+\.\d\d/);

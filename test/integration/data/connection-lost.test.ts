@@ -3,6 +3,8 @@ import { importFootballData } from '../../../src-main/data/football-data/import'
 import { migrateSource } from '../../../src-main/data/source/migrate';
 import { withClient } from '../../../src-main/data/source/client';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import path from 'node:path';
+import { footballDataDir } from '../../support/shared-data';
 
 // The source going away in the middle of a query (server restart, admin kill) must fail the import
 // with an error, not crash the process: pg emits 'error' on the client, fatal without a listener.
@@ -22,17 +24,20 @@ describe('connection lost during a football-data import', () => {
   });
 
   it('rejects with the connection error', async () => {
-    const run = importFootballData(db.url, ['/work/shared/data/football-data/E0_2024-25.csv']).then(
+    const run = importFootballData(db.url, [path.join(footballDataDir(), 'E0_2024-25.csv')]).then(
       () => 'resolved',
       (e: Error) => e.message,
     );
     await withClient(db.url, async (c) => {
-      for (let i = 0; i < 200; i++) {
+      // polls until the importer's INSERT is running (it waits 5 s in the trigger), against a deadline
+      const deadline = Date.now() + 60_000;
+      for (;;) {
         const r = await c.query(
           "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'INSERT INTO leagues%' AND state = 'active'",
         );
         if (r.rows.length) break;
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (Date.now() > deadline) throw new Error('the importer never reached its INSERT INTO leagues');
+        await c.query('SELECT pg_sleep(0.025)');
       }
     });
     expect(await run).toMatch(/terminat/i);

@@ -9,8 +9,9 @@ import { JobCancelled, type JobProgress } from '../../../src-main/jobs/types';
 import { tableChecksums } from '../../../src-main/data/demo/checksum';
 import { migrateSource } from '../../../src-main/data/source/migrate';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import { footballDataDir } from '../../support/shared-data';
 
-const DIR = '/work/shared/data/football-data';
+const DIR = footballDataDir();
 const TABLES = ['leagues', 'teams', 'bookmakers', 'matches', 'odds_history', 'odds_totals', 'odds_spreads'];
 
 /** The CSV read independently of the importer (these files hold no quoted fields). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FootballDataFormatError, parseDate, parseFootballDataFile, parseFootballDataText, seasonOf } from '../../../src-main/data/football-data/parse';
 import { ukLocalToUtc } from '../../../src-main/data/football-data/uk-time';
+import path from 'node:path';
+import { footballDataDir } from '../../support/shared-data';
 
 const HEADER = 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,HTHG,HTAG,HTR,HS,AS,B365H,B365D,B365A,PSCH,Avg>2.5,AHh,PCAHH';
 
@@ -97,7 +99,7 @@ describe('dates and UK time', () => {
   });
 
   it('reads a real file', () => {
-    const p = parseFootballDataFile('/work/shared/data/football-data/F1_2024-25.csv');
+    const p = parseFootballDataFile(path.join(footballDataDir(), 'F1_2024-25.csv'));
     expect(p.matches).toHaveLength(306);
     const nantes = p.problems.filter((x) => x.column?.startsWith('1XB'));
     expect(nantes.length).toBe(3);

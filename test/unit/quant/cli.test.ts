@@ -8,6 +8,7 @@ import { main } from '../../../src-main/cli/main';
 import { parseFootballDataFile } from '../../../src-main/data/football-data/parse';
 import { devig } from '../../../src-shared/quant';
 import { close, closeAll, fixture } from './fixtures';
+import { footballDataDir } from '../../support/shared-data';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,7 +24,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-const DATA = '/work/shared/data/football-data';
+const DATA = footballDataDir();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-quant-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCsvMatches } from '../../../src-main/cli/model-data';
 import { dixonColesMatrix, fitDixonColes, lbfgs, matchOdds, predictMatrix, QuantError, sfc32, type MatchResult } from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
+import { footballDataDir } from '../../support/shared-data';
 
-const DATA = '/work/shared/data/football-data';
+const DATA = footballDataDir();
 interface Fit {
   league: string;
   train_files: string[];
