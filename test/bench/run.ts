@@ -16,4 +16,7 @@ async function run(): Promise<void> {
   await mod.default(rest);
 }
 
-void run();
+run().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
