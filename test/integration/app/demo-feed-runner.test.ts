@@ -8,6 +8,7 @@ import { seedDemo } from '../../../src-main/data/demo/seed';
 import { JobHost } from '../../../src-main/jobs/host';
 import { SyncRunner } from '../../../src-main/core/sync-runner';
 import { syncIntervalMs } from '../../../src-main/core/services';
+import { EventBus } from '../../../src-main/core/events';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
 const released = async (url: string): Promise<number> => {
@@ -42,12 +43,20 @@ describe('SyncRunner on the embedded demo', () => {
   it('releases what became due (demo.feed) before each scheduled sync', async () => {
     const cacheFile = path.join(dir, 'cache.sqlite');
     openCache(cacheFile, { migrate: true }).close();
-    jobs = new JobHost({ cacheFile, sourceUrl: db.url });
+    const bus = new EventBus();
+    // the second finished sync, heard on the bus (the runner's schedule is 0.5 s)
+    const twoSyncs = new Promise<void>((resolve) => {
+      let syncs = 0;
+      bus.onAny((name, payload) => {
+        const p = payload as { kind?: string; state?: string };
+        if (name === 'job.progress' && p.kind === 'sync' && p.state === 'done' && ++syncs === 2) resolve();
+      });
+    });
+    jobs = new JobHost({ cacheFile, sourceUrl: db.url }, bus);
     runner = new SyncRunner({ jobs, embedded: true, intervalMs: 500 });
     runner.start();
     const kinds = () => jobs?.list().filter((j) => j.state === 'done').map((j) => j.kind).reverse() ?? [];
-    const until = Date.now() + 50_000;
-    while (kinds().filter((k) => k === 'sync').length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await twoSyncs;
     runner.stop();
     const done = kinds();
     expect(done.slice(0, 5)).toEqual(['demo.ensure', 'demo.feed', 'sync', 'demo.feed', 'sync']);

@@ -92,11 +92,15 @@ describe('sync with the source going away mid-sync', () => {
     // The service's retry loop keeps trying (backoff) until the source is back.
     const retries: number[] = [];
     const ac = new AbortController();
+    // the server comes back once the loop has failed twice (not after a guessed delay)
+    let twoFailures!: () => void;
+    const failedTwice = new Promise<void>((resolve) => (twoFailures = resolve));
     const retrying = service.startWithRetry({ batchSize: 2000, now: now.toISOString() }, ac.signal, (n) => {
       retries.push(n);
+      if (retries.length === 2) twoFailures();
       return 300;
     });
-    await new Promise((r) => setTimeout(r, 1000));
+    await failedTwice;
     pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
     const result = await retrying;
     expect(retries.length).toBeGreaterThanOrEqual(2);

@@ -9,16 +9,24 @@ describe('the job host', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-host-'));
     const counter = path.join(dir, 'loads');
     const broken = path.join(dir, 'broken-worker.cjs');
-    fs.writeFileSync(broken, `require('node:fs').appendFileSync(${JSON.stringify(counter)}, 'x'); throw new Error('broken at load');`);
+    fs.writeFileSync(broken, `require('node:fs').appendFileSync(${JSON.stringify(counter)}, Date.now() + '\\n'); throw new Error('broken at load');`);
     const host = new JobHost({ cacheFile: path.join(dir, 'cache.sqlite') }, undefined, { file: broken, execArgv: [] });
     try {
       const job = host.run('inventory', {});
       await expect(job.done).rejects.toMatchObject({ code: 'INTERNAL' });
-      await new Promise((r) => setTimeout(r, 1500));
-      const loads = fs.readFileSync(counter, 'utf8').length;
-      // two lanes: first load each, then pauses of 0.5 s and 1 s: a handful of loads, not hundreds
-      expect(loads).toBeGreaterThanOrEqual(2);
-      expect(loads).toBeLessThanOrEqual(8);
+      // Two lanes load at once; then each lane's reloads come after pauses of 0.5 s, 1 s, 2 s, …
+      // Wait for three loads of the lanes after the first two (no fixed sleep), then check the gaps.
+      const loads = async (): Promise<number[]> => (fs.existsSync(counter) ? fs.readFileSync(counter, 'utf8').trim().split('\n').map(Number) : []);
+      const deadline = Date.now() + 60_000;
+      let times = await loads();
+      while (times.length < 6 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        times = await loads();
+      }
+      expect(times.length).toBeGreaterThanOrEqual(6);
+      // a tight loop would have put six loads within a few milliseconds; the pauses grow, so the
+      // 6th load (the 2nd reload of one lane at the least) comes at least 0.5 + 1 s after the first
+      expect(times[5] - times[0]).toBeGreaterThanOrEqual(1400);
     } finally {
       await host.close();
       fs.rmSync(dir, { recursive: true, force: true });
