@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { cspDirectives } from './src-main/security/csp';
+import { cspDirectives } from './src-main/platform/csp';
 
-// The page's CSP comes from the one list in src-main/security/csp.ts (file:// pages in Electron get
+// The page's CSP comes from the one list in src-main/platform/csp.ts (file:// pages in Electron get
 // no HTTP header, so the meta tag is what protects them). frame-ancestors is header-only.
 const cspMeta = (): Plugin => ({
   name: 'monps-csp-meta',
@@ -30,7 +30,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
-          worker: resolve(__dirname, 'src-main/jobs/worker.ts'),
+          worker: resolve(__dirname, 'src-main/app/worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

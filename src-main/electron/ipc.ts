@@ -1,7 +1,7 @@
 import type { IpcMain, WebContents } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../src-shared/contract/channels';
-import { dispatch, type Handlers } from '../core/dispatch';
-import type { EventBus } from '../core/events';
+import { dispatch, type Handlers } from '../platform/contract/dispatch';
+import type { EventBus } from '../platform/events';
 
 /** One IPC channel for every contract method: `dispatch` validates the name and the input before any
  * handler runs. Only our own window's frames may call. */

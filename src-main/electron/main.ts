@@ -1,14 +1,14 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
-import { resolveConfig } from '../core/config';
-import { createHandlers } from '../core/handlers';
-import { createServices, type Services } from '../core/services';
-import { contentSecurityPolicy } from '../security/csp';
+import { resolveConfig } from '../app/config';
+import { createHandlers } from '../app/handlers';
+import { createServices, type Services } from '../app/services';
+import { contentSecurityPolicy } from '../platform/csp';
 import { forwardEvents, registerIpc } from './ipc';
 import { guardWebContents, secureWebPreferences } from './security';
 import { readStoredSourceUrl } from './secrets';
 
-// Thin Electron shell: every service lives in core/ and is shared with the headless server.
+// Thin Electron shell: every service is composed in app/ and is shared with the headless server.
 let services: Services | undefined;
 let window: BrowserWindow | undefined;
 

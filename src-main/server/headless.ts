@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveConfig } from '../core/config';
-import { createHandlers } from '../core/handlers';
-import { createServices, type Services } from '../core/services';
-import { projectRoot } from '../paths';
+import { resolveConfig } from '../app/config';
+import { createHandlers } from '../app/handlers';
+import { createServices, type Services } from '../app/services';
+import { projectRoot } from '../platform/paths';
 import { startServer, type RunningServer } from './http';
 
 export interface HeadlessOptions {

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { contract, ContractError, type ErrorCode, type MethodName, type RpcResponse } from '../../src-shared/contract';
-import { dispatch, type Handlers } from '../core/dispatch';
-import type { EventBus } from '../core/events';
-import { contentSecurityPolicy } from '../security/csp';
+import { dispatch, type Handlers } from '../platform/contract/dispatch';
+import type { EventBus } from '../platform/events';
+import { contentSecurityPolicy } from '../platform/csp';
 
 export interface ServerOptions {
   host?: string;

@@ -1,7 +1,7 @@
 import { contract, validationError, ContractError, type MethodName, type MethodOutput, type ParsedInput, type RpcResponse } from '../../src-shared/contract';
 import type { Transport } from './transport';
 
-/** Handlers in the same shape as src-main/core/dispatch's `Handlers`, any subset of them. */
+/** Handlers in the same shape as src-main/platform/contract/dispatch's `Handlers`, any subset of them. */
 export type MemoryHandlers = { [M in MethodName]?: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
 
 /** For component tests: the contract served in memory with the same validation as main's dispatch

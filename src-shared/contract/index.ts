@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { inventoryMethods } from './inventory';
-import { syncMethods } from './sync';
+import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
-import { marketEvents, marketMethods } from './market';
+import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
@@ -19,7 +19,7 @@ export const contract = {
 
 export const events = {
   ...jobEvents,
-  ...marketEvents,
+  ...syncEvents,
 };
 
 export type Contract = typeof contract;

@@ -26,15 +26,18 @@ export const inventoryTable = z.object({
 });
 export type InventoryTable = z.infer<typeof inventoryTable>;
 
+/** The source as the app knows it: what it is, whether it answers, TimescaleDB or not. */
+export const inventorySource = z.object({
+  kind: z.enum(['embedded', 'configured', 'none']),
+  label: z.string(),
+  reachable: z.boolean(),
+  timescale: z.boolean(),
+  error: z.string().nullable(),
+});
+
 export const inventory = z.object({
   generatedAt: z.string(),
-  source: z.object({
-    kind: z.enum(['embedded', 'configured', 'none']),
-    label: z.string(),
-    reachable: z.boolean(),
-    timescale: z.boolean(),
-    error: z.string().nullable(),
-  }),
+  source: inventorySource,
   cacheFile: z.string(),
   tables: z.array(inventoryTable),
   kpi: z.object({ activeTables: z.number().int(), totalTables: z.number().int() }),

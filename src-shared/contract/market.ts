@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { event, method } from './define';
+import { method } from './define';
 
-// Command Center: the live odds board, market moves, the alerts feed, and the cache-changed event.
+// Command Center: the live odds board, market moves and the alerts feed.
 
 export const marketKind = z.enum(['1x2', 'totals', 'spreads']);
 export type MarketKind = z.infer<typeof marketKind>;
@@ -64,7 +64,7 @@ const refs = z.array(z.number().int().nullable());
 /** The board's rows column by column (50 000 rows cross the worker, HTTP and the browser as a few
  * arrays of numbers, not 50 000 objects). Row i is every array's element i; `market` indexes MARKETS,
  * `selection` indexes SELECTIONS[market], books index `bookmakers`. Ratios are rounded to 1e-6,
- * prices are exact. Encoded by src-main/data/market/encode.ts, decoded by the Command Center. */
+ * prices are exact. Encoded by src-main/features/market/encode.ts, decoded by the Command Center. */
 export const boardColumns = z.object({
   matchId: ints,
   market: ints,
@@ -186,9 +186,3 @@ export const marketMethods = {
   }),
 };
 
-export const marketEvents = {
-  'cache.changed': event({
-    summary: 'A sync (or another writer) changed these cache tables',
-    payload: z.object({ tables: z.array(z.string()), at: z.string() }),
-  }),
-};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { event, method } from './define';
 
 // The sync of the PostgreSQL source into the SQLite cache (SPEC 3.2): its manifest, its status,
 // introspection of the source, quarantine of bad rows.
@@ -14,7 +14,7 @@ export const syncWindow = z.discriminatedUnion('kind', [
 ]);
 export type SyncWindow = z.infer<typeof syncWindow>;
 
-/** Quarantine rules a table can have (src-main/data/sync/quarantine.ts says what each checks). */
+/** Quarantine rules a table can have (src-main/sync/quarantine.ts says what each checks). */
 export const quarantineRule = z.enum(['missing_key', 'odds_price', 'match_exists', 'observed_at_sane', 'selection_known', 'line_sane']);
 export type QuarantineRule = z.infer<typeof quarantineRule>;
 
@@ -141,10 +141,22 @@ export const syncMethods = {
   'sync.cancel': method({ summary: 'Cancel the running sync', input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) }),
   'sync.manifest.get': method({ summary: 'The manifest of synced tables', input: z.object({}).strict(), output: manifest }),
   'sync.manifest.set': method({ summary: 'Replace the manifest (new tables are checked against the source)', input: manifest.strict(), output: manifest }),
+  'sync.manifest.add': method({
+    summary: 'Add a table of the source to the manifest, with its primary key and watermark from introspection',
+    input: z.object({ table: ident, indexes: z.array(z.array(ident).min(1)).optional() }).strict(),
+    output: manifestEntry,
+  }),
   'sync.introspect': method({ summary: 'Every table of the source with its columns and primary key', input: z.object({}).strict(), output: z.array(sourceTable) }),
   'sync.quarantine.list': method({
     summary: 'Quarantined rows (per table counts and a page of rows)',
     input: z.object({ table: ident.optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
     output: z.object({ counts: z.array(z.object({ table: z.string(), count: z.number().int() })), total: z.number().int(), rows: z.array(quarantineRow) }),
+  }),
+};
+
+export const syncEvents = {
+  'cache.changed': event({
+    summary: 'A sync (or another writer) changed these cache tables',
+    payload: z.object({ tables: z.array(z.string()), at: z.string() }),
   }),
 };

@@ -6,11 +6,11 @@
 // and watermark only); ratio = a minute's run / that.
 // PostgreSQL: MONPS_BENCH_PG_URL or MONPS_TEST_PG_URL (an admin URL), else an embedded server.
 import { randomBytes } from 'node:crypto';
-import { runDemoFeed, type DemoFeedReport } from '../../src-main/data/demo/feed';
-import { seedDemo } from '../../src-main/data/demo/seed';
-import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
+import { runDemoFeed, type DemoFeedReport } from '../../src-main/ingest/demo/feed';
+import { seedDemo } from '../../src-main/ingest/demo/seed';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
 import { median, report } from './report';
-import { withClient } from '../../src-main/data/source/client';
+import { withClient } from '../../src-main/platform/pg/client';
 
 const HOUR = 3_600_000;
 

@@ -7,7 +7,7 @@
 // Timed: the fit from parsed results (weights, aggregation, optimisation); CSV parsing is not timed.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseFootballDataFile } from '../../src-main/data/football-data/parse';
+import { parseFootballDataFile } from '../../src-main/ingest/football-data/parse';
 import { dayNumber, fitDixonColes, type MatchResult } from '../../src-shared/quant';
 import { median, report } from './report';
 import { footballDataDir } from '../support/shared-data';

@@ -4,14 +4,14 @@
 // index or constraint (no generation, no index upkeep, no WAL). ratio = seed rows/s / baseline rows/s.
 // PostgreSQL: MONPS_BENCH_PG_URL or MONPS_TEST_PG_URL (an admin URL), else an embedded server.
 import { randomBytes } from 'node:crypto';
-import { copyRows } from '../../src-main/data/demo/copy';
-import { DEMO_TABLES, ODDS_COLUMNS, renderOdds, seedDemo, tableRows } from '../../src-main/data/demo/seed';
-import type { OddsTable } from '../../src-main/data/demo/types';
-import { generateWorld } from '../../src-main/data/demo/world';
-import { migrateSource } from '../../src-main/data/source/migrate';
-import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
+import { copyRows } from '../../src-main/ingest/demo/copy';
+import { DEMO_TABLES, ODDS_COLUMNS, renderOdds, seedDemo, tableRows } from '../../src-main/ingest/demo/seed';
+import type { OddsTable } from '../../src-main/ingest/demo/types';
+import { generateWorld } from '../../src-main/ingest/demo/world';
+import { migrateSource } from '../../src-main/platform/pg/migrate';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
 import { median, report } from './report';
-import { withClient, withDatabase } from '../../src-main/data/source/client';
+import { withClient, withDatabase } from '../../src-main/platform/pg/client';
 
 export default async function seedBench(argv: string[]): Promise<void> {
   const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);

@@ -11,11 +11,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedDemo } from '../../src-main/data/demo/seed';
-import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
-import { openCache } from '../../src-main/data/cache/open';
-import { loadManifest, saveManifest } from '../../src-main/data/sync/manifest';
-import { connectSource } from '../../src-main/data/sync/source';
+import { seedDemo } from '../../src-main/ingest/demo/seed';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
+import { openCache } from '../../src-main/platform/cache/open';
+import { loadManifest, saveManifest } from '../../src-main/sync/manifest';
+import { connectSource } from '../../src-main/sync/source';
 import type { SyncResult } from '../../src-shared/contract/sync';
 import { median, report } from './report';
 

@@ -164,12 +164,12 @@ describe('Command Center in Chromium against the headless server on the demo sou
     // "Sync now": the button turns into a progress bar while the sync job runs
     const started = new Date().toISOString();
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'visible', timeout: 60_000 });
     await waitForSync(desk.headless, started.slice(0, 19));
-    await page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 60_000 });
 
     const cell = page.locator(`${GRID} [row-id="${target.id}"] [col-id="bestOdds"]`);
-    await expect.poll(() => cell.textContent(), { timeout: 20_000 }).toBe(newOdds.toFixed(2));
+    await expect.poll(() => cell.textContent(), { timeout: 60_000 }).toBe(newOdds.toFixed(2));
     await expect.poll(() => page.evaluate(() => (window as unknown as { flashes: string[] }).flashes)).toContain(`${target.id}#bestOdds`);
     // in place: same scroll, same sort, the other rows where they were
     expect(await viewport.evaluate((el) => el.scrollTop)).toBe(400);
@@ -215,7 +215,7 @@ describe('Command Center in Chromium against the headless server on the demo sou
     await waitForPanelReady(page, 'command-center');
     expect(await navButton(page, 'command-center').getAttribute('aria-current')).toBe('page');
     await page.locator(`${GRID} [row-id]`).first().waitFor();
-    await expect.poll(() => page.locator(`${GRID} [row-id="${second}"] [col-id="bestOdds"]`).textContent(), { timeout: 20_000 }).toBe(odds.toFixed(2));
+    await expect.poll(() => page.locator(`${GRID} [row-id="${second}"] [col-id="bestOdds"]`).textContent(), { timeout: 60_000 }).toBe(odds.toFixed(2));
   });
 
   it('alerts feed, largest moves and sync status show; no page error; screenshot kept', async () => {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheCounts, execSource, sourceCounts } from './support/counts';
 import { gridRows, launchDesk, navButton, panelRoot, startDesk, waitForPanelReady, waitForStartupJobs, type DeskBrowser, type DeskServer } from './support/desk';
-import { panels } from '../../src-renderer/panels/registry';
+import { panels } from '../../src-renderer/app/panels';
 
 // Real headless server (its own embedded PostgreSQL) + Debian's Chromium on the built renderer.
 let desk: DeskServer;

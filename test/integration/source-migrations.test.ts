@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { migrateSource } from '../../src-main/data/source/migrate';
+import { migrateSource } from '../../src-main/platform/pg/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 describe('source migrations on a real PostgreSQL', () => {

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/data/source/embedded';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
 
 // One PostgreSQL for the whole integration run: MONPS_TEST_PG_URL when set, else an embedded server.
 // Each test file makes its own database on it (see test/support/pg.ts), so files run in parallel.

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { withDatabase } from '../../src-main/data/source/client';
+import { withDatabase } from '../../src-main/platform/pg/client';
 
 /** A fresh database on the test server, dropped by `drop()`. */
 export interface TestDatabase {

@@ -8,7 +8,7 @@
 // (Pinnacle stops in mid-January 2026), de-vigged multiplicatively. Model and market are scored on the same set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFootballDataFile, type FootballDataMatch } from '../../src-main/data/football-data/parse';
+import { parseFootballDataFile, type FootballDataMatch } from '../../src-main/ingest/football-data/parse';
 import { brierScore, dayNumber, devig, fitDixonColes, logLoss, matchOdds, predictMatrix, type DixonColesModel, type MatchResult } from '../../src-shared/quant';
 import { footballDataDir } from './shared-data';
 

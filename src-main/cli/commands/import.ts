@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse, printJson, UsageError, type Command } from '../command';
-import { migrateSource } from '../../data/source/migrate';
-import { importFootballData, type ImportReport } from '../../data/football-data/import';
+import { migrateSource } from '../../platform/pg/migrate';
+import { importFootballData, type ImportReport } from '../../ingest/football-data/import';
 
 export const importCommand: Command = {
   name: 'import football-data',

@@ -1,7 +1,8 @@
 import type { Inventory } from '../../../src-shared/contract/inventory';
 import { EXIT, parse, printJson, type Command } from '../command';
-import { resolveConfig } from '../../core/config';
-import { createServices } from '../../core/services';
+import { resolveConfig } from '../../app/config';
+import { createServices } from '../../app/services';
+import { inventoryJob, inventorySourceOf } from '../../features/inventory';
 
 export const inventoryCommand: Command = {
   name: 'inventory',
@@ -17,10 +18,7 @@ export const inventoryCommand: Command = {
     });
     const services = await createServices(resolveConfig({ sourceFlag: values.source, cacheFile: values.cache }), { log: (l) => io.err(l) });
     try {
-      const inv = await services.jobs.run<Inventory>('inventory', {
-        staleAfterDays: Number(values['stale-days']),
-        source: { kind: services.source.kind, label: services.source.label, reachable: !services.source.error, timescale: services.source.timescale, error: services.source.error },
-      }).done;
+      const inv = await services.jobs.run(inventoryJob, { staleAfterDays: Number(values['stale-days']), source: inventorySourceOf(services.source) }).done;
       if (values.json) printJson(io, inv);
       else io.out(formatInventory(inv));
       return services.source.error ? EXIT.UNAVAILABLE : EXIT.OK;

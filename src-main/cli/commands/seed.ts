@@ -1,5 +1,5 @@
 import { parse, printJson, UsageError, type Command } from '../command';
-import { seedDemo, SourceNotEmptyError } from '../../data/demo/seed';
+import { seedDemo, SourceNotEmptyError } from '../../ingest/demo/seed';
 
 export const seedCommand: Command = {
   name: 'seed',

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { SyncResult } from '../../../src-shared/contract/sync';
-import { openCache } from '../../data/cache/open';
-import { resolveConfig } from '../../core/config';
-import { runSync } from '../../data/sync/run';
+import { openCache } from '../../platform/cache/open';
+import { resolveConfig } from '../../app/config';
+import { runSync } from '../../sync/run';
 import { parse, printJson, UsageError, type Command } from '../command';
 
 export const syncCommand: Command = {

@@ -2,15 +2,15 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { CellFocusedEvent, GridApi, IRowNode, RowClickedEvent } from 'ag-grid-community';
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { subscribe } from '../../api/client';
-import { formatInt, formatWhen } from '../../components/format';
-import { Grid } from '../../components/Grid';
-import { reportError } from '../../store/toasts';
+import { formatInt, formatWhen } from '../../ui/format';
+import { Grid } from '../../ui/Grid';
+import { reportError } from '../../app/store/toasts';
 import { boardColumns } from './columns';
 import { movesTitle } from './moves-title';
 import type { GridRow, RowDiff } from './rows';
 import { AlertsFeed, TopMovesList } from './SidePanels';
 import { useCommandCenter } from './store';
-import { SyncStatus } from '../../components/SyncStatus';
+import { SyncStatus } from '../../ui/SyncStatus';
 import './command-center.css';
 
 type MarketFilter = 'all' | MarketKind;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { MarketMoves } from '../../../src-shared/contract/market';
-import { Chart, type ChartOption } from '../../components/Chart';
+import { Chart, type ChartOption } from '../../ui/Chart';
 import './echarts-extra';
 import { movesTitle } from './moves-title';
 

@@ -1,5 +1,5 @@
 import type { Alert, TopMove } from '../../../src-shared/contract/market';
-import { ago } from '../../components/format';
+import { ago } from '../../ui/format';
 import { lineLabel, marketLabel } from './rows';
 import type { Selection } from './store';
 

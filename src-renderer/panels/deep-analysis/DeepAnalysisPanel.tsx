@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Grid } from '../../components/Grid';
+import { Grid } from '../../ui/Grid';
 import { Coaches, Form, H2H, Scorers } from './Cards';
 import { modelColumns, type ModelRow } from './columns';
 import { MatchSearch } from './MatchSearch';

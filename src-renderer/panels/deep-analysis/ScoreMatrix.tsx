@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Preview } from '../../../src-shared/contract/analysis';
-import { Chart, type ChartOption } from '../../components/Chart';
+import { Chart, type ChartOption } from '../../ui/Chart';
 import './echarts-extra';
 
 type Matrix = NonNullable<Preview['matrix']>;

@@ -1,5 +1,5 @@
 import type { Inventory } from '../../../src-shared/contract/inventory';
-import { formatInt } from '../../components/format';
+import { formatInt } from '../../ui/format';
 
 /** The seed's target for the whole team database: 60 of its 85 tables active. */
 const SEED_TARGET = { active: 60, total: 85 };

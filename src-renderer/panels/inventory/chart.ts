@@ -1,6 +1,6 @@
 import type { Inventory } from '../../../src-shared/contract/inventory';
-import type { ChartOption } from '../../components/Chart';
-import { formatInt } from '../../components/format';
+import type { ChartOption } from '../../ui/Chart';
+import { formatInt } from '../../ui/format';
 
 /** Above this spread between the largest and smallest non-zero bar, a linear axis hides the small ones. */
 const LOG_SPREAD = 1000;

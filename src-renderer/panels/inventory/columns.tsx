@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { InventoryTable } from '../../../src-shared/contract/inventory';
-import { ago, formatInt, formatWhen } from '../../components/format';
+import { ago, formatInt, formatWhen } from '../../ui/format';
 
 function StatusCell({ data }: ICellRendererParams<InventoryTable>) {
   if (!data) return null;

@@ -1,6 +1,6 @@
-import { ExternalLink } from '../../components/ExternalLink';
-import { formatWhen } from '../../components/format';
-import { useAppInfo } from '../../store/app';
+import { ExternalLink } from '../../ui/ExternalLink';
+import { formatWhen } from '../../ui/format';
+import { useAppInfo } from '../../app/store/app-info';
 
 /** What this instance runs on (read from app.info). Editing arrives with the settings contract. */
 export default function SettingsPanel() {

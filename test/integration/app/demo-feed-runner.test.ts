@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { openCache } from '../../../src-main/data/cache/open';
-import { seedDemo } from '../../../src-main/data/demo/seed';
-import { JobHost } from '../../../src-main/jobs/host';
-import { SyncRunner } from '../../../src-main/core/sync-runner';
-import { syncIntervalMs } from '../../../src-main/core/services';
-import { EventBus } from '../../../src-main/core/events';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { seedDemo } from '../../../src-main/ingest/demo/seed';
+import { JobHost } from '../../../src-main/platform/jobs/host';
+import { SyncRunner } from '../../../src-main/sync';
+import { embeddedDemoHooks, syncIntervalMs } from '../../../src-main/app/services';
+import { workerEntry } from '../../../src-main/app/worker-entry';
+import { EventBus } from '../../../src-main/platform/events';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
 const released = async (url: string): Promise<number> => {
@@ -32,7 +33,7 @@ describe('SyncRunner on the embedded demo', () => {
     // today's demo (so demo.ensure keeps it), as if seeded two hours ago
     await seedDemo(db.url, { seed: 6, scale: 0.25, now: seededAt });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-feed-runner-'));
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     runner?.stop();
     await jobs?.close();
@@ -52,8 +53,8 @@ describe('SyncRunner on the embedded demo', () => {
         if (name === 'job.progress' && p.kind === 'sync' && p.state === 'done' && ++syncs === 2) resolve();
       });
     });
-    jobs = new JobHost({ cacheFile, sourceUrl: db.url }, bus);
-    runner = new SyncRunner({ jobs, embedded: true, intervalMs: 500 });
+    jobs = new JobHost({ cacheFile, sourceUrl: db.url }, workerEntry(), bus);
+    runner = new SyncRunner({ jobs, intervalMs: 500, ...embeddedDemoHooks(jobs, () => {}) });
     runner.start();
     const kinds = () => jobs?.list().filter((j) => j.state === 'done').map((j) => j.kind).reverse() ?? [];
     await twoSyncs;
@@ -63,7 +64,7 @@ describe('SyncRunner on the embedded demo', () => {
     expect(await released(db.url)).toBeGreaterThan(seededAt + 2 * 3_600_000 - 60_000);
     const feed = jobs.list().find((j) => j.kind === 'demo.feed' && j.state === 'done');
     expect(feed?.error).toBeNull();
-  }, 60_000);
+  }, 300_000);
 
   it('syncs the embedded demo every minute, a configured source every 5 (the variable overrides)', () => {
     const saved = process.env.MONPS_SYNC_INTERVAL_MINUTES;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src-main/core/handlers';
+import { createHandlers } from '../../../src-main/app/handlers';
 import { startHeadless, type Headless } from '../../../src-main/server/headless';
 import { startServer, type RunningServer } from '../../../src-main/server/http';
 import { call, ContractCallError, setTransport } from '../../../src-renderer/api/client';

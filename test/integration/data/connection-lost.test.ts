@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFootballData } from '../../../src-main/data/football-data/import';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { withClient } from '../../../src-main/data/source/client';
+import { importFootballData } from '../../../src-main/ingest/football-data/import';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { withClient } from '../../../src-main/platform/pg/client';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import path from 'node:path';
 import { footballDataDir } from '../../support/shared-data';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, DEMO_TABLES, SourceNotEmptyError } from '../../../src-main/data/demo/seed';
-import { combinedChecksum, tableChecksums } from '../../../src-main/data/demo/checksum';
-import { queryRows } from '../../../src-main/data/source/client';
+import { seedDemo, DEMO_TABLES, SourceNotEmptyError } from '../../../src-main/ingest/demo/seed';
+import { combinedChecksum, tableChecksums } from '../../../src-main/ingest/demo/checksum';
+import { queryRows } from '../../../src-main/platform/pg/client';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
 const ANCHOR = '2026-11-25';

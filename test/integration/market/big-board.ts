@@ -1,7 +1,7 @@
 // A large cache for the board's speed (bench and e2e): N upcoming matches × (1X2 + 5 totals lines +
 // 5 handicap lines) × 8 books × 3 quotes, in the sync's mirror layout (see cache-fixture.ts). Written
 // straight into SQLite: the point is the board's query and the browser, not the sync's speed.
-import { openCache } from '../../../src-main/data/cache/open';
+import { openCache } from '../../../src-main/platform/cache/open';
 import { sfc32 } from '../../../src-shared/quant/random';
 import { MIRROR_DDL } from './cache-fixture';
 

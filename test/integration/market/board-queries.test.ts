@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boardRows, type SeriesQuote } from '../../../src-main/data/market/board';
-import { marketJob, type MarketJobParams } from '../../../src-main/data/market/market-job';
+import { boardRows, type SeriesQuote } from '../../../src-main/features/market/board';
+import { alertsJob, boardJob, movesJob, topMovesJob } from '../../../src-main/features/market/jobs';
+import { jobContext, runJob } from '../../support/jobs';
+import type { AnyJobDef } from '../../../src-main/platform/jobs/define';
 import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
-import type { Cache } from '../../../src-main/data/cache/open';
+import type { Cache } from '../../../src-main/platform/cache/open';
 import { buildFixtureCache, type Fixture } from './cache-fixture';
 import { toGridRows } from '../../../src-renderer/panels/command-center/rows';
 
@@ -14,8 +16,9 @@ let file: string;
 let db: Cache;
 let fx: Fixture;
 
-const run = <R>(p: MarketJobParams): Promise<R> =>
-  marketJob(p, { cacheFile: file, signal: new AbortController().signal, progress: () => {} }) as Promise<R>;
+const byOp = { board: boardJob, moves: movesJob, topMoves: topMovesJob, alerts: alertsJob };
+/** One of the market jobs, by the name of its contract method. */
+const run = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> => runJob(byOp[op] as AnyJobDef, params, jobContext(file)) as Promise<R>;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-market-'));
@@ -124,7 +127,7 @@ describe('market queries on the cache', () => {
     const closed = await run<MarketMoves>({ op: 'moves', matchId: 7, market: 'totals', line: 2.5, selection: 'over' });
     expect(closed.series[0].closing).toEqual(closed.series[0].points.at(-1));
     // a typed refusal crosses the worker as a value (the worker would turn a thrown one into INTERNAL)
-    expect(await run({ op: 'moves', matchId: 999, market: '1x2', line: null, selection: 'home' })).toEqual({ refused: { code: 'NOT_FOUND', message: 'no match 999 in the cache' } });
+    await expect(run({ op: 'moves', matchId: 999, market: '1x2', line: null, selection: 'home' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no match 999 in the cache' });
   });
 
   it('top moves: the steamed selection first, with the median change of implied probability', async () => {

@@ -1,9 +1,9 @@
 // A small cache laid out as the sync lays out its mirrors (same table and column names as the source,
 // ISO-8601 UTC text timestamps, 0/1 booleans, composite keys WITHOUT ROWID), filled from a seeded RNG.
-import { openCache, type Cache } from '../../../src-main/data/cache/open';
+import { openCache, type Cache } from '../../../src-main/platform/cache/open';
 import { sfc32 } from '../../../src-shared/quant/random';
 
-/** The mirrors the market queries read, as the sync creates them (src-main/data/sync/mirror.ts). */
+/** The mirrors the market queries read, as the sync creates them (src-main/sync/mirror.ts). */
 export const MIRROR_DDL = `
 CREATE TABLE leagues (league_code TEXT NOT NULL PRIMARY KEY, name TEXT, country TEXT, tier INTEGER, updated_at TEXT);
 CREATE TABLE bookmakers (bookmaker TEXT NOT NULL PRIMARY KEY, name TEXT, is_sharp INTEGER, is_exchange INTEGER, is_aggregate INTEGER, updated_at TEXT);

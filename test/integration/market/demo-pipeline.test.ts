@@ -5,11 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../src-main/data/demo/seed';
-import { runSync } from '../../../src-main/data/sync/run';
-import { openCache, type Cache } from '../../../src-main/data/cache/open';
-import { marketJob, type MarketJobParams } from '../../../src-main/data/market/market-job';
-import { previewJob } from '../../../src-main/intelligence/preview/preview-job';
+import { seedDemo } from '../../../src-main/ingest/demo/seed';
+import { runSync } from '../../../src-main/sync/run';
+import { openCache, type Cache } from '../../../src-main/platform/cache/open';
+import { alertsJob, boardJob, movesJob, topMovesJob } from '../../../src-main/features/market/jobs';
+import { matchesJob, previewByTeamsJob, previewJob } from '../../../src-main/features/analysis/jobs';
+import { runJob } from '../../support/jobs';
+import type { AnyJobDef } from '../../../src-main/platform/jobs/define';
 import type { Alert, Board, BoardMatch, TopMove } from '../../../src-shared/contract/market';
 import type { Preview } from '../../../src-shared/contract/analysis';
 import { consensusProbabilities } from '../../../src-shared/quant/consensus';
@@ -23,7 +25,9 @@ let dir: string;
 let file: string;
 let cache: Cache;
 const ctx = () => ({ cacheFile: file, sourceUrl: src.url, signal: new AbortController().signal, progress: () => {} });
-const market = <R>(p: MarketJobParams) => marketJob(p, ctx()) as Promise<R>;
+const byOp = { board: boardJob, moves: movesJob, topMoves: topMovesJob, alerts: alertsJob };
+/** One of the market jobs, by the name of its contract method. */
+const market = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> => runJob(byOp[op] as AnyJobDef, params, ctx()) as Promise<R>;
 
 beforeAll(async () => {
   src = await createTestDatabase('monps_market');
@@ -88,8 +92,8 @@ describe('board and preview on a synced demo cache', () => {
   });
 
   it('preview: model probabilities equal an own fit on the finished matches of the cache', async () => {
-    const matches = (await previewJob({ op: 'matches', limit: 50 }, ctx())) as BoardMatch[];
-    const p = (await previewJob({ op: 'preview', matchId: matches[3].matchId }, ctx())) as Preview;
+    const matches = (await runJob(matchesJob, { limit: 50 }, ctx())) as BoardMatch[];
+    const p = (await runJob(previewJob, { matchId: matches[3].matchId }, ctx())) as Preview;
     expect(p.model).not.toBeNull();
     const results = (cache
       .prepare("SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL ORDER BY kickoff, match_id")
@@ -102,8 +106,7 @@ describe('board and preview on a synced demo cache', () => {
     expect(one('home').marketProb).not.toBeNull();
     expect(p.form.home.last.length).toBeGreaterThan(0);
     expect(p.scorers.home.length).toBeGreaterThan(0);
-    const unknown = await previewJob({ op: 'previewByTeams', home: 'Nowhere FC', away: p.match.away }, ctx());
-    expect(unknown).toEqual({ refused: { code: 'NOT_FOUND', message: "unknown team 'Nowhere FC'", details: { team: 'Nowhere FC' } } });
+    await expect(runJob(previewByTeamsJob, { home: 'Nowhere FC', away: p.match.away }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: "unknown team 'Nowhere FC'", details: { team: 'Nowhere FC' } });
   });
 
   it('top moves and the alerts feed: the planted bad quotes are quarantined, the sync is fresh', async () => {

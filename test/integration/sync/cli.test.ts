@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { syncCommand } from '../../../src-main/cli/commands/sync';
 import { UsageError, type CommandIO } from '../../../src-main/cli/command';
-import { migrateSource } from '../../../src-main/data/source/migrate';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { seedSource, withClient } from './fixtures';
 

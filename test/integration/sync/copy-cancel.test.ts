@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyOut } from '../../../src-main/data/sync/copy-reader';
-import { connectSource } from '../../../src-main/data/sync/source';
-import { JobCancelled } from '../../../src-main/jobs/types';
+import { copyOut } from '../../../src-main/sync/copy-reader';
+import { connectSource } from '../../../src-main/sync/source';
+import { JobCancelled } from '../../../src-main/platform/jobs/define';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { withClient } from './fixtures';
 

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
-import { describeTables } from '../../../src-main/data/sync/introspect';
-import { parseManifest } from '../../../src-main/data/sync/manifest';
-import { planTable } from '../../../src-main/data/sync/mirror';
-import { openSyncCache } from '../../../src-main/data/sync/run';
-import { connectSource } from '../../../src-main/data/sync/source';
-import { syncTable } from '../../../src-main/data/sync/table-sync';
+import { describeTables } from '../../../src-main/sync/introspect';
+import { parseManifest } from '../../../src-main/sync/manifest';
+import { planTable } from '../../../src-main/sync/mirror';
+import { openSyncCache } from '../../../src-main/sync/run';
+import { connectSource } from '../../../src-main/sync/source';
+import { syncTable } from '../../../src-main/sync/table-sync';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { withClient } from './fixtures';
 

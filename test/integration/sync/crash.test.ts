@@ -3,9 +3,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '../../../src-main/data/demo/seed';
-import { openCache } from '../../../src-main/data/cache/open';
-import { loadManifest, saveManifest } from '../../../src-main/data/sync/manifest';
+import { seedDemo } from '../../../src-main/ingest/demo/seed';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { loadManifest, saveManifest } from '../../../src-main/sync/manifest';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, mismatches, withClient } from './fixtures';
 

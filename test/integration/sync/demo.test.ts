@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '../../../src-main/data/demo/seed';
-import { openCache } from '../../../src-main/data/cache/open';
-import { loadManifest, saveManifest } from '../../../src-main/data/sync/manifest';
-import { runSync } from '../../../src-main/data/sync/run';
-import { SyncService } from '../../../src-main/data/sync/service';
-import { JobCancelled } from '../../../src-main/jobs/types';
+import { seedDemo } from '../../../src-main/ingest/demo/seed';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { loadManifest, saveManifest } from '../../../src-main/sync/manifest';
+import { runSync } from '../../../src-main/sync/run';
+import { syncStatus } from '../../../src-main/sync/service';
+import { JobCancelled } from '../../../src-main/platform/jobs/define';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches, withClient } from './fixtures';
 
@@ -106,7 +106,7 @@ describe('sync of the demo world', () => {
       },
     );
     await expect(run).rejects.toBeInstanceOf(JobCancelled);
-    const st = new SyncService({ cacheFile, sourceUrl: db.url }).status();
+    const st = syncStatus(cacheFile);
     expect(st.state).not.toBe('offline');
     const odds = st.tables.find((t) => t.table === 'odds_history');
     expect(odds?.phase).toBe('full');

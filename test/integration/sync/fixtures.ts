@@ -1,15 +1,30 @@
 // Small hand-made sources for the sync tests (plain SQL inserts, deterministic values).
 import pg from 'pg';
-import { openCache } from '../../../src-main/data/cache/open';
-import type { JobContext } from '../../../src-main/jobs/types';
-import { compareTable, type TableChecksum } from '../../../src-main/data/sync/checksum';
-import { listSourceTables } from '../../../src-main/data/sync/introspect';
-import { loadManifest } from '../../../src-main/data/sync/manifest';
-import { planTable } from '../../../src-main/data/sync/mirror';
-import { connectSource } from '../../../src-main/data/sync/source';
-import { withClient } from '../../../src-main/data/source/client';
+import { openCache } from '../../../src-main/platform/cache/open';
+import type { JobContext } from '../../../src-main/platform/jobs/define';
+import { compareTable, type TableChecksum } from '../../../src-main/sync/checksum';
+import { listSourceTables } from '../../../src-main/sync/introspect';
+import { loadManifest } from '../../../src-main/sync/manifest';
+import { planTable } from '../../../src-main/sync/mirror';
+import { connectSource } from '../../../src-main/sync/source';
+import { withClient } from '../../../src-main/platform/pg/client';
+import { runSync, type SyncParams } from '../../../src-main/sync/run';
+import { addTable, introspect, quarantinePage, setManifest, syncStatus } from '../../../src-main/sync/service';
+import type { ManifestEntryInput } from '../../../src-shared/contract/sync';
 
 export { withClient };
+
+/** The sync's functions bound to one cache and source, as the writer-lane jobs call them. */
+export function syncService(cacheFile: string, sourceUrl: string) {
+  return {
+    status: () => syncStatus(cacheFile),
+    start: (params: SyncParams = {}) => runSync(params, jobContext(cacheFile, sourceUrl)),
+    setManifest: (entries: ManifestEntryInput[]) => setManifest(cacheFile, sourceUrl, entries),
+    introspect: () => introspect(cacheFile, sourceUrl),
+    addTable: (table: string, extra: Partial<ManifestEntryInput> = {}) => addTable(cacheFile, sourceUrl, table, extra),
+    quarantine: (opts: { table?: string; limit?: number; offset?: number } = {}) => quarantinePage(cacheFile, opts),
+  };
+}
 
 export function jobContext(cacheFile: string, sourceUrl: string | undefined, signal = new AbortController().signal): JobContext {
   return { cacheFile, sourceUrl, signal, progress: () => {} };

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPg } from '../../../src-main/data/source/embedded';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { openCache } from '../../../src-main/data/cache/open';
-import { runSync } from '../../../src-main/data/sync/run';
-import { SyncService } from '../../../src-main/data/sync/service';
-import { SourceError } from '../../../src-main/data/sync/source';
-import { loadState } from '../../../src-main/data/sync/state';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../../src-main/platform/pg/embedded';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { runSync } from '../../../src-main/sync/run';
+import { syncService } from './fixtures';
+import { SourceError } from '../../../src-main/sync/source';
+import { loadState } from '../../../src-main/sync/state';
 import { compareAll, mismatches, seedSource } from './fixtures';
 
 // A dedicated PostgreSQL (the shared test server must not be stopped): stopped in the middle of a
@@ -55,7 +55,7 @@ describe('sync with the source going away mid-sync', () => {
     expect((err as SourceError).code).toBe('UNAVAILABLE');
     expect((err as Error).message).toContain(`127.0.0.1:${port}`);
 
-    const service = new SyncService({ cacheFile, sourceUrl: pg.url });
+    const service = syncService(cacheFile, pg.url);
     const st = service.status();
     expect(st.state).toBe('offline');
     expect(st.offlineSince).not.toBeNull();
@@ -89,21 +89,10 @@ describe('sync with the source going away mid-sync', () => {
     expect(st2.offlineSince).toBe(st.offlineSince);
     expect(st2.attempt).toBe(2);
 
-    // The service's retry loop keeps trying (backoff) until the source is back.
-    const retries: number[] = [];
-    const ac = new AbortController();
-    // the server comes back once the loop has failed twice (not after a guessed delay)
-    let twoFailures!: () => void;
-    const failedTwice = new Promise<void>((resolve) => (twoFailures = resolve));
-    const retrying = service.startWithRetry({ batchSize: 2000, now: now.toISOString() }, ac.signal, (n) => {
-      retries.push(n);
-      if (retries.length === 2) twoFailures();
-      return 300;
-    });
-    await failedTwice;
+    // The source is back (the runner's backoff retries: test/unit/sync/runner.test.ts): the next
+    // sync resumes the interrupted pass.
     pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
-    const result = await retrying;
-    expect(retries.length).toBeGreaterThanOrEqual(2);
+    const result = await service.start({ batchSize: 2000, now: now.toISOString() });
     const odds = result.tables.find((t) => t.table === 'odds_history');
     expect(odds?.mode).toBe('full'); // the interrupted full pass resumed from its cursor...
     expect(odds?.rowsRead).toBeLessThan((await compareAll(pg.url, cacheFile, now)).find((c) => c.table === 'odds_history')!.source.rows);

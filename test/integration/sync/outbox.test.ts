@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { openCache } from '../../../src-main/data/cache/open';
-import { runSync } from '../../../src-main/data/sync/run';
-import { publishOutbox, writeOwnOutput, outboxPendingCount } from '../../../src-main/data/sync/outbox';
-import { connectSource } from '../../../src-main/data/sync/source';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { runSync } from '../../../src-main/sync/run';
+import { publishOutbox, writeOwnOutput, outboxPendingCount } from '../../../src-main/sync/outbox';
+import { connectSource } from '../../../src-main/sync/source';
 import { adminUrl, createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches, seedSource, withClient } from './fixtures';
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { openCache } from '../../../src-main/data/cache/open';
-import { runSync } from '../../../src-main/data/sync/run';
-import { SyncService } from '../../../src-main/data/sync/service';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { runSync } from '../../../src-main/sync/run';
+import { syncService } from './fixtures';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches, seedSource, withClient } from './fixtures';
 
@@ -59,7 +59,7 @@ describe('sync quarantine: bad source rows are kept out, never stop the sync, an
       'odds_totals:Q9:bad_line',
     ]);
     expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
-    const service = new SyncService({ cacheFile, sourceUrl: db.url });
+    const service = syncService(cacheFile, db.url);
     const q = service.quarantine({ table: 'odds_history' });
     expect(q.counts).toEqual([{ table: 'odds_history', count: 8 }, { table: 'odds_totals', count: 1 }]);
     expect(q.total).toBe(8);

@@ -5,14 +5,14 @@
 //     into a new SQLite file with one prepared INSERT per table (same types and key), nothing else.
 //   mode 'incremental': a warm-up sync, then 'ready'; on the parent's 'go', the timed sync.
 import Database from 'better-sqlite3';
-import { copyOut } from '../../../src-main/data/sync/copy-reader';
-import { describeTables } from '../../../src-main/data/sync/introspect';
-import { loadManifest } from '../../../src-main/data/sync/manifest';
-import { planTable } from '../../../src-main/data/sync/mirror';
-import { openSyncCache, runSync, type SyncParams } from '../../../src-main/data/sync/run';
-import { connectSource } from '../../../src-main/data/sync/source';
-import { q, qList } from '../../../src-main/data/sync/sql';
-import { CACHE_TYPE } from '../../../src-main/data/sync/value-map';
+import { copyOut } from '../../../src-main/sync/copy-reader';
+import { describeTables } from '../../../src-main/sync/introspect';
+import { loadManifest } from '../../../src-main/sync/manifest';
+import { planTable } from '../../../src-main/sync/mirror';
+import { openSyncCache, runSync, type SyncParams } from '../../../src-main/sync/run';
+import { connectSource } from '../../../src-main/sync/source';
+import { q, qList } from '../../../src-main/sync/sql';
+import { CACHE_TYPE } from '../../../src-main/sync/value-map';
 
 interface ChildParams extends SyncParams {
   mode?: 'sync' | 'baseline' | 'incremental';

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { openCache } from '../../../src-main/data/cache/open';
-import { runSync } from '../../../src-main/data/sync/run';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { runSync } from '../../../src-main/sync/run';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, insertOdds, jobContext, mismatches, seedSource, withClient } from './fixtures';
 

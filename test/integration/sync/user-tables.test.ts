@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateSource } from '../../../src-main/data/source/migrate';
-import { openCache } from '../../../src-main/data/cache/open';
-import { SyncService } from '../../../src-main/data/sync/service';
-import { describeTables, listSourceTables } from '../../../src-main/data/sync/introspect';
+import { migrateSource } from '../../../src-main/platform/pg/migrate';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { syncService } from './fixtures';
+import { describeTables, listSourceTables } from '../../../src-main/sync/introspect';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, mismatches, withClient } from './fixtures';
 
 describe('sync of tables a user adds after introspection', () => {
   let db: TestDatabase;
   let dir: string;
-  let service: SyncService;
+  let service: ReturnType<typeof syncService>;
   const now = new Date();
   beforeAll(async () => {
     db = await createTestDatabase('monps_sync_user');
@@ -28,7 +28,7 @@ describe('sync of tables a user adds after introspection', () => {
       await c.query("INSERT INTO ratings SELECT g, g * 1.125, ARRAY['a', 'b' || g] FROM generate_series(1, 50) g");
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-sync-user-'));
-    service = new SyncService({ cacheFile: path.join(dir, 'cache.sqlite'), sourceUrl: db.url });
+    service = syncService(path.join(dir, 'cache.sqlite'), db.url);
     // only the user's tables, to keep the test about them
     await service.setManifest([]);
   });

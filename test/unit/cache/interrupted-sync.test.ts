@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache } from '../../../src-main/data/cache/open';
-import { loadGlobalStatus, updateGlobalStatus } from '../../../src-main/data/sync/state';
-import { markInterruptedSync } from '../../../src-main/core/services';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { loadGlobalStatus, updateGlobalStatus } from '../../../src-main/sync/state';
+import { markInterruptedSync } from '../../../src-main/app/services';
 
 describe('a sync cut short by a killed app', () => {
   it('is reported as interrupted at the next start, not as still running', () => {

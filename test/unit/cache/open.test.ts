@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateCache, openCache } from '../../../src-main/data/cache/open';
+import { migrateCache, openCache } from '../../../src-main/platform/cache/open';
 
 const dirs: string[] = [];
 function tmp(): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../../src-main/core/config';
+import { redactUrl } from '../../../src-main/app/config';
 
 // The redacted URL is the source's label: app.info, the inventory, the logs. pg also takes the
 // password from the query string (libpq style), so it must go there too.

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entityRows, oddsLine, renderOdds } from '../../../src-main/data/demo/seed';
-import { endedBy, heldBack, MATCH_MS, releasedBetween } from '../../../src-main/data/demo/release';
-import { demoQuotes } from '../../../src-main/data/demo/odds';
-import { generateWorld, DAY, HOUR } from '../../../src-main/data/demo/world';
-import type { DemoQuote, DemoWorld, OddsTable } from '../../../src-main/data/demo/types';
+import { entityRows, oddsLine, renderOdds } from '../../../src-main/ingest/demo/seed';
+import { endedBy, heldBack, MATCH_MS, releasedBetween } from '../../../src-main/ingest/demo/release';
+import { demoQuotes } from '../../../src-main/ingest/demo/odds';
+import { generateWorld, DAY, HOUR } from '../../../src-main/ingest/demo/world';
+import type { DemoQuote, DemoWorld, OddsTable } from '../../../src-main/ingest/demo/types';
 
 const ANCHOR = '2026-11-25';
 const A = Date.parse(`${ANCHOR}T00:00:00Z`);
@@ -19,7 +19,7 @@ function seededLines(now: number): Record<OddsTable, string[]> {
 
 beforeAll(() => {
   world = generateWorld({ seed: 3, scale: 0.5, anchor: ANCHOR });
-}, 60_000);
+}, 180_000);
 
 describe('demo feed: the held-back split', () => {
   it('seeded at T0 + released up to T == seeded at T (quotes, results, goal events), nothing twice', () => {
@@ -52,7 +52,7 @@ describe('demo feed: the held-back split', () => {
     const late = seededLines(A + 8 * DAY);
     expect(late.odds_history.length + late.odds_totals.length + late.odds_spreads.length).toBe(all);
     expect(world.matches.filter((m) => m.tier === 'upcoming').every((m) => endedBy(m, A + 8 * DAY))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('holds back every quote after now and every result before the end of the match', () => {
     const now = A + 2 * DAY + 14 * HOUR;

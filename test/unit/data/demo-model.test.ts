@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/demo/model.json';
 import {
   asianHomeProbability, exchangeTick, mainAsianLine, matchProbabilities, overProbability, powerMargin, proportionalMargin, roundDown, scoreMatrix, MAX_GOALS,
-} from '../../../src-main/data/demo/model';
-import { Rng } from '../../../src-main/data/demo/rng';
+} from '../../../src-main/ingest/demo/model';
+import { Rng } from '../../../src-main/ingest/demo/rng';
 
 // Reference: test/reference/demo_model_reference.py (numpy/scipy) → test/fixtures/demo/model.json
 describe('demo goal model against the scipy reference', () => {

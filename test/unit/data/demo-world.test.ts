@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoQuotes } from '../../../src-main/data/demo/odds';
-import { generateWorld, DAY, MINUTE } from '../../../src-main/data/demo/world';
-import { coachIntelligence, scorerIntelligence, teamIntelligence } from '../../../src-main/data/demo/intelligence';
-import { ORPHAN_MATCH_BASE, type OutlierDetails, type ReverseDetails, type SteamDetails, type TrapDetails } from '../../../src-main/data/demo/plants';
-import type { DemoQuote, DemoWorld } from '../../../src-main/data/demo/types';
+import { demoQuotes } from '../../../src-main/ingest/demo/odds';
+import { generateWorld, DAY, MINUTE } from '../../../src-main/ingest/demo/world';
+import { coachIntelligence, scorerIntelligence, teamIntelligence } from '../../../src-main/ingest/demo/intelligence';
+import { ORPHAN_MATCH_BASE, type OutlierDetails, type ReverseDetails, type SteamDetails, type TrapDetails } from '../../../src-main/ingest/demo/plants';
+import type { DemoQuote, DemoWorld } from '../../../src-main/ingest/demo/types';
 
 const ANCHOR = '2026-11-25';
 let world: DemoWorld;
@@ -39,7 +39,7 @@ beforeAll(() => {
     series.set(k, l);
   }
   for (const l of series.values()) l.sort((a, b) => a.observedAt - b.observedAt);
-}, 60_000);
+}, 180_000);
 
 describe('demo world: content', () => {
   it('has leagues of 18-20 teams with two past seasons, squads, coaches and books', () => {
@@ -142,7 +142,7 @@ describe('demo world: determinism', () => {
     expect(worldHash(again, demoQuotes(again))).toBe(a);
     const other = generateWorld({ seed: 2, anchor: ANCHOR });
     expect(worldHash(other, demoQuotes(other))).not.toBe(a);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('demo world: markets', () => {
@@ -265,7 +265,7 @@ describe('demo world: markets', () => {
     expect(n).toBeGreaterThan(15_000);
     expect(mean).toBeGreaterThan(0);
     expect(mean / (sd / Math.sqrt(n))).toBeGreaterThan(3); // paired z-score
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('demo world: planted situations are in the prices', () => {

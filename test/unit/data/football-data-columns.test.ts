@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookmakerInfo, preClosingTime, quoteColumn } from '../../../src-main/data/football-data/columns';
+import { bookmakerInfo, preClosingTime, quoteColumn } from '../../../src-main/ingest/football-data/columns';
 
 describe('football-data odds columns', () => {
   it('reads bookmaker, market, selection and closing flag from the header', () => {

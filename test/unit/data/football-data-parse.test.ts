@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FootballDataFormatError, parseDate, parseFootballDataFile, parseFootballDataText, seasonOf } from '../../../src-main/data/football-data/parse';
-import { ukLocalToUtc } from '../../../src-main/data/football-data/uk-time';
+import { FootballDataFormatError, parseDate, parseFootballDataFile, parseFootballDataText, seasonOf } from '../../../src-main/ingest/football-data/parse';
+import { ukLocalToUtc } from '../../../src-main/ingest/football-data/uk-time';
 import path from 'node:path';
 import { footballDataDir } from '../../support/shared-data';
 

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, IPC_EVENT, IPC_INVOKE } from '../../../src-shared/contract';
-import { joinHandlers, type Handlers } from '../../../src-main/core/dispatch';
-import { resolveConfig } from '../../../src-main/core/config';
-import { createHandlers } from '../../../src-main/core/handlers';
-import { createServices, type Services } from '../../../src-main/core/services';
+import { joinHandlers, type Handlers } from '../../../src-main/platform/contract/dispatch';
+import { resolveConfig } from '../../../src-main/app/config';
+import { createHandlers } from '../../../src-main/app/handlers';
+import { createServices, type Services } from '../../../src-main/app/services';
 import { forwardEvents, registerIpc } from '../../../src-main/electron/ipc';
 import { call, ContractCallError, pickTransport, setTransport, subscribe } from '../../../src-renderer/api/client';
 import type { MonpsBridge } from '../../../src-renderer/api/ipc';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await import('../../../src-main/electron/preload');
   bridge = standIn.exposed.get('monps') as MonpsBridge;
   setTransport(pickTransport({ monps: bridge }));
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await services?.close();

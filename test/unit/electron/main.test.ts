@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, IPC_EVENT, IPC_INVOKE, type MethodName } from '../../../src-shared/contract';
-import { contentSecurityPolicy } from '../../../src-main/security/csp';
+import { contentSecurityPolicy } from '../../../src-main/platform/csp';
 import { standIn, FakeWebContents } from './support/electron-stand-in';
 
 // src-main/electron/main.ts itself runs here, its `electron` replaced by a stand-in that records the
@@ -24,13 +24,13 @@ beforeAll(async () => {
   process.env.MONPS_SOURCE_URL = 'postgres://nobody:pw@127.0.0.1:1/none';
   delete process.env.ELECTRON_RENDERER_URL;
   await import('../../../src-main/electron/main');
-  await vi.waitFor(() => expect(standIn.windows.length).toBe(1), { timeout: 30_000, interval: 50 });
+  await vi.waitFor(() => expect(standIn.windows.length).toBe(1), { timeout: 120_000, interval: 50 });
   invoke = standIn.ipcHandlers.get(IPC_INVOKE) as Invoke;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const l of standIn.appListeners.get('window-all-closed') ?? []) (l as () => void)();
-  await vi.waitFor(() => expect(standIn.calls.quit).toBe(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(standIn.calls.quit).toBe(1), { timeout: 60_000 });
   process.env = env;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache } from '../../../src-main/data/cache/open';
-import { inventoryJob } from '../../../src-main/data/inventory/inventory-job';
+import { openCache } from '../../../src-main/platform/cache/open';
+import { buildInventory } from '../../../src-main/features/inventory/inventory';
 
 describe('the inventory job on the cache alone (source unreachable)', () => {
   it('counts rows, attaches quarantine counts and sync phases per table, and grades them', async () => {
@@ -20,7 +20,7 @@ describe('the inventory job on the cache alone (source unreachable)', () => {
       db.prepare("INSERT INTO sync_state (table_name, watermark, last_success_at) VALUES ('odds_history', '2026-11-25 00:00:00+00', ?)").run(now);
       db.close();
 
-      const inv = await inventoryJob(
+      const inv = await buildInventory(
         { staleAfterDays: 30, source: { kind: 'configured', label: 'postgres://x@127.0.0.1:1/none', reachable: false, timescale: false, error: 'unreachable' } },
         { cacheFile: file, sourceUrl: undefined, signal: new AbortController().signal, progress: () => {} },
       );

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JobHost } from '../../../src-main/jobs/host';
+import { JobHost } from '../../../src-main/platform/jobs/host';
+import { syncStatusJob } from '../../../src-main/sync/jobs';
 
 describe('the job host', () => {
   it('restarts a worker that dies as it loads with a growing pause, not in a tight loop, and fails its jobs with a typed error', async () => {
@@ -10,9 +11,9 @@ describe('the job host', () => {
     const counter = path.join(dir, 'loads');
     const broken = path.join(dir, 'broken-worker.cjs');
     fs.writeFileSync(broken, `require('node:fs').appendFileSync(${JSON.stringify(counter)}, Date.now() + '\\n'); throw new Error('broken at load');`);
-    const host = new JobHost({ cacheFile: path.join(dir, 'cache.sqlite') }, undefined, { file: broken, execArgv: [] });
+    const host = new JobHost({ cacheFile: path.join(dir, 'cache.sqlite') }, { file: broken, execArgv: [] });
     try {
-      const job = host.run('inventory', {});
+      const job = host.run(syncStatusJob, {});
       await expect(job.done).rejects.toMatchObject({ code: 'INTERNAL' });
       // Two lanes load at once; then each lane's reloads come after pauses of 0.5 s, 1 s, 2 s, …
       // Wait for three loads of the lanes after the first two (no fixed sleep), then check the gaps.

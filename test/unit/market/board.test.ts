@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardRows, rowId, type SeriesQuote } from '../../../src-main/data/market/board';
+import { boardRows, rowId, type SeriesQuote } from '../../../src-main/features/market/board';
 import { consensusProbabilities, bestPrices } from '../../../src-shared/quant/consensus';
 import { devig } from '../../../src-shared/quant/margins';
 import { overround } from '../../../src-shared/quant/odds';

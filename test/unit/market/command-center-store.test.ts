@@ -5,8 +5,8 @@ import { setTransport } from '../../../src-renderer/api/client';
 import { memoryTransport } from '../../../src-renderer/api/memory';
 import { useCommandCenter } from '../../../src-renderer/panels/command-center/store';
 import type { RowDiff } from '../../../src-renderer/panels/command-center/rows';
-import { encodeRows } from '../../../src-main/data/market/encode';
-import { boardRows, type SeriesQuote } from '../../../src-main/data/market/board';
+import { encodeRows } from '../../../src-main/features/market/encode';
+import { boardRows, type SeriesQuote } from '../../../src-main/features/market/board';
 
 const match: BoardMatch = { matchId: 1, league: 'E0', leagueName: 'Premier League', kickoff: '2026-11-26T15:00:00.000Z', status: 'scheduled', home: 'A', away: 'B' };
 const q = (bookmaker: string, selection: string, odds: number): SeriesQuote => ({ matchId: 1, market: '1x2', line: null, selection, bookmaker, odds, observedAt: '2026-11-25T08:00:00.000Z', openOdds: odds, openAt: '2026-11-24T08:00:00.000Z' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { previewMarkets, scorerRows, twoWayEdge, DEFAULT_LINES } from '../../../src-main/intelligence/preview/markets';
-import type { PlayerRow } from '../../../src-main/intelligence/preview/data';
+import { previewMarkets, scorerRows, twoWayEdge, DEFAULT_LINES } from '../../../src-main/features/analysis/markets';
+import type { PlayerRow } from '../../../src-main/features/analysis/queries';
 import { asianHandicap, bothTeamsToScore, matchOdds, totals } from '../../../src-shared/quant/markets';
 import { dixonColesMatrix } from '../../../src-shared/quant/poisson/score-matrix';
 import { scorerProbabilities } from '../../../src-shared/quant/scorers';

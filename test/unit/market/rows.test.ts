@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boardRows, type SeriesQuote } from '../../../src-main/data/market/board';
-import { encodeRows } from '../../../src-main/data/market/encode';
-import { LARGE_MOVE, largeMoveAlerts, topMoves } from '../../../src-main/data/market/moves';
+import { boardRows, type SeriesQuote } from '../../../src-main/features/market/board';
+import { encodeRows } from '../../../src-main/features/market/encode';
+import { LARGE_MOVE, largeMoveAlerts, topMoves } from '../../../src-main/features/market/moves';
 import type { BoardMatch } from '../../../src-shared/contract/market';
 import { diffRows, timeToKickoff, toGridRows } from '../../../src-renderer/panels/command-center/rows';
 import { filterMatches } from '../../../src-renderer/panels/deep-analysis/store';
@@ -83,7 +83,7 @@ describe('match search', () => {
 describe('AH line labels: the line of the side bet on', () => {
   it('the away side of a home handicap reads with the opposite sign, in the grids, the side list and the alerts', async () => {
     const { lineLabel } = await import('../../../src-renderer/panels/command-center/rows');
-    const { selectionLabel } = await import('../../../src-main/data/market/moves');
+    const { selectionLabel } = await import('../../../src-main/features/market/moves');
     const { movesTitle } = await import('../../../src-renderer/panels/command-center/moves-title');
     expect(lineLabel('spreads', -0.5, 'home')).toBe('-0.5');
     expect(lineLabel('spreads', -0.5, 'away')).toBe('+0.5');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src-main/cli/main';
-import { parseFootballDataFile } from '../../../src-main/data/football-data/parse';
+import { parseFootballDataFile } from '../../../src-main/ingest/football-data/parse';
 import { devig } from '../../../src-shared/quant';
 import { close, closeAll, fixture } from './fixtures';
 import { footballDataDir } from '../../support/shared-data';

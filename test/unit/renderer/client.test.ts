@@ -49,8 +49,8 @@ describe('renderer contract client over the in-memory transport', () => {
 
 describe('job failures as toasts', () => {
   it('a job failing again with the same message toasts once, until it succeeds', async () => {
-    const { useJobs } = await import('../../../src-renderer/store/jobs');
-    const { useToasts } = await import('../../../src-renderer/store/toasts');
+    const { useJobs } = await import('../../../src-renderer/app/store/jobs');
+    const { useToasts } = await import('../../../src-renderer/app/store/toasts');
     const failed = (id: string, message: string): JobInfo => ({ ...job('failed'), jobId: id, kind: 'sync', error: { code: 'UNAVAILABLE', message } });
     const toasts = () => useToasts.getState().toasts.filter((t) => t.title === 'Job sync failed').map((t) => t.message);
     useJobs.getState().apply(failed('a', 'source refused the connection'));

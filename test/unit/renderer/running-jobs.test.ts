@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../src-shared/contract/jobs';
-import { runningJobs } from '../../../src-renderer/store/jobs';
+import { runningJobs } from '../../../src-renderer/app/store/jobs';
 
 const job = (jobId: string, kind: string, state: JobInfo['state']): JobInfo => ({
   jobId, kind, state, fraction: null, message: '', startedAt: '2026-01-01T00:00:00.000Z', endedAt: null, error: null,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../../../src-renderer/components/gridState';
-import { isInAppHref, isLocalDownload } from '../../../src-renderer/components/linkGuard';
-import { panelShortcut } from '../../../src-renderer/components/Nav';
+import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../../../src-renderer/ui/gridState';
+import { isInAppHref, isLocalDownload } from '../../../src-renderer/app/linkGuard';
+import { panelShortcut } from '../../../src-renderer/app/Nav';
 import { categoryChartOption, needsLogScale } from '../../../src-renderer/panels/inventory/chart';
-import { defaultPanel, panelById, panels } from '../../../src-renderer/panels/registry';
+import { defaultPanel, panelById, panels } from '../../../src-renderer/app/panels';
 
 class MemoryStorage implements Storage {
   private m = new Map<string, string>();

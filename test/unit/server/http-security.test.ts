@@ -3,8 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../src-main/core/dispatch';
-import { EventBus } from '../../../src-main/core/events';
+import type { Handlers } from '../../../src-main/platform/contract/dispatch';
+import { EventBus } from '../../../src-main/platform/events';
 import { isLoopback, startServer, type RunningServer } from '../../../src-main/server/http';
 
 // Requests that never reach a handler (bad paths, hosts): the server must answer them, not crash,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cmpKey, cmpUtf8 } from '../../../src-main/data/sync/compare';
+import { cmpKey, cmpUtf8 } from '../../../src-main/sync/compare';
 
 describe('key order = SQLite BINARY order', () => {
   it('cmpUtf8 orders like the UTF-8 bytes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CopyTextParser, parseLine, unescapeField, type RawRow } from '../../../src-main/data/sync/copy-reader';
-import { copyLine } from '../../../src-main/data/demo/copy';
+import { CopyTextParser, parseLine, unescapeField, type RawRow } from '../../../src-main/sync/copy-reader';
+import { copyLine } from '../../../src-main/ingest/demo/copy';
 
 function parseChunks(chunks: Buffer[]): RawRow[] {
   const p = new CopyTextParser();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultManifest, loadManifest, parseManifest, saveManifest, OWN_OUTPUT_TABLES } from '../../../src-main/data/sync/manifest';
-import { openCache } from '../../../src-main/data/cache/open';
+import { defaultManifest, loadManifest, parseManifest, saveManifest, OWN_OUTPUT_TABLES } from '../../../src-main/sync/manifest';
+import { openCache } from '../../../src-main/platform/cache/open';
 
 describe('sync manifest', () => {
   it('the default lists the core tables, odds windowed to 30 days plus open matches, own outputs flagged', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeValidator, QuarantineBook } from '../../../src-main/data/sync/quarantine';
-import { defaultManifest } from '../../../src-main/data/sync/manifest';
-import { planTable } from '../../../src-main/data/sync/mirror';
-import type { SourceTable } from '../../../src-main/data/sync/introspect';
-import { kindOfPgType } from '../../../src-main/data/sync/value-map';
-import { openCache } from '../../../src-main/data/cache/open';
+import { makeValidator, QuarantineBook } from '../../../src-main/sync/quarantine';
+import { defaultManifest } from '../../../src-main/sync/manifest';
+import { planTable } from '../../../src-main/sync/mirror';
+import type { SourceTable } from '../../../src-main/sync/introspect';
+import { kindOfPgType } from '../../../src-main/sync/value-map';
+import { openCache } from '../../../src-main/platform/cache/open';
 
 const col = (name: string, dataType: string) => ({ name, dataType, castType: '"pg_catalog"."text"', kind: kindOfPgType(dataType), nullable: true });
 const oddsTotals: SourceTable = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CACHE_TYPE, fromJsValue, fromPgText, kindOfPgType, pgTimestampToIso } from '../../../src-main/data/sync/value-map';
+import { CACHE_TYPE, fromJsValue, fromPgText, kindOfPgType, pgTimestampToIso } from '../../../src-main/sync/value-map';
 
 describe('value map (source text → cache value)', () => {
   it('maps information_schema types to kinds and SQLite types', () => {
@@ -56,7 +56,7 @@ describe('value map (source text → cache value)', () => {
 
 describe('constant column defaults carried to the mirror', () => {
   it('reads the constants information_schema shows, ignores functions', async () => {
-    const { constantDefault } = await import('../../../src-main/data/sync/introspect');
+    const { constantDefault } = await import('../../../src-main/sync/introspect');
     expect(constantDefault("'active'::text", 'text')).toBe('active');
     expect(constantDefault("'it''s'::text", 'text')).toBe("it's");
     expect(constantDefault("'{}'::jsonb", 'json')).toBe('{}');

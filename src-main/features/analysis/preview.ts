@@ -1,0 +1,118 @@
+// Deep Analysis in the worker (jobs.ts): match preview (model vs market), scorers and team profile.
+import { ContractError } from '../../../src-shared/contract/errors';
+import type { Preview, PreviewMatch } from '../../../src-shared/contract/analysis';
+import type { MarketKind } from '../../../src-shared/contract/market';
+import { QuantError } from '../../../src-shared/quant/errors';
+import { predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
+import type { Cache } from '../../platform/cache/open';
+import { boardRows, LIVE_WINDOW_MS, ODDS_TABLES, seriesQuotes, sharpBooks, type SeriesQuote } from '../market';
+import * as data from './queries';
+import { previewMarkets, scorerRows } from './markets';
+import { DEFAULT_XI, fitDate, leagueModel } from './model-cache';
+
+/** Goals a side shown in the heatmap (the model's matrix goes further; the tail is tiny). */
+export const HEATMAP_GOALS = 7;
+
+/** Mirrors every analysis read needs. */
+export const ANALYSIS_TABLES = ['matches', 'teams', 'leagues'];
+
+export const upcomingFrom = (now: Date): string => new Date(now.getTime() - LIVE_WINDOW_MS).toISOString();
+
+interface Lambdas {
+  model: Preview['model'];
+  modelError: string | null;
+  matrix: ReturnType<typeof predictMatrix> | null;
+}
+
+function modelFor(db: Cache, m: PreviewMatch, now: Date): Lambdas {
+  const asOf = fitDate(now);
+  try {
+    const model = leagueModel(db, m.league, asOf);
+    const mx = predictMatrix(model, String(m.homeTeamId), String(m.awayTeamId));
+    return {
+      model: { league: m.league, asOf, xi: DEFAULT_XI, matches: model.matches, lambdaHome: mx.lambdaHome, lambdaAway: mx.lambdaAway, homeAdvantage: model.homeAdvantage, rho: model.rho, converged: model.converged },
+      modelError: null,
+      matrix: mx,
+    };
+  } catch (err) {
+    if (!(err instanceof QuantError)) throw err;
+    // team ids → names in the model's message
+    const msg = err.message.replace(`'${m.homeTeamId}'`, `'${m.home}'`).replace(`'${m.awayTeamId}'`, `'${m.away}'`);
+    return { model: null, modelError: `no model for ${m.leagueName}: ${msg}`, matrix: null };
+  }
+}
+
+export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
+  const t0 = performance.now();
+  const { model, modelError, matrix } = modelFor(db, m, now);
+  const asOf = now.toISOString();
+  const quotes: SeriesQuote[] = [];
+  if (m.matchId !== null) for (const k of Object.keys(ODDS_TABLES) as MarketKind[]) quotes.push(...seriesQuotes(db, k, asOf, { matchId: m.matchId }));
+  const quoted = boardRows(quotes, sharpBooks(db));
+  const before = m.kickoff && m.kickoff < asOf ? m.kickoff : asOf;
+  const h2hRows = data.headToHead(db, m.homeTeamId, m.awayTeamId, before);
+  let homeWins = 0;
+  let draws = 0;
+  let awayWins = 0;
+  for (const r of h2hRows) {
+    const homeGoals = r.homeTeamId === m.homeTeamId ? r.homeGoals : r.awayGoals;
+    const awayGoals = r.homeTeamId === m.homeTeamId ? r.awayGoals : r.homeGoals;
+    if (homeGoals > awayGoals) homeWins++;
+    else if (homeGoals === awayGoals) draws++;
+    else awayWins++;
+  }
+  const homeCoach = data.coachOf(db, m.homeTeamId);
+  const awayCoach = data.coachOf(db, m.awayTeamId);
+  const lh = matrix?.lambdaHome ?? null;
+  const la = matrix?.lambdaAway ?? null;
+  const n = Math.min(HEATMAP_GOALS, matrix?.maxGoals ?? 0);
+  return {
+    match: m,
+    model,
+    modelError,
+    matrix: matrix ? { maxGoals: n, p: Array.from({ length: n + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => matrix.p[i * (matrix.maxGoals + 1) + j])) } : null,
+    markets: matrix ? previewMarkets(matrix, quoted) : [],
+    h2h: { matches: h2hRows.map(({ homeTeamId: _h, awayTeamId: _a, ...r }) => r), homeWins, draws, awayWins },
+    form: { home: data.teamForm(db, { teamId: m.homeTeamId, name: m.home }, before), away: data.teamForm(db, { teamId: m.awayTeamId, name: m.away }, before) },
+    coaches: { home: data.coachCardAgainst(homeCoach, awayCoach?.style ?? null), away: data.coachCardAgainst(awayCoach, homeCoach?.style ?? null) },
+    scorers: { home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la), away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh) },
+    buildMs: performance.now() - t0,
+  };
+}
+
+export function byTeams(db: Cache, home: string, away: string, now: Date): Preview {
+  const h = data.resolveTeam(db, home);
+  const a = data.resolveTeam(db, away);
+  if (h.teamId === a.teamId) throw new ContractError('VALIDATION', `'${home}' and '${away}' are the same team`);
+  const m = data.nextMatchBetween(db, h.teamId, a.teamId, upcomingFrom(now)) ?? data.hypotheticalMatch(db, h, a);
+  return buildPreview(db, m, now);
+}
+
+export function scorers(db: Cache, team: string, now: Date) {
+  const t = data.resolveTeam(db, team);
+  const m = data.nextMatchOf(db, t.teamId, upcomingFrom(now)) ?? null;
+  let own: number | null = null;
+  let opp: number | null = null;
+  if (m) {
+    const { matrix } = modelFor(db, m, now);
+    if (matrix) {
+      const home = m.homeTeamId === t.teamId;
+      own = home ? matrix.lambdaHome : matrix.lambdaAway;
+      opp = home ? matrix.lambdaAway : matrix.lambdaHome;
+    }
+  }
+  return { team: t.name, teamId: t.teamId, match: m, expectedGoals: own, scorers: scorerRows(data.teamPlayers(db, t.teamId), own, opp, 50) };
+}
+
+export function team(db: Cache, name: string, now: Date) {
+  const t = data.resolveTeam(db, name);
+  const asOf = now.toISOString();
+  return {
+    team: t.name,
+    teamId: t.teamId,
+    league: t.league,
+    form: data.teamForm(db, t, asOf, 10),
+    coach: data.coachCardAgainst(data.coachOf(db, t.teamId), null),
+    nextMatch: data.nextMatchOf(db, t.teamId, upcomingFrom(now)) ?? null,
+  };
+}

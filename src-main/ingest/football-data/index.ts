@@ -1,0 +1,4 @@
+// football-data.co.uk CSVs (see README.md): parser and idempotent importer into the source.
+export { importFootballDataJob } from './jobs';
+export { importFootballData, type ImportReport } from './import';
+export { parseFootballDataFile, FootballDataFormatError, type FootballDataMatch, type ParsedFile } from './parse';

@@ -1,0 +1,135 @@
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { ContractError, type ContractErrorData } from '../../../src-shared/contract/errors';
+import type { JobInfo } from '../../../src-shared/contract/jobs';
+import type { EventBus } from '../events';
+import { LANES, type JobDef, type Lane } from './define';
+import type { FromWorker, ToWorker, WorkerConfig, WorkerEntry } from './protocol';
+
+interface Pending {
+  info: JobInfo;
+  lane: Lane;
+  resolve(value: unknown): void;
+  reject(err: ContractError): void;
+}
+
+export interface RunningJob<R> {
+  jobId: string;
+  done: Promise<R>;
+}
+
+/** Starts one worker thread per lane (see define.ts) and runs jobs on them: start, progress,
+ * result, typed error, cancel. A job's lane and the type of its parameters and result come from
+ * its definition. */
+export class JobHost {
+  private readonly workers = new Map<Lane, Worker>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly history: JobInfo[] = [];
+  private readonly quickExits = new Map<Lane, number>();
+  private closing = false;
+
+  constructor(
+    private readonly config: WorkerConfig,
+    /** The worker script (app/worker-entry.ts finds the bundled or the TypeScript one). */
+    private readonly entry: WorkerEntry,
+    private readonly bus?: EventBus,
+  ) {
+    for (const lane of LANES) this.workers.set(lane, this.spawn(lane));
+  }
+
+  private spawn(lane: Lane): Worker {
+    const w = new Worker(this.entry.file, { workerData: this.config, execArgv: this.entry.execArgv, name: `monps-${lane}` });
+    w.on('message', (m: FromWorker) => this.onMessage(m));
+    w.on('error', (err) => this.failLane(lane, { code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
+    const spawnedAt = Date.now();
+    w.on('exit', (code) => {
+      if (this.closing) return;
+      this.failLane(lane, { code: 'INTERNAL', message: `worker exited with code ${code}` });
+      // A crashed worker must not take the app down with it; one that dies as it loads is restarted
+      // with a growing pause rather than in a tight loop.
+      const quick = Date.now() - spawnedAt < 2000;
+      const n = quick ? (this.quickExits.get(lane) ?? 0) + 1 : 0;
+      this.quickExits.set(lane, n);
+      const respawn = () => {
+        if (!this.closing) this.workers.set(lane, this.spawn(lane));
+      };
+      if (n === 0) respawn();
+      else setTimeout(respawn, Math.min(30_000, 250 * 2 ** n)).unref();
+    });
+    return w;
+  }
+
+  run<P, R>(job: JobDef<P, R>, params: NoInfer<P>): RunningJob<R> {
+    const jobId = randomUUID();
+    const info: JobInfo = { jobId, kind: job.kind, state: 'running', fraction: 0, message: 'started', startedAt: new Date().toISOString(), endedAt: null, error: null };
+    this.history.unshift(info);
+    if (this.history.length > 200) this.history.pop();
+    const done = new Promise<R>((resolve, reject) => {
+      this.pending.set(jobId, { info, lane: job.lane, resolve: resolve as (v: unknown) => void, reject });
+    });
+    this.bus?.emit('job.progress', { ...info });
+    this.post(job.lane, { type: 'start', jobId, kind: job.kind, params });
+    return { jobId, done };
+  }
+
+  cancel(jobId: string): boolean {
+    const p = this.pending.get(jobId);
+    if (!p) return false;
+    this.post(p.lane, { type: 'cancel', jobId });
+    return true;
+  }
+
+  list(): JobInfo[] {
+    return this.history.map((j) => ({ ...j }));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const lane of LANES) this.failLane(lane, { code: 'CANCELLED', message: 'application closing' });
+    await Promise.all([...this.workers.values()].map((w) => w.terminate()));
+  }
+
+  private post(lane: Lane, m: ToWorker): void {
+    this.workers.get(lane)?.postMessage(m);
+  }
+
+  private onMessage(m: FromWorker): void {
+    const p = this.pending.get(m.jobId);
+    if (!p) return;
+    if (m.type === 'progress') {
+      const pr = m.progress;
+      p.info.fraction = pr.fraction ?? (pr.total ? Math.min(1, (pr.done ?? 0) / pr.total) : p.info.fraction);
+      p.info.message = pr.message;
+      this.bus?.emit('job.progress', { ...p.info });
+      return;
+    }
+    this.pending.delete(m.jobId);
+    p.info.endedAt = new Date().toISOString();
+    if (m.type === 'result') {
+      p.info.state = 'done';
+      p.info.fraction = 1;
+      p.info.message = 'done';
+      this.bus?.emit('job.progress', { ...p.info });
+      p.resolve(m.value);
+    } else {
+      this.finishWithError(p, m.error);
+    }
+  }
+
+  private finishWithError(p: Pending, error: ContractErrorData): void {
+    p.info.state = error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+    p.info.error = error;
+    p.info.message = error.message;
+    p.info.endedAt ??= new Date().toISOString();
+    this.bus?.emit('job.progress', { ...p.info });
+    p.reject(new ContractError(error.code, error.message, error.details));
+  }
+
+  private failLane(lane: Lane, error: ContractErrorData): void {
+    for (const [id, p] of this.pending) {
+      if (p.lane !== lane) continue;
+      this.pending.delete(id);
+      this.finishWithError(p, error);
+    }
+  }
+}

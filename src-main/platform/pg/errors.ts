@@ -1,0 +1,59 @@
+// A PostgreSQL source that cannot be reached or used, named without its password.
+/** A failure to reach or use the source, with a message that says which source and why.
+ * `code` UNAVAILABLE is what the worker turns into the contract's UNAVAILABLE error. */
+export class SourceError extends Error {
+  constructor(
+    readonly code: 'UNAVAILABLE' | 'BAD_URL' | 'AUTH' | 'NO_DATABASE',
+    message: string,
+    readonly offline: boolean,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/** host:port/database of a URL, never its password. */
+export function describeSource(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+export function checkSourceUrl(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new SourceError('BAD_URL', 'bad source connection string: not a URL (expected postgres://user:password@host:port/database)', false);
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new SourceError('BAD_URL', `bad source connection string: scheme '${u.protocol.replace(':', '')}', expected postgres:// or postgresql://`, false);
+  }
+  if (!u.hostname) throw new SourceError('BAD_URL', 'bad source connection string: no host', false);
+  if (u.port && !/^\d+$/.test(u.port)) throw new SourceError('BAD_URL', `bad source connection string: port '${u.port}' is not a number`, false);
+}
+
+const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+
+/** Turns a pg / network error into a SourceError when it means "the source is not there";
+ * other errors (SQL errors of one table) are returned unchanged. */
+export function classifySourceError(err: unknown, url: string): Error {
+  if (err instanceof SourceError) return err;
+  const e = err as { code?: string; message?: string };
+  const where = describeSource(url);
+  const msg = e?.message ?? String(err);
+  if (e?.code === 'ENOTFOUND') return new SourceError('UNAVAILABLE', `source host not found: ${where} (DNS lookup failed)`, true);
+  if (e?.code === 'ECONNREFUSED') return new SourceError('UNAVAILABLE', `source unreachable: ${where} refused the connection (is PostgreSQL running?)`, true);
+  if (e?.code && OFFLINE_CODES.has(e.code)) return new SourceError('UNAVAILABLE', `source unreachable: ${where} (${e.code})`, true);
+  if (e?.code === '28P01' || e?.code === '28000') return new SourceError('AUTH', `source ${where} refused the credentials: ${msg}`, false);
+  if (e?.code === '3D000') return new SourceError('NO_DATABASE', `source ${where}: ${msg}`, false);
+  // 57P01..03 admin shutdown / crash shutdown / cannot connect now; class 08 connection exceptions
+  if (e?.code?.startsWith('57P') || e?.code?.startsWith('08')) return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
+  if (/Connection terminated|connection timeout|terminating connection|Client was closed|not queryable|ECONNRESET/i.test(msg)) {
+    return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
+  }
+  return err instanceof Error ? err : new Error(msg);
+}

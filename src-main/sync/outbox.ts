@@ -1,0 +1,160 @@
+import type pg from 'pg';
+import type { Cache } from '../platform/cache/open';
+import { loadManifest } from './manifest';
+import { classifySourceError, SourceError } from './source';
+import { q, qList } from './sql';
+import { loadState } from './state';
+import { fromJsValue, type CacheValue, type ValueKind } from './value-map';
+import { keyJson } from './writer';
+
+export type OutputRow = Record<string, unknown>;
+
+/** Writes rows of one of the app's own output tables (agent_analyses, market_traps, ...) to the cache
+ * and records each in the outbox, in one transaction: the row is visible at once and published to
+ * the source when the connection may write. Values are cache values or plain JS values (Date,
+ * boolean, objects for JSON columns); columns left out keep their value (updated_at moves to now).
+ * Returns the number of rows written. */
+export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRow[], now = new Date()): number {
+  const entry = loadManifest(db).find((e) => e.table === table);
+  if (!entry) throw new Error(`writeOwnOutput: table ${table} is not in the sync manifest`);
+  if (!entry.ownOutput) throw new Error(`writeOwnOutput: table ${table} is read from the source, the app does not write it (ownOutput is false)`);
+  const state = loadState(db, table);
+  if (!state.mirrorColumns) throw new Error(`writeOwnOutput: table ${table} has no mirror in the cache yet (run a sync once)`);
+  const kinds = new Map<string, ValueKind>(state.mirrorColumns.map((c) => [c.name, c.kind]));
+  const pk = entry.primaryKey;
+  const nowIso = now.toISOString();
+  const stamped = ['updated_at', 'created_at'].filter((c) => kinds.has(c));
+  const bump = db.prepare(
+    `INSERT INTO outbox (table_name, key, generation, written_at) VALUES (?, ?, 1, ?)
+     ON CONFLICT (table_name, key) DO UPDATE SET generation = outbox.generation + 1, written_at = excluded.written_at`,
+  );
+  const statements = new Map<string, ReturnType<Cache['prepare']>>();
+  db.transaction(() => {
+    rows.forEach((row, i) => {
+      const where = `writeOwnOutput(${table}) row ${i}`;
+      for (const c of Object.keys(row)) if (!kinds.has(c)) throw new Error(`${where}: unknown column '${c}'`);
+      for (const c of pk) if (row[c] === null || row[c] === undefined) throw new Error(`${where}: primary key column '${c}' is missing`);
+      const given = Object.keys(row);
+      const filled = stamped.filter((c) => !given.includes(c));
+      const cols = [...given, ...filled];
+      const updates = [...given, ...filled.filter((c) => c === 'updated_at')].filter((c) => !pk.includes(c));
+      const sig = `${cols.join(',')}|${updates.join(',')}`;
+      let stmt = statements.get(sig);
+      if (!stmt) {
+        stmt = db.prepare(
+          `INSERT INTO ${q(table)} (${qList(cols)}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${qList(pk)}) ` +
+            (updates.length ? `DO UPDATE SET ${updates.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` : 'DO NOTHING'),
+        );
+        statements.set(sig, stmt);
+      }
+      const values = cols.map((c) => (filled.includes(c) ? nowIso : fromJsValue(kinds.get(c) as ValueKind, row[c], `${where} column ${c}`)));
+      stmt.run(values);
+      const key = pk.map((c) => values[cols.indexOf(c)]);
+      bump.run(table, keyJson(pk, key), nowIso);
+    });
+  })();
+  return rows.length;
+}
+
+/** Keys (JSON) of a table with local writes not yet published. */
+export function pendingOutboxKeys(db: Cache, table: string): Set<string> {
+  return new Set((db.prepare('SELECT key FROM outbox WHERE table_name = ? AND generation > published_generation').all(table) as { key: string }[]).map((r) => r.key));
+}
+
+export function outboxPendingCount(db: Cache): number {
+  return (db.prepare('SELECT count(*) AS n FROM outbox WHERE generation > published_generation').get() as { n: number }).n;
+}
+
+export interface PublishResult {
+  published: number;
+  pending: number;
+  /** Why some rows were not published (no write privilege, errors), else null. */
+  note: string | null;
+}
+
+const CHUNK = 500;
+
+/** Publishes pending outbox rows to the source with idempotent upserts (INSERT … ON CONFLICT DO
+ * UPDATE). A row is marked published only if it was not written again after the publish began
+ * (generation guard); tables the connection may not write stay pending. */
+export async function publishOutbox(db: Cache, client: pg.Client): Promise<PublishResult> {
+  const pending = db.prepare('SELECT table_name, key, generation FROM outbox WHERE generation > published_generation ORDER BY table_name, key').all() as {
+    table_name: string;
+    key: string;
+    generation: number;
+  }[];
+  const notes: string[] = [];
+  let published = 0;
+  const byTable = new Map<string, typeof pending>();
+  for (const p of pending) byTable.set(p.table_name, [...(byTable.get(p.table_name) ?? []), p]);
+  const mark = db.prepare(
+    `UPDATE outbox SET published_generation = ?, published_at = ?, last_error = NULL
+      WHERE table_name = ? AND key = ? AND generation = ?`,
+  );
+  const fail = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE table_name = ? AND key = ?');
+  for (const [table, items] of byTable) {
+    const priv = await client.query<{ ok: boolean }>(
+      "SELECT has_table_privilege(current_user, $1, 'INSERT') AND has_table_privilege(current_user, $1, 'UPDATE') AS ok",
+      [q(table)],
+    );
+    if (!priv.rows[0]?.ok) {
+      notes.push(`${table}: the source connection may not write it (${items.length} rows kept in the outbox)`);
+      continue;
+    }
+    const entry = loadManifest(db).find((e) => e.table === table);
+    const state = loadState(db, table);
+    if (!entry || !state.mirrorColumns) continue;
+    const pk = entry.primaryKey;
+    const cols = state.mirrorColumns.filter((c) => c.name !== entry.watermark);
+    const kinds = new Map(cols.map((c) => [c.name, c.kind]));
+    const read = db.prepare(`SELECT ${qList(cols.map((c) => c.name))} FROM ${q(table)} WHERE ${pk.map((c) => `${q(c)} = ?`).join(' AND ')}`);
+    const updates = cols.map((c) => c.name).filter((c) => !pk.includes(c));
+    const sql =
+      `INSERT INTO ${q(table)} (${qList(cols.map((c) => c.name))}) SELECT ${qList(cols.map((c) => c.name))} FROM json_populate_recordset(NULL::${q(table)}, $1::json) ` +
+      `ON CONFLICT (${qList(pk)}) ` +
+      (updates.length ? `DO UPDATE SET ${updates.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}` : 'DO NOTHING');
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK);
+      const records: Record<string, unknown>[] = [];
+      for (const it of chunk) {
+        const key = Object.values(JSON.parse(it.key) as Record<string, CacheValue>);
+        const row = read.get(...key) as Record<string, CacheValue> | undefined;
+        if (row) records.push(toJsonRecord(row, kinds));
+      }
+      try {
+        if (records.length) await client.query(sql, [JSON.stringify(records)]);
+        const at = new Date().toISOString();
+        db.transaction(() => {
+          for (const it of chunk) published += mark.run(it.generation, at, table, it.key, it.generation).changes;
+        })();
+      } catch (err) {
+        const msg = (err as Error).message;
+        db.transaction(() => {
+          for (const it of chunk) fail.run(msg, table, it.key);
+        })();
+        notes.push(`${table}: ${msg}`);
+        const classified = classifySourceError(err, '');
+        if (classified instanceof SourceError && classified.offline) throw err; // connection lost: stop here
+      }
+    }
+  }
+  return { published, pending: outboxPendingCount(db), note: notes.length ? notes.join('; ') : null };
+}
+
+function toJsonRecord(row: Record<string, CacheValue>, kinds: Map<string, ValueKind>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [c, v] of Object.entries(row)) {
+    const kind = kinds.get(c);
+    if (v === null) out[c] = null;
+    else if (typeof v === 'bigint') out[c] = v.toString();
+    else if (kind === 'boolean') out[c] = v === 1 || v === '1';
+    else if (kind === 'json' && typeof v === 'string') {
+      try {
+        out[c] = JSON.parse(v);
+      } catch {
+        out[c] = v;
+      }
+    } else out[c] = v;
+  }
+  return out;
+}

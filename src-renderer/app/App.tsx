@@ -1,0 +1,60 @@
+import { Suspense, useEffect } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
+import { installLinkGuard } from './linkGuard';
+import { Nav, panelShortcut } from './Nav';
+import { StatusBar } from './StatusBar';
+import { Toasts } from './Toasts';
+import { panelById, panels } from './panels';
+import { useAppInfo } from './store/app-info';
+import { startJobFeed } from './store/jobs';
+import { useNav } from './store/nav';
+import { reportError } from './store/toasts';
+
+export function App() {
+  const current = useNav((s) => s.current);
+  const ready = useAppInfo((s) => s.info !== null);
+  const Panel = (panelById(current) ?? panels[0]).component;
+
+  useEffect(() => {
+    const stopGuard = installLinkGuard();
+    const stopJobs = startJobFeed();
+    void useAppInfo.getState().load();
+    panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
+
+    const onKey = (e: KeyboardEvent) => {
+      const n = panelShortcut(e);
+      if (n === null) return;
+      e.preventDefault();
+      useNav.getState().goIndex(n);
+      // keep the focus visible on the panel's nav button, where Tab continues from
+      document.querySelector<HTMLButtonElement>(`.nav__button[data-panel-id="${useNav.getState().current}"]`)?.focus();
+    };
+    const onHash = () => useNav.getState().go(decodeURIComponent(location.hash.replace(/^#\/?/, '')));
+    const onRejection = (e: PromiseRejectionEvent) => reportError(e.reason);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => {
+      stopGuard();
+      stopJobs();
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('unhandledrejection', onRejection);
+    };
+  }, []);
+
+  return (
+    <div className="app" data-app-ready={ready ? 'true' : 'false'}>
+      <Nav />
+      <main className="main" id="main">
+        <ErrorBoundary resetKey={current}>
+          <Suspense fallback={<div className="panel panel--loading">Loading…</div>}>
+            <Panel key={current} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <StatusBar />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+import type { MethodOutput } from '../../../src-shared/contract';
+import { call } from '../../api/client';
+import { reportError } from './toasts';
+
+export type AppInfo = MethodOutput<'app.info'>;
+
+interface AppState {
+  info: AppInfo | null;
+  error: string | null;
+  load(): Promise<void>;
+}
+
+/** Who we are talking to: version, transport and source label (status bar, settings). */
+export const useAppInfo = create<AppState>()((set) => ({
+  info: null,
+  error: null,
+  async load() {
+    try {
+      set({ info: await call('app.info', {}), error: null });
+    } catch (err) {
+      set({ error: (err as Error).message });
+      reportError(err, 'Cannot reach the Mon_PS services');
+    }
+  },
+}));
