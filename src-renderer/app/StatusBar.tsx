@@ -2,6 +2,7 @@ import { useAppInfo } from './store/app-info';
 import { useInventory } from '../panels/inventory/store';
 import { runningJobs, useJobs } from './store/jobs';
 import { ProgressBar } from '../ui/ProgressBar';
+import './StatusBar.css';
 
 /** Bottom bar: which source we work on, over which transport, and the jobs running now. */
 export function StatusBar() {

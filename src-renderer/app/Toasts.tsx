@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useToasts, type Toast } from './store/toasts';
+import './Toasts.css';
 
 const AUTO_DISMISS_MS = 12_000;
 

@@ -3,6 +3,7 @@ import { AllCommunityModule, ModuleRegistry, type ColDef, type GetRowIdParams, t
 import { AgGridReact } from 'ag-grid-react';
 import { clearGridState, loadGridState, saveGridState } from './gridState';
 import { gridTheme } from './gridTheme';
+import './Grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 

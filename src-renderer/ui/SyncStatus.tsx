@@ -5,6 +5,7 @@ import { ago } from './format';
 import { ProgressBar } from './ProgressBar';
 import { runningJobs, useJobs } from '../app/store/jobs';
 import { reportError } from '../app/store/toasts';
+import './SyncStatus.css';
 
 const stateLabel: Record<SyncStatusData['state'], string> = { never: 'Never synced', running: 'Syncing', ok: 'Synced', offline: 'Source offline', error: 'Sync failed' };
 

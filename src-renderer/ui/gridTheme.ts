@@ -1,6 +1,6 @@
 import { colorSchemeDark, themeQuartz } from 'ag-grid-community';
 
-/** ag-grid's Theming API with the desk's palette (keep in step with styles/theme.css). */
+/** ag-grid's Theming API with the desk's palette (keep in step with styles/tokens.css). */
 export const gridTheme = themeQuartz.withPart(colorSchemeDark).withParams({
   backgroundColor: '#10151c',
   foregroundColor: '#d5dde6',

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { MethodOutput } from '../../../src-shared/contract';
 import { call } from '../../api/client';
-import { reportError } from './toasts';
+import { loadInto } from './load';
 
 export type AppInfo = MethodOutput<'app.info'>;
 
@@ -16,11 +16,6 @@ export const useAppInfo = create<AppState>()((set) => ({
   info: null,
   error: null,
   async load() {
-    try {
-      set({ info: await call('app.info', {}), error: null });
-    } catch (err) {
-      set({ error: (err as Error).message });
-      reportError(err, 'Cannot reach the Mon_PS services');
-    }
+    await loadInto(set, async () => ({ info: await call('app.info', {}) }), { error: 'error', toast: 'Cannot reach the Mon_PS services' });
   },
 }));

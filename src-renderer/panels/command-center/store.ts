@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
 import { call } from '../../api/client';
+import { loadInto } from '../../app/store/load';
 import { diffRows, toGridRows, type GridRow, type RowDiff } from './rows';
 
 export interface Selection {
@@ -32,8 +33,6 @@ interface CommandCenterState {
   loadSide(): Promise<void>;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   rows: null,
   byId: new Map(),
@@ -49,14 +48,15 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   topMoves: [],
   alerts: [],
   async load() {
-    set({ loading: true, error: null });
-    try {
-      const b: Board = await call('market.board', {});
-      const rows = toGridRows(b);
-      set({ rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs, loading: false });
-    } catch (e) {
-      set({ loading: false, error: message(e) });
-    }
+    await loadInto(
+      set,
+      async () => {
+        const b: Board = await call('market.board', {});
+        const rows = toGridRows(b);
+        return { rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs };
+      },
+      { loading: 'loading', error: 'error' },
+    );
   },
   async refresh(apply) {
     // never loaded (e.g. the cache was empty until this sync): a first load, the panel gives the grid its rows
@@ -76,14 +76,12 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   async select(s) {
     set({ selected: s, movesError: null });
     if (!s) return set({ moves: null });
-    try {
-      const m = await call('market.moves', s);
-      // a later selection wins over a slower earlier answer
+    // a later selection wins over a slower earlier answer
+    const isCurrent = (): boolean => {
       const cur = get().selected;
-      if (cur && cur.matchId === s.matchId && cur.market === s.market && cur.line === s.line && cur.selection === s.selection) set({ moves: m });
-    } catch (e) {
-      set({ moves: null, movesError: message(e) });
-    }
+      return !!cur && cur.matchId === s.matchId && cur.market === s.market && cur.line === s.line && cur.selection === s.selection;
+    };
+    await loadInto(set, async () => ({ moves: await call('market.moves', s) }), { error: 'movesError', isCurrent, onError: { moves: null } });
   },
   async loadSide() {
     const [topMoves, alerts] = await Promise.all([call('market.topMoves', { hours: 12, limit: 25 }), call('market.alerts', { hours: 12 })]);

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Preview } from '../../../src-shared/contract/analysis';
 import type { BoardMatch } from '../../../src-shared/contract/market';
 import { call } from '../../api/client';
+import { loadInto } from '../../app/store/load';
 
 interface DeepAnalysisState {
   matches: BoardMatch[] | null;
@@ -14,8 +15,6 @@ interface DeepAnalysisState {
   open(matchId: number): Promise<void>;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 export const useDeepAnalysis = create<DeepAnalysisState>()((set, get) => ({
   matches: null,
   matchesError: null,
@@ -24,20 +23,11 @@ export const useDeepAnalysis = create<DeepAnalysisState>()((set, get) => ({
   loading: false,
   error: null,
   async loadMatches() {
-    try {
-      set({ matches: await call('analysis.matches', {}), matchesError: null });
-    } catch (e) {
-      set({ matchesError: message(e) });
-    }
+    await loadInto(set, async () => ({ matches: await call('analysis.matches', {}) }), { error: 'matchesError' });
   },
   async open(matchId) {
-    set({ matchId, loading: true, error: null });
-    try {
-      const preview = await call('analysis.preview', { matchId });
-      if (get().matchId === matchId) set({ preview, loading: false });
-    } catch (e) {
-      if (get().matchId === matchId) set({ loading: false, error: message(e) });
-    }
+    set({ matchId, error: null });
+    await loadInto(set, async () => ({ preview: await call('analysis.preview', { matchId }) }), { loading: 'loading', error: 'error', isCurrent: () => get().matchId === matchId });
   },
 }));
 

@@ -12,6 +12,7 @@ import { runningJobs, useJobs } from '../../app/store/jobs';
 import { categoryChartOption, needsLogScale } from './chart';
 import { inventoryColumns } from './columns';
 import { Kpis } from './Kpis';
+import './inventory.css';
 
 type StoreFilter = 'all' | 'source' | 'cache';
 

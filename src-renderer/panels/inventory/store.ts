@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Inventory } from '../../../src-shared/contract/inventory';
 import { call } from '../../api/client';
-import { reportError } from '../../app/store/toasts';
+import { loadInto } from '../../app/store/load';
 
 interface InventoryState {
   data: Inventory | null;
@@ -23,14 +23,6 @@ export const useInventory = create<InventoryState>()((set, get) => ({
   },
   async refresh() {
     if (get().loading) return;
-    set({ loading: true });
-    try {
-      set({ data: await call('inventory.get', {}), error: null });
-    } catch (err) {
-      set({ error: (err as Error).message });
-      reportError(err, 'Inventory failed');
-    } finally {
-      set({ loading: false });
-    }
+    await loadInto(set, async () => ({ data: await call('inventory.get', {}) }), { loading: 'loading', error: 'error', toast: 'Inventory failed' });
   },
 }));

@@ -1,6 +1,7 @@
 import { ExternalLink } from '../../ui/ExternalLink';
 import { formatWhen } from '../../ui/format';
 import { useAppInfo } from '../../app/store/app-info';
+import './settings.css';
 
 /** What this instance runs on (read from app.info). Editing arrives with the settings contract. */
 export default function SettingsPanel() {
