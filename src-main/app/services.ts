@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCache, type Cache } from '../platform/cache/open';
-import { loadGlobalStatus, updateGlobalStatus } from '../sync/state';
-import { SyncRunner } from '../sync';
+import { openCache } from '../platform/cache/open';
+import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
 import { afterSync } from './events';
@@ -38,13 +37,6 @@ export interface ServiceOptions {
 
 /** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
 export const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
-
-/** A sync still marked running at start was cut short (the app was killed): say so. Its work is not
- * lost: the next sync resumes from the last checkpoint. */
-export function markInterruptedSync(cache: Cache): void {
-  if (loadGlobalStatus(cache).state !== 'running') return;
-  updateGlobalStatus(cache, { state: 'error', lastError: 'the previous sync was interrupted (the app stopped); the next one resumes from its checkpoint' });
-}
 
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop

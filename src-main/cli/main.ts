@@ -1,6 +1,6 @@
 import { commands } from './commands/index';
 import { commandHelp, EXIT, UsageError, type Command, type CommandIO } from './command';
-import { classifySourceError, SourceError } from '../sync/source';
+import { classifySourceError, SourceError } from '../platform/pg/errors';
 
 const io: CommandIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

@@ -1,7 +1,7 @@
 // Match results for the model, from football-data CSV files or from the synced SQLite cache.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { parseFootballDataFile, type FootballDataMatch } from '../ingest/football-data/parse';
+import { parseFootballDataFile, type FootballDataMatch } from '../ingest/football-data';
 import type { MatchResult } from '../../src-shared/quant/poisson/dixon-coles';
 
 export interface CsvMatches {

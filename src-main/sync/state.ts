@@ -131,3 +131,10 @@ export function updateGlobalStatus(db: Cache, patch: Partial<GlobalStatus>): voi
        next_retry_at = excluded.next_retry_at`,
   ).run(s);
 }
+
+/** A sync still marked running at start was cut short (the app was killed): say so. Its work is not
+ * lost: the next sync resumes from the last checkpoint. */
+export function markInterruptedSync(cache: Cache): void {
+  if (loadGlobalStatus(cache).state !== 'running') return;
+  updateGlobalStatus(cache, { state: 'error', lastError: 'the previous sync was interrupted (the app stopped); the next one resumes from its checkpoint' });
+}

@@ -4,7 +4,7 @@
 // index or constraint (no generation, no index upkeep, no WAL). ratio = seed rows/s / baseline rows/s.
 // PostgreSQL: MONPS_BENCH_PG_URL or MONPS_TEST_PG_URL (an admin URL), else an embedded server.
 import { randomBytes } from 'node:crypto';
-import { copyRows } from '../../src-main/ingest/demo/copy';
+import { copyRows } from '../../src-main/platform/pg/copy-in';
 import { DEMO_TABLES, ODDS_COLUMNS, renderOdds, seedDemo, tableRows } from '../../src-main/ingest/demo/seed';
 import type { OddsTable } from '../../src-main/ingest/demo/types';
 import { generateWorld } from '../../src-main/ingest/demo/world';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse, printJson, UsageError, type Command } from '../command';
 import { migrateSource } from '../../platform/pg/migrate';
-import { importFootballData, type ImportReport } from '../../ingest/football-data/import';
+import { importFootballData, type ImportReport } from '../../ingest/football-data';
 
 export const importCommand: Command = {
   name: 'import football-data',

@@ -1,5 +1,5 @@
 import { parse, printJson, UsageError, type Command } from '../command';
-import { seedDemo, SourceNotEmptyError } from '../../ingest/demo/seed';
+import { seedDemo, SourceNotEmptyError } from '../../ingest/demo';
 
 export const seedCommand: Command = {
   name: 'seed',

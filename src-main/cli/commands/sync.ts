@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { SyncResult } from '../../../src-shared/contract/sync';
 import { openCache } from '../../platform/cache/open';
 import { resolveConfig } from '../../app/config';
-import { runSync } from '../../sync/run';
+import { runSync } from '../../sync';
 import { parse, printJson, UsageError, type Command } from '../command';
 
 export const syncCommand: Command = {

@@ -3,7 +3,7 @@
 // differ between two seeds with the same (seed, scale, anchor), and demoChecksum leaves them out.
 import { connectClient } from '../../platform/pg/client';
 import { migrateSource } from '../../platform/pg/migrate';
-import { copyRows, copyValue, type CopyValue } from './copy';
+import { copyRows, copyValue, type CopyValue } from '../../platform/pg/copy-in';
 import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
 import { matchQuotes } from './odds';
 import { endedBy, plantsByMatch, quoteKnownAt } from './release';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { connectClient } from '../../platform/pg/client';
 import { throwIfCancelled } from '../../platform/jobs/define';
-import { copyRows, type CopyValue } from '../demo/copy';
+import { copyRows, type CopyValue } from '../../platform/pg/copy-in';
 import { bookmakerInfo, preClosingTime, quoteColumn, type QuoteColumn } from './columns';
 import { FootballDataFormatError, parseFootballDataFile, type FootballDataMatch, type ParseProblem, type ParsedFile } from './parse';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCache } from '../../../src-main/platform/cache/open';
 import { loadGlobalStatus, updateGlobalStatus } from '../../../src-main/sync/state';
-import { markInterruptedSync } from '../../../src-main/app/services';
+import { markInterruptedSync } from '../../../src-main/sync/state';
 
 describe('a sync cut short by a killed app', () => {
   it('is reported as interrupted at the next start, not as still running', () => {

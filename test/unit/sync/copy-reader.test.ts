@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CopyTextParser, parseLine, unescapeField, type RawRow } from '../../../src-main/sync/copy-reader';
-import { copyLine } from '../../../src-main/ingest/demo/copy';
+import { copyLine } from '../../../src-main/platform/pg/copy-in';
 
 function parseChunks(chunks: Buffer[]): RawRow[] {
   const p = new CopyTextParser();
