@@ -13,7 +13,10 @@ const cspMeta = (): Plugin => ({
       tag: 'meta',
       attrs: {
         'http-equiv': 'Content-Security-Policy',
-        content: cspDirectives.filter(([k]) => k !== 'frame-ancestors').map(([k, v]) => `${k} ${v}`).join('; '),
+        content: cspDirectives
+          .filter(([k]) => k !== 'frame-ancestors')
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; '),
       },
       injectTo: 'head-prepend',
     },

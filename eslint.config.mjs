@@ -16,14 +16,21 @@ export default tseslint.config(
       // Links must open through safeOpenExternal (src-main/electron/security.ts), never directly.
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='openExternal']", message: 'open links with safeOpenExternal (src-main/electron/security.ts)' },
+        {
+          selector: "MemberExpression[property.name='openExternal']",
+          message: 'open links with safeOpenExternal (src-main/electron/security.ts)',
+        },
       ],
     },
   },
   { files: ['src-main/electron/security.ts'], rules: { 'no-restricted-syntax': 'off' } },
   // The layering of ARCHITECTURE.md: renderer ↛ main, shared ↛ either side, platform ↛ features,
   // features reach each other through their index (scripts/lint/layers.mjs).
-  { files: ['src-main/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}', 'src-shared/**/*.{ts,tsx}'], plugins: { layers }, rules: { 'layers/imports': 'error' } },
+  {
+    files: ['src-main/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}', 'src-shared/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // formatting is prettier's (npm run format:check), not the linter's
   prettier,

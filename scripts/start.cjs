@@ -21,7 +21,9 @@ if (!bin) {
   bin = electronBinary();
 }
 if (!bin) {
-  console.error('Mon_PS Desk: the Electron binary is not installed and cannot be downloaded here; run `npm run serve` to use the app in a browser.');
+  console.error(
+    'Mon_PS Desk: the Electron binary is not installed and cannot be downloaded here; run `npm run serve` to use the app in a browser.',
+  );
   process.exit(1);
 }
 const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });

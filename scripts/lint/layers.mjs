@@ -45,14 +45,21 @@ export function violation(from, target) {
   const b = placeOf(target);
   if (a.layer === 'outside' || a.layer === 'main-other') return null;
   if (a.layer === 'shared') return b.layer === 'shared' ? null : 'shared code imports neither the main process nor the renderer';
-  if (a.layer === 'renderer') return b.layer === 'renderer' || b.layer === 'shared' ? null : 'the renderer never imports main-process code: call the contract';
+  if (a.layer === 'renderer')
+    return b.layer === 'renderer' || b.layer === 'shared' ? null : 'the renderer never imports main-process code: call the contract';
   if (b.layer === 'renderer') return 'main-process code does not import the renderer';
-  if (a.layer === 'platform') return b.layer === 'platform' || b.layer === 'shared' ? null : 'platform code imports no feature and no composition (it sits below them)';
+  if (a.layer === 'platform')
+    return b.layer === 'platform' || b.layer === 'shared'
+      ? null
+      : 'platform code imports no feature and no composition (it sits below them)';
   if (b.layer === 'module' && a.module !== b.module && !isIndexOf(target, b.module)) return `reach ${b.module} through its index`;
-  if (a.layer === 'module' && ['app', 'electron', 'server', 'cli'].includes(b.layer)) return 'a feature does not import the composition or the shells above it';
-  if (a.layer === 'app' && ['electron', 'server', 'cli'].includes(b.layer)) return 'the composition root does not import the shells that use it';
+  if (a.layer === 'module' && ['app', 'electron', 'server', 'cli'].includes(b.layer))
+    return 'a feature does not import the composition or the shells above it';
+  if (a.layer === 'app' && ['electron', 'server', 'cli'].includes(b.layer))
+    return 'the composition root does not import the shells that use it';
   if ((a.layer === 'server' || a.layer === 'cli') && b.layer === 'electron') return 'Electron code stays in the Electron shell';
-  if (a.layer === 'electron' && (b.layer === 'server' || b.layer === 'cli')) return 'the Electron shell does not import the headless server or the CLI';
+  if (a.layer === 'electron' && (b.layer === 'server' || b.layer === 'cli'))
+    return 'the Electron shell does not import the headless server or the CLI';
   return null;
 }
 

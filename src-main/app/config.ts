@@ -35,7 +35,9 @@ export function readSettingsFile(dataDir: string): SettingsFile {
 }
 
 /** Resolution order: --source, MONPS_SOURCE_URL, the settings, else the embedded default. */
-export function resolveConfig(opts: { dataDir?: string; cacheFile?: string; sourceFlag?: string; storedSourceUrl?: string } = {}): AppConfig {
+export function resolveConfig(
+  opts: { dataDir?: string; cacheFile?: string; sourceFlag?: string; storedSourceUrl?: string } = {},
+): AppConfig {
   const dataDir = opts.dataDir ?? defaultDataDir();
   const cacheFile = opts.cacheFile ?? cacheFileIn(dataDir);
   const settings = readSettingsFile(dataDir);

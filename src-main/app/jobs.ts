@@ -7,4 +7,11 @@ import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
-export const allJobs: readonly AnyJobDef[] = [...syncJobs, ...demoJobs, importFootballDataJob, ...inventoryJobs, ...marketJobs, ...analysisJobs];
+export const allJobs: readonly AnyJobDef[] = [
+  ...syncJobs,
+  ...demoJobs,
+  importFootballDataJob,
+  ...inventoryJobs,
+  ...marketJobs,
+  ...analysisJobs,
+];

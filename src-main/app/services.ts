@@ -64,7 +64,13 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
     try {
       const m = await migrateSource(embedded.url);
-      source = { kind: 'embedded', label: `embedded PostgreSQL on 127.0.0.1:${embedded.port}`, url: embedded.url, timescale: m.timescale, error: null };
+      source = {
+        kind: 'embedded',
+        label: `embedded PostgreSQL on 127.0.0.1:${embedded.port}`,
+        url: embedded.url,
+        timescale: m.timescale,
+        error: null,
+      };
     } catch (err) {
       await embedded.stop();
       throw err;

@@ -37,7 +37,13 @@ export function loadCacheMatches(file: string): MatchResult[] {
           ORDER BY m.kickoff`,
       )
       .all() as Array<{ kickoff: string; home: string; away: string; hg: number; ag: number }>;
-    return rows.map((r) => ({ date: new Date(r.kickoff).toISOString().slice(0, 10), home: r.home, away: r.away, homeGoals: Number(r.hg), awayGoals: Number(r.ag) }));
+    return rows.map((r) => ({
+      date: new Date(r.kickoff).toISOString().slice(0, 10),
+      home: r.home,
+      away: r.away,
+      homeGoals: Number(r.hg),
+      awayGoals: Number(r.ag),
+    }));
   } finally {
     db.close();
   }

@@ -14,7 +14,8 @@ let window: BrowserWindow | undefined;
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
-const isAppUrl = (url: string): boolean => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(url).includes('/renderer/index.html'));
+const isAppUrl = (url: string): boolean =>
+  devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(url).includes('/renderer/index.html');
 
 app.enableSandbox();
 
@@ -26,7 +27,10 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
 
-  const config = resolveConfig({ dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'), storedSourceUrl: readStoredSourceUrl(app.getPath('userData')) });
+  const config = resolveConfig({
+    dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'),
+    storedSourceUrl: readStoredSourceUrl(app.getPath('userData')),
+  });
   services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc', background: true });
   registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
 
@@ -44,10 +48,13 @@ async function start(): Promise<void> {
   else await window.loadFile(rendererIndex);
 }
 
-app.whenReady().then(start).catch((err: unknown) => {
-  console.error(`Mon_PS Desk could not start: ${(err as Error).message}`);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((err: unknown) => {
+    console.error(`Mon_PS Desk could not start: ${(err as Error).message}`);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   void services?.close().finally(() => app.quit());

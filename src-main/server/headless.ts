@@ -34,7 +34,12 @@ export function rendererDir(): string | undefined {
 /** The same services as the desktop app, served over HTTP (`npm run serve`, `monps serve`). */
 export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headless> {
   const config = resolveConfig({ dataDir: opts.dataDir, cacheFile: opts.cacheFile, sourceFlag: opts.source });
-  const services = await createServices(config, { log: opts.log, transport: 'http', background: opts.background ?? true, syncIntervalMs: opts.syncIntervalMs });
+  const services = await createServices(config, {
+    log: opts.log,
+    transport: 'http',
+    background: opts.background ?? true,
+    syncIntervalMs: opts.syncIntervalMs,
+  });
   try {
     const server = await startServer(createHandlers(services, 'http'), services.bus, {
       host: opts.host,

@@ -46,7 +46,8 @@ function decodePath(s: string): string | null {
   }
 }
 
-const badPath = (res: http.ServerResponse): void => sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'malformed percent-escape in the path' } });
+const badPath = (res: http.ServerResponse): void =>
+  sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'malformed percent-escape in the path' } });
 
 export function isLoopback(host: string): boolean {
   // 127.x.y.z as an address only: a Host like '127.attacker.example' is a DNS name (rebinding).
@@ -112,7 +113,10 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
       return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'forbidden host' } });
     }
     if (!authorised(req, url)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'a token is required on this address (Authorization: Bearer <token>)' } });
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'a token is required on this address (Authorization: Bearer <token>)' },
+      });
     }
     if (token && url.searchParams.get('token') === token) {
       res.setHeader('Set-Cookie', `monps_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
@@ -170,15 +174,18 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    if (!opts.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+    if (!opts.staticDir)
+      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
     const root = path.resolve(opts.staticDir);
     const decoded = decodePath(pathname);
     if (decoded === null) return badPath(res);
     let file = path.resolve(root, `.${decoded}`);
     // root + separator: a bare prefix test would let '/../renderer-private/x' out of 'renderer'
-    if (file !== root && !file.startsWith(root + path.sep)) return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
+    if (file !== root && !file.startsWith(root + path.sep))
+      return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-    if (!fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+    if (!fs.existsSync(file))
+      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
     const ext = path.extname(file);
     res.writeHead(200, {
       'Content-Type': mime[ext] ?? 'application/octet-stream',
@@ -192,7 +199,13 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
 
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} on ${host} is already in use` : `cannot listen on ${host}:${opts.port}: ${err.message}`)),
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `port ${opts.port} on ${host} is already in use`
+            : `cannot listen on ${host}:${opts.port}: ${err.message}`,
+        ),
+      ),
     );
     server.listen(opts.port ?? 0, host, () => {
       const addr = server.address();
@@ -217,7 +230,11 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
 
 function sendJson(res: http.ServerResponse, status: number, body: RpcResponse | unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(text);
 }
 

@@ -82,7 +82,10 @@ export async function sourceChecksum(
 
 /** Checksum of a cache table (the mirror), same canonical text as sourceChecksum. */
 export function cacheChecksum(db: Cache, table: string, columns: readonly ChecksumColumn[]): TableChecksum {
-  const stmt = db.prepare(`SELECT ${qList(columns.map((c) => c.name))} FROM ${q(table)}`).raw(true).safeIntegers(true);
+  const stmt = db
+    .prepare(`SELECT ${qList(columns.map((c) => c.name))} FROM ${q(table)}`)
+    .raw(true)
+    .safeIntegers(true);
   const buf = Buffer.alloc(8);
   let sum = 0n;
   let rows = 0;
@@ -125,9 +128,9 @@ export async function compareTable(db: Cache, client: pg.ClientBase, plan: Table
   if (w.kind === 'recent-or-open') {
     await client.query("SELECT set_config('monps.cut', $1, false)", [new Date(nowMs - w.days * 86_400_000).toISOString()]);
   }
-  const quarantined = (db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map(
-    (r) => JSON.parse(r.source_key) as string[],
-  );
+  const quarantined = (
+    db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]
+  ).map((r) => JSON.parse(r.source_key) as string[]);
   const source = await sourceChecksum(client, plan.table, cols, {
     where: windowSql(plan) || undefined,
     primaryKey: plan.pk,

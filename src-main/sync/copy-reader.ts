@@ -104,7 +104,12 @@ export async function queryRows(client: pg.Client, sql: string, settings: Record
  * through `settings` (set_config(name, value, true), read with current_setting), never as SQL text,
  * so the caller must be inside a transaction. Memory stays bounded: the socket is paused while the
  * consumer works (async iteration applies backpressure). */
-export async function* copyOut(client: pg.Client, sql: string, settings: Record<string, string> = {}, signal?: AbortSignal): AsyncGenerator<RawRow[]> {
+export async function* copyOut(
+  client: pg.Client,
+  sql: string,
+  settings: Record<string, string> = {},
+  signal?: AbortSignal,
+): AsyncGenerator<RawRow[]> {
   const names = Object.keys(settings);
   if (names.length) {
     const args = names.flatMap((n) => [n, settings[n]]);

@@ -6,7 +6,10 @@ import type { SyncRunner } from './runner';
 /** sync.* methods: the sync itself through the runner (never two at once), the rest as writer-lane jobs. */
 export function syncHandlers(s: { jobs: JobHost; sync: SyncRunner }): PartialHandlers {
   return {
-    'sync.status': async () => ({ ...(await s.jobs.run(syncStatusJob, {}).done), ...(s.sync.nextRetryAt ? { nextRetryAt: s.sync.nextRetryAt } : {}) }),
+    'sync.status': async () => ({
+      ...(await s.jobs.run(syncStatusJob, {}).done),
+      ...(s.sync.nextRetryAt ? { nextRetryAt: s.sync.nextRetryAt } : {}),
+    }),
     'sync.start': (input) => s.sync.run(input),
     'sync.cancel': async () => ({ cancelled: s.sync.cancel() }),
     'sync.manifest.get': () => s.jobs.run(manifestGetJob, {}).done,

@@ -24,7 +24,15 @@ export interface SourceTable {
  * and primary key, from information_schema. */
 export async function listSourceTables(client: pg.ClientBase, only?: readonly string[]): Promise<SourceTable[]> {
   const names = only ? [...only] : null;
-  const cols = await client.query<{ table_name: string; column_name: string; data_type: string; udt_schema: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+  const cols = await client.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_schema: string;
+    udt_name: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>(
     `SELECT c.table_name, c.column_name, c.data_type, c.udt_schema, c.udt_name, c.is_nullable, c.column_default
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
@@ -84,7 +92,16 @@ export function constantDefault(expr: string | null, kind: ValueKind): CacheValu
 /** The same description as listSourceTables for the named tables, from pg_catalog: what each sync
  * reads first, where information_schema's views would cost more than the sync itself. */
 export async function describeTables(client: pg.ClientBase, names: readonly string[]): Promise<SourceTable[]> {
-  const r = await client.query<{ table_name: string; column_name: string; data_type: string; udt_schema: string; udt_name: string; nullable: boolean; column_default: string | null; pk_pos: number | null }>(
+  const r = await client.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_schema: string;
+    udt_name: string;
+    nullable: boolean;
+    column_default: string | null;
+    pk_pos: number | null;
+  }>(
     `SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, NULL) AS data_type,
             tn.nspname AS udt_schema, t.typname AS udt_name, NOT a.attnotnull AS nullable,
             pg_get_expr(d.adbin, d.adrelid) AS column_default,

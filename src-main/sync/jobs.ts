@@ -11,7 +11,12 @@ export const syncJob = defineJob({ kind: 'sync', lane: 'writer', params: contrac
 
 export const syncStatusJob = defineJob({ kind: 'sync.status', lane: 'writer', params: none, run: (_p, ctx) => syncStatus(ctx.cacheFile) });
 
-export const manifestGetJob = defineJob({ kind: 'sync.manifest.get', lane: 'writer', params: none, run: (_p, ctx) => ({ entries: getManifest(ctx.cacheFile) }) });
+export const manifestGetJob = defineJob({
+  kind: 'sync.manifest.get',
+  lane: 'writer',
+  params: none,
+  run: (_p, ctx) => ({ entries: getManifest(ctx.cacheFile) }),
+});
 
 export const manifestSetJob = defineJob({
   kind: 'sync.manifest.set',
@@ -27,7 +32,12 @@ export const manifestAddJob = defineJob({
   run: ({ table, indexes }, ctx) => addTable(ctx.cacheFile, ctx.sourceUrl, table, indexes ? { indexes } : {}),
 });
 
-export const introspectJob = defineJob({ kind: 'sync.introspect', lane: 'writer', params: none, run: (_p, ctx) => introspect(ctx.cacheFile, ctx.sourceUrl) });
+export const introspectJob = defineJob({
+  kind: 'sync.introspect',
+  lane: 'writer',
+  params: none,
+  run: (_p, ctx) => introspect(ctx.cacheFile, ctx.sourceUrl),
+});
 
 export const quarantineJob = defineJob({
   kind: 'sync.quarantine.list',

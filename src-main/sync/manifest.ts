@@ -7,8 +7,15 @@ export type { ManifestEntry, ManifestEntryInput };
 /** Tables the app itself fills (intelligence, decision): written to the cache with an outbox entry
  * and published to the source when the connection may write. */
 export const OWN_OUTPUT_TABLES = [
-  'agent_analyses', 'agent_predictions', 'agent_feedback', 'market_traps', 'scorer_market_picks',
-  'tracking_clv_picks', 'market_patterns', 'patterns_correlations', 'fg_combo_tracking',
+  'agent_analyses',
+  'agent_predictions',
+  'agent_feedback',
+  'market_traps',
+  'scorer_market_picks',
+  'tracking_clv_picks',
+  'market_patterns',
+  'patterns_correlations',
+  'fg_combo_tracking',
 ] as const;
 
 export const DEFAULT_ODDS_DAYS = 30;
@@ -30,14 +37,23 @@ function odds(table: string, pk: string[], days: number, extraRules: ManifestEnt
 
 /** The core tables, in sync order (referenced tables first). */
 export function defaultManifest(oddsDays = DEFAULT_ODDS_DAYS): ManifestEntry[] {
-  const own = (table: string, pk: string, indexes: string[][] = []): ManifestEntryInput => ({ table, primaryKey: [pk], indexes, ownOutput: true });
+  const own = (table: string, pk: string, indexes: string[][] = []): ManifestEntryInput => ({
+    table,
+    primaryKey: [pk],
+    indexes,
+    ownOutput: true,
+  });
   const entries: ManifestEntryInput[] = [
     { table: 'leagues', primaryKey: ['league_code'] },
     { table: 'bookmakers', primaryKey: ['bookmaker'] },
     { table: 'teams', primaryKey: ['team_id'], indexes: [['league_code']] },
     { table: 'players', primaryKey: ['player_id'], indexes: [['team_id']] },
     { table: 'coaches', primaryKey: ['coach_id'], indexes: [['team_id']] },
-    { table: 'matches', primaryKey: ['match_id'], indexes: [['kickoff'], ['status', 'kickoff'], ['home_team_id'], ['away_team_id'], ['league_code', 'season']] },
+    {
+      table: 'matches',
+      primaryKey: ['match_id'],
+      indexes: [['kickoff'], ['status', 'kickoff'], ['home_team_id'], ['away_team_id'], ['league_code', 'season']],
+    },
     { table: 'match_events', primaryKey: ['event_id'], indexes: [['match_id'], ['player_id']] },
     odds('odds_history', ['match_id', 'bookmaker', 'selection', 'observed_at'], oddsDays),
     odds('odds_totals', ['match_id', 'bookmaker', 'line', 'selection', 'observed_at'], oddsDays, ['line_sane']),
@@ -60,7 +76,11 @@ export function defaultManifest(oddsDays = DEFAULT_ODDS_DAYS): ManifestEntry[] {
 
 /** Cache tables of the app itself: a source table of the same name cannot have a mirror. */
 export function isReservedName(table: string): boolean {
-  return table.startsWith('sync_') || table.startsWith('sqlite_') || ['quarantine', 'outbox', 'app_settings', 'monps_schema_migrations'].includes(table);
+  return (
+    table.startsWith('sync_') ||
+    table.startsWith('sqlite_') ||
+    ['quarantine', 'outbox', 'app_settings', 'monps_schema_migrations'].includes(table)
+  );
 }
 
 /** Validates entries (shape, duplicates); zod defaults fill what a caller left out. */
@@ -80,7 +100,11 @@ export function parseManifest(entries: readonly ManifestEntryInput[]): ManifestE
         if (!e.columns.includes(k)) throw new ContractError('VALIDATION', `manifest entry ${e.table}: column list must include '${k}'`);
       }
     }
-    if (isReservedName(e.table)) throw new ContractError('VALIDATION', `manifest entry ${e.table}: the cache keeps its own table under that name, it cannot be mirrored`);
+    if (isReservedName(e.table))
+      throw new ContractError(
+        'VALIDATION',
+        `manifest entry ${e.table}: the cache keeps its own table under that name, it cannot be mirrored`,
+      );
     return e;
   });
 }

@@ -22,9 +22,12 @@ export interface TablePlan {
 export function planTable(entry: ManifestEntry, source: SourceTable | undefined): TablePlan {
   const t = entry.table;
   if (!source) throw new Error(`table ${t} is in the manifest but not in the source`);
-  if (source.primaryKey.length === 0) throw new Error(`table ${t} has no primary key in the source: it cannot be synced (add one, or remove it from the manifest)`);
+  if (source.primaryKey.length === 0)
+    throw new Error(`table ${t} has no primary key in the source: it cannot be synced (add one, or remove it from the manifest)`);
   if (source.primaryKey.join(',') !== entry.primaryKey.join(',')) {
-    throw new Error(`table ${t}: the manifest's primary key (${entry.primaryKey.join(', ')}) differs from the source's (${source.primaryKey.join(', ')})`);
+    throw new Error(
+      `table ${t}: the manifest's primary key (${entry.primaryKey.join(', ')}) differs from the source's (${source.primaryKey.join(', ')})`,
+    );
   }
   const byName = new Map(source.columns.map((c) => [c.name, c]));
   const names = entry.columns ?? source.columns.map((c) => c.name);
@@ -34,13 +37,15 @@ export function planTable(entry: ManifestEntry, source: SourceTable | undefined)
     assertIdent(n, `column of ${t}`);
     return c;
   });
-  if (entry.watermark && !byName.has(entry.watermark)) throw new Error(`table ${t}: watermark column '${entry.watermark}' does not exist in the source`);
+  if (entry.watermark && !byName.has(entry.watermark))
+    throw new Error(`table ${t}: watermark column '${entry.watermark}' does not exist in the source`);
   if (entry.window.kind === 'recent-or-open') {
     for (const c of [entry.window.timeColumn, entry.window.matchColumn]) {
       if (!names.includes(c)) throw new Error(`table ${t}: window column '${c}' is not synced`);
     }
   }
-  for (const ix of entry.indexes) for (const c of ix) if (!names.includes(c)) throw new Error(`table ${t}: index column '${c}' is not synced`);
+  for (const ix of entry.indexes)
+    for (const c of ix) if (!names.includes(c)) throw new Error(`table ${t}: index column '${c}' is not synced`);
   const idx = (n: string): number => names.indexOf(n);
   return {
     entry,
@@ -57,7 +62,9 @@ const isTime = (c: SourceColumnInfo | undefined): boolean => c?.kind === 'timest
 
 function mirrorDdl(plan: TablePlan): string {
   const pkSet = new Set(plan.pk);
-  const cols = plan.columns.map((c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}${pkSet.has(c.name) ? ' NOT NULL' : ''}${sqlDefault(c.defaultValue)}`);
+  const cols = plan.columns.map(
+    (c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}${pkSet.has(c.name) ? ' NOT NULL' : ''}${sqlDefault(c.defaultValue)}`,
+  );
   // Composite keys (odds) as WITHOUT ROWID: one B-tree, rows clustered by match.
   const rowid = plan.pk.length > 1 ? ' WITHOUT ROWID' : '';
   return `CREATE TABLE ${q(plan.table)} (${cols.join(', ')}, PRIMARY KEY (${qList(plan.pk)}))${rowid}`;
@@ -79,19 +86,37 @@ const sameColumns = (a: MirrorColumn[], b: MirrorColumn[]): boolean =>
 export function ensureMirror(db: Cache, plan: TablePlan, state: TableState): TableState {
   const want: MirrorColumn[] = plan.columns.map((c) => ({ name: c.name, kind: c.kind }));
   const exists = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(plan.table);
-  if (exists && state.mirrorColumns && state.mirrorKey && sameColumns(state.mirrorColumns, want) && state.mirrorKey.join(',') === plan.pk.join(',')) {
+  if (
+    exists &&
+    state.mirrorColumns &&
+    state.mirrorKey &&
+    sameColumns(state.mirrorColumns, want) &&
+    state.mirrorKey.join(',') === plan.pk.join(',')
+  ) {
     return state;
   }
   let next: TableState = state;
   db.transaction(() => {
     const had = state.mirrorColumns ?? [];
     const onlyAdded =
-      exists && state.mirrorKey?.join(',') === plan.pk.join(',') && had.every((c) => want.some((w) => w.name === c.name && w.kind === c.kind));
+      exists &&
+      state.mirrorKey?.join(',') === plan.pk.join(',') &&
+      had.every((c) => want.some((w) => w.name === c.name && w.kind === c.kind));
     if (onlyAdded) {
       for (const c of plan.columns) {
-        if (!had.some((h) => h.name === c.name)) db.exec(`ALTER TABLE ${q(plan.table)} ADD COLUMN ${q(c.name)} ${CACHE_TYPE[c.kind]}${sqlDefault(c.defaultValue)}`);
+        if (!had.some((h) => h.name === c.name))
+          db.exec(`ALTER TABLE ${q(plan.table)} ADD COLUMN ${q(c.name)} ${CACHE_TYPE[c.kind]}${sqlDefault(c.defaultValue)}`);
       }
-      next = { ...state, mirrorColumns: want, passKind: null, passCursor: null, passBound: null, passFrom: null, passRows: 0, watermark: null };
+      next = {
+        ...state,
+        mirrorColumns: want,
+        passKind: null,
+        passCursor: null,
+        passBound: null,
+        passFrom: null,
+        passRows: 0,
+        watermark: null,
+      };
     } else {
       db.exec(`DROP TABLE IF EXISTS ${q(plan.table)}`);
       db.exec(mirrorDdl(plan));
@@ -109,7 +134,11 @@ export const indexName = (table: string, cols: readonly string[]): string => `${
  * them during a bulk insert) and drops the ones the manifest no longer lists. */
 export function ensureIndexes(db: Cache, plan: TablePlan): void {
   const wanted = new Map(plan.entry.indexes.map((cols) => [indexName(plan.table, cols), cols]));
-  const existing = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(plan.table) as { name: string }[]).map((r) => r.name);
+  const existing = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(plan.table) as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   for (const name of existing) if (name.startsWith(`${plan.table}__`) && !wanted.has(name)) db.exec(`DROP INDEX ${q(name)}`);
   for (const [name, cols] of wanted) db.exec(`CREATE INDEX IF NOT EXISTS ${q(name)} ON ${q(plan.table)} (${qList(cols)})`);
 }

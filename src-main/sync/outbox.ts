@@ -17,7 +17,8 @@ export type OutputRow = Record<string, unknown>;
 export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRow[], now = new Date()): number {
   const entry = loadManifest(db).find((e) => e.table === table);
   if (!entry) throw new Error(`writeOwnOutput: table ${table} is not in the sync manifest`);
-  if (!entry.ownOutput) throw new Error(`writeOwnOutput: table ${table} is read from the source, the app does not write it (ownOutput is false)`);
+  if (!entry.ownOutput)
+    throw new Error(`writeOwnOutput: table ${table} is read from the source, the app does not write it (ownOutput is false)`);
   const state = loadState(db, table);
   if (!state.mirrorColumns) throw new Error(`writeOwnOutput: table ${table} has no mirror in the cache yet (run a sync once)`);
   const kinds = new Map<string, ValueKind>(state.mirrorColumns.map((c) => [c.name, c.kind]));
@@ -47,7 +48,9 @@ export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRo
         );
         statements.set(sig, stmt);
       }
-      const values = cols.map((c) => (filled.includes(c) ? nowIso : fromJsValue(kinds.get(c) as ValueKind, row[c], `${where} column ${c}`)));
+      const values = cols.map((c) =>
+        filled.includes(c) ? nowIso : fromJsValue(kinds.get(c) as ValueKind, row[c], `${where} column ${c}`),
+      );
       stmt.run(values);
       const key = pk.map((c) => values[cols.indexOf(c)]);
       bump.run(table, keyJson(pk, key), nowIso);
@@ -58,7 +61,11 @@ export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRo
 
 /** Keys (JSON) of a table with local writes not yet published. */
 export function pendingOutboxKeys(db: Cache, table: string): Set<string> {
-  return new Set((db.prepare('SELECT key FROM outbox WHERE table_name = ? AND generation > published_generation').all(table) as { key: string }[]).map((r) => r.key));
+  return new Set(
+    (db.prepare('SELECT key FROM outbox WHERE table_name = ? AND generation > published_generation').all(table) as { key: string }[]).map(
+      (r) => r.key,
+    ),
+  );
 }
 
 export function outboxPendingCount(db: Cache): number {
@@ -78,7 +85,9 @@ const CHUNK = 500;
  * UPDATE). A row is marked published only if it was not written again after the publish began
  * (generation guard); tables the connection may not write stay pending. */
 export async function publishOutbox(db: Cache, client: pg.Client): Promise<PublishResult> {
-  const pending = db.prepare('SELECT table_name, key, generation FROM outbox WHERE generation > published_generation ORDER BY table_name, key').all() as {
+  const pending = db
+    .prepare('SELECT table_name, key, generation FROM outbox WHERE generation > published_generation ORDER BY table_name, key')
+    .all() as {
     table_name: string;
     key: string;
     generation: number;
@@ -107,7 +116,9 @@ export async function publishOutbox(db: Cache, client: pg.Client): Promise<Publi
     const pk = entry.primaryKey;
     const cols = state.mirrorColumns.filter((c) => c.name !== entry.watermark);
     const kinds = new Map(cols.map((c) => [c.name, c.kind]));
-    const read = db.prepare(`SELECT ${qList(cols.map((c) => c.name))} FROM ${q(table)} WHERE ${pk.map((c) => `${q(c)} = ?`).join(' AND ')}`);
+    const read = db.prepare(
+      `SELECT ${qList(cols.map((c) => c.name))} FROM ${q(table)} WHERE ${pk.map((c) => `${q(c)} = ?`).join(' AND ')}`,
+    );
     const updates = cols.map((c) => c.name).filter((c) => !pk.includes(c));
     const sql =
       `INSERT INTO ${q(table)} (${qList(cols.map((c) => c.name))}) SELECT ${qList(cols.map((c) => c.name))} FROM json_populate_recordset(NULL::${q(table)}, $1::json) ` +

@@ -100,7 +100,8 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
     }
     if (sel >= 0) {
       const v = row[sel];
-      if (v !== null && !selOk.has(v)) return { reason: 'bad_selection', message: `selection '${v}' is not one of ${(allowed ?? []).join(', ')}` };
+      if (v !== null && !selOk.has(v))
+        return { reason: 'bad_selection', message: `selection '${v}' is not one of ${(allowed ?? []).join(', ')}` };
     }
     if (line >= 0) {
       const t = row[line];
@@ -126,7 +127,11 @@ export class QuarantineBook {
     private readonly db: Cache,
     private readonly plan: TablePlan,
   ) {
-    this.keys = new Set((db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map((r) => r.source_key));
+    this.keys = new Set(
+      (db.prepare('SELECT source_key FROM quarantine WHERE table_name = ?').all(plan.table) as { source_key: string }[]).map(
+        (r) => r.source_key,
+      ),
+    );
     for (const k of this.keys) this.countHead(k, 1);
     this.put = db.prepare(
       `INSERT INTO quarantine (table_name, source_key, key, reason, message, raw, first_seen, last_seen)
@@ -183,7 +188,12 @@ export class QuarantineBook {
 }
 
 export function quarantineCounts(db: Cache): { table: string; count: number }[] {
-  return (db.prepare('SELECT table_name AS t, count(*) AS n FROM quarantine GROUP BY table_name ORDER BY table_name').all() as { t: string; n: number }[]).map((r) => ({ table: r.t, count: r.n }));
+  return (
+    db.prepare('SELECT table_name AS t, count(*) AS n FROM quarantine GROUP BY table_name ORDER BY table_name').all() as {
+      t: string;
+      n: number;
+    }[]
+  ).map((r) => ({ table: r.t, count: r.n }));
 }
 
 export function listQuarantine(db: Cache, opts: { table?: string; limit?: number; offset?: number } = {}): QuarantineRow[] {
@@ -192,7 +202,15 @@ export function listQuarantine(db: Cache, opts: { table?: string; limit?: number
       `SELECT table_name, key, reason, message, raw, first_seen, last_seen FROM quarantine
         WHERE (@table IS NULL OR table_name = @table) ORDER BY table_name, last_seen DESC, source_key LIMIT @limit OFFSET @offset`,
     )
-    .all({ table: opts.table ?? null, limit: opts.limit ?? 100, offset: opts.offset ?? 0 }) as { table_name: string; key: string; reason: string; message: string; raw: string; first_seen: string; last_seen: string }[];
+    .all({ table: opts.table ?? null, limit: opts.limit ?? 100, offset: opts.offset ?? 0 }) as {
+    table_name: string;
+    key: string;
+    reason: string;
+    message: string;
+    raw: string;
+    first_seen: string;
+    last_seen: string;
+  }[];
   return rows.map((r) => ({
     table: r.table_name,
     key: JSON.parse(r.key) as Record<string, unknown>,

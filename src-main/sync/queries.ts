@@ -104,7 +104,8 @@ export function probeSql(targets: readonly ProbeTarget[]): string {
  * snapshot); sent with BEGIN in one simple query, so its only inputs are a number and a table name.
  * With `countTable`, also that table's row count in the snapshot. */
 export function snapshotBoundSql(overlapSeconds: number, countTable: string | null): string {
-  if (!Number.isFinite(overlapSeconds) || overlapSeconds < 0) throw new Error(`overlap must be a non-negative number of seconds, got ${overlapSeconds}`);
+  if (!Number.isFinite(overlapSeconds) || overlapSeconds < 0)
+    throw new Error(`overlap must be a non-negative number of seconds, got ${overlapSeconds}`);
   return `
 WITH xip AS (SELECT (x % 4294967296)::text AS xid FROM txid_snapshot_xip(txid_current_snapshot()) AS x),
      w AS (SELECT backend_xid::text AS xid, xact_start FROM pg_stat_activity WHERE backend_xid IS NOT NULL),

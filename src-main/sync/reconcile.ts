@@ -42,7 +42,9 @@ export async function reconcileKeys(
   const pkSql = qList(plan.pk);
   const first = db.prepare(`SELECT ${pkSql} FROM ${q(plan.table)} ORDER BY ${pkSql} LIMIT ${PAGE}`).raw(true);
   const next = db
-    .prepare(`SELECT ${pkSql} FROM ${q(plan.table)} WHERE (${pkSql}) > (${plan.pk.map(() => '?').join(', ')}) ORDER BY ${pkSql} LIMIT ${PAGE}`)
+    .prepare(
+      `SELECT ${pkSql} FROM ${q(plan.table)} WHERE (${pkSql}) > (${plan.pk.map(() => '?').join(', ')}) ORDER BY ${pkSql} LIMIT ${PAGE}`,
+    )
     .raw(true);
   const kinds = plan.pkIdx.map((i) => plan.columns[i].kind);
 

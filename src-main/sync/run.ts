@@ -53,7 +53,14 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
     if (!url) throw new SourceError('UNAVAILABLE', 'no source configured: the app runs on the cache', true);
     client = await connectSource(url);
     const manifest = loadManifest(db).filter((e) => e.enabled && (!params.tables || params.tables.includes(e.table)));
-    const source = new Map((await describeTables(client, manifest.map((e) => e.table))).map((t) => [t.table, t]));
+    const source = new Map(
+      (
+        await describeTables(
+          client,
+          manifest.map((e) => e.table),
+        )
+      ).map((t) => [t.table, t]),
+    );
     if (params.tables) {
       const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
       if (unknown.length) throw new Error(`sync: not in the manifest (or disabled): ${unknown.join(', ')}`);
@@ -66,7 +73,10 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
         plans.set(e.table, err as Error);
       }
     }
-    const probes = await probe(client, [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)));
+    const probes = await probe(
+      client,
+      [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)),
+    );
     for (let i = 0; i < manifest.length; i++) {
       const entry = manifest[i];
       if (ctx.signal.aborted) throw new JobCancelled();
@@ -95,7 +105,19 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
         const e = classifySourceError(err, url);
         if (e instanceof SourceError && e.offline) throw e;
         const message = e.message;
-        tables.push({ table: entry.table, mode: 'incremental', rowsRead: 0, upserted: 0, quarantined: 0, released: 0, deleted: 0, pruned: 0, reconciled: false, seconds: (performance.now() - t0) / 1000, error: message });
+        tables.push({
+          table: entry.table,
+          mode: 'incremental',
+          rowsRead: 0,
+          upserted: 0,
+          quarantined: 0,
+          released: 0,
+          deleted: 0,
+          pruned: 0,
+          reconciled: false,
+          seconds: (performance.now() - t0) / 1000,
+          error: message,
+        });
         saveState(db, { ...loadState(db, entry.table), lastError: message });
       }
     }
@@ -171,12 +193,20 @@ export function openSyncCache(file: string): Cache {
  * (a table vanished since the description) only means no table skips. */
 async function probe(client: pg.Client, plans: TablePlan[]): Promise<Map<string, Probe>> {
   const out = new Map<string, Probe>();
-  const targets = plans.map((p) => ({ table: p.table, watermark: p.watermarkIdx !== null ? p.entry.watermark : null, count: p.entry.window.kind === 'all' }));
+  const targets = plans.map((p) => ({
+    table: p.table,
+    watermark: p.watermarkIdx !== null ? p.entry.watermark : null,
+    count: p.entry.window.kind === 'all',
+  }));
   if (targets.length === 0) return out;
   try {
-    const r = (await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${probeSql(targets)}; COMMIT`)) as unknown as pg.QueryResult<Record<string, string | null>>[];
+    const r = (await client.query(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${probeSql(targets)}; COMMIT`,
+    )) as unknown as pg.QueryResult<Record<string, string | null>>[];
     const row = r[1].rows[0];
-    targets.forEach((t, i) => out.set(t.table, { maxWatermark: row[`w${i}`], rows: row[`c${i}`] === null ? null : Number(row[`c${i}`]), deletes: row[`d${i}`] }));
+    targets.forEach((t, i) =>
+      out.set(t.table, { maxWatermark: row[`w${i}`], rows: row[`c${i}`] === null ? null : Number(row[`c${i}`]), deletes: row[`d${i}`] }),
+    );
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     const e = classifySourceError(err, '');

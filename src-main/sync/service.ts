@@ -33,7 +33,11 @@ export function getManifest(cacheFile: string): ManifestEntry[] {
 
 /** Replaces the manifest. Tables it adds are checked against the source: they must exist and have
  * a primary key (the source must be reachable to add one). */
-export async function setManifest(cacheFile: string, sourceUrl: string | undefined, entries: readonly ManifestEntryInput[]): Promise<ManifestEntry[]> {
+export async function setManifest(
+  cacheFile: string,
+  sourceUrl: string | undefined,
+  entries: readonly ManifestEntryInput[],
+): Promise<ManifestEntry[]> {
   const parsed = parseManifest(entries);
   const current = new Set(getManifest(cacheFile).map((e) => e.table));
   const added = parsed.filter((e) => !current.has(e.table));
@@ -45,7 +49,12 @@ export async function setManifest(cacheFile: string, sourceUrl: string | undefin
 }
 
 /** Adds a source table to the manifest with its primary key and watermark from introspection. */
-export async function addTable(cacheFile: string, sourceUrl: string | undefined, table: string, extra: Partial<ManifestEntryInput> = {}): Promise<ManifestEntry> {
+export async function addTable(
+  cacheFile: string,
+  sourceUrl: string | undefined,
+  table: string,
+  extra: Partial<ManifestEntryInput> = {},
+): Promise<ManifestEntry> {
   const src = (await sourceTables(sourceUrl)).find((t) => t.table === table);
   checkAddable(table, src, undefined);
   const s = src as SourceTable;
@@ -72,7 +81,10 @@ export async function introspect(cacheFile: string, sourceUrl: string | undefine
   }));
 }
 
-export function quarantinePage(cacheFile: string, opts: { table?: string; limit?: number; offset?: number } = {}): { counts: { table: string; count: number }[]; total: number; rows: QuarantineRow[] } {
+export function quarantinePage(
+  cacheFile: string,
+  opts: { table?: string; limit?: number; offset?: number } = {},
+): { counts: { table: string; count: number }[]; total: number; rows: QuarantineRow[] } {
   return withCache(cacheFile, (db) => {
     const counts = quarantineCounts(db);
     const total = opts.table ? (counts.find((c) => c.table === opts.table)?.count ?? 0) : counts.reduce((a, c) => a + c.count, 0);
@@ -92,9 +104,16 @@ async function sourceTables(sourceUrl: string | undefined): Promise<SourceTable[
 
 function checkAddable(table: string, src: SourceTable | undefined, declaredPk: readonly string[] | undefined): void {
   if (!src) throw new ContractError('VALIDATION', `table ${table} does not exist in the source`);
-  if (src.primaryKey.length === 0) throw new ContractError('VALIDATION', `table ${table} has no primary key: it cannot be synced (the cache needs a key to upsert and reconcile)`);
+  if (src.primaryKey.length === 0)
+    throw new ContractError(
+      'VALIDATION',
+      `table ${table} has no primary key: it cannot be synced (the cache needs a key to upsert and reconcile)`,
+    );
   if (declaredPk && declaredPk.join(',') !== src.primaryKey.join(',')) {
-    throw new ContractError('VALIDATION', `table ${table}: primary key (${declaredPk.join(', ')}) differs from the source's (${src.primaryKey.join(', ')})`);
+    throw new ContractError(
+      'VALIDATION',
+      `table ${table}: primary key (${declaredPk.join(', ')}) differs from the source's (${src.primaryKey.join(', ')})`,
+    );
   }
   if (isReservedName(table)) throw new ContractError('VALIDATION', `table ${table}: the cache keeps its own table under that name`);
 }

@@ -9,6 +9,7 @@ export function connectSource(url: string, opts: { timeoutMs?: number } = {}): P
   return connectClient(url, {
     connectTimeoutMs: opts.timeoutMs ?? 10_000,
     applicationName: 'monps-sync',
-    sessionSql: "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'; SET bytea_output = 'hex'",
+    sessionSql:
+      "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'; SET bytea_output = 'hex'",
   });
 }

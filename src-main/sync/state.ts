@@ -44,8 +44,19 @@ const parseJson = <T>(s: string | null): T | null => (s === null ? null : (JSON.
 
 export function emptyState(table: string): TableState {
   return {
-    table, mirrorColumns: null, mirrorKey: null, watermark: null, passKind: null, passFrom: null, passBound: null,
-    passCursor: null, passRows: 0, lastSuccessAt: null, lastReconcileAt: null, lastError: null, sourceDeletes: null,
+    table,
+    mirrorColumns: null,
+    mirrorKey: null,
+    watermark: null,
+    passKind: null,
+    passFrom: null,
+    passBound: null,
+    passCursor: null,
+    passRows: 0,
+    lastSuccessAt: null,
+    lastReconcileAt: null,
+    lastError: null,
+    sourceDeletes: null,
   };
 }
 
@@ -115,10 +126,27 @@ export interface GlobalStatus {
 
 export function loadGlobalStatus(db: Cache): GlobalStatus {
   const r = db.prepare('SELECT * FROM sync_status WHERE id = 1').get() as
-    | { state: GlobalStatus['state']; offline_since: string | null; last_error: string | null; last_attempt_at: string | null; last_success_at: string | null; attempt: number; next_retry_at: string | null }
+    | {
+        state: GlobalStatus['state'];
+        offline_since: string | null;
+        last_error: string | null;
+        last_attempt_at: string | null;
+        last_success_at: string | null;
+        attempt: number;
+        next_retry_at: string | null;
+      }
     | undefined;
-  if (!r) return { state: 'never', offlineSince: null, lastError: null, lastAttemptAt: null, lastSuccessAt: null, attempt: 0, nextRetryAt: null };
-  return { state: r.state, offlineSince: r.offline_since, lastError: r.last_error, lastAttemptAt: r.last_attempt_at, lastSuccessAt: r.last_success_at, attempt: r.attempt, nextRetryAt: r.next_retry_at };
+  if (!r)
+    return { state: 'never', offlineSince: null, lastError: null, lastAttemptAt: null, lastSuccessAt: null, attempt: 0, nextRetryAt: null };
+  return {
+    state: r.state,
+    offlineSince: r.offline_since,
+    lastError: r.last_error,
+    lastAttemptAt: r.last_attempt_at,
+    lastSuccessAt: r.last_success_at,
+    attempt: r.attempt,
+    nextRetryAt: r.next_retry_at,
+  };
 }
 
 export function updateGlobalStatus(db: Cache, patch: Partial<GlobalStatus>): void {
@@ -136,5 +164,8 @@ export function updateGlobalStatus(db: Cache, patch: Partial<GlobalStatus>): voi
  * lost: the next sync resumes from the last checkpoint. */
 export function markInterruptedSync(cache: Cache): void {
   if (loadGlobalStatus(cache).state !== 'running') return;
-  updateGlobalStatus(cache, { state: 'error', lastError: 'the previous sync was interrupted (the app stopped); the next one resumes from its checkpoint' });
+  updateGlobalStatus(cache, {
+    state: 'error',
+    lastError: 'the previous sync was interrupted (the app stopped); the next one resumes from its checkpoint',
+  });
 }

@@ -62,7 +62,19 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
   const writer = new MirrorWriter(db, plan);
   const book = new QuarantineBook(db, plan);
   const pendingLocal = plan.entry.ownOutput ? pendingOutboxKeys(db, plan.table) : new Set<string>();
-  const res: SyncTableResult = { table: plan.table, mode: 'incremental', rowsRead: 0, upserted: 0, quarantined: 0, released: 0, deleted: 0, pruned: 0, reconciled: false, seconds: 0, error: null };
+  const res: SyncTableResult = {
+    table: plan.table,
+    mode: 'incremental',
+    rowsRead: 0,
+    upserted: 0,
+    quarantined: 0,
+    released: 0,
+    deleted: 0,
+    pruned: 0,
+    reconciled: false,
+    seconds: 0,
+    error: null,
+  };
   const touched = new Set<string>();
   const w = plan.entry.window;
   const cut = w.kind === 'recent-or-open' ? new Date(opts.nowMs - w.days * DAY_MS).toISOString() : null;
@@ -87,10 +99,19 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
   // Deletes at the source since the last reconcile (statistics counter moved): reconcile now.
   const deleted = !!p && p.deletes !== null && state.sourceDeletes !== null && p.deletes !== state.sourceDeletes;
   if (
-    p && !deleted && !opts.full && opts.reconcile !== 'always' && state.passKind === null && state.watermark !== null && plan.watermarkIdx !== null &&
-    book.size === 0 && pendingLocal.size === 0 && !due(state) &&
+    p &&
+    !deleted &&
+    !opts.full &&
+    opts.reconcile !== 'always' &&
+    state.passKind === null &&
+    state.watermark !== null &&
+    plan.watermarkIdx !== null &&
+    book.size === 0 &&
+    pendingLocal.size === 0 &&
+    !due(state) &&
     (p.maxWatermark === null || p.maxWatermark < state.watermark) &&
-    (w.kind !== 'all' || (p.rows !== null && p.rows === (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n))
+    (w.kind !== 'all' ||
+      (p.rows !== null && p.rows === (db.prepare(`SELECT count(*) AS n FROM ${q(plan.table)}`).get() as { n: number }).n))
   ) {
     res.pruned = prune();
     state = { ...state, lastSuccessAt: nowIso, lastError: null };
@@ -102,8 +123,11 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
   // The count check (see below) needs the source's row count in this snapshot: asked up front, in
   // the same round trip as the snapshot itself, for small tables synced whole.
   const countable =
-    opts.reconcile === 'auto' && w.kind === 'all' && pendingLocal.size === 0 &&
-    (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q(plan.table)} LIMIT ${COUNT_CHECK_MAX + 1})`).get() as { n: number }).n <= COUNT_CHECK_MAX;
+    opts.reconcile === 'auto' &&
+    w.kind === 'all' &&
+    pendingLocal.size === 0 &&
+    (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q(plan.table)} LIMIT ${COUNT_CHECK_MAX + 1})`).get() as { n: number }).n <=
+      COUNT_CHECK_MAX;
   try {
     const opened = (await client.query(
       `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${snapshotBoundSql(opts.overlapMs / 1000, countable ? plan.table : null)}`,
@@ -141,7 +165,14 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
       const continuing = state.passKind !== null;
       if (!continuing) {
         const full = (opts.full && round === 0) || state.watermark === null || plan.watermarkIdx === null;
-        state = { ...state, passKind: full ? 'full' : 'incremental', passFrom: full ? null : state.watermark, passBound: bound, passCursor: null, passRows: 0 };
+        state = {
+          ...state,
+          passKind: full ? 'full' : 'incremental',
+          passFrom: full ? null : state.watermark,
+          passBound: bound,
+          passCursor: null,
+          passRows: 0,
+        };
         saveState(db, state);
       }
       if (round === 0) res.mode = state.passKind === 'full' ? 'full' : 'incremental';
@@ -156,8 +187,14 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
       for (;;) {
         checkCancel();
         const cursor = state.passCursor;
-        const sql = incremental ? incrementalPageSql(plan, cursor !== null, opts.pageSize) : fullPageSql(plan, cursor !== null, opts.pageSize);
-        const settings = { ...baseSettings, ...(cursor ? cursorSettings(cursor) : {}), ...(incremental ? { 'monps.from': state.passFrom as string } : {}) };
+        const sql = incremental
+          ? incrementalPageSql(plan, cursor !== null, opts.pageSize)
+          : fullPageSql(plan, cursor !== null, opts.pageSize);
+        const settings = {
+          ...baseSettings,
+          ...(cursor ? cursorSettings(cursor) : {}),
+          ...(incremental ? { 'monps.from': state.passFrom as string } : {}),
+        };
         let inPage = 0;
         let batch: RawRow[] = [];
         const commit = (): void => {
@@ -188,7 +225,15 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
         if (batch.length) commit();
         if (inPage < opts.pageSize) break;
       }
-      state = { ...state, watermark: maxTs(state.watermark, state.passBound), passKind: null, passFrom: null, passBound: null, passCursor: null, passRows: 0 };
+      state = {
+        ...state,
+        watermark: maxTs(state.watermark, state.passBound),
+        passKind: null,
+        passFrom: null,
+        passBound: null,
+        passCursor: null,
+        passRows: 0,
+      };
       saveState(db, state);
     }
 
@@ -212,7 +257,8 @@ export async function syncTable(db: Cache, client: pg.Client, plan: TablePlan, o
 
     // Key reconcile: deletions at the source, rows that came back into the window.
     const freshLoad = res.mode === 'full' && wasEmpty && !resumed;
-    let doReconcile = opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due(state) || res.mode === 'full' || resumed || deleted));
+    let doReconcile =
+      opts.reconcile === 'always' || (opts.reconcile === 'auto' && !freshLoad && (due(state) || res.mode === 'full' || resumed || deleted));
     if (!doReconcile && opts.reconcile === 'auto' && !freshLoad && w.kind === 'all') {
       // Cheap deletion check: after the pass the mirror holds every source row (quarantined ones
       // aside), so a lower source count means rows were deleted there. Local unpublished rows of

@@ -142,5 +142,7 @@ export function fromJsValue(kind: ValueKind, v: unknown, where: string): CacheVa
     case 'text':
       return typeof v === 'string' ? v : String(v);
   }
-  throw new Error(`${where}: ${typeof v === 'number' ? String(v) : JSON.stringify(typeof v === 'bigint' ? v.toString() : v)} is not a valid ${kind}`);
+  throw new Error(
+    `${where}: ${typeof v === 'number' ? String(v) : JSON.stringify(typeof v === 'bigint' ? v.toString() : v)} is not a valid ${kind}`,
+  );
 }

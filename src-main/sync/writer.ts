@@ -21,9 +21,7 @@ export class MirrorWriter {
   ) {
     const cols = plan.columns.map((c) => c.name);
     const rest = cols.filter((c) => !plan.pk.includes(c));
-    const onConflict = rest.length
-      ? `DO UPDATE SET ${rest.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`
-      : 'DO NOTHING';
+    const onConflict = rest.length ? `DO UPDATE SET ${rest.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` : 'DO NOTHING';
     this.upsert = db.prepare(
       `INSERT INTO ${q(plan.table)} (${qList(cols)}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${qList(plan.pk)}) ${onConflict}`,
     );

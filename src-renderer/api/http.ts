@@ -38,7 +38,14 @@ export function httpTransport(base = ''): Transport {
       try {
         return JSON.parse(text) as RpcResponse;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: `the server answered HTTP ${res.status} without a contract response`, details: { body: text.slice(0, 200) } } };
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: `the server answered HTTP ${res.status} without a contract response`,
+            details: { body: text.slice(0, 200) },
+          },
+        };
       }
     },
     onEvent(name, listener) {

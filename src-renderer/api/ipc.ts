@@ -25,8 +25,9 @@ export function ipcTransport(bridge: MonpsBridge): Transport {
         return { ok: false, error: { code: 'UNAVAILABLE', message: `the app's main process did not answer: ${(err as Error).message}` } };
       }
     },
-    onEvent: (name, listener) => bridge.onEvent((n, payload) => {
-      if (n === name) listener(payload);
-    }),
+    onEvent: (name, listener) =>
+      bridge.onEvent((n, payload) => {
+        if (n === name) listener(payload);
+      }),
   };
 }

@@ -1,4 +1,12 @@
-import { contract, validationError, ContractError, type MethodName, type MethodOutput, type ParsedInput, type RpcResponse } from '../../src-shared/contract';
+import {
+  contract,
+  validationError,
+  ContractError,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type RpcResponse,
+} from '../../src-shared/contract';
 import type { Transport } from './transport';
 
 /** Handlers in the same shape as src-main/platform/contract/dispatch's `Handlers`, any subset of them. */
@@ -11,7 +19,8 @@ export function memoryTransport(handlers: MemoryHandlers): Transport & { emit(na
   return {
     kind: 'memory',
     async invoke(method, input): Promise<RpcResponse> {
-      if (!Object.prototype.hasOwnProperty.call(contract, method)) return { ok: false, error: new ContractError('UNKNOWN_METHOD', `unknown method '${method}'`).toJSON() };
+      if (!Object.prototype.hasOwnProperty.call(contract, method))
+        return { ok: false, error: new ContractError('UNKNOWN_METHOD', `unknown method '${method}'`).toJSON() };
       const name = method as MethodName;
       const handler = handlers[name] as ((i: unknown) => Promise<unknown>) | undefined;
       if (!handler) return { ok: false, error: new ContractError('UNAVAILABLE', `no in-memory handler for ${name}`).toJSON() };

@@ -8,7 +8,9 @@ export function Nav() {
   return (
     <nav className="nav" aria-label="Panels">
       <div className="nav__brand">
-        <span className="nav__logo" aria-hidden="true">◆</span>
+        <span className="nav__logo" aria-hidden="true">
+          ◆
+        </span>
         <span>
           Mon_PS <strong>Desk</strong>
         </span>
@@ -24,7 +26,9 @@ export function Nav() {
               aria-keyshortcuts={`Alt+${i + 1} Control+${i + 1}`}
               onClick={() => go(p.id)}
             >
-              <span className="nav__index" aria-hidden="true">{i + 1}</span>
+              <span className="nav__index" aria-hidden="true">
+                {i + 1}
+              </span>
               <span className="nav__label">{p.title}</span>
             </button>
           </li>

@@ -24,7 +24,11 @@ export function StatusBar() {
           source unreachable: working on the cache
         </span>
       )}
-      {info && <span className="statusbar__muted">{info.transport === 'ipc' ? 'desktop' : 'browser'} · v{info.version}</span>}
+      {info && (
+        <span className="statusbar__muted">
+          {info.transport === 'ipc' ? 'desktop' : 'browser'} · v{info.version}
+        </span>
+      )}
       <span className="statusbar__spacer" />
       {running.map((j) => (
         <span key={j.jobId} className="statusbar__job" data-job-kind={j.kind}>

@@ -10,20 +10,58 @@ export interface PanelDef {
   prefetch?: () => void;
 }
 
-const panel = (id: string, title: string, component: ComponentType, prefetch?: () => void): PanelDef => ({ id, title, component, prefetch });
+const panel = (id: string, title: string, component: ComponentType, prefetch?: () => void): PanelDef => ({
+  id,
+  title,
+  component,
+  prefetch,
+});
 
 /** The navigation, in order: Alt+1..8 (or Ctrl+1..8) opens the Nth entry. Registering a built panel
  * is one line: replace its `notBuilt(...)` with `lazy(() => import('./<folder>/<Panel>'))`, whose
  * default export is a component without props; optionally add a prefetch (a store's first load). */
 export const panels: PanelDef[] = [
-  panel('command-center', 'Command Center', lazy(() => import('../panels/command-center/CommandCenterPanel'))),
-  panel('picks', 'Picks du Jour', notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials')),
-  panel('performance', 'Performance', notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration')),
-  panel('deep-analysis', 'Deep Analysis', lazy(() => import('../panels/deep-analysis/DeepAnalysisPanel'))),
-  panel('ferrari', 'Ferrari Intel', notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector')),
-  panel('history', 'Historique', notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log')),
-  panel('inventory', 'Data inventory', lazy(() => import('../panels/inventory/InventoryPanel')), () => void useInventory.getState().load()),
-  panel('settings', 'Settings', lazy(() => import('../panels/settings/SettingsPanel'))),
+  panel(
+    'command-center',
+    'Command Center',
+    lazy(() => import('../panels/command-center/CommandCenterPanel')),
+  ),
+  panel(
+    'picks',
+    'Picks du Jour',
+    notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials'),
+  ),
+  panel(
+    'performance',
+    'Performance',
+    notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration'),
+  ),
+  panel(
+    'deep-analysis',
+    'Deep Analysis',
+    lazy(() => import('../panels/deep-analysis/DeepAnalysisPanel')),
+  ),
+  panel(
+    'ferrari',
+    'Ferrari Intel',
+    notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector'),
+  ),
+  panel(
+    'history',
+    'Historique',
+    notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log'),
+  ),
+  panel(
+    'inventory',
+    'Data inventory',
+    lazy(() => import('../panels/inventory/InventoryPanel')),
+    () => void useInventory.getState().load(),
+  ),
+  panel(
+    'settings',
+    'Settings',
+    lazy(() => import('../panels/settings/SettingsPanel')),
+  ),
 ];
 
 /** Opened at start when the address names no panel. */

@@ -1,5 +1,13 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
-import { AllCommunityModule, ModuleRegistry, type ColDef, type GetRowIdParams, type GridApi, type GridReadyEvent, type StateUpdatedEvent } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type ColDef,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  type StateUpdatedEvent,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { clearGridState, loadGridState, saveGridState } from './gridState';
 import { gridTheme } from './gridTheme';

@@ -7,7 +7,13 @@ import { runningJobs, useJobs } from '../app/store/jobs';
 import { reportError } from '../app/store/toasts';
 import './SyncStatus.css';
 
-const stateLabel: Record<SyncStatusData['state'], string> = { never: 'Never synced', running: 'Syncing', ok: 'Synced', offline: 'Source offline', error: 'Sync failed' };
+const stateLabel: Record<SyncStatusData['state'], string> = {
+  never: 'Never synced',
+  running: 'Syncing',
+  ok: 'Synced',
+  offline: 'Source offline',
+  error: 'Sync failed',
+};
 
 /** Data freshness, "Sync now" and the running sync's progress bar (Command Center, Data inventory).
  * `enabled` lets a panel hold the status read back until its own first data has arrived; `stale`

@@ -58,18 +58,43 @@ export const resultRow = z.object({
 });
 export type ResultRow = z.infer<typeof resultRow>;
 
-const split = z.object({ played: z.number().int(), wins: z.number().int(), draws: z.number().int(), losses: z.number().int(), goalsFor: z.number().int(), goalsAgainst: z.number().int() });
+const split = z.object({
+  played: z.number().int(),
+  wins: z.number().int(),
+  draws: z.number().int(),
+  losses: z.number().int(),
+  goalsFor: z.number().int(),
+  goalsAgainst: z.number().int(),
+});
 
 export const teamForm = z.object({
   teamId: z.number().int(),
   team: z.string(),
   /** Newest first, from the team's point of view. */
-  last: z.array(z.object({ matchId: z.number().int(), kickoff: z.string(), opponent: z.string(), venue: z.enum(['H', 'A']), goalsFor: z.number().int(), goalsAgainst: z.number().int(), result: z.enum(['W', 'D', 'L']) })),
+  last: z.array(
+    z.object({
+      matchId: z.number().int(),
+      kickoff: z.string(),
+      opponent: z.string(),
+      venue: z.enum(['H', 'A']),
+      goalsFor: z.number().int(),
+      goalsAgainst: z.number().int(),
+      result: z.enum(['W', 'D', 'L']),
+    }),
+  ),
   /** Over the last 10 home and the last 10 away matches. */
   home: split,
   away: split,
   intelligence: z
-    .object({ form: z.string().nullable(), elo: z.number().nullable(), xgForAvg: z.number().nullable(), xgAgainstAvg: z.number().nullable(), cleanSheetRate: z.number().nullable(), bttsRate: z.number().nullable(), over25Rate: z.number().nullable() })
+    .object({
+      form: z.string().nullable(),
+      elo: z.number().nullable(),
+      xgForAvg: z.number().nullable(),
+      xgAgainstAvg: z.number().nullable(),
+      cleanSheetRate: z.number().nullable(),
+      bttsRate: z.number().nullable(),
+      over25Rate: z.number().nullable(),
+    })
     .nullable(),
 });
 export type TeamForm = z.infer<typeof teamForm>;
@@ -153,7 +178,8 @@ export const analysisMethods = {
     output: z.array(boardMatch),
   }),
   'analysis.preview': method({
-    summary: 'Match preview: Dixon-Coles model vs de-vigged market for 1X2, totals, BTTS, Asian handicap; score matrix; H2H, form, coaches, scorers (worker job)',
+    summary:
+      'Match preview: Dixon-Coles model vs de-vigged market for 1X2, totals, BTTS, Asian handicap; score matrix; H2H, form, coaches, scorers (worker job)',
     input: z.object({ matchId: z.number().int() }).strict(),
     output: preview,
   }),

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** Typed errors at the boundary: the UI shows `message`, and `details` says where (e.g. which field). */
-export const errorCodes = ['VALIDATION', 'NOT_FOUND', 'UNKNOWN_METHOD', 'UNAVAILABLE', 'CONFLICT', 'CANCELLED', 'UNAUTHORIZED', 'INTERNAL'] as const;
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'UNAVAILABLE',
+  'CONFLICT',
+  'CANCELLED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const contractErrorSchema = z.object({
@@ -31,5 +40,7 @@ export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; err
 /** zod issues → a readable "field: problem" list. */
 export function validationError(issues: z.core.$ZodIssue[], where: string): ContractError {
   const lines = issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`);
-  return new ContractError('VALIDATION', `invalid ${where}: ${lines.join('; ')}`, { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+  return new ContractError('VALIDATION', `invalid ${where}: ${lines.join('; ')}`, {
+    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
 }

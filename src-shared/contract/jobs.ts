@@ -18,7 +18,11 @@ export type JobInfo = z.infer<typeof jobInfo>;
 
 export const jobMethods = {
   'jobs.list': method({ summary: 'Jobs of this session, newest first', input: z.object({}).strict(), output: z.array(jobInfo) }),
-  'jobs.cancel': method({ summary: 'Cancel a running job', input: z.object({ jobId: z.string().min(1) }).strict(), output: z.object({ cancelled: z.boolean() }) }),
+  'jobs.cancel': method({
+    summary: 'Cancel a running job',
+    input: z.object({ jobId: z.string().min(1) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
 };
 
 export const jobEvents = {

@@ -176,13 +176,31 @@ export const marketMethods = {
   }),
   'market.topMoves': method({
     summary: 'Largest moves of the last hours across upcoming matches',
-    input: z.object({ hours: z.number().positive().max(24 * 14).default(6), limit: z.number().int().positive().max(500).default(25), asOf: asOfInput }).strict(),
+    input: z
+      .object({
+        hours: z
+          .number()
+          .positive()
+          .max(24 * 14)
+          .default(6),
+        limit: z.number().int().positive().max(500).default(25),
+        asOf: asOfInput,
+      })
+      .strict(),
     output: z.array(topMove),
   }),
   'market.alerts': method({
     summary: 'Alerts feed from what the cache shows now: large moves, quarantined quotes, sync state',
-    input: z.object({ hours: z.number().positive().max(24 * 14).default(6), asOf: asOfInput }).strict(),
+    input: z
+      .object({
+        hours: z
+          .number()
+          .positive()
+          .max(24 * 14)
+          .default(6),
+        asOf: asOfInput,
+      })
+      .strict(),
     output: z.array(alert),
   }),
 };
-

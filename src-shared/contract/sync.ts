@@ -10,7 +10,9 @@ const ident = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'must be a plai
  * plus every row whose `matchColumn` is a match not yet finished. */
 export const syncWindow = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
-  z.object({ kind: z.literal('recent-or-open'), timeColumn: ident, days: z.number().int().positive().max(36500), matchColumn: ident }).strict(),
+  z
+    .object({ kind: z.literal('recent-or-open'), timeColumn: ident, days: z.number().int().positive().max(36500), matchColumn: ident })
+    .strict(),
 ]);
 export type SyncWindow = z.infer<typeof syncWindow>;
 
@@ -136,21 +138,48 @@ export const quarantineRow = z.object({
 export type QuarantineRow = z.infer<typeof quarantineRow>;
 
 export const syncMethods = {
-  'sync.status': method({ summary: 'Sync state: offline since, data as of (per table), quarantine, outbox', input: z.object({}).strict(), output: syncStatus }),
-  'sync.start': method({ summary: 'Run a sync now (a worker job with progress); answers what it did', input: syncStartInput, output: syncResult, job: true }),
+  'sync.status': method({
+    summary: 'Sync state: offline since, data as of (per table), quarantine, outbox',
+    input: z.object({}).strict(),
+    output: syncStatus,
+  }),
+  'sync.start': method({
+    summary: 'Run a sync now (a worker job with progress); answers what it did',
+    input: syncStartInput,
+    output: syncResult,
+    job: true,
+  }),
   'sync.cancel': method({ summary: 'Cancel the running sync', input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) }),
   'sync.manifest.get': method({ summary: 'The manifest of synced tables', input: z.object({}).strict(), output: manifest }),
-  'sync.manifest.set': method({ summary: 'Replace the manifest (new tables are checked against the source)', input: manifest.strict(), output: manifest }),
+  'sync.manifest.set': method({
+    summary: 'Replace the manifest (new tables are checked against the source)',
+    input: manifest.strict(),
+    output: manifest,
+  }),
   'sync.manifest.add': method({
     summary: 'Add a table of the source to the manifest, with its primary key and watermark from introspection',
     input: z.object({ table: ident, indexes: z.array(z.array(ident).min(1)).optional() }).strict(),
     output: manifestEntry,
   }),
-  'sync.introspect': method({ summary: 'Every table of the source with its columns and primary key', input: z.object({}).strict(), output: z.array(sourceTable) }),
+  'sync.introspect': method({
+    summary: 'Every table of the source with its columns and primary key',
+    input: z.object({}).strict(),
+    output: z.array(sourceTable),
+  }),
   'sync.quarantine.list': method({
     summary: 'Quarantined rows (per table counts and a page of rows)',
-    input: z.object({ table: ident.optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
-    output: z.object({ counts: z.array(z.object({ table: z.string(), count: z.number().int() })), total: z.number().int(), rows: z.array(quarantineRow) }),
+    input: z
+      .object({
+        table: ident.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({
+      counts: z.array(z.object({ table: z.string(), count: z.number().int() })),
+      total: z.number().int(),
+      rows: z.array(quarantineRow),
+    }),
   }),
 };
 

@@ -1,6 +1,18 @@
 /** The seed's inventory categories, by table name. Tables of the app's own machinery are SYSTEM;
  * anything a user adds falls in OTHER. */
-export const categoryOrder = ['ODDS', 'MATCHES', 'AGENTS ML', 'INTELLIGENCE', 'TRACKING', 'PATTERNS', 'FERRARI', 'REFERENCE', 'DEMO TRUTH', 'SYSTEM', 'OTHER'] as const;
+export const categoryOrder = [
+  'ODDS',
+  'MATCHES',
+  'AGENTS ML',
+  'INTELLIGENCE',
+  'TRACKING',
+  'PATTERNS',
+  'FERRARI',
+  'REFERENCE',
+  'DEMO TRUTH',
+  'SYSTEM',
+  'OTHER',
+] as const;
 export type Category = (typeof categoryOrder)[number];
 
 const exact: Record<string, Category> = {

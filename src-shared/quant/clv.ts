@@ -13,10 +13,17 @@ export interface Clv {
 }
 
 /** CLV of a bet at `oddsTaken` on outcome `selection` of a market whose closing prices are `closingOdds`. */
-export function closingLineValue(oddsTaken: number, closingOdds: readonly number[], selection: number, method: DevigMethod = 'multiplicative'): Clv {
-  if (!Number.isFinite(oddsTaken) || oddsTaken <= 1) throw new QuantError(`odds taken = ${String(oddsTaken)} must be a finite decimal price > 1`, undefined, oddsTaken);
+export function closingLineValue(
+  oddsTaken: number,
+  closingOdds: readonly number[],
+  selection: number,
+  method: DevigMethod = 'multiplicative',
+): Clv {
+  if (!Number.isFinite(oddsTaken) || oddsTaken <= 1)
+    throw new QuantError(`odds taken = ${String(oddsTaken)} must be a finite decimal price > 1`, undefined, oddsTaken);
   validateOdds(closingOdds);
-  if (!Number.isInteger(selection) || selection < 0 || selection >= closingOdds.length) throw new QuantError(`selection ${selection} is not an outcome index of a ${closingOdds.length}-way market`, selection);
+  if (!Number.isInteger(selection) || selection < 0 || selection >= closingOdds.length)
+    throw new QuantError(`selection ${selection} is not an outcome index of a ${closingOdds.length}-way market`, selection);
   const p = devig(closingOdds, method).probabilities[selection];
   return { fair: oddsTaken * p - 1, raw: oddsTaken / closingOdds[selection] - 1, fairClosingOdds: 1 / p, fairClosingProbability: p };
 }

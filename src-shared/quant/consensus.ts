@@ -55,11 +55,20 @@ export function consensusProbabilities(books: readonly BookQuote[], opts: Consen
 export const DEFAULT_SHARP_BOOKS = ['PS', 'Pinnacle', 'BFE'] as const;
 
 /** The first sharp book (in `sharpBooks` order) that quotes every outcome, de-vigged; otherwise the consensus. */
-export function sharpReferenceProbabilities(books: readonly BookQuote[], sharpBooks: readonly string[] = DEFAULT_SHARP_BOOKS, opts: ConsensusOptions = {}): Consensus {
+export function sharpReferenceProbabilities(
+  books: readonly BookQuote[],
+  sharpBooks: readonly string[] = DEFAULT_SHARP_BOOKS,
+  opts: ConsensusOptions = {},
+): Consensus {
   const n = outcomeCount(books);
   for (const name of sharpBooks) {
     const b = books.find((x) => x.bookmaker === name && complete(x, n));
-    if (b) return { probabilities: devig(b.odds as number[], opts.method ?? 'multiplicative').probabilities, bookmakers: [b.bookmaker], source: 'sharp' };
+    if (b)
+      return {
+        probabilities: devig(b.odds as number[], opts.method ?? 'multiplicative').probabilities,
+        bookmakers: [b.bookmaker],
+        source: 'sharp',
+      };
   }
   return consensusProbabilities(books, opts);
 }
@@ -76,7 +85,8 @@ export function bestPrices(books: readonly BookQuote[]): Array<BestPrice | null>
     let best: BestPrice | null = null;
     for (const b of books) {
       const o = b.odds[k];
-      if (typeof o === 'number' && Number.isFinite(o) && o > 1 && (best === null || o > best.odds)) best = { odds: o, bookmaker: b.bookmaker };
+      if (typeof o === 'number' && Number.isFinite(o) && o > 1 && (best === null || o > best.odds))
+        best = { odds: o, bookmaker: b.bookmaker };
     }
     return best;
   });

@@ -14,9 +14,11 @@ export function dayNumber(date: string, what = 'date'): number {
   let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
   const m = digit(date, 5) * 10 + digit(date, 6);
   const d = digit(date, 8) * 10 + digit(date, 9);
-  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || !(y >= 0 && m >= 0 && d >= 0)) throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
+  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || !(y >= 0 && m >= 0 && d >= 0))
+    throw new QuantError(`${what} '${date}' is not YYYY-MM-DD`, undefined, date);
   const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 1 : 0;
-  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1] + leap) throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1] + leap)
+    throw new QuantError(`${what} '${date}' is not a valid date`, undefined, date);
   if (m <= 2) y -= 1;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

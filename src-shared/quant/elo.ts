@@ -37,11 +37,16 @@ export interface EloMatch {
 }
 
 /** Runs matches in the given (chronological) order; returns the final ratings. */
-export function eloRatings(matches: readonly EloMatch[], opts: EloOptions = {}, start: ReadonlyMap<string, number> = new Map()): Map<string, number> {
+export function eloRatings(
+  matches: readonly EloMatch[],
+  opts: EloOptions = {},
+  start: ReadonlyMap<string, number> = new Map(),
+): Map<string, number> {
   const init = opts.initial ?? 1500;
   const r = new Map(start);
   matches.forEach((m, i) => {
-    for (const g of [m.homeGoals, m.awayGoals]) if (!Number.isInteger(g) || g < 0) throw new QuantError(`matches[${i}]: goals ${String(g)} must be a non-negative integer`, i, g);
+    for (const g of [m.homeGoals, m.awayGoals])
+      if (!Number.isInteger(g) || g < 0) throw new QuantError(`matches[${i}]: goals ${String(g)} must be a non-negative integer`, i, g);
     const rh = r.get(m.home) ?? init;
     const ra = r.get(m.away) ?? init;
     const d = eloDelta(rh, ra, m.homeGoals, m.awayGoals, opts);

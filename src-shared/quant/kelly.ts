@@ -3,7 +3,8 @@ import { QuantError, assertProbability } from './errors';
 import { validateOdds } from './odds';
 
 function checkPrice(odds: number, what = 'odds'): void {
-  if (!Number.isFinite(odds) || odds <= 1) throw new QuantError(`${what} = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
+  if (!Number.isFinite(odds) || odds <= 1)
+    throw new QuantError(`${what} = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
 }
 
 /** Expected profit per unit staked: p·odds − 1. */
@@ -32,7 +33,8 @@ export function kellyFraction(probability: number, odds: number): number {
 
 /** Fractional Kelly: `multiplier` × full Kelly (0.25 = quarter Kelly). */
 export function fractionalKelly(probability: number, odds: number, multiplier: number): number {
-  if (!Number.isFinite(multiplier) || multiplier < 0 || multiplier > 1) throw new QuantError(`Kelly multiplier ${String(multiplier)} must be in [0, 1]`, undefined, multiplier);
+  if (!Number.isFinite(multiplier) || multiplier < 0 || multiplier > 1)
+    throw new QuantError(`Kelly multiplier ${String(multiplier)} must be in [0, 1]`, undefined, multiplier);
   return multiplier * kellyFraction(probability, odds);
 }
 

@@ -28,7 +28,12 @@ export function devig(odds: readonly number[], method: DevigMethod = 'multiplica
   const pi = odds.map((o) => 1 / o);
   const s = pi.reduce((a, b) => a + b, 0);
   const overround = s - 1;
-  const out = (probabilities: number[], parameter?: number): DevigResult => ({ method, overround, probabilities: normalise(probabilities), ...(parameter === undefined ? {} : { parameter }) });
+  const out = (probabilities: number[], parameter?: number): DevigResult => ({
+    method,
+    overround,
+    probabilities: normalise(probabilities),
+    ...(parameter === undefined ? {} : { parameter }),
+  });
   switch (method) {
     case 'multiplicative':
       return out(pi.map((p) => p / s));
@@ -41,7 +46,10 @@ export function devig(odds: readonly number[], method: DevigMethod = 'multiplica
       // sum(pi^k) = 1 is decreasing in k; k > 1 for an over-round book, k in (0, 1) for an under-round one
       const f = (k: number) => pi.reduce((a, p) => a + Math.pow(p, k), 0) - 1;
       const k = s > 1 ? brentExpandUp(f, 1, 2) : brent(f, 1e-12, 1);
-      return out(pi.map((p) => Math.pow(p, k)), k);
+      return out(
+        pi.map((p) => Math.pow(p, k)),
+        k,
+      );
     }
     case 'odds_ratio': {
       if (Math.abs(s - 1) < 1e-12) return out(pi, 1);
@@ -87,7 +95,12 @@ function additive(pi: readonly number[], s: number): number[] {
   const cut = (s - 1) / pi.length;
   return pi.map((p, i) => {
     const q = p - cut;
-    if (q <= 0) throw new QuantError(`additive margin removal gives probability ${q} <= 0 for outcome ${i} (odds ${1 / p}); use another method`, i, 1 / p);
+    if (q <= 0)
+      throw new QuantError(
+        `additive margin removal gives probability ${q} <= 0 for outcome ${i} (odds ${1 / p}); use another method`,
+        i,
+        1 / p,
+      );
     return q;
   });
 }
@@ -99,7 +112,8 @@ function marginWeightsProportionalToOdds(odds: readonly number[], margin: number
   const n = odds.length;
   return odds.map((o, i) => {
     const denom = n - margin * o;
-    if (denom <= 0 || n * o <= denom) throw new QuantError(`margin weights proportional to odds give no fair price for outcome ${i} (odds ${o}, margin ${margin})`, i, o);
+    if (denom <= 0 || n * o <= denom)
+      throw new QuantError(`margin weights proportional to odds give no fair price for outcome ${i} (odds ${o}, margin ${margin})`, i, o);
     return denom / (n * o);
   });
 }

@@ -3,7 +3,8 @@ import { QuantError } from './errors';
 
 /** Checks a book of decimal odds: at least 2 outcomes, every price finite and > 1. */
 export function validateOdds(odds: readonly number[]): void {
-  if (!Array.isArray(odds) || odds.length < 2) throw new QuantError(`a book needs at least 2 outcomes, got ${Array.isArray(odds) ? odds.length : String(odds)}`);
+  if (!Array.isArray(odds) || odds.length < 2)
+    throw new QuantError(`a book needs at least 2 outcomes, got ${Array.isArray(odds) ? odds.length : String(odds)}`);
   odds.forEach((o, i) => {
     if (typeof o !== 'number' || !Number.isFinite(o)) throw new QuantError(`odds[${i}] = ${String(o)} is not a finite number`, i, o);
     if (o <= 1) throw new QuantError(`odds[${i}] = ${o} must be greater than 1 (decimal odds)`, i, o);
@@ -23,6 +24,7 @@ export function overround(odds: readonly number[]): number {
 
 /** Decimal odds for a probability (Infinity for 0). */
 export function fairOdds(probability: number): number {
-  if (!(probability >= 0 && probability <= 1)) throw new QuantError(`probability ${String(probability)} is not in [0, 1]`, undefined, probability);
+  if (!(probability >= 0 && probability <= 1))
+    throw new QuantError(`probability ${String(probability)} is not in [0, 1]`, undefined, probability);
   return 1 / probability;
 }

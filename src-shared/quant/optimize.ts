@@ -153,7 +153,17 @@ interface LineSearch {
 const MAX_TRIALS = 20;
 
 /** Strong Wolfe line search (c1 = 1e-4, c2 = 0.9); leaves the accepted point in xNew/gNew. */
-function wolfeSearch(fn: Objective, x: Float64Array, f0: number, _g0: Float64Array, d: Float64Array, dg0: number, step0: number, xNew: Float64Array, gNew: Float64Array): LineSearch {
+function wolfeSearch(
+  fn: Objective,
+  x: Float64Array,
+  f0: number,
+  _g0: Float64Array,
+  d: Float64Array,
+  dg0: number,
+  step0: number,
+  xNew: Float64Array,
+  gNew: Float64Array,
+): LineSearch {
   const c1 = 1e-4;
   const c2 = 0.9;
   const n = x.length;

@@ -20,7 +20,8 @@ export function splitLine(line: number): [number] | [number, number] {
 
 /** Settles a bet whose margin over the line is `margin(lineHalf)` (> 0 wins, 0 pushes, < 0 loses). */
 function settle(line: number, odds: number, margin: (l: number) => number): SettledBet {
-  if (!Number.isFinite(odds) || odds <= 1) throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
+  if (!Number.isFinite(odds) || odds <= 1)
+    throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
   const parts = splitLine(line);
   let score = 0; // +1 per winning part, -1 per losing part
   for (const l of parts) {
@@ -34,7 +35,10 @@ function settle(line: number, odds: number, margin: (l: number) => number): Sett
 }
 
 function checkGoals(home: number, away: number): void {
-  for (const [g, name] of [[home, 'home goals'], [away, 'away goals']] as const) {
+  for (const [g, name] of [
+    [home, 'home goals'],
+    [away, 'away goals'],
+  ] as const) {
     if (!Number.isInteger(g) || g < 0) throw new QuantError(`${name} = ${String(g)} must be a non-negative integer`, undefined, g);
   }
 }

@@ -5,12 +5,15 @@ import { sfc32 } from './random';
 import { logFactorial, normalQuantile } from './special';
 
 function checkCounts(successes: number, trials: number): void {
-  if (!Number.isInteger(trials) || trials < 1) throw new QuantError(`trials = ${String(trials)} must be a positive integer`, undefined, trials);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) throw new QuantError(`successes = ${String(successes)} must be an integer in [0, ${trials}]`, undefined, successes);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new QuantError(`trials = ${String(trials)} must be a positive integer`, undefined, trials);
+  if (!Number.isInteger(successes) || successes < 0 || successes > trials)
+    throw new QuantError(`successes = ${String(successes)} must be an integer in [0, ${trials}]`, undefined, successes);
 }
 
 function checkLevel(confidence: number): void {
-  if (!(confidence > 0 && confidence < 1)) throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
+  if (!(confidence > 0 && confidence < 1))
+    throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
 }
 
 export interface Interval {
@@ -108,7 +111,8 @@ function checkForecasts(probabilities: readonly (readonly number[])[], outcomes:
       if (!(p >= 0 && p <= 1)) throw new QuantError(`forecast ${i}, class ${j}: probability ${String(p)} is not in [0, 1]`, i, p);
     });
     const o = outcomes[i];
-    if (!Number.isInteger(o) || o < 0 || o >= row.length) throw new QuantError(`outcome ${i} = ${String(o)} is not a class index of its ${row.length}-class forecast`, i, o);
+    if (!Number.isInteger(o) || o < 0 || o >= row.length)
+      throw new QuantError(`outcome ${i} = ${String(o)} is not a class index of its ${row.length}-class forecast`, i, o);
   });
 }
 
@@ -151,5 +155,11 @@ export function calibrationBins(predicted: readonly number[], happened: readonly
     sumP[b] += p;
     if (happened[i]) hits[b]++;
   });
-  return count.map((c, b) => ({ lower: b / bins, upper: (b + 1) / bins, count: c, meanPredicted: c ? sumP[b] / c : null, observedRate: c ? hits[b] / c : null }));
+  return count.map((c, b) => ({
+    lower: b / bins,
+    upper: (b + 1) / bins,
+    count: c,
+    meanPredicted: c ? sumP[b] / c : null,
+    observedRate: c ? hits[b] / c : null,
+  }));
 }

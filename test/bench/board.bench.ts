@@ -57,7 +57,14 @@ export default async function bench(argv: string[]): Promise<void> {
   const dir = tempDir('bench-board');
   const t0 = performance.now();
   const made = buildBigBoardCache(path.join(dir, 'cache.sqlite'), rows);
-  report({ bench: 'board', metric: 'cache_build_s', value: (performance.now() - t0) / 1000, unit: 's', rows: made.rows, quotes: made.quotes });
+  report({
+    bench: 'board',
+    metric: 'cache_build_s',
+    value: (performance.now() - t0) / 1000,
+    unit: 's',
+    rows: made.rows,
+    quotes: made.quotes,
+  });
   const server = await startHeadless({ port: 0, dataDir: dir, background: false, source: NO_SOURCE });
   const browser = await launchDesk(server.server.url, { width: 1680, height: 1000 });
   const base = server.server.url;
@@ -73,10 +80,25 @@ export default async function bench(argv: string[]): Promise<void> {
         return { ms: performance.now() - t, bytes: text.length, rowCount: body.value.rowCount, buildMs: body.value.buildMs, text };
       });
     const cold = await fetchBoard();
-    report({ bench: 'board', metric: 'board_cold_ms', value: cold.ms, unit: 'ms', rows: cold.rowCount, workerBuildMs: Math.round(cold.buildMs), jsonMB: +(cold.bytes / 1e6).toFixed(2) });
+    report({
+      bench: 'board',
+      metric: 'board_cold_ms',
+      value: cold.ms,
+      unit: 'ms',
+      rows: cold.rowCount,
+      workerBuildMs: Math.round(cold.buildMs),
+      jsonMB: +(cold.bytes / 1e6).toFixed(2),
+    });
     const warm: number[] = [];
     for (let i = 0; i < runs; i++) warm.push((await fetchBoard()).ms);
-    report({ bench: 'board', metric: 'board_warm_fetch_ms', value: median(warm), unit: 'ms', rows: cold.rowCount, note: 'memo hit: worker → main → HTTP → JSON.parse' });
+    report({
+      bench: 'board',
+      metric: 'board_warm_fetch_ms',
+      value: median(warm),
+      unit: 'ms',
+      rows: cold.rowCount,
+      note: 'memo hit: worker → main → HTTP → JSON.parse',
+    });
 
     // first rows, live path (worker memo warm, as after a sync) against the same rows from a static JSON
     const firstOpen = await firstRows(page, base);
@@ -103,7 +125,16 @@ export default async function bench(argv: string[]): Promise<void> {
       }
       return times.sort((a, c) => a - c)[2];
     });
-    report({ bench: 'board', metric: 'sort_ms', value: median(sorts), unit: 'ms', baseline: plain, ratio: median(sorts) / plain, target: '< 300', rows: cold.rowCount });
+    report({
+      bench: 'board',
+      metric: 'sort_ms',
+      value: median(sorts),
+      unit: 'ms',
+      baseline: plain,
+      ratio: median(sorts) / plain,
+      target: '< 300',
+      rows: cold.rowCount,
+    });
     // the same panel fed the same rows from a static JSON file (last: the script stays on the page)
     const file = `bench-board-${process.pid}.json`;
     const staticPath = path.join(rendererDir()!, file);
@@ -112,8 +143,19 @@ export default async function bench(argv: string[]): Promise<void> {
     const fixed: number[] = [];
     for (let i = 0; i < runs; i++) fixed.push(await firstRows(page, base));
     fs.rmSync(staticPath, { force: true });
-    report({ bench: 'board', metric: 'first_rows_ms', value: median(live), unit: 'ms', baseline: median(fixed), ratio: median(live) / median(fixed), target: '< 1000', rows: cold.rowCount, firstOpenMs: Math.round(firstOpen) });
-    if (browser.errors.length) report({ bench: 'board', metric: 'page_errors', value: browser.errors.length, unit: 'count', first: browser.errors[0] });
+    report({
+      bench: 'board',
+      metric: 'first_rows_ms',
+      value: median(live),
+      unit: 'ms',
+      baseline: median(fixed),
+      ratio: median(live) / median(fixed),
+      target: '< 1000',
+      rows: cold.rowCount,
+      firstOpenMs: Math.round(firstOpen),
+    });
+    if (browser.errors.length)
+      report({ bench: 'board', metric: 'page_errors', value: browser.errors.length, unit: 'count', first: browser.errors[0] });
   } finally {
     await browser.close();
     await server.close();

@@ -48,11 +48,47 @@ export default async function demoFeedBench(argv: string[]): Promise<void> {
     const day = await runDemoFeed(url, { now });
     const per = median(minutes.map((m) => m.seconds));
     const quotes = minutes.reduce((a, m) => a + m.quotes, 0) / minutes.length;
-    report({ bench: 'demo-feed', metric: 'minute_run_seconds', value: per, unit: 's', baseline: median(idle), ratio: Math.round((per / median(idle)) * 100) / 100,
-      target: '< 1 s (runs every 60 s on the writer lane)', scale, steps, quotesPerRun: Math.round(quotes * 10) / 10, maxSeconds: Math.max(...minutes.map((m) => m.seconds)) });
-    report({ bench: 'demo-feed', metric: 'cold_run_seconds', value: cold.seconds, unit: 's', generateSeconds: cold.generateSeconds, quotes: cold.quotes, scale });
-    report({ bench: 'demo-feed', metric: 'hour_gap_seconds', value: hour.seconds, unit: 's', quotes: hour.quotes, finished: hour.finished, scale });
-    report({ bench: 'demo-feed', metric: 'day_gap_seconds', value: day.seconds, unit: 's', quotes: day.quotes, finished: day.finished, events: day.events, scale });
+    report({
+      bench: 'demo-feed',
+      metric: 'minute_run_seconds',
+      value: per,
+      unit: 's',
+      baseline: median(idle),
+      ratio: Math.round((per / median(idle)) * 100) / 100,
+      target: '< 1 s (runs every 60 s on the writer lane)',
+      scale,
+      steps,
+      quotesPerRun: Math.round(quotes * 10) / 10,
+      maxSeconds: Math.max(...minutes.map((m) => m.seconds)),
+    });
+    report({
+      bench: 'demo-feed',
+      metric: 'cold_run_seconds',
+      value: cold.seconds,
+      unit: 's',
+      generateSeconds: cold.generateSeconds,
+      quotes: cold.quotes,
+      scale,
+    });
+    report({
+      bench: 'demo-feed',
+      metric: 'hour_gap_seconds',
+      value: hour.seconds,
+      unit: 's',
+      quotes: hour.quotes,
+      finished: hour.finished,
+      scale,
+    });
+    report({
+      bench: 'demo-feed',
+      metric: 'day_gap_seconds',
+      value: day.seconds,
+      unit: 's',
+      quotes: day.quotes,
+      finished: day.finished,
+      events: day.events,
+      scale,
+    });
   } finally {
     await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
     await embedded?.stop();

@@ -24,7 +24,11 @@ interface League {
 
 function leagues(): League[] {
   const seasons = ['2021-22', '2022-23', '2023-24', '2024-25', '2025-26'];
-  const main = ['E0', 'SP1', 'D1', 'F1'].map((l) => ({ name: l, files: seasons.map((s) => path.join(DATA, `${l}_${s}.csv`)), min_date: '2021-07-01' }));
+  const main = ['E0', 'SP1', 'D1', 'F1'].map((l) => ({
+    name: l,
+    files: seasons.map((s) => path.join(DATA, `${l}_${s}.csv`)),
+    min_date: '2021-07-01',
+  }));
   const all = [...main, { name: 'USA', files: [path.join(DATA, 'extra', 'USA_2012-2025.csv')], min_date: '2021-01-01' }];
   return all.map((l) => {
     const last = Math.max(...load(l).map((m) => dayNumber(m.date)));
@@ -50,7 +54,10 @@ interface ScipyLeague {
 }
 
 function scipy(spec: League[], reps: number): ScipyLeague[] {
-  const py = spawnSync('python3', [path.join(__dirname, '../reference/dc_bench.py'), JSON.stringify({ reps, xi: XI, leagues: spec })], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const py = spawnSync('python3', [path.join(__dirname, '../reference/dc_bench.py'), JSON.stringify({ reps, xi: XI, leagues: spec })], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (py.status !== 0) throw new Error(`python3 dc_bench.py failed: ${py.stderr}`);
   return (JSON.parse(py.stdout) as { leagues: ScipyLeague[] }).leagues;
 }
@@ -116,6 +123,23 @@ export default async function fitBench(argv: string[]): Promise<void> {
   });
   const tsBest = spec.reduce((a, _, i) => a + min(tsTimes[i]), 0);
   const total = `5 leagues x 5 seasons (${fits.reduce((a, f) => a + f.matches, 0)} matches)`;
-  report({ bench: 'fit', metric: `dixon-coles fit, ${total}, sum of best times`, value: tsBest, unit: 'ms', baseline: pyBest, ratio: pyBest / tsBest, target: '>= 10x faster than scipy L-BFGS-B' });
-  report({ bench: 'fit', metric: `dixon-coles fit, ${total}, medians`, value: median(tsTotals), unit: 'ms', baseline: pyMedian, ratio: pyMedian / median(tsTotals), target: '>= 10x faster than scipy L-BFGS-B', cold_first_pass_ms: cold });
+  report({
+    bench: 'fit',
+    metric: `dixon-coles fit, ${total}, sum of best times`,
+    value: tsBest,
+    unit: 'ms',
+    baseline: pyBest,
+    ratio: pyBest / tsBest,
+    target: '>= 10x faster than scipy L-BFGS-B',
+  });
+  report({
+    bench: 'fit',
+    metric: `dixon-coles fit, ${total}, medians`,
+    value: median(tsTotals),
+    unit: 'ms',
+    baseline: pyMedian,
+    ratio: pyMedian / median(tsTotals),
+    target: '>= 10x faster than scipy L-BFGS-B',
+    cold_first_pass_ms: cold,
+  });
 }

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 async function run(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const dir = __dirname;
-  const available = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
+  const available = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace('.bench.ts', ''));
   if (!name || !available.includes(name)) {
     console.error(`usage: npm run bench -- <${available.join('|')}> [options]`);
     process.exitCode = 2;

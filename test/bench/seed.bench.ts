@@ -71,8 +71,29 @@ export default async function seedBench(argv: string[]): Promise<void> {
     }
     const seedRate = rows / median(seedTimes);
     const baseRate = rows / median(baseTimes);
-    report({ bench: 'seed', metric: 'seed_seconds', value: median(seedTimes), unit: 's', target: '< 20 s at scale 1', scale, rows, oddsRows, runs, generateSeconds: median(genTimes) });
-    report({ bench: 'seed', metric: 'rows_per_second', value: Math.round(seedRate), unit: 'rows/s', baseline: Math.round(baseRate), ratio: Math.round((seedRate / baseRate) * 1000) / 1000, scale, rows, baselineSeconds: median(baseTimes) });
+    report({
+      bench: 'seed',
+      metric: 'seed_seconds',
+      value: median(seedTimes),
+      unit: 's',
+      target: '< 20 s at scale 1',
+      scale,
+      rows,
+      oddsRows,
+      runs,
+      generateSeconds: median(genTimes),
+    });
+    report({
+      bench: 'seed',
+      metric: 'rows_per_second',
+      value: Math.round(seedRate),
+      unit: 'rows/s',
+      baseline: Math.round(baseRate),
+      ratio: Math.round((seedRate / baseRate) * 1000) / 1000,
+      scale,
+      rows,
+      baselineSeconds: median(baseTimes),
+    });
   } finally {
     for (const name of created) await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
     await embedded?.stop();

@@ -101,7 +101,13 @@ function summarise(kind: 'fresh' | 'existing', runs: Run[]): void {
   const inv = median(runs.map((r) => r.inventoryReady));
   const stat = median(runs.map((r) => r.staticReady));
   const round = (x: number) => Math.round(x);
-  report({ bench: 'startup', metric: `server-ready.${kind}`, value: round(median(runs.map((r) => r.serverReady))), unit: 'ms', runs: runs.map((r) => round(r.serverReady)) });
+  report({
+    bench: 'startup',
+    metric: `server-ready.${kind}`,
+    value: round(median(runs.map((r) => r.serverReady))),
+    unit: 'ms',
+    runs: runs.map((r) => round(r.serverReady)),
+  });
   report({ bench: 'startup', metric: `static-ready.${kind}`, value: round(stat), unit: 'ms', runs: runs.map((r) => round(r.staticReady)) });
   report({
     bench: 'startup',

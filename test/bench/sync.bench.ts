@@ -45,13 +45,19 @@ function freshCache(dir: string, name: string): string {
   const file = path.join(dir, name);
   for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });
   const cache = openCache(file);
-  saveManifest(cache, loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)));
+  saveManifest(
+    cache,
+    loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)),
+  );
   cache.close();
   return file;
 }
 
 export default async function syncBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { scale: { type: 'string', default: '10' }, reps: { type: 'string', default: '2' }, url: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { scale: { type: 'string', default: '10' }, reps: { type: 'string', default: '2' }, url: { type: 'string' } },
+  });
   const scale = Number(values.scale);
   const reps = Math.max(1, Number(values.reps));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-bench-sync-'));
@@ -84,11 +90,27 @@ export default async function syncBench(argv: string[]): Promise<void> {
     const bestBase = Math.max(...bases.map(rate));
     const last = syncs[syncs.length - 1];
     report({
-      bench: 'sync', metric: 'full_sync_rows_per_s', value: Math.round(best), unit: 'rows/s', baseline: Math.round(bestBase), ratio: Math.round((best / bestBase) * 1000) / 1000,
-      target: 'ratio >= 0.7', rows: last.rows, oddsRows: seed.oddsRows, quarantined: last.result?.quarantined, medianRatio: Math.round((median(syncs.map(rate)) / median(bases.map(rate))) * 1000) / 1000,
-      syncSeconds: syncs.map((s) => Math.round(s.ms) / 1000), baselineSeconds: bases.map((b) => Math.round(b.ms) / 1000),
+      bench: 'sync',
+      metric: 'full_sync_rows_per_s',
+      value: Math.round(best),
+      unit: 'rows/s',
+      baseline: Math.round(bestBase),
+      ratio: Math.round((best / bestBase) * 1000) / 1000,
+      target: 'ratio >= 0.7',
+      rows: last.rows,
+      oddsRows: seed.oddsRows,
+      quarantined: last.result?.quarantined,
+      medianRatio: Math.round((median(syncs.map(rate)) / median(bases.map(rate))) * 1000) / 1000,
+      syncSeconds: syncs.map((s) => Math.round(s.ms) / 1000),
+      baselineSeconds: bases.map((b) => Math.round(b.ms) / 1000),
     });
-    report({ bench: 'sync', metric: 'full_sync_peak_rss', value: Math.round(Math.max(...syncs.map((s) => s.maxRssMb))), unit: 'MB', target: '< 300' });
+    report({
+      bench: 'sync',
+      metric: 'full_sync_peak_rss',
+      value: Math.round(Math.max(...syncs.map((s) => s.maxRssMb))),
+      unit: 'MB',
+      target: '< 300',
+    });
 
     // Incremental: the child syncs once (warm, as the worker is), then the parent changes 1,000 quotes
     // spread over the table, then the child syncs again (timed).
@@ -104,7 +126,15 @@ export default async function syncBench(argv: string[]): Promise<void> {
         await c.end();
       }
     });
-    report({ bench: 'sync', metric: 'incremental_1000_changed_ms', value: Math.round(inc.ms), unit: 'ms', target: '< 200', changedRows: changed, rowsRead: inc.rows });
+    report({
+      bench: 'sync',
+      metric: 'incremental_1000_changed_ms',
+      value: Math.round(inc.ms),
+      unit: 'ms',
+      target: '< 200',
+      changedRows: changed,
+      rowsRead: inc.rows,
+    });
     report({ bench: 'sync', metric: 'incremental_peak_rss', value: Math.round(inc.maxRssMb), unit: 'MB', target: '< 300' });
   } finally {
     await pg?.stop();

@@ -5,7 +5,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusProbabilities } from '../../src-shared/quant/consensus';
 import { execSource } from './support/counts';
-import { launchDesk, navButton, openPanel, startDesk, tempDir, waitForPanelReady, waitForSync, type DeskBrowser, type DeskServer } from './support/desk';
+import {
+  launchDesk,
+  navButton,
+  openPanel,
+  startDesk,
+  tempDir,
+  waitForPanelReady,
+  waitForSync,
+  type DeskBrowser,
+  type DeskServer,
+} from './support/desk';
 import { startHeadless, type Headless } from '../../src-main/server/headless';
 import { buildBigBoardCache, NO_SOURCE } from '../integration/market/big-board';
 
@@ -41,7 +51,8 @@ async function shownRows(page: Page): Promise<ShownRow[]> {
     for (const row of rows) {
       const id = row.getAttribute('row-id') ?? '';
       const e = byId.get(id) ?? { id, index: Number(row.getAttribute('row-index')), cells: {} };
-      for (const cell of Array.from(row.querySelectorAll('[col-id]'))) e.cells[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
+      for (const cell of Array.from(row.querySelectorAll('[col-id]')))
+        e.cells[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
       byId.set(id, e);
     }
     return [...byId.values()].sort((a, b) => a.index - b.index);
@@ -69,7 +80,11 @@ function latestQuotes(file: string, id: string): Map<string, Record<string, numb
            AND o.observed_at = (SELECT MAX(x.observed_at) FROM ${tableOf[market]} x WHERE x.match_id = o.match_id AND x.bookmaker = o.bookmaker
              AND x.selection = o.selection ${line === null ? '' : 'AND x.line = o.line'} AND x.odds > 1 AND x.observed_at <= ?)`,
       )
-      .all(...(line === null ? [matchId] : [matchId, line]), new Date().toISOString(), new Date().toISOString()) as { bookmaker: string; selection: string; odds: number }[];
+      .all(...(line === null ? [matchId] : [matchId, line]), new Date().toISOString(), new Date().toISOString()) as {
+      bookmaker: string;
+      selection: string;
+      odds: number;
+    }[];
     const out = new Map<string, Record<string, number>>();
     for (const r of rows) out.set(r.bookmaker, { ...(out.get(r.bookmaker) ?? {}), [r.selection]: r.odds });
     return out;
@@ -90,7 +105,8 @@ describe('Command Center in Chromium against the headless server on the demo sou
       const { market, selection } = parseId(r.id);
       const books = latestQuotes(desk.headless.services.config.cacheFile, r.id);
       let best = { odds: 0, book: '' };
-      for (const [book, q] of [...books].sort(([a], [b]) => (a < b ? -1 : 1))) if ((q[selection] ?? 0) > best.odds) best = { odds: q[selection], book };
+      for (const [book, q] of [...books].sort(([a], [b]) => (a < b ? -1 : 1)))
+        if ((q[selection] ?? 0) > best.odds) best = { odds: q[selection], book };
       expect(r.cells.bestOdds).toBe(best.odds.toFixed(2));
       expect(r.cells.bestBook).toBe(best.book);
       const sels = selectionsOf[market] as readonly string[];
@@ -113,10 +129,12 @@ describe('Command Center in Chromium against the headless server on the demo sou
     await page.getByRole('searchbox', { name: 'Filter the board' }).fill(team);
     await expect.poll(async () => (await shownRows(page)).every((r) => r.cells.fixture.includes(team))).toBe(true);
     await page.getByRole('group', { name: 'Market' }).getByRole('button', { name: 'AH' }).click();
-    await expect.poll(async () => {
-      const rs = await shownRows(page);
-      return rs.length > 0 && rs.every((r) => r.cells.market === 'AH' && r.cells.fixture.includes(team));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const rs = await shownRows(page);
+        return rs.length > 0 && rs.every((r) => r.cells.market === 'AH' && r.cells.fixture.includes(team));
+      })
+      .toBe(true);
     await page.getByRole('group', { name: 'Market' }).getByRole('button', { name: 'All' }).click();
     await page.getByRole('searchbox', { name: 'Filter the board' }).fill('');
   });
@@ -129,14 +147,17 @@ describe('Command Center in Chromium against the headless server on the demo sou
     const books = latestQuotes(desk.headless.services.config.cacheFile, row.id);
     const { selection } = parseId(row.id);
     const n = [...books.values()].filter((q) => q[selection] !== undefined).length;
-    await expect.poll(() => page.locator('[role="img"][aria-label^="Odds of"]').getAttribute('aria-label')).toMatch(new RegExp(`^Odds of ${n} bookmakers over time for .*${selection}; ${n} openings`));
+    await expect
+      .poll(() => page.locator('[role="img"][aria-label^="Odds of"]').getAttribute('aria-label'))
+      .toMatch(new RegExp(`^Odds of ${n} bookmakers over time for .*${selection}; ${n} openings`));
   });
 
   it('a sync that changes a price updates that cell in place, flashing, with scroll and sort kept', async () => {
     const { page } = browser;
     // a non-default sort (match, descending) and a scrolled grid
     const fixtureHeader = page.locator(`${GRID} .ag-header-cell[col-id="fixture"]`);
-    for (let i = 0; i < 3 && (await fixtureHeader.getAttribute('aria-sort')) !== 'descending'; i++) await fixtureHeader.locator('.ag-header-cell-label').click();
+    for (let i = 0; i < 3 && (await fixtureHeader.getAttribute('aria-sort')) !== 'descending'; i++)
+      await fixtureHeader.locator('.ag-header-cell-label').click();
     expect(await fixtureHeader.getAttribute('aria-sort')).toBe('descending');
     const viewport = page.locator(`${GRID} .ag-body-vertical-scroll-viewport`);
     await viewport.evaluate((el) => (el.scrollTop = 400));
@@ -153,14 +174,27 @@ describe('Command Center in Chromium against the headless server on the demo sou
       new MutationObserver((ms) => {
         for (const m of ms) {
           const el = m.target as HTMLElement;
-          if (el.classList?.contains('ag-cell-data-changed')) w.flashes.push(`${el.closest('[row-id]')?.getAttribute('row-id')}#${el.getAttribute('col-id')}`);
+          if (el.classList?.contains('ag-cell-data-changed'))
+            w.flashes.push(`${el.closest('[row-id]')?.getAttribute('row-id')}#${el.getAttribute('col-id')}`);
         }
       }).observe(document.querySelector('[data-grid-id="odds-board"]')!, { subtree: true, attributes: true, attributeFilter: ['class'] });
     });
     const url = desk.headless.services.source.url!;
     const at = new Date(Date.now() - 30_000).toISOString();
-    if (market === '1x2') await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [matchId, book, selection, newOdds, at]);
-    else await execSource(url, `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`, [matchId, book, line, selection, newOdds, at]);
+    if (market === '1x2')
+      await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [
+        matchId,
+        book,
+        selection,
+        newOdds,
+        at,
+      ]);
+    else
+      await execSource(
+        url,
+        `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [matchId, book, line, selection, newOdds, at],
+      );
     // "Sync now": the button turns into a progress bar while the sync job runs
     const started = new Date().toISOString();
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -185,7 +219,12 @@ describe('Command Center in Chromium against the headless server on the demo sou
   it('works from the keyboard: Tab into the grid, arrows move the selection and the chart follows; Alt+N switches panels', async () => {
     const { page } = browser;
     await page.getByRole('searchbox', { name: 'Filter the board' }).focus();
-    for (let i = 0; i < 6 && !(await page.evaluate(() => !!document.activeElement?.closest('[data-grid-id="odds-board"] .ag-root-wrapper'))); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 6 && !(await page.evaluate(() => !!document.activeElement?.closest('[data-grid-id="odds-board"] .ag-root-wrapper')));
+      i++
+    )
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('[data-grid-id="odds-board"] .ag-root-wrapper'))).toBe(true);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -208,14 +247,28 @@ describe('Command Center in Chromium against the headless server on the demo sou
     const odds = Math.round((Number(shownBest.bestOdds) + 0.21) * 100) / 100;
     const at = new Date(Date.now() - 20_000).toISOString();
     const url = desk.headless.services.source.url!;
-    if (market === '1x2') await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [matchId, shownBest.bestBook, sel2, odds, at]);
-    else await execSource(url, `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`, [matchId, shownBest.bestBook, line, sel2, odds, at]);
+    if (market === '1x2')
+      await execSource(url, 'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5)', [
+        matchId,
+        shownBest.bestBook,
+        sel2,
+        odds,
+        at,
+      ]);
+    else
+      await execSource(
+        url,
+        `INSERT INTO ${tableOf[market]} (match_id, bookmaker, line, selection, odds, observed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [matchId, shownBest.bestBook, line, sel2, odds, at],
+      );
     await desk.headless.services.sync.run({});
     await page.keyboard.press('Alt+1');
     await waitForPanelReady(page, 'command-center');
     expect(await navButton(page, 'command-center').getAttribute('aria-current')).toBe('page');
     await page.locator(`${GRID} [row-id]`).first().waitFor();
-    await expect.poll(() => page.locator(`${GRID} [row-id="${second}"] [col-id="bestOdds"]`).textContent(), { timeout: 60_000 }).toBe(odds.toFixed(2));
+    await expect
+      .poll(() => page.locator(`${GRID} [row-id="${second}"] [col-id="bestOdds"]`).textContent(), { timeout: 60_000 })
+      .toBe(odds.toFixed(2));
   });
 
   it('alerts feed, largest moves and sync status show; no page error; screenshot kept', async () => {
@@ -255,7 +308,11 @@ describe('Command Center with 50 000 prices', () => {
     const { page } = b;
     await openPanel(page, big.server.url, 'settings');
     // what a sync does: the worker builds the board before anyone opens the panel
-    const res = await fetch(new URL('rpc/market.board', big.server.url), { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(new URL('rpc/market.board', big.server.url), {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     const board = ((await res.json()) as { value: { rowCount: number } }).value;
     expect(board.rowCount).toBeGreaterThanOrEqual(50_000);
     const firstRows = await page.evaluate(async () => {
@@ -266,10 +323,13 @@ describe('Command Center with 50 000 prices', () => {
     });
     await waitForPanelReady(page, 'command-center');
     const sortMs = await page.evaluate(async () => {
-      const label = document.querySelector('[data-grid-id="odds-board"] .ag-header-cell[col-id="bestOdds"] .ag-header-cell-label') as HTMLElement;
+      const label = document.querySelector(
+        '[data-grid-id="odds-board"] .ag-header-cell[col-id="bestOdds"] .ag-header-cell-label',
+      ) as HTMLElement;
       const t0 = performance.now();
       label.click();
-      const cell = () => document.querySelector('[data-grid-id="odds-board"] .ag-header-cell[col-id="bestOdds"]')?.getAttribute('aria-sort');
+      const cell = () =>
+        document.querySelector('[data-grid-id="odds-board"] .ag-header-cell[col-id="bestOdds"]')?.getAttribute('aria-sort');
       while (cell() !== 'ascending') await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t0;

@@ -12,7 +12,6 @@ import { launchDesk, openPanel, waitForPanelReady, waitForSync, startDesk, type 
 let desk: DeskServer;
 let browser: DeskBrowser;
 
-
 beforeAll(async () => {
   desk = await startDesk();
   await waitForSync(desk.headless);
@@ -25,7 +24,11 @@ afterAll(async () => {
 });
 
 async function rpc<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`rpc/${method}`, desk.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`rpc/${method}`, desk.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
@@ -36,9 +39,17 @@ function fitFromCache(league: string, asOf: string, xi: number) {
   const db = new Database(desk.headless.services.config.cacheFile, { readonly: true });
   try {
     const rows = db
-      .prepare("SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL ORDER BY kickoff, match_id")
+      .prepare(
+        "SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL ORDER BY kickoff, match_id",
+      )
       .all(league) as { date: string; h: number; a: number; hg: number; ag: number }[];
-    const results: MatchResult[] = rows.map((r) => ({ date: r.date, home: String(r.h), away: String(r.a), homeGoals: r.hg, awayGoals: r.ag }));
+    const results: MatchResult[] = rows.map((r) => ({
+      date: r.date,
+      home: String(r.h),
+      away: String(r.a),
+      homeGoals: r.hg,
+      awayGoals: r.ag,
+    }));
     return fitDixonColes(results, { asOf, xi });
   } finally {
     db.close();
@@ -66,7 +77,9 @@ describe('Deep Analysis in Chromium against the headless server on the demo sour
     const index = texts.findIndex((t) => t.includes(`${target.home} – ${target.away}`));
     expect(index).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').textContent()).toContain(`${target.home} – ${target.away}`);
+    await expect
+      .poll(() => page.locator('[role="option"][aria-selected="true"]').textContent())
+      .toContain(`${target.home} – ${target.away}`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-panel="deep-analysis"]').getAttribute('data-match-id')).toBe(String(target.matchId));
     await waitForPanelReady(page, 'deep-analysis');
@@ -88,14 +101,20 @@ describe('Deep Analysis in Chromium against the headless server on the demo sour
     expect(p.model!.lambdaAway).toBeCloseTo(m.lambdaAway, 4);
     const x = matchOdds(m);
     const t = totals(m, 2.5);
-    const row = (market: string, line: number | null, sel: string) => p.markets.find((r) => r.market === market && r.line === line && r.selection === sel)!;
+    const row = (market: string, line: number | null, sel: string) =>
+      p.markets.find((r) => r.market === market && r.line === line && r.selection === sel)!;
     expect(row('1x2', null, 'home').modelProb).toBeCloseTo(x.home, 4);
     expect(row('1x2', null, 'draw').modelProb).toBeCloseTo(x.draw, 4);
     expect(row('1x2', null, 'away').modelProb).toBeCloseTo(x.away, 4);
     expect(row('totals', 2.5, 'over').modelFairOdds).toBeCloseTo(t.over.fairOdds, 3);
     // the grid shows the same numbers, and the market side next to them
     const cells = await page.locator('[data-grid-id="preview-markets"] [role="row"][row-id]').evaluateAll((rows) =>
-      rows.map((r) => ({ id: r.getAttribute('row-id'), model: r.querySelector('[col-id="modelProb"]')?.textContent, market: r.querySelector('[col-id="marketProb"]')?.textContent, best: r.querySelector('[col-id="bestOdds"]')?.textContent })),
+      rows.map((r) => ({
+        id: r.getAttribute('row-id'),
+        model: r.querySelector('[col-id="modelProb"]')?.textContent,
+        market: r.querySelector('[col-id="marketProb"]')?.textContent,
+        best: r.querySelector('[col-id="bestOdds"]')?.textContent,
+      })),
     );
     const shown = (id: string) => cells.find((c) => c.id === id)!;
     expect(shown('1x2||home').model).toBe(pct(row('1x2', null, 'home').modelProb));
@@ -109,8 +128,11 @@ describe('Deep Analysis in Chromium against the headless server on the demo sour
     expect(h.edge).toBeCloseTo(h.modelProb * h.bestOdds! - 1, 10);
     // the heatmap names the most likely score of the test's matrix
     let best = { i: 0, j: 0, p: -1 };
-    for (let i = 0; i <= 7; i++) for (let j = 0; j <= 7; j++) if (m.p[i * (m.maxGoals + 1) + j] > best.p) best = { i, j, p: m.p[i * (m.maxGoals + 1) + j] };
-    await expect.poll(() => page.locator('[role="img"][aria-label^="Score matrix"]').getAttribute('aria-label')).toContain(`most likely ${best.i}-${best.j}`);
+    for (let i = 0; i <= 7; i++)
+      for (let j = 0; j <= 7; j++) if (m.p[i * (m.maxGoals + 1) + j] > best.p) best = { i, j, p: m.p[i * (m.maxGoals + 1) + j] };
+    await expect
+      .poll(() => page.locator('[role="img"][aria-label^="Score matrix"]').getAttribute('aria-label'))
+      .toContain(`most likely ${best.i}-${best.j}`);
   });
 
   it('shows H2H, form with splits, coach matchup and likely scorers; screenshot kept', async () => {

@@ -12,7 +12,10 @@ import { electronBinary } from './support/electron';
 // can be downloaded) it is skipped, and the reason is printed.
 const binary = electronBinary();
 const hasElectron = binary.path !== undefined;
-if (!hasElectron) console.warn(`test/e2e/electron.test.ts skipped: ${binary.reason}. The same UI is tested in Chromium against the headless server, and main.ts with electron stubbed in test/unit/electron.`);
+if (!hasElectron)
+  console.warn(
+    `test/e2e/electron.test.ts skipped: ${binary.reason}. The same UI is tested in Chromium against the headless server, and main.ts with electron stubbed in test/unit/electron.`,
+  );
 
 let pg: EmbeddedPg | undefined;
 let app: ElectronApplication | undefined;
@@ -42,7 +45,12 @@ describe('the desktop app under real Electron', () => {
   // Electron 45 has no getter for a window's web preferences: their effects are checked from the page.
   it.skipIf(!hasElectron)('runs the window isolated and sandboxed, without Node or webviews in the page', async () => {
     expect(await page.evaluate(() => document.createElement('webview').constructor.name)).toBe('HTMLUnknownElement');
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
     expect(await page.evaluate(() => Object.keys((window as unknown as { monps: object }).monps).sort())).toEqual(['invoke', 'onEvent']);
   });
 
@@ -54,8 +62,14 @@ describe('the desktop app under real Electron', () => {
     const source = await sourceCounts(pg!.url);
     const cache = cacheCounts(path.join(dataDir, 'app', 'cache.sqlite'));
     const int = new Intl.NumberFormat('en-US');
-    for (const [store, expected] of [['source', source], ['cache', cache]] as const) {
-      await page.getByRole('group', { name: 'Store' }).getByRole('button', { name: store === 'source' ? 'Source' : 'Cache' }).click();
+    for (const [store, expected] of [
+      ['source', source],
+      ['cache', cache],
+    ] as const) {
+      await page
+        .getByRole('group', { name: 'Store' })
+        .getByRole('button', { name: store === 'source' ? 'Source' : 'Cache' })
+        .click();
       await expect.poll(async () => (await gridRows(page, 'inventory')).every((r) => r.store === store)).toBe(true);
       const rows = await gridRows(page, 'inventory');
       expect(rows.map((r) => r.name).sort()).toEqual([...expected.keys()].sort());

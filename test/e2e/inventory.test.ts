@@ -3,7 +3,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheCounts, execSource, sourceCounts } from './support/counts';
-import { gridRows, launchDesk, navButton, panelRoot, startDesk, waitForPanelReady, waitForStartupJobs, type DeskBrowser, type DeskServer } from './support/desk';
+import {
+  gridRows,
+  launchDesk,
+  navButton,
+  panelRoot,
+  startDesk,
+  waitForPanelReady,
+  waitForStartupJobs,
+  type DeskBrowser,
+  type DeskServer,
+} from './support/desk';
 import { panels } from '../../src-renderer/app/panels';
 
 // Real headless server (its own embedded PostgreSQL) + Debian's Chromium on the built renderer.
@@ -16,8 +26,14 @@ beforeAll(async () => {
   await waitForStartupJobs(desk); // demo data and the first sync, so the counts hold still
   const url = desk.headless.services.source.url!;
   // A few rows of our own on both sides, which no sync has copied: the page must show them too.
-  await execSource(url, "INSERT INTO leagues (league_code, name, country) VALUES ('ZE2E1', 'E2E League One', 'Testland'), ('ZE2E2', 'E2E League Two', 'Testland') ON CONFLICT DO NOTHING");
-  await execSource(url, "INSERT INTO bookmakers (bookmaker, name, is_sharp) VALUES ('E2E_SHARP', 'E2E Sharp', true), ('E2E_SOFT', 'E2E Soft', false), ('E2E_EXCH', 'E2E Exchange', false) ON CONFLICT DO NOTHING");
+  await execSource(
+    url,
+    "INSERT INTO leagues (league_code, name, country) VALUES ('ZE2E1', 'E2E League One', 'Testland'), ('ZE2E2', 'E2E League Two', 'Testland') ON CONFLICT DO NOTHING",
+  );
+  await execSource(
+    url,
+    "INSERT INTO bookmakers (bookmaker, name, is_sharp) VALUES ('E2E_SHARP', 'E2E Sharp', true), ('E2E_SOFT', 'E2E Soft', false), ('E2E_EXCH', 'E2E Exchange', false) ON CONFLICT DO NOTHING",
+  );
   const cache = new Database(desk.headless.services.config.cacheFile);
   cache.prepare("INSERT OR REPLACE INTO app_settings (key, value) VALUES ('e2e.marker', '\"1\"')").run();
   cache.close();
@@ -31,7 +47,10 @@ afterAll(async () => {
 
 async function rowsOfStore(store: 'source' | 'cache') {
   const { page } = browser;
-  await page.getByRole('group', { name: 'Store' }).getByRole('button', { name: store === 'source' ? 'Source' : 'Cache' }).click();
+  await page
+    .getByRole('group', { name: 'Store' })
+    .getByRole('button', { name: store === 'source' ? 'Source' : 'Cache' })
+    .click();
   await expect.poll(async () => (await gridRows(page, 'inventory')).every((r) => r.store === store)).toBe(true);
   return gridRows(page, 'inventory');
 }
@@ -77,7 +96,10 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(source.get('bookmakers')).toBeGreaterThanOrEqual(3);
     expect(cache.get('app_settings')).toBeGreaterThanOrEqual(1);
 
-    for (const [store, expected] of [['source', source], ['cache', cache]] as const) {
+    for (const [store, expected] of [
+      ['source', source],
+      ['cache', cache],
+    ] as const) {
       const rows = await rowsOfStore(store);
       expect(rows.map((r) => r.name).sort(), `${store} tables`).toEqual([...expected.keys()].sort());
       for (const r of rows) {
@@ -88,7 +110,9 @@ describe('Data inventory in Chromium against the headless server', () => {
       }
     }
     await browser.page.getByRole('button', { name: 'All stores' }).click();
-    await expect.poll(() => browser.page.getByTestId('row-count').textContent()).toBe(`${source.size + cache.size} of ${source.size + cache.size} tables`);
+    await expect
+      .poll(() => browser.page.getByTestId('row-count').textContent())
+      .toBe(`${source.size + cache.size} of ${source.size + cache.size} tables`);
   });
 
   it('shows the KPI "active tables N / total" over the business tables of the source', async () => {
@@ -123,7 +147,10 @@ describe('Data inventory in Chromium against the headless server', () => {
 
   it('Refresh re-counts with a progress bar while the job runs', async () => {
     const { page } = browser;
-    await execSource(desk.headless.services.source.url!, "INSERT INTO leagues (league_code, name) VALUES ('ZE2E3', 'E2E League Three') ON CONFLICT DO NOTHING");
+    await execSource(
+      desk.headless.services.source.url!,
+      "INSERT INTO leagues (league_code, name) VALUES ('ZE2E3', 'E2E League Three') ON CONFLICT DO NOTHING",
+    );
     const before = await panelRoot(page, 'inventory').getAttribute('data-generated-at');
     // note every progress bar that appears, however briefly
     await page.evaluate(() => {
@@ -141,12 +168,15 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(leagues.rows).toBe(int.format((await sourceCounts(desk.headless.services.source.url!)).get('leagues')!));
   });
 
-  it('shows where each mirrored table\'s sync stands; Sync now syncs with a progress bar and the inventory counts again', async () => {
+  it("shows where each mirrored table's sync stands; Sync now syncs with a progress bar and the inventory counts again", async () => {
     const { page } = browser;
     const cacheRows = await rowsOfStore('cache');
     expect(cacheRows.find((r) => r.name === 'odds_history')!.sync).toMatch(/^synced · /);
     expect(cacheRows.find((r) => r.name === 'app_settings')!.sync).toBe('—'); // the app's own table: not synced
-    await execSource(desk.headless.services.source.url!, "INSERT INTO leagues (league_code, name) VALUES ('ZE2E4', 'E2E League Four') ON CONFLICT DO NOTHING");
+    await execSource(
+      desk.headless.services.source.url!,
+      "INSERT INTO leagues (league_code, name) VALUES ('ZE2E4', 'E2E League Four') ON CONFLICT DO NOTHING",
+    );
     await page.evaluate(() => {
       const w = window as unknown as { sawSyncProgress: boolean };
       w.sawSyncProgress = false;
@@ -173,8 +203,12 @@ describe('Data inventory in Chromium against the headless server', () => {
 
     await page.reload();
     await waitForPanelReady(page, 'inventory');
-    await expect.poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort')).toBe('descending');
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('monps.grid.inventory') ?? '{}') as { sort?: { sortModel: unknown[] } });
+    await expect
+      .poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort'))
+      .toBe('descending');
+    const saved = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('monps.grid.inventory') ?? '{}') as { sort?: { sortModel: unknown[] } },
+    );
     expect(saved.sort?.sortModel).toMatchObject([{ colId: 'rows', sort: 'desc' }]);
 
     await page.getByRole('button', { name: 'Source' }).click();
@@ -188,7 +222,9 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(csv).toContain('"odds_history"');
 
     await page.getByRole('button', { name: 'Reset columns' }).click();
-    await expect.poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort')).toBe('none');
+    await expect
+      .poll(() => page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]').getAttribute('aria-sort'))
+      .toBe('none');
   });
 
   it('shows a typed contract error as a readable toast', async () => {

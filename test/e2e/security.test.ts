@@ -33,7 +33,9 @@ describe('the app in Chromium: CSP, links and an unreachable source', () => {
     // the policy is enforced: an inline script injected at runtime does not run
     // (an allowed inline script runs as it is appended; a refused one raises a CSP violation event)
     const outcome = await page.evaluate(async () => {
-      const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+      );
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';
       document.head.appendChild(s);

@@ -19,15 +19,32 @@ describe('source migrations on a real PostgreSQL', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      const tables = (await client.query<{ table_name: string }>(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-      )).rows.map((r) => r.table_name);
+      const tables = (
+        await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+      ).rows.map((r) => r.table_name);
       for (const t of [
-        'matches', 'teams', 'players', 'coaches', 'match_events', 'odds_history', 'odds_totals', 'odds_spreads',
-        'agent_analyses', 'agent_predictions', 'agent_feedback', 'team_intelligence', 'scorer_intelligence',
-        'coach_intelligence', 'tracking_clv_picks', 'fg_combo_tracking', 'market_patterns', 'patterns_correlations',
-        'market_traps', 'scorer_market_picks',
-      ]) expect(tables).toContain(t);
+        'matches',
+        'teams',
+        'players',
+        'coaches',
+        'match_events',
+        'odds_history',
+        'odds_totals',
+        'odds_spreads',
+        'agent_analyses',
+        'agent_predictions',
+        'agent_feedback',
+        'team_intelligence',
+        'scorer_intelligence',
+        'coach_intelligence',
+        'tracking_clv_picks',
+        'fg_combo_tracking',
+        'market_patterns',
+        'patterns_correlations',
+        'market_traps',
+        'scorer_market_picks',
+      ])
+        expect(tables).toContain(t);
       if (!first.timescale) {
         const brin = await client.query("SELECT indexname FROM pg_indexes WHERE indexdef ILIKE '%USING brin%'");
         expect(brin.rowCount).toBe(3);

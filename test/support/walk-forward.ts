@@ -9,7 +9,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFootballDataFile, type FootballDataMatch } from '../../src-main/ingest/football-data/parse';
-import { brierScore, dayNumber, devig, fitDixonColes, logLoss, matchOdds, predictMatrix, type DixonColesModel, type MatchResult } from '../../src-shared/quant';
+import {
+  brierScore,
+  dayNumber,
+  devig,
+  fitDixonColes,
+  logLoss,
+  matchOdds,
+  predictMatrix,
+  type DixonColesModel,
+  type MatchResult,
+} from '../../src-shared/quant';
 import { footballDataDir } from './shared-data';
 
 export const LEAGUES = ['E0', 'SP1', 'D1', 'F1'];
@@ -17,7 +27,12 @@ export const SEASONS = ['2024-25', '2025-26'];
 const XI = 0.0019;
 const WINDOW_DAYS = 3 * 365;
 const MIN_TEAM_MATCHES = 5;
-const MARKET_SOURCES = [['PSCH', 'PSCD', 'PSCA'], ['PSH', 'PSD', 'PSA'], ['AvgCH', 'AvgCD', 'AvgCA'], ['AvgH', 'AvgD', 'AvgA']];
+const MARKET_SOURCES = [
+  ['PSCH', 'PSCD', 'PSCA'],
+  ['PSH', 'PSD', 'PSA'],
+  ['AvgCH', 'AvgCD', 'AvgCA'],
+  ['AvgH', 'AvgD', 'AvgA'],
+];
 
 export interface WalkForwardRow {
   league: string;
@@ -39,9 +54,21 @@ function marketProbabilities(m: FootballDataMatch): { p: number[]; source: numbe
 }
 
 export function evaluate(league: string, season: string): WalkForwardRow {
-  const files = fs.readdirSync(footballDataDir()).filter((f) => f.startsWith(`${league}_`) && f.endsWith('.csv')).sort();
-  const all = files.flatMap((f) => parseFootballDataFile(path.join(footballDataDir(), f)).matches).filter((m) => m.fthg !== null && m.ftag !== null);
-  const results: Array<MatchResult & { day: number }> = all.map((m) => ({ date: m.date, day: dayNumber(m.date), home: m.homeTeam, away: m.awayTeam, homeGoals: m.fthg!, awayGoals: m.ftag! }));
+  const files = fs
+    .readdirSync(footballDataDir())
+    .filter((f) => f.startsWith(`${league}_`) && f.endsWith('.csv'))
+    .sort();
+  const all = files
+    .flatMap((f) => parseFootballDataFile(path.join(footballDataDir(), f)).matches)
+    .filter((m) => m.fthg !== null && m.ftag !== null);
+  const results: Array<MatchResult & { day: number }> = all.map((m) => ({
+    date: m.date,
+    day: dayNumber(m.date),
+    home: m.homeTeam,
+    away: m.awayTeam,
+    homeGoals: m.fthg!,
+    awayGoals: m.ftag!,
+  }));
   const test = parseFootballDataFile(path.join(footballDataDir(), `${league}_${season}.csv`)).matches.filter((m) => m.fthg !== null);
   const dates = [...new Set(test.map((m) => m.date))].sort();
   const modelP: number[][] = [];
@@ -83,7 +110,6 @@ export function evaluate(league: string, season: string): WalkForwardRow {
   };
 }
 
-
 /** The README's table: one line per league-season and the pooled line. */
 export function walkForwardTable(rows: readonly WalkForwardRow[]): string {
   const f = (x: number) => x.toFixed(4);
@@ -91,10 +117,15 @@ export function walkForwardTable(rows: readonly WalkForwardRow[]): string {
   const table = [
     '| league | season | fits | scored | skipped | Pinnacle closing | model log loss | market log loss | model Brier | market Brier |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.league} | ${r.season} | ${r.fits} | ${r.scored} | ${r.skipped} | ${r.pinnacleClosing} | ${f(r.model.logLoss)} | ${f(r.market.logLoss)} | ${f(r.model.brier)} | ${f(r.market.brier)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.league} | ${r.season} | ${r.fits} | ${r.scored} | ${r.skipped} | ${r.pinnacleClosing} | ${f(r.model.logLoss)} | ${f(r.market.logLoss)} | ${f(r.model.brier)} | ${f(r.market.brier)} |`,
+    ),
   ];
   const tot = pooled(rows);
-  table.push(`| all | | ${sum((r) => r.fits)} | ${sum((r) => r.scored)} | ${sum((r) => r.skipped)} | ${sum((r) => r.pinnacleClosing)} | ${f(tot.model.logLoss)} | ${f(tot.market.logLoss)} | ${f(tot.model.brier)} | ${f(tot.market.brier)} |`);
+  table.push(
+    `| all | | ${sum((r) => r.fits)} | ${sum((r) => r.scored)} | ${sum((r) => r.skipped)} | ${sum((r) => r.pinnacleClosing)} | ${f(tot.model.logLoss)} | ${f(tot.market.logLoss)} | ${f(tot.model.brier)} | ${f(tot.market.brier)} |`,
+  );
   table.push(`(uniform forecast: log loss ${f(Math.log(3))}, Brier ${f(2 / 3)})`);
   return table.join('\n');
 }
@@ -103,7 +134,10 @@ export function walkForwardTable(rows: readonly WalkForwardRow[]): string {
 export function pooled(rows: readonly WalkForwardRow[]): Pick<WalkForwardRow, 'model' | 'market'> {
   const n = rows.reduce((a, r) => a + r.scored, 0);
   const avg = (k: 'model' | 'market', m: 'logLoss' | 'brier') => rows.reduce((a, r) => a + r[k][m] * r.scored, 0) / n;
-  return { model: { logLoss: avg('model', 'logLoss'), brier: avg('model', 'brier') }, market: { logLoss: avg('market', 'logLoss'), brier: avg('market', 'brier') } };
+  return {
+    model: { logLoss: avg('model', 'logLoss'), brier: avg('model', 'brier') },
+    market: { logLoss: avg('market', 'logLoss'), brier: avg('market', 'brier') },
+  };
 }
 
 /** What a sane walk-forward looks like; an empty list when it holds. The model must not beat the

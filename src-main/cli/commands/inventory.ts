@@ -8,7 +8,11 @@ export const inventoryCommand: Command = {
   name: 'inventory',
   summary: 'Every table of the source and the cache: rows, last update, status (active / under-used / empty)',
   usage: 'monps inventory [--source URL] [--cache FILE] [--stale-days N] [--json]',
-  exits: { 0: 'listed every table of the source and the cache', 1: 'failed (the error is printed)', 3: 'the source is unreachable: the cache is still listed' },
+  exits: {
+    0: 'listed every table of the source and the cache',
+    1: 'failed (the error is printed)',
+    3: 'the source is unreachable: the cache is still listed',
+  },
   async run(argv, io) {
     const { values } = parse(argv, {
       source: { type: 'string' },
@@ -18,7 +22,10 @@ export const inventoryCommand: Command = {
     });
     const services = await createServices(resolveConfig({ sourceFlag: values.source, cacheFile: values.cache }), { log: (l) => io.err(l) });
     try {
-      const inv = await services.jobs.run(inventoryJob, { staleAfterDays: Number(values['stale-days']), source: inventorySourceOf(services.source) }).done;
+      const inv = await services.jobs.run(inventoryJob, {
+        staleAfterDays: Number(values['stale-days']),
+        source: inventorySourceOf(services.source),
+      }).done;
       if (values.json) printJson(io, inv);
       else io.out(formatInventory(inv));
       return services.source.error ? EXIT.UNAVAILABLE : EXIT.OK;
@@ -37,7 +44,9 @@ export function formatInventory(inv: Inventory): string {
     `${'store'.padEnd(7)}${'category'.padEnd(14)}${'table'.padEnd(28)}${'rows'.padStart(10)}  ${'last update'.padEnd(25)}status`,
   ];
   for (const t of inv.tables) {
-    lines.push(`${t.store.padEnd(7)}${t.category.padEnd(14)}${t.name.padEnd(28)}${String(t.rows).padStart(10)}  ${(t.lastUpdate ?? '-').padEnd(25)}${t.status}${t.quarantined ? ` (${t.quarantined} quarantined)` : ''}`);
+    lines.push(
+      `${t.store.padEnd(7)}${t.category.padEnd(14)}${t.name.padEnd(28)}${String(t.rows).padStart(10)}  ${(t.lastUpdate ?? '-').padEnd(25)}${t.status}${t.quarantined ? ` (${t.quarantined} quarantined)` : ''}`,
+    );
   }
   return lines.join('\n');
 }

@@ -44,7 +44,11 @@ export const modelFitCommand: Command = {
       for (const t of [f.home, f.away]) {
         if (!known.has(t)) {
           const near = model.teams.filter((x) => x.toLowerCase().includes(t.toLowerCase().slice(0, 4))).slice(0, 5);
-          throw new QuantError(`unknown team '${t}' in --predict "${f.home}|${f.away}": no match of it before ${asOf}${near.length ? ` (did you mean ${near.map((x) => `'${x}'`).join(', ')}?)` : ''}`, undefined, t);
+          throw new QuantError(
+            `unknown team '${t}' in --predict "${f.home}|${f.away}": no match of it before ${asOf}${near.length ? ` (did you mean ${near.map((x) => `'${x}'`).join(', ')}?)` : ''}`,
+            undefined,
+            t,
+          );
         }
       }
     }
@@ -57,14 +61,37 @@ export const modelFitCommand: Command = {
     const predictions = fixtures.map((f) => {
       const m = predictMatrix(model, f.home, f.away);
       const x = matchOdds(m);
-      return { home: f.home, away: f.away, lambda_home: m.lambdaHome, lambda_away: m.lambdaAway, p_home: x.home, p_draw: x.draw, p_away: x.away };
+      return {
+        home: f.home,
+        away: f.away,
+        lambda_home: m.lambdaHome,
+        lambda_away: m.lambdaAway,
+        p_home: x.home,
+        p_draw: x.draw,
+        p_away: x.away,
+      };
     });
-    const out = { matches: model.matches, teams: model.teams.length, as_of: asOf, xi, converged: model.converged, rho: model.rho, home_advantage: model.homeAdvantage, predictions, warnings };
+    const out = {
+      matches: model.matches,
+      teams: model.teams.length,
+      as_of: asOf,
+      xi,
+      converged: model.converged,
+      rho: model.rho,
+      home_advantage: model.homeAdvantage,
+      predictions,
+      warnings,
+    };
     if (values.json) printJson(io, out);
     else {
-      io.out(`Dixon-Coles fit on ${model.matches} matches before ${asOf} (${model.teams.length} teams, xi ${xi}): rho ${model.rho.toFixed(4)}, home advantage ${model.homeAdvantage.toFixed(4)}${model.converged ? '' : ' (NOT CONVERGED)'}`);
+      io.out(
+        `Dixon-Coles fit on ${model.matches} matches before ${asOf} (${model.teams.length} teams, xi ${xi}): rho ${model.rho.toFixed(4)}, home advantage ${model.homeAdvantage.toFixed(4)}${model.converged ? '' : ' (NOT CONVERGED)'}`,
+      );
       for (const w of warnings) io.err(`warning: ${w}`);
-      for (const p of predictions) io.out(`  ${p.home} v ${p.away}: xG ${p.lambda_home.toFixed(2)}-${p.lambda_away.toFixed(2)}  1 ${p.p_home.toFixed(4)}  X ${p.p_draw.toFixed(4)}  2 ${p.p_away.toFixed(4)}`);
+      for (const p of predictions)
+        io.out(
+          `  ${p.home} v ${p.away}: xG ${p.lambda_home.toFixed(2)}-${p.lambda_away.toFixed(2)}  1 ${p.p_home.toFixed(4)}  X ${p.p_draw.toFixed(4)}  2 ${p.p_away.toFixed(4)}`,
+        );
     }
     return model.converged ? 0 : 1;
   },

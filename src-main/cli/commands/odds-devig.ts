@@ -7,7 +7,11 @@ export const oddsDevigCommand: Command = {
   usage: `monps odds devig [--method ${DEVIG_METHODS.join('|')}] ODDS... [--json]`,
   exits: { 0: 'printed the fair probabilities', 1: 'the odds cannot be de-vigged (e.g. a price ≤ 1)' },
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { method: { type: 'string', default: 'multiplicative' }, json: { type: 'boolean', default: false } }, true);
+    const { values, positionals } = parse(
+      argv,
+      { method: { type: 'string', default: 'multiplicative' }, json: { type: 'boolean', default: false } },
+      true,
+    );
     const method = values.method;
     if (!isDevigMethod(method)) throw new UsageError(`unknown method '${method}' (one of ${DEVIG_METHODS.join(', ')})`);
     const odds = positionals.map((s, i) => {

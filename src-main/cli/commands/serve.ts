@@ -15,7 +15,8 @@ export const serveCommand: Command = {
       'data-dir': { type: 'string' },
     });
     const port = values.port === undefined ? 5780 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number 0..65535, got '${values.port}'`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a whole number 0..65535, got '${values.port}'`);
     const started = Date.now();
     const app = await startHeadless({
       port,
@@ -26,7 +27,9 @@ export const serveCommand: Command = {
       log: (l) => io.err(l),
     });
     if (!rendererDir()) io.err('no renderer build found: the API works, the page needs `npm run build` first');
-    io.out(`Mon_PS Desk serving ${app.services.source.label} on ${app.server.url}${app.server.token ? `?token=${app.server.token}` : ''} (ready in ${Date.now() - started} ms)`);
+    io.out(
+      `Mon_PS Desk serving ${app.services.source.label} on ${app.server.url}${app.server.token ? `?token=${app.server.token}` : ''} (ready in ${Date.now() - started} ms)`,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -8,7 +8,8 @@ import { parse, printJson, UsageError, type Command } from '../command';
 export const syncCommand: Command = {
   name: 'sync',
   summary: 'Sync the PostgreSQL source into the SQLite cache (incremental; --full re-reads everything)',
-  usage: 'monps sync [--source URL] [--cache FILE] [--full] [--tables a,b] [--reconcile auto|always|never] [--no-publish] [--batch-size N] [--json]',
+  usage:
+    'monps sync [--source URL] [--cache FILE] [--full] [--tables a,b] [--reconcile auto|always|never] [--no-publish] [--batch-size N] [--json]',
   exits: { 0: 'every table synced', 1: 'a table failed (its error is printed), or another failure', 3: 'the source is unreachable' },
   async run(argv, io) {
     const { values } = parse(argv, {
@@ -26,9 +27,11 @@ export const syncCommand: Command = {
     const sourceUrl = config.sourceUrl;
     if (!sourceUrl) throw new UsageError('no source: pass --source postgres://user:password@host:port/database or set MONPS_SOURCE_URL');
     const reconcile = values.reconcile;
-    if (reconcile !== 'auto' && reconcile !== 'always' && reconcile !== 'never') throw new UsageError(`--reconcile must be auto, always or never (got '${reconcile}')`);
+    if (reconcile !== 'auto' && reconcile !== 'always' && reconcile !== 'never')
+      throw new UsageError(`--reconcile must be auto, always or never (got '${reconcile}')`);
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new UsageError(`--batch-size must be a positive integer (got '${values['batch-size']}')`);
+    if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1))
+      throw new UsageError(`--batch-size must be a positive integer (got '${values['batch-size']}')`);
     const cacheFile = config.cacheFile;
     // A corrupt cache file is detected here and rebuilt empty (the sync then refills it).
     openCache(cacheFile, { verify: true }).close();

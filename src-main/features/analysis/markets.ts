@@ -12,7 +12,12 @@ type Quoted = Pick<BoardRow, 'market' | 'line' | 'selection' | 'fairProb' | 'fai
 
 function marketSide(rows: readonly Quoted[], market: BoardRow['market'], line: number | null, selection: string) {
   const r = rows.find((x) => x.market === market && x.line === line && x.selection === selection);
-  return { marketProb: r?.fairProb ?? null, marketFairOdds: r?.fairOdds ?? null, bestOdds: r?.bestOdds ?? null, bestBook: r?.bestBook ?? null };
+  return {
+    marketProb: r?.fairProb ?? null,
+    marketFairOdds: r?.fairOdds ?? null,
+    bestOdds: r?.bestOdds ?? null,
+    bestBook: r?.bestBook ?? null,
+  };
 }
 
 /** Expected profit per unit at `odds` of a two-way bet with pushes: win·(o − 1) − lose. */
@@ -20,7 +25,15 @@ export const twoWayEdge = (f: TwoWayFair, odds: number): number => f.win * (odds
 
 function twoWayRow(market: 'totals' | 'spreads', line: number, selection: string, f: TwoWayFair, quoted: readonly Quoted[]): PreviewRow {
   const m = marketSide(quoted, market, line, selection);
-  return { market, line, selection, modelProb: 1 / f.fairOdds, modelFairOdds: f.fairOdds, ...m, edge: m.bestOdds ? twoWayEdge(f, m.bestOdds) : null };
+  return {
+    market,
+    line,
+    selection,
+    modelProb: 1 / f.fairOdds,
+    modelFairOdds: f.fairOdds,
+    ...m,
+    edge: m.bestOdds ? twoWayEdge(f, m.bestOdds) : null,
+  };
 }
 
 /** 1X2, totals and Asian handicap on every line the market quotes (defaults when none), and BTTS. */
@@ -29,10 +42,20 @@ export function previewMarkets(matrix: ScoreMatrix, quoted: readonly Quoted[]): 
   const x = matchOdds(matrix);
   for (const sel of ['home', 'draw', 'away'] as const) {
     const m = marketSide(quoted, '1x2', null, sel);
-    out.push({ market: '1x2', line: null, selection: sel, modelProb: x[sel], modelFairOdds: 1 / x[sel], ...m, edge: m.bestOdds ? expectedValue(x[sel], m.bestOdds) : null });
+    out.push({
+      market: '1x2',
+      line: null,
+      selection: sel,
+      modelProb: x[sel],
+      modelFairOdds: 1 / x[sel],
+      ...m,
+      edge: m.bestOdds ? expectedValue(x[sel], m.bestOdds) : null,
+    });
   }
   const lines = (market: 'totals' | 'spreads') => {
-    const ls = [...new Set(quoted.filter((r) => r.market === market && r.line !== null).map((r) => r.line as number))].sort((a, b) => a - b);
+    const ls = [...new Set(quoted.filter((r) => r.market === market && r.line !== null).map((r) => r.line as number))].sort(
+      (a, b) => a - b,
+    );
     return ls.length ? ls : DEFAULT_LINES[market];
   };
   for (const line of lines('totals')) {
@@ -44,8 +67,22 @@ export function previewMarkets(matrix: ScoreMatrix, quoted: readonly Quoted[]): 
     out.push(twoWayRow('spreads', line, 'home', a.home, quoted), twoWayRow('spreads', line, 'away', a.away, quoted));
   }
   const b = bothTeamsToScore(matrix);
-  for (const [sel, p] of [['yes', b.yes], ['no', b.no]] as const) {
-    out.push({ market: 'btts', line: null, selection: sel, modelProb: p, modelFairOdds: 1 / p, marketProb: null, marketFairOdds: null, bestOdds: null, bestBook: null, edge: null });
+  for (const [sel, p] of [
+    ['yes', b.yes],
+    ['no', b.no],
+  ] as const) {
+    out.push({
+      market: 'btts',
+      line: null,
+      selection: sel,
+      modelProb: p,
+      modelFairOdds: 1 / p,
+      marketProb: null,
+      marketFairOdds: null,
+      bestOdds: null,
+      bestBook: null,
+      edge: null,
+    });
   }
   return out;
 }

@@ -30,7 +30,17 @@ function modelFor(db: Cache, m: PreviewMatch, now: Date): Lambdas {
     const model = leagueModel(db, m.league, asOf);
     const mx = predictMatrix(model, String(m.homeTeamId), String(m.awayTeamId));
     return {
-      model: { league: m.league, asOf, xi: DEFAULT_XI, matches: model.matches, lambdaHome: mx.lambdaHome, lambdaAway: mx.lambdaAway, homeAdvantage: model.homeAdvantage, rho: model.rho, converged: model.converged },
+      model: {
+        league: m.league,
+        asOf,
+        xi: DEFAULT_XI,
+        matches: model.matches,
+        lambdaHome: mx.lambdaHome,
+        lambdaAway: mx.lambdaAway,
+        homeAdvantage: model.homeAdvantage,
+        rho: model.rho,
+        converged: model.converged,
+      },
       modelError: null,
       matrix: mx,
     };
@@ -47,7 +57,8 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
   const { model, modelError, matrix } = modelFor(db, m, now);
   const asOf = now.toISOString();
   const quotes: SeriesQuote[] = [];
-  if (m.matchId !== null) for (const k of Object.keys(ODDS_TABLES) as MarketKind[]) quotes.push(...seriesQuotes(db, k, asOf, { matchId: m.matchId }));
+  if (m.matchId !== null)
+    for (const k of Object.keys(ODDS_TABLES) as MarketKind[]) quotes.push(...seriesQuotes(db, k, asOf, { matchId: m.matchId }));
   const quoted = boardRows(quotes, sharpBooks(db));
   const before = m.kickoff && m.kickoff < asOf ? m.kickoff : asOf;
   const h2hRows = data.headToHead(db, m.homeTeamId, m.awayTeamId, before);
@@ -70,11 +81,22 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
     match: m,
     model,
     modelError,
-    matrix: matrix ? { maxGoals: n, p: Array.from({ length: n + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => matrix.p[i * (matrix.maxGoals + 1) + j])) } : null,
+    matrix: matrix
+      ? {
+          maxGoals: n,
+          p: Array.from({ length: n + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => matrix.p[i * (matrix.maxGoals + 1) + j])),
+        }
+      : null,
     markets: matrix ? previewMarkets(matrix, quoted) : [],
     h2h: { matches: h2hRows.map(({ homeTeamId: _h, awayTeamId: _a, ...r }) => r), homeWins, draws, awayWins },
-    form: { home: data.teamForm(db, { teamId: m.homeTeamId, name: m.home }, before), away: data.teamForm(db, { teamId: m.awayTeamId, name: m.away }, before) },
-    coaches: { home: data.coachCardAgainst(homeCoach, awayCoach?.style ?? null), away: data.coachCardAgainst(awayCoach, homeCoach?.style ?? null) },
+    form: {
+      home: data.teamForm(db, { teamId: m.homeTeamId, name: m.home }, before),
+      away: data.teamForm(db, { teamId: m.awayTeamId, name: m.away }, before),
+    },
+    coaches: {
+      home: data.coachCardAgainst(homeCoach, awayCoach?.style ?? null),
+      away: data.coachCardAgainst(awayCoach, homeCoach?.style ?? null),
+    },
     scorers: { home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la), away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh) },
     buildMs: performance.now() - t0,
   };
@@ -101,7 +123,13 @@ export function scorers(db: Cache, team: string, now: Date) {
       opp = home ? matrix.lambdaAway : matrix.lambdaHome;
     }
   }
-  return { team: t.name, teamId: t.teamId, match: m, expectedGoals: own, scorers: scorerRows(data.teamPlayers(db, t.teamId), own, opp, 50) };
+  return {
+    team: t.name,
+    teamId: t.teamId,
+    match: m,
+    expectedGoals: own,
+    scorers: scorerRows(data.teamPlayers(db, t.teamId), own, opp, 50),
+  };
 }
 
 export function team(db: Cache, name: string, now: Date) {

@@ -13,7 +13,9 @@ export interface Team {
 
 /** Case-insensitive, surrounding spaces ignored; an unknown name is NOT_FOUND naming it. */
 export function resolveTeam(db: Cache, name: string): Team {
-  const t = db.prepare('SELECT team_id AS teamId, name, league_code AS league FROM teams WHERE lower(name) = lower(?) ORDER BY team_id LIMIT 1').get(name.trim()) as Team | undefined;
+  const t = db
+    .prepare('SELECT team_id AS teamId, name, league_code AS league FROM teams WHERE lower(name) = lower(?) ORDER BY team_id LIMIT 1')
+    .get(name.trim()) as Team | undefined;
   if (!t) throw new ContractError('NOT_FOUND', `unknown team '${name}'`, { team: name });
   return t;
 }
@@ -33,34 +35,54 @@ export function previewMatchById(db: Cache, matchId: number): PreviewMatch {
 /** The next not-finished match of home against away (this way round), else undefined. */
 export function nextMatchBetween(db: Cache, homeId: number, awayId: number, from: string): PreviewMatch | undefined {
   return db
-    .prepare(`${PREVIEW_MATCH} WHERE m.home_team_id = ? AND m.away_team_id = ? AND m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff LIMIT 1`)
+    .prepare(
+      `${PREVIEW_MATCH} WHERE m.home_team_id = ? AND m.away_team_id = ? AND m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff LIMIT 1`,
+    )
     .get(homeId, awayId, from) as PreviewMatch | undefined;
 }
 
 export function nextMatchOf(db: Cache, teamId: number, from: string): PreviewMatch | undefined {
   return db
-    .prepare(`${PREVIEW_MATCH} WHERE (m.home_team_id = ? OR m.away_team_id = ?) AND m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff LIMIT 1`)
+    .prepare(
+      `${PREVIEW_MATCH} WHERE (m.home_team_id = ? OR m.away_team_id = ?) AND m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff LIMIT 1`,
+    )
     .get(teamId, teamId, from) as PreviewMatch | undefined;
 }
 
 export function hypotheticalMatch(db: Cache, home: Team, away: Team): PreviewMatch {
   const league = home.league ?? away.league ?? '';
   const l = db.prepare('SELECT name FROM leagues WHERE league_code = ?').get(league) as { name: string } | undefined;
-  return { matchId: null, league, leagueName: l?.name ?? league, kickoff: null, status: 'hypothetical', home: home.name, away: away.name, homeTeamId: home.teamId, awayTeamId: away.teamId, homeGoals: null, awayGoals: null };
+  return {
+    matchId: null,
+    league,
+    leagueName: l?.name ?? league,
+    kickoff: null,
+    status: 'hypothetical',
+    home: home.name,
+    away: away.name,
+    homeTeamId: home.teamId,
+    awayTeamId: away.teamId,
+    homeGoals: null,
+    awayGoals: null,
+  };
 }
 
 /** Finished matches of a league with a score, as the model's results (team ids as names). */
 export function leagueResults(db: Cache, league: string): MatchResult[] {
   const rows = db
-    .prepare(`SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches
-      WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL AND away_goals IS NOT NULL ORDER BY kickoff, match_id`)
+    .prepare(
+      `SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches
+      WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL AND away_goals IS NOT NULL ORDER BY kickoff, match_id`,
+    )
     .all(league) as { date: string; h: number; a: number; hg: number; ag: number }[];
   return rows.map((r) => ({ date: r.date, home: String(r.h), away: String(r.a), homeGoals: r.hg, awayGoals: r.ag }));
 }
 
 /** What decides whether a league's fit is still good: its finished matches and their last write. */
 export function leagueSignature(db: Cache, league: string): string {
-  const r = db.prepare("SELECT COUNT(*) AS n, MAX(updated_at) AS u FROM matches WHERE league_code = ? AND status = 'finished'").get(league) as { n: number; u: string | null };
+  const r = db
+    .prepare("SELECT COUNT(*) AS n, MAX(updated_at) AS u FROM matches WHERE league_code = ? AND status = 'finished'")
+    .get(league) as { n: number; u: string | null };
   return `${r.n}|${r.u ?? ''}`;
 }
 
@@ -72,15 +94,22 @@ type ResultWithIds = ResultRow & { homeTeamId: number; awayTeamId: number };
 
 export function headToHead(db: Cache, teamA: number, teamB: number, before: string, limit = 10): ResultWithIds[] {
   return db
-    .prepare(`${RESULT} WHERE ((m.home_team_id = ? AND m.away_team_id = ?) OR (m.home_team_id = ? AND m.away_team_id = ?))
-      AND m.status = 'finished' AND m.home_goals IS NOT NULL AND m.kickoff < ? ORDER BY m.kickoff DESC LIMIT ?`)
+    .prepare(
+      `${RESULT} WHERE ((m.home_team_id = ? AND m.away_team_id = ?) OR (m.home_team_id = ? AND m.away_team_id = ?))
+      AND m.status = 'finished' AND m.home_goals IS NOT NULL AND m.kickoff < ? ORDER BY m.kickoff DESC LIMIT ?`,
+    )
     .all(teamA, teamB, teamB, teamA, before, limit) as ResultWithIds[];
 }
 
 function results(db: Cache, teamId: number, venue: 'any' | 'home' | 'away', before: string, limit: number): ResultWithIds[] {
-  const where = venue === 'home' ? 'm.home_team_id = ?' : venue === 'away' ? 'm.away_team_id = ?' : '(m.home_team_id = ? OR m.away_team_id = ?)';
+  const where =
+    venue === 'home' ? 'm.home_team_id = ?' : venue === 'away' ? 'm.away_team_id = ?' : '(m.home_team_id = ? OR m.away_team_id = ?)';
   const args: (number | string)[] = venue === 'any' ? [teamId, teamId, before, limit] : [teamId, before, limit];
-  return db.prepare(`${RESULT} WHERE ${where} AND m.status = 'finished' AND m.home_goals IS NOT NULL AND m.kickoff < ? ORDER BY m.kickoff DESC LIMIT ?`).all(...args) as ResultWithIds[];
+  return db
+    .prepare(
+      `${RESULT} WHERE ${where} AND m.status = 'finished' AND m.home_goals IS NOT NULL AND m.kickoff < ? ORDER BY m.kickoff DESC LIMIT ?`,
+    )
+    .all(...args) as ResultWithIds[];
 }
 
 const outcome = (gf: number, ga: number): 'W' | 'D' | 'L' => (gf > ga ? 'W' : gf === ga ? 'D' : 'L');
@@ -107,13 +136,23 @@ export function teamForm(db: Cache, team: { teamId: number; name: string }, befo
     const home = r.homeTeamId === team.teamId;
     const gf = home ? r.homeGoals : r.awayGoals;
     const ga = home ? r.awayGoals : r.homeGoals;
-    return { matchId: r.matchId, kickoff: r.kickoff, opponent: home ? r.away : r.home, venue: home ? ('H' as const) : ('A' as const), goalsFor: gf, goalsAgainst: ga, result: outcome(gf, ga) };
+    return {
+      matchId: r.matchId,
+      kickoff: r.kickoff,
+      opponent: home ? r.away : r.home,
+      venue: home ? ('H' as const) : ('A' as const),
+      goalsFor: gf,
+      goalsAgainst: ga,
+      result: outcome(gf, ga),
+    };
   });
   let intelligence: TeamForm['intelligence'] = null;
   if (tableExists(db, 'team_intelligence')) {
     const t = db
-      .prepare(`SELECT form, elo, xg_for_avg AS xgForAvg, xg_against_avg AS xgAgainstAvg, clean_sheet_rate AS cleanSheetRate, btts_rate AS bttsRate,
-        over25_rate AS over25Rate FROM team_intelligence WHERE team_id = ?`)
+      .prepare(
+        `SELECT form, elo, xg_for_avg AS xgForAvg, xg_against_avg AS xgAgainstAvg, clean_sheet_rate AS cleanSheetRate, btts_rate AS bttsRate,
+        over25_rate AS over25Rate FROM team_intelligence WHERE team_id = ?`,
+      )
       .get(team.teamId) as NonNullable<TeamForm['intelligence']> | undefined;
     intelligence = t ?? null;
   }
@@ -210,12 +249,22 @@ export function teamPlayers(db: Cache, teamId: number): PlayerRow[] {
 export function searchMatches(db: Cache, from: string, query: string | undefined, limit: number) {
   const like = `%${(query ?? '').trim().toLowerCase()}%`;
   return db
-    .prepare(`SELECT m.match_id AS matchId, m.league_code AS league, COALESCE(l.name, m.league_code) AS leagueName, m.kickoff AS kickoff,
+    .prepare(
+      `SELECT m.match_id AS matchId, m.league_code AS league, COALESCE(l.name, m.league_code) AS leagueName, m.kickoff AS kickoff,
         m.status AS status, h.name AS home, a.name AS away
       FROM matches m JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
       LEFT JOIN leagues l ON l.league_code = m.league_code
       WHERE m.status IN ('scheduled', 'live') AND m.kickoff >= ?
         AND (lower(h.name) LIKE ? OR lower(a.name) LIKE ? OR lower(m.league_code) LIKE ? OR lower(COALESCE(l.name, '')) LIKE ?)
-      ORDER BY m.kickoff, m.match_id LIMIT ?`)
-    .all(from, like, like, like, like, limit) as { matchId: number; league: string; leagueName: string; kickoff: string; status: string; home: string; away: string }[];
+      ORDER BY m.kickoff, m.match_id LIMIT ?`,
+    )
+    .all(from, like, like, like, like, limit) as {
+    matchId: number;
+    league: string;
+    leagueName: string;
+    kickoff: string;
+    status: string;
+    home: string;
+    away: string;
+  }[];
 }

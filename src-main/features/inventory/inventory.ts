@@ -68,7 +68,9 @@ export async function buildInventory(params: InventoryParams, ctx: JobContext): 
     ];
     // The KPI counts the source's business tables (the seed's "60/85 active"); without a reachable
     // source, the cache's.
-    const kpiBase = tables.filter((t) => t.store === (sourceTables.length ? 'source' : 'cache') && t.category !== 'SYSTEM' && t.category !== 'DEMO TRUTH');
+    const kpiBase = tables.filter(
+      (t) => t.store === (sourceTables.length ? 'source' : 'cache') && t.category !== 'SYSTEM' && t.category !== 'DEMO TRUTH',
+    );
     const categories = categoryOrder
       .map((category) => ({
         category,
@@ -97,12 +99,16 @@ function quoteIdent(name: string): string {
 }
 
 function readCacheTables(db: Cache): RawTable[] {
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
   return names.map((name) => {
     const cols = (db.prepare(`PRAGMA table_info(${quoteIdent(name)})`).all() as { name: string }[]).map((c) => c.name);
     const rows = (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(name)}`).get() as { n: number }).n;
     const timeCol = TIME_COLUMNS.find((c) => cols.includes(c));
-    const lastUpdate = timeCol ? ((db.prepare(`SELECT max(${quoteIdent(timeCol)}) AS t FROM ${quoteIdent(name)}`).get() as { t: string | null }).t ?? null) : null;
+    const lastUpdate = timeCol
+      ? ((db.prepare(`SELECT max(${quoteIdent(timeCol)}) AS t FROM ${quoteIdent(name)}`).get() as { t: string | null }).t ?? null)
+      : null;
     return { name, rows, columns: cols.length, lastUpdate: normaliseTime(lastUpdate) };
   });
 }
@@ -113,26 +119,30 @@ function syncStatesOf(db: Cache): Map<string, NonNullable<InventoryTable['sync']
 }
 
 async function readSourceTables(url: string, signal: AbortSignal): Promise<RawTable[]> {
-  return withClient(url, async (client) => {
-    const cols = await client.query<{ table_name: string; column_name: string }>(
-      `SELECT c.table_name, c.column_name FROM information_schema.columns c
+  return withClient(
+    url,
+    async (client) => {
+      const cols = await client.query<{ table_name: string; column_name: string }>(
+        `SELECT c.table_name, c.column_name FROM information_schema.columns c
          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position`,
-    );
-    const byTable = new Map<string, string[]>();
-    for (const r of cols.rows) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
-    const out: RawTable[] = [];
-    for (const [name, columns] of byTable) {
-      throwIfCancelled(signal);
-      const timeCol = TIME_COLUMNS.find((c) => columns.includes(c));
-      const q = await client.query<{ n: string; t: Date | null }>(
-        `SELECT count(*) AS n, ${timeCol ? `max(${quoteIdent(timeCol)})` : 'NULL::timestamptz'} AS t FROM ${quoteIdent(name)}`,
       );
-      const t = q.rows[0].t;
-      out.push({ name, rows: Number(q.rows[0].n), columns: columns.length, lastUpdate: t ? new Date(t).toISOString() : null });
-    }
-    return out.sort((a, b) => a.name.localeCompare(b.name));
-  }, { connectTimeoutMs: 5000, applicationName: 'monps-inventory' });
+      const byTable = new Map<string, string[]>();
+      for (const r of cols.rows) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
+      const out: RawTable[] = [];
+      for (const [name, columns] of byTable) {
+        throwIfCancelled(signal);
+        const timeCol = TIME_COLUMNS.find((c) => columns.includes(c));
+        const q = await client.query<{ n: string; t: Date | null }>(
+          `SELECT count(*) AS n, ${timeCol ? `max(${quoteIdent(timeCol)})` : 'NULL::timestamptz'} AS t FROM ${quoteIdent(name)}`,
+        );
+        const t = q.rows[0].t;
+        out.push({ name, rows: Number(q.rows[0].n), columns: columns.length, lastUpdate: t ? new Date(t).toISOString() : null });
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    { connectTimeoutMs: 5000, applicationName: 'monps-inventory' },
+  );
 }
 
 function normaliseTime(t: string | null): string | null {

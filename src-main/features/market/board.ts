@@ -1,7 +1,13 @@
 // Board rows from the latest (and opening) quote of every bookmaker: pure, no database.
 // All the math is src-shared/quant's: best prices, median consensus of de-vigged books, sharp reference, overround.
 import { SELECTIONS, type BoardRow, type MarketKind } from '../../../src-shared/contract/market';
-import { bestPrices, consensusProbabilities, median, sharpReferenceProbabilities, type BookQuote } from '../../../src-shared/quant/consensus';
+import {
+  bestPrices,
+  consensusProbabilities,
+  median,
+  sharpReferenceProbabilities,
+  type BookQuote,
+} from '../../../src-shared/quant/consensus';
 import { overround } from '../../../src-shared/quant/odds';
 
 /** One bookmaker's series for one selection of one market line, summarised by its first and last quote. */
@@ -17,7 +23,8 @@ export interface SeriesQuote {
   openAt: string;
 }
 
-export const rowId = (matchId: number, market: MarketKind, line: number | null, selection: string): string => `${matchId}|${market}|${line ?? ''}|${selection}`;
+export const rowId = (matchId: number, market: MarketKind, line: number | null, selection: string): string =>
+  `${matchId}|${market}|${line ?? ''}|${selection}`;
 
 const usable = (o: number): boolean => Number.isFinite(o) && o > 1;
 

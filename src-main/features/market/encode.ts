@@ -13,9 +13,20 @@ export function encodeRows(rows: readonly BoardRow[]): { bookmakers: string[]; c
   };
   const n = rows.length;
   const c: BoardColumns = {
-    matchId: new Array(n), market: new Array(n), line: new Array(n), selection: new Array(n), books: new Array(n),
-    bestOdds: new Array(n), bestBook: new Array(n), fairProb: new Array(n), sharpOdds: new Array(n), sharpBook: new Array(n),
-    margin: new Array(n), openFairOdds: new Array(n), move: new Array(n), edge: new Array(n),
+    matchId: new Array(n),
+    market: new Array(n),
+    line: new Array(n),
+    selection: new Array(n),
+    books: new Array(n),
+    bestOdds: new Array(n),
+    bestBook: new Array(n),
+    fairProb: new Array(n),
+    sharpOdds: new Array(n),
+    sharpBook: new Array(n),
+    margin: new Array(n),
+    openFairOdds: new Array(n),
+    move: new Array(n),
+    edge: new Array(n),
   };
   for (let i = 0; i < n; i++) {
     const r = rows[i];

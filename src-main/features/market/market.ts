@@ -22,7 +22,6 @@ let builds = 0;
 const BOARD_TABLES = ['matches', 'teams', 'leagues', 'bookmakers', ...Object.values(ODDS_TABLES).map((t) => t.table)];
 const boardMemo = new VersionedMemo<Board>((db) => tablesSignature(db, BOARD_TABLES), 4);
 
-
 export function buildBoard(db: Cache, asOf: string): Board {
   const t0 = performance.now();
   requireTables(db, REQUIRED);
@@ -63,7 +62,13 @@ export function moves(db: Cache, p: { matchId: number; market: MarketKind; line:
   const line = p.market === '1x2' ? null : p.line;
   if (p.market !== '1x2' && line === null) throw new ContractError('VALIDATION', `a ${p.market} market needs a line`);
   const sharp = new Set(sharpBooks(db));
-  return { match, market: p.market, line, selection: p.selection, series: bookSeries(selectionHistory(db, p.matchId, p.market, line, p.selection), sharp) };
+  return {
+    match,
+    market: p.market,
+    line,
+    selection: p.selection,
+    series: bookSeries(selectionHistory(db, p.matchId, p.market, line, p.selection), sharp),
+  };
 }
 
 /** Newest quote no later than `asOf` in any odds table: "the last hours" end there, so a cache
@@ -103,14 +108,18 @@ export function alerts(db: Cache, hours: number, asOf: string | undefined): Aler
   const now = asOf ?? new Date().toISOString();
   const out: Alert[] = [];
   if (tableExists(db, 'sync_status')) {
-    const s = db.prepare('SELECT state, last_success_at AS lastSuccessAt, last_error AS lastError, offline_since AS offlineSince FROM sync_status WHERE id = 1').get() as
-      | { state: string; lastSuccessAt: string | null; lastError: string | null; offlineSince: string | null }
-      | undefined;
+    const s = db
+      .prepare(
+        'SELECT state, last_success_at AS lastSuccessAt, last_error AS lastError, offline_since AS offlineSince FROM sync_status WHERE id = 1',
+      )
+      .get() as { state: string; lastSuccessAt: string | null; lastError: string | null; offlineSince: string | null } | undefined;
     if (s) out.push(syncAlert(s, now));
   }
   if (tableExists(db, 'quarantine')) {
     const rows = db
-      .prepare('SELECT table_name AS tableName, reason, COUNT(*) AS n, MAX(last_seen) AS at FROM quarantine GROUP BY table_name, reason ORDER BY table_name, n DESC')
+      .prepare(
+        'SELECT table_name AS tableName, reason, COUNT(*) AS n, MAX(last_seen) AS at FROM quarantine GROUP BY table_name, reason ORDER BY table_name, n DESC',
+      )
       .all() as { tableName: string; reason: string; n: number; at: string }[];
     const byTable = new Map<string, typeof rows>();
     for (const r of rows) byTable.set(r.tableName, [...(byTable.get(r.tableName) ?? []), r]);
@@ -137,15 +146,42 @@ export function alerts(db: Cache, hours: number, asOf: string | undefined): Aler
 /** Data older than this (since the last successful sync) is called stale. */
 export const STALE_AFTER_MS = 30 * 60_000;
 
-function syncAlert(s: { state: string; lastSuccessAt: string | null; lastError: string | null; offlineSince: string | null }, now: string): Alert {
+function syncAlert(
+  s: { state: string; lastSuccessAt: string | null; lastError: string | null; offlineSince: string | null },
+  now: string,
+): Alert {
   const base = { kind: 'sync_state' as const, id: 'sync_state', lastSyncAt: s.lastSuccessAt };
   const age = s.lastSuccessAt ? Date.parse(now) - Date.parse(s.lastSuccessAt) : Infinity;
   const ago = Number.isFinite(age) ? `${Math.max(0, Math.round(age / 60_000))} min ago` : 'never';
-  if (s.state === 'never') return { ...base, at: now, severity: 'warning', state: 'never', title: 'Never synced', message: 'The cache has not been synced from the source yet.' };
-  if (s.state === 'running') return { ...base, at: now, severity: 'info', state: 'running', title: 'Sync running', message: `Last complete sync ${ago}.` };
+  if (s.state === 'never')
+    return {
+      ...base,
+      at: now,
+      severity: 'warning',
+      state: 'never',
+      title: 'Never synced',
+      message: 'The cache has not been synced from the source yet.',
+    };
+  if (s.state === 'running')
+    return { ...base, at: now, severity: 'info', state: 'running', title: 'Sync running', message: `Last complete sync ${ago}.` };
   if (s.state === 'offline' || s.state === 'error') {
-    return { ...base, at: s.offlineSince ?? now, severity: 'critical', state: 'failed', title: s.state === 'offline' ? 'Source unreachable' : 'Sync failed', message: `${s.lastError ?? 'unknown error'} — data as of ${ago}.` };
+    return {
+      ...base,
+      at: s.offlineSince ?? now,
+      severity: 'critical',
+      state: 'failed',
+      title: s.state === 'offline' ? 'Source unreachable' : 'Sync failed',
+      message: `${s.lastError ?? 'unknown error'} — data as of ${ago}.`,
+    };
   }
-  if (age > STALE_AFTER_MS) return { ...base, at: s.lastSuccessAt ?? now, severity: 'warning', state: 'stale', title: 'Data is stale', message: `Last sync ${ago}.` };
+  if (age > STALE_AFTER_MS)
+    return {
+      ...base,
+      at: s.lastSuccessAt ?? now,
+      severity: 'warning',
+      state: 'stale',
+      title: 'Data is stale',
+      message: `Last sync ${ago}.`,
+    };
   return { ...base, at: s.lastSuccessAt ?? now, severity: 'info', state: 'fresh', title: 'Data is fresh', message: `Last sync ${ago}.` };
 }

@@ -8,7 +8,11 @@ import { rowId } from './board';
 export const MOVED_AT = 0.005;
 
 /** Per selection: median across books of Δ(1/odds) from the window start to now; largest |Δ| first. */
-export function topMoves(quotes: ReadonlyArray<WindowQuote & { market: MarketKind }>, matches: ReadonlyMap<number, BoardMatch>, limit: number): TopMove[] {
+export function topMoves(
+  quotes: ReadonlyArray<WindowQuote & { market: MarketKind }>,
+  matches: ReadonlyMap<number, BoardMatch>,
+  limit: number,
+): TopMove[] {
   const groups = new Map<string, Array<WindowQuote & { market: MarketKind }>>();
   for (const q of quotes) {
     const id = rowId(q.matchId, q.market, q.line, q.selection);
@@ -52,7 +56,9 @@ const ahLine = (line: number | null, selection: string): string => {
 };
 
 export const selectionLabel = (m: { market: MarketKind; line: number | null; selection: string }): string =>
-  m.market === '1x2' ? `1X2 ${m.selection}` : `${m.market === 'totals' ? 'O/U' : 'AH'} ${m.market === 'spreads' ? ahLine(m.line, m.selection) : (m.line ?? '')} ${m.selection}`;
+  m.market === '1x2'
+    ? `1X2 ${m.selection}`
+    : `${m.market === 'totals' ? 'O/U' : 'AH'} ${m.market === 'spreads' ? ahLine(m.line, m.selection) : (m.line ?? '')} ${m.selection}`;
 
 export function largeMoveAlerts(moves: readonly TopMove[]): Alert[] {
   return moves

@@ -27,8 +27,10 @@ const MATCH_JOINS = `JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON 
 export function upcomingMatches(db: Cache, asOf: string): BoardMatch[] {
   const from = new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString();
   return db
-    .prepare(`SELECT ${MATCH_COLUMNS} FROM matches m ${MATCH_JOINS}
-      WHERE m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff, m.match_id`)
+    .prepare(
+      `SELECT ${MATCH_COLUMNS} FROM matches m ${MATCH_JOINS}
+      WHERE m.status IN ('scheduled', 'live') AND m.kickoff >= ? ORDER BY m.kickoff, m.match_id`,
+    )
     .all(from) as BoardMatch[];
 }
 
@@ -47,7 +49,14 @@ interface Edge {
 
 /** First or last valid quote (odds > 1, observed no later than `asOf`, after `after` when given) of every
  * series of the upcoming matches. SQLite returns the bare columns of the row that holds the MIN/MAX. */
-function seriesEdge(db: Cache, market: MarketKind, edge: 'MIN' | 'MAX', asOf: string, matchFrom: string | { matchId: number }, after?: string): Edge[] {
+function seriesEdge(
+  db: Cache,
+  market: MarketKind,
+  edge: 'MIN' | 'MAX',
+  asOf: string,
+  matchFrom: string | { matchId: number },
+  after?: string,
+): Edge[] {
   const { table, hasLine } = ODDS_TABLES[market];
   const line = hasLine ? 'o.line' : 'NULL';
   const sql = `SELECT o.match_id AS matchId, o.bookmaker AS bookmaker, o.selection AS selection, ${line} AS line,
@@ -74,7 +83,9 @@ const stampedOdds = "o.observed_at || '|' || printf('%.17g', o.odds)";
 export function* iterateSeriesQuotes(db: Cache, market: MarketKind, asOf: string, only?: { matchId: number }): Generator<SeriesQuote> {
   const { table, hasLine } = ODDS_TABLES[market];
   if (!tableExists(db, table)) return;
-  const scope = only ? 'o.match_id = ?' : "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?)";
+  const scope = only
+    ? 'o.match_id = ?'
+    : "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?)";
   const stmt = db
     .prepare(
       `SELECT o.match_id, o.bookmaker, o.selection, ${hasLine ? 'o.line' : 'NULL'}, MIN(${stampedOdds}), MAX(${stampedOdds})
@@ -84,7 +95,9 @@ export function* iterateSeriesQuotes(db: Cache, market: MarketKind, asOf: string
       GROUP BY o.match_id, o.bookmaker, ${hasLine ? 'o.line, ' : ''}o.selection`,
     )
     .raw();
-  const rows = stmt.iterate(only ? only.matchId : new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString(), asOf) as IterableIterator<[number, string, string, number | null, string, string]>;
+  const rows = stmt.iterate(only ? only.matchId : new Date(Date.parse(asOf) - LIVE_WINDOW_MS).toISOString(), asOf) as IterableIterator<
+    [number, string, string, number | null, string, string]
+  >;
   for (const [matchId, bookmaker, selection, line, first, last] of rows) {
     yield {
       matchId,
@@ -123,7 +136,16 @@ export function windowQuotes(db: Cache, market: MarketKind, asOf: string, from: 
   const out: WindowQuote[] = [];
   for (const e of seriesEdge(db, market, 'MAX', asOf, matchFrom, from)) {
     const b = before.get(edgeKey(e));
-    if (b) out.push({ matchId: e.matchId, line: e.line, selection: e.selection, bookmaker: e.bookmaker, fromOdds: b.odds, toOdds: e.odds, toAt: e.at });
+    if (b)
+      out.push({
+        matchId: e.matchId,
+        line: e.line,
+        selection: e.selection,
+        bookmaker: e.bookmaker,
+        fromOdds: b.odds,
+        toOdds: e.odds,
+        toAt: e.at,
+      });
   }
   return out;
 }

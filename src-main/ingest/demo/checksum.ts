@@ -12,11 +12,13 @@ export async function tableChecksums(url: string, tables: readonly string[]): Pr
   return withClient(url, async (client) => {
     const out: Record<string, TableChecksum> = {};
     for (const table of tables) {
-      const cols = (await client.query<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns
+      const cols = (
+        await client.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns
          WHERE table_schema = current_schema() AND table_name = $1 AND column_name <> 'updated_at' ORDER BY ordinal_position`,
-        [table],
-      )).rows.map((r) => `"${r.column_name}"`);
+          [table],
+        )
+      ).rows.map((r) => `"${r.column_name}"`);
       if (cols.length === 0) throw new Error(`checksum: no table ${table}`);
       const r = await client.query<{ n: number; sum: string }>(
         `SELECT count(*)::int AS n, md5(coalesce(string_agg(h, '' ORDER BY h), '')) AS sum
@@ -30,5 +32,11 @@ export async function tableChecksums(url: string, tables: readonly string[]): Pr
 
 /** One md5 over several table checksums (in the given table order). */
 export function combinedChecksum(sums: Record<string, TableChecksum>): string {
-  return createHash('md5').update(Object.entries(sums).map(([t, s]) => `${t}:${s.rows}:${s.md5};`).join('')).digest('hex');
+  return createHash('md5')
+    .update(
+      Object.entries(sums)
+        .map(([t, s]) => `${t}:${s.rows}:${s.md5};`)
+        .join(''),
+    )
+    .digest('hex');
 }

@@ -29,11 +29,12 @@ export async function ensureDemo(params: EnsureDemoParams, ctx: JobContext): Pro
     return { matches: Number(r.rows[0].matches), upcoming: Number(r.rows[0].upcoming), frozen: r.rows[0].frozen };
   });
   if (state.matches > 0 && state.upcoming > 0 && !state.frozen) return { seeded: false, reason: 'demo data present', report: null };
-  const reason = state.matches === 0
-    ? 'empty source: generating the demo world'
-    : state.upcoming > 0
-      ? 'demo world without a live feed (seeded by an earlier version): generating it anew'
-      : 'demo fixtures have all kicked off: generating a fresh demo world';
+  const reason =
+    state.matches === 0
+      ? 'empty source: generating the demo world'
+      : state.upcoming > 0
+        ? 'demo world without a live feed (seeded by an earlier version): generating it anew'
+        : 'demo fixtures have all kicked off: generating a fresh demo world';
   ctx.progress({ fraction: 0.05, message: reason });
   const anchor = params.anchor ? new Date(`${params.anchor}T00:00:00Z`) : startOfTodayUtc();
   const report = await seedDemo(ctx.sourceUrl, {

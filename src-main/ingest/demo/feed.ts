@@ -50,7 +50,10 @@ function heldFor(seed: number, scale: number, anchor: string, from: number): { h
 /** Drops what is released (memory shrinks as the week goes by). */
 function forget(upTo: number): void {
   if (!cache) return;
-  cache.held.quotes.splice(0, upperBound(cache.held.quotes, upTo, (q) => q.observedAt));
+  cache.held.quotes.splice(
+    0,
+    upperBound(cache.held.quotes, upTo, (q) => q.observedAt),
+  );
   cache.droppedUntil = Math.max(cache.droppedUntil, upTo);
 }
 
@@ -60,13 +63,20 @@ async function insertQuotes(client: pg.ClientBase, table: OddsTable, qs: DemoQuo
   let inserted = 0;
   for (let i = 0; i < qs.length; i += BATCH) {
     const b = qs.slice(i, i + BATCH);
-    const cols = [b.map((q) => q.matchId), b.map((q) => q.bookmaker), b.map((q) => q.selection), b.map((q) => q.odds),
-      b.map((q) => new Date(q.observedAt)), b.map((q) => q.isClosing)];
-    const sql = table === 'odds_history'
-      ? `INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at, is_closing)
+    const cols = [
+      b.map((q) => q.matchId),
+      b.map((q) => q.bookmaker),
+      b.map((q) => q.selection),
+      b.map((q) => q.odds),
+      b.map((q) => new Date(q.observedAt)),
+      b.map((q) => q.isClosing),
+    ];
+    const sql =
+      table === 'odds_history'
+        ? `INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at, is_closing)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::timestamptz[], $6::boolean[])
          ON CONFLICT DO NOTHING`
-      : `INSERT INTO ${table} (match_id, bookmaker, selection, odds, observed_at, is_closing, line)
+        : `INSERT INTO ${table} (match_id, bookmaker, selection, odds, observed_at, is_closing, line)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::timestamptz[], $6::boolean[], $7::float8[])
          ON CONFLICT DO NOTHING`;
     const r = await client.query(sql, table === 'odds_history' ? cols : [...cols, b.map((q) => q.line)]);
@@ -79,19 +89,35 @@ async function insertQuotes(client: pg.ClientBase, table: OddsTable, qs: DemoQuo
 export async function runDemoFeed(url: string, opts: { now?: number; signal?: AbortSignal } = {}): Promise<DemoFeedReport> {
   const t0 = performance.now();
   const now = opts.now ?? Date.now();
-  const report: DemoFeedReport = { released: false, reason: '', from: null, to: null, quotes: 0, finished: 0, events: 0, generateSeconds: 0, seconds: 0 };
+  const report: DemoFeedReport = {
+    released: false,
+    reason: '',
+    from: null,
+    to: null,
+    quotes: 0,
+    finished: 0,
+    events: 0,
+    generateSeconds: 0,
+    seconds: 0,
+  };
   const client = await connectClient(url, { applicationName: 'monps-demo-feed' });
   try {
     await client.query('BEGIN');
     const exists = await client.query("SELECT to_regclass('demo_feed_state') IS NOT NULL AS ok");
     const state = exists.rows[0].ok
-      ? (await client.query<{ seed: number; scale: number; anchor: string; released_until: Date }>(
-        "SELECT seed, scale, to_char(anchor, 'YYYY-MM-DD') AS anchor, released_until FROM demo_feed_state WHERE id = 1 FOR UPDATE",
-      )).rows[0]
+      ? (
+          await client.query<{ seed: number; scale: number; anchor: string; released_until: Date }>(
+            "SELECT seed, scale, to_char(anchor, 'YYYY-MM-DD') AS anchor, released_until FROM demo_feed_state WHERE id = 1 FOR UPDATE",
+          )
+        ).rows[0]
       : undefined;
     if (!state) {
       await client.query('ROLLBACK');
-      return { ...report, reason: 'no demo world recorded in demo_feed_state: nothing to release', seconds: (performance.now() - t0) / 1000 };
+      return {
+        ...report,
+        reason: 'no demo world recorded in demo_feed_state: nothing to release',
+        seconds: (performance.now() - t0) / 1000,
+      };
     }
     const from = state.released_until.getTime();
     report.from = state.released_until.toISOString();
@@ -106,7 +132,11 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
     if (opts.signal) throwIfCancelled(opts.signal);
     const due = releasedBetween(held, from, now);
     for (const table of ['odds_history', 'odds_totals', 'odds_spreads'] as const) {
-      report.quotes += await insertQuotes(client, table, due.quotes.filter((q) => q.table === table));
+      report.quotes += await insertQuotes(
+        client,
+        table,
+        due.quotes.filter((q) => q.table === table),
+      );
     }
     for (const m of due.matches) {
       const r = m.outcome;
@@ -117,8 +147,28 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
            home_shots = $8, away_shots = $9, home_shots_target = $10, away_shots_target = $11, home_corners = $12, away_corners = $13,
            home_fouls = $14, away_fouls = $15, home_yellow = $16, away_yellow = $17, home_red = $18, away_red = $19, referee = $20
          WHERE match_id = $1 AND status = 'scheduled' AND origin = 'demo'`,
-        [m.id, r.homeGoals, r.awayGoals, r.htHome, r.htAway, r.homeXg, r.awayXg, s.homeShots, s.awayShots, s.homeShotsTarget, s.awayShotsTarget,
-          s.homeCorners, s.awayCorners, s.homeFouls, s.awayFouls, s.homeYellow, s.awayYellow, s.homeRed, s.awayRed, r.referee],
+        [
+          m.id,
+          r.homeGoals,
+          r.awayGoals,
+          r.htHome,
+          r.htAway,
+          r.homeXg,
+          r.awayXg,
+          s.homeShots,
+          s.awayShots,
+          s.homeShotsTarget,
+          s.awayShotsTarget,
+          s.homeCorners,
+          s.awayCorners,
+          s.homeFouls,
+          s.awayFouls,
+          s.homeYellow,
+          s.awayYellow,
+          s.homeRed,
+          s.awayRed,
+          r.referee,
+        ],
       );
       report.finished += u.rowCount ?? 0;
     }
@@ -131,11 +181,20 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
            AS v (id, match_id, team_id, player_id, minute, is_penalty, is_own_goal)
          WHERE EXISTS (SELECT 1 FROM matches m WHERE m.match_id = v.match_id)
          ON CONFLICT DO NOTHING`,
-        [e.map((x) => x.id), e.map((x) => x.matchId), e.map((x) => x.teamId), e.map((x) => x.playerId), e.map((x) => x.minute),
-          e.map((x) => x.isPenalty), e.map((x) => x.isOwnGoal)],
+        [
+          e.map((x) => x.id),
+          e.map((x) => x.matchId),
+          e.map((x) => x.teamId),
+          e.map((x) => x.playerId),
+          e.map((x) => x.minute),
+          e.map((x) => x.isPenalty),
+          e.map((x) => x.isOwnGoal),
+        ],
       );
       report.events = r.rowCount ?? 0;
-      await client.query("SELECT setval(pg_get_serial_sequence('match_events', 'event_id'), GREATEST((SELECT max(event_id) FROM match_events), 1))");
+      await client.query(
+        "SELECT setval(pg_get_serial_sequence('match_events', 'event_id'), GREATEST((SELECT max(event_id) FROM match_events), 1))",
+      );
     }
     await client.query('UPDATE demo_feed_state SET released_until = $1 WHERE id = 1', [new Date(now)]);
     if (opts.signal) throwIfCancelled(opts.signal);
@@ -155,7 +214,18 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
 
 /** Writer-lane job 'demo.feed' (SyncRunner runs it before each scheduled sync of the embedded default). */
 export async function demoFeed(params: DemoFeedParams, ctx: JobContext): Promise<DemoFeedReport> {
-  if (!ctx.sourceUrl) return { released: false, reason: 'no source', from: null, to: null, quotes: 0, finished: 0, events: 0, generateSeconds: 0, seconds: 0 };
+  if (!ctx.sourceUrl)
+    return {
+      released: false,
+      reason: 'no source',
+      from: null,
+      to: null,
+      quotes: 0,
+      finished: 0,
+      events: 0,
+      generateSeconds: 0,
+      seconds: 0,
+    };
   const now = params?.now === undefined ? Date.now() : Date.parse(params.now);
   if (!Number.isFinite(now)) throw new Error(`demo.feed: bad 'now' ${String(params.now)} (expected an ISO time)`);
   ctx.progress({ fraction: 0.1, message: 'demo feed: releasing what became due' });

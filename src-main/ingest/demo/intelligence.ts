@@ -4,24 +4,68 @@
 import type { DemoCoach, DemoMatch, DemoPlayer, DemoQuote, DemoWorld } from './types';
 
 export interface TeamIntel {
-  teamId: number; season: string; played: number;
-  homePlayed: number; homeWins: number; homeDraws: number; homeLosses: number; homeGoalsFor: number; homeGoalsAgainst: number;
-  awayPlayed: number; awayWins: number; awayDraws: number; awayLosses: number; awayGoalsFor: number; awayGoalsAgainst: number;
-  form: string; xgForAvg: number | null; xgAgainstAvg: number | null; cleanSheetRate: number | null; bttsRate: number | null;
-  over25Rate: number | null; attackRating: number | null; defenceRating: number | null; elo: number;
+  teamId: number;
+  season: string;
+  played: number;
+  homePlayed: number;
+  homeWins: number;
+  homeDraws: number;
+  homeLosses: number;
+  homeGoalsFor: number;
+  homeGoalsAgainst: number;
+  awayPlayed: number;
+  awayWins: number;
+  awayDraws: number;
+  awayLosses: number;
+  awayGoalsFor: number;
+  awayGoalsAgainst: number;
+  form: string;
+  xgForAvg: number | null;
+  xgAgainstAvg: number | null;
+  cleanSheetRate: number | null;
+  bttsRate: number | null;
+  over25Rate: number | null;
+  attackRating: number | null;
+  defenceRating: number | null;
+  elo: number;
   marketAlerts: { kind: string; message: string; severity: 'low' | 'medium' | 'high'; at: string; match_id: number }[];
 }
 
 export interface ScorerIntel {
-  playerId: number; teamId: number; season: string; appearances: number; minutes: number; goals: number; penaltyGoals: number;
-  penaltiesTaken: number; firstGoals: number; goalsPer90: number | null; anytimeProb: number | null; firstGoalProb: number | null;
-  formLast5: number[]; goalsByPeriod: Record<string, number>; scoringStreak: number; drought: number;
+  playerId: number;
+  teamId: number;
+  season: string;
+  appearances: number;
+  minutes: number;
+  goals: number;
+  penaltyGoals: number;
+  penaltiesTaken: number;
+  firstGoals: number;
+  goalsPer90: number | null;
+  anytimeProb: number | null;
+  firstGoalProb: number | null;
+  formLast5: number[];
+  goalsByPeriod: Record<string, number>;
+  scoringStreak: number;
+  drought: number;
 }
 
 export interface CoachIntel {
-  coachId: number; teamId: number; style: string; formation: string; matches: number; wins: number; draws: number; losses: number;
-  xgForAvg: number | null; xgAgainstAvg: number | null; goalsForAvg: number | null; goalsAgainstAvg: number | null;
-  matchupRecord: { vs_style: Record<string, { w: number; d: number; l: number }> }; strengths: string[]; weaknesses: string[];
+  coachId: number;
+  teamId: number;
+  style: string;
+  formation: string;
+  matches: number;
+  wins: number;
+  draws: number;
+  losses: number;
+  xgForAvg: number | null;
+  xgAgainstAvg: number | null;
+  goalsForAvg: number | null;
+  goalsAgainstAvg: number | null;
+  matchupRecord: { vs_style: Record<string, { w: number; d: number; l: number }> };
+  strengths: string[];
+  weaknesses: string[];
 }
 
 /** First and last sharp ('PS') 1X2 price of each upcoming match, per selection: the market alerts' input. */
@@ -69,16 +113,40 @@ export function teamIntelligence(world: DemoWorld, moves: SharpMoves): TeamIntel
   const leagueGoals = new Map<string, number>();
   for (const l of world.leagues) {
     const ms = season.filter((m) => m.league === l.code);
-    leagueGoals.set(l.code, ms.reduce((s, m) => s + (m.result?.homeGoals ?? 0) + (m.result?.awayGoals ?? 0), 0) / Math.max(1, 2 * ms.length));
+    leagueGoals.set(
+      l.code,
+      ms.reduce((s, m) => s + (m.result?.homeGoals ?? 0) + (m.result?.awayGoals ?? 0), 0) / Math.max(1, 2 * ms.length),
+    );
   }
   const upcoming = world.matches.filter((m) => m.tier === 'upcoming');
   return world.teams.map((t) => {
     const ms = season.filter((m) => m.homeId === t.id || m.awayId === t.id);
     const x: TeamIntel = {
-      teamId: t.id, season: world.currentSeason, played: ms.length, homePlayed: 0, homeWins: 0, homeDraws: 0, homeLosses: 0, homeGoalsFor: 0,
-      homeGoalsAgainst: 0, awayPlayed: 0, awayWins: 0, awayDraws: 0, awayLosses: 0, awayGoalsFor: 0, awayGoalsAgainst: 0, form: '',
-      xgForAvg: null, xgAgainstAvg: null, cleanSheetRate: null, bttsRate: null, over25Rate: null, attackRating: null, defenceRating: null,
-      elo: Math.round((elo.get(t.id) as number) * 10) / 10, marketAlerts: [],
+      teamId: t.id,
+      season: world.currentSeason,
+      played: ms.length,
+      homePlayed: 0,
+      homeWins: 0,
+      homeDraws: 0,
+      homeLosses: 0,
+      homeGoalsFor: 0,
+      homeGoalsAgainst: 0,
+      awayPlayed: 0,
+      awayWins: 0,
+      awayDraws: 0,
+      awayLosses: 0,
+      awayGoalsFor: 0,
+      awayGoalsAgainst: 0,
+      form: '',
+      xgForAvg: null,
+      xgAgainstAvg: null,
+      cleanSheetRate: null,
+      bttsRate: null,
+      over25Rate: null,
+      attackRating: null,
+      defenceRating: null,
+      elo: Math.round((elo.get(t.id) as number) * 10) / 10,
+      marketAlerts: [],
     };
     const xgF: number[] = [];
     const xgA: number[] = [];
@@ -166,41 +234,54 @@ export function scorerIntelligence(world: DemoWorld): ScorerIntel[] {
     if (!next.has(m.homeId)) next.set(m.homeId, m);
     if (!next.has(m.awayId)) next.set(m.awayId, m);
   }
-  return world.players.filter((p) => p.goalShare > 0).map((p: DemoPlayer) => {
-    const ms = teamMatches.get(p.teamId) ?? [];
-    const perMatch = ms.map((m) => (goalsByMatch.get(m.id) ?? []).filter((g) => g.playerId === p.id && !g.own));
-    const mine = perMatch.flat();
-    const penaltyGoals = mine.filter((g) => g.pen).length;
-    const minutes = Math.round(ms.length * p.expectedMinutes);
-    const byPeriod: Record<string, number> = Object.fromEntries(PERIODS.map((k) => [k, 0]));
-    for (const g of mine) byPeriod[PERIODS[Math.min(5, Math.max(0, Math.ceil(g.minute / 15) - 1))]]++;
-    let firstGoals = 0;
-    for (const m of ms) {
-      const gs = [...(goalsByMatch.get(m.id) ?? [])].sort((a, b) => a.minute - b.minute || a.id - b.id);
-      if (gs.length && gs[0].playerId === p.id && !gs[0].own) firstGoals++;
-    }
-    let streak = 0;
-    for (let i = perMatch.length - 1; i >= 0 && perMatch[i].length > 0; i--) streak++;
-    let drought = 0;
-    for (let i = perMatch.length - 1; i >= 0 && perMatch[i].length === 0; i--) drought++;
-    let anytime: number | null = null;
-    let first: number | null = null;
-    const nm = next.get(p.teamId);
-    if (nm) {
-      const own = nm.homeId === p.teamId ? nm.lambda : nm.mu;
-      const opp = nm.homeId === p.teamId ? nm.mu : nm.lambda;
-      const rate = own * (0.87 * p.goalShare + (p.penaltyTaker ? 0.1 : 0));
-      anytime = r6(1 - Math.exp(-rate));
-      first = r6((rate / (own + opp)) * (1 - Math.exp(-(own + opp))));
-    }
-    return {
-      playerId: p.id, teamId: p.teamId, season: world.currentSeason,
-      appearances: Math.round(ms.length * Math.min(1, p.expectedMinutes / 60)), minutes, goals: mine.length, penaltyGoals,
-      penaltiesTaken: penaltyGoals + (world.penaltyMisses.get(p.id) ?? 0), firstGoals,
-      goalsPer90: minutes > 0 ? r3((mine.length / minutes) * 90) : null, anytimeProb: anytime, firstGoalProb: first,
-      formLast5: perMatch.slice(-5).map((g) => g.length), goalsByPeriod: byPeriod, scoringStreak: streak, drought,
-    };
-  });
+  return world.players
+    .filter((p) => p.goalShare > 0)
+    .map((p: DemoPlayer) => {
+      const ms = teamMatches.get(p.teamId) ?? [];
+      const perMatch = ms.map((m) => (goalsByMatch.get(m.id) ?? []).filter((g) => g.playerId === p.id && !g.own));
+      const mine = perMatch.flat();
+      const penaltyGoals = mine.filter((g) => g.pen).length;
+      const minutes = Math.round(ms.length * p.expectedMinutes);
+      const byPeriod: Record<string, number> = Object.fromEntries(PERIODS.map((k) => [k, 0]));
+      for (const g of mine) byPeriod[PERIODS[Math.min(5, Math.max(0, Math.ceil(g.minute / 15) - 1))]]++;
+      let firstGoals = 0;
+      for (const m of ms) {
+        const gs = [...(goalsByMatch.get(m.id) ?? [])].sort((a, b) => a.minute - b.minute || a.id - b.id);
+        if (gs.length && gs[0].playerId === p.id && !gs[0].own) firstGoals++;
+      }
+      let streak = 0;
+      for (let i = perMatch.length - 1; i >= 0 && perMatch[i].length > 0; i--) streak++;
+      let drought = 0;
+      for (let i = perMatch.length - 1; i >= 0 && perMatch[i].length === 0; i--) drought++;
+      let anytime: number | null = null;
+      let first: number | null = null;
+      const nm = next.get(p.teamId);
+      if (nm) {
+        const own = nm.homeId === p.teamId ? nm.lambda : nm.mu;
+        const opp = nm.homeId === p.teamId ? nm.mu : nm.lambda;
+        const rate = own * (0.87 * p.goalShare + (p.penaltyTaker ? 0.1 : 0));
+        anytime = r6(1 - Math.exp(-rate));
+        first = r6((rate / (own + opp)) * (1 - Math.exp(-(own + opp))));
+      }
+      return {
+        playerId: p.id,
+        teamId: p.teamId,
+        season: world.currentSeason,
+        appearances: Math.round(ms.length * Math.min(1, p.expectedMinutes / 60)),
+        minutes,
+        goals: mine.length,
+        penaltyGoals,
+        penaltiesTaken: penaltyGoals + (world.penaltyMisses.get(p.id) ?? 0),
+        firstGoals,
+        goalsPer90: minutes > 0 ? r3((mine.length / minutes) * 90) : null,
+        anytimeProb: anytime,
+        firstGoalProb: first,
+        formLast5: perMatch.slice(-5).map((g) => g.length),
+        goalsByPeriod: byPeriod,
+        scoringStreak: streak,
+        drought,
+      };
+    });
 }
 
 export function coachIntelligence(world: DemoWorld): CoachIntel[] {
@@ -265,9 +346,21 @@ export function coachIntelligence(world: DemoWorld): CoachIntel[] {
       if (n >= 4 && rec.w / n <= 0.15) weaknesses.push(`struggles against ${style} sides`);
     }
     return {
-      coachId: c.id, teamId: c.teamId, style: c.style, formation: c.formation, matches: ms.length, wins: w, draws: d, losses: l,
-      xgForAvg: avg(xf), xgAgainstAvg: avg(xa), goalsForAvg: gfa, goalsAgainstAvg: gaa,
-      matchupRecord: { vs_style: Object.fromEntries(Object.entries(vs).sort(([a], [b]) => a.localeCompare(b))) }, strengths, weaknesses,
+      coachId: c.id,
+      teamId: c.teamId,
+      style: c.style,
+      formation: c.formation,
+      matches: ms.length,
+      wins: w,
+      draws: d,
+      losses: l,
+      xgForAvg: avg(xf),
+      xgAgainstAvg: avg(xa),
+      goalsForAvg: gfa,
+      goalsAgainstAvg: gaa,
+      matchupRecord: { vs_style: Object.fromEntries(Object.entries(vs).sort(([a], [b]) => a.localeCompare(b))) },
+      strengths,
+      weaknesses,
     };
   });
 }

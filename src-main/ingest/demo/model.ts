@@ -141,7 +141,18 @@ export function roundDown(odds: number, decimals: number): number {
 
 /** Betfair-style price ladder, rounded down to the tick. */
 export function exchangeTick(odds: number): number {
-  const bands: [number, number][] = [[2, 0.01], [3, 0.02], [4, 0.05], [6, 0.1], [10, 0.2], [20, 0.5], [30, 1], [50, 2], [100, 5], [1000, 10]];
+  const bands: [number, number][] = [
+    [2, 0.01],
+    [3, 0.02],
+    [4, 0.05],
+    [6, 0.1],
+    [10, 0.2],
+    [20, 0.5],
+    [30, 1],
+    [50, 2],
+    [100, 5],
+    [1000, 10],
+  ];
   let lower = 1;
   for (const [upper, step] of bands) {
     if (odds < upper) {

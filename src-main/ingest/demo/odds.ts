@@ -95,22 +95,35 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
       }
       times.add(m.kickoff);
     }
-    grids.set(b.bookmaker, [...times].sort((a, c) => a - c));
+    grids.set(
+      b.bookmaker,
+      [...times].sort((a, c) => a - c),
+    );
   }
   const ensure = (book: string, add: number[], clearFrom?: number, clearTo?: number) => {
     const grid = grids.get(book);
     if (!grid) return;
     const last = grid[grid.length - 1];
-    let ts = grid.filter((t) => clearFrom === undefined || clearTo === undefined || t < clearFrom || t > clearTo || t === last || t === grid[0]);
+    let ts = grid.filter(
+      (t) => clearFrom === undefined || clearTo === undefined || t < clearFrom || t > clearTo || t === last || t === grid[0],
+    );
     ts = [...new Set([...ts, ...add.filter((t) => t > grid[0] && t < last)])].sort((a, c) => a - c);
     grids.set(book, ts);
   };
   if (steam && steamD) {
     ensure('PS', [steamD.before_at, steam.observedAt], steamD.before_at, steam.observedAt);
-    for (const f of steamD.followers) ensure(f.bookmaker, [steam.observedAt - 10 * MINUTE, f.observed_at], steam.observedAt - 10 * MINUTE, f.observed_at);
-    if (steamD.stale_bookmaker) ensure(steamD.stale_bookmaker, [steam.observedAt - 10 * MINUTE, steam.observedAt + 10 * MINUTE], steam.observedAt - 10 * MINUTE, steam.observedAt + 10 * MINUTE);
+    for (const f of steamD.followers)
+      ensure(f.bookmaker, [steam.observedAt - 10 * MINUTE, f.observed_at], steam.observedAt - 10 * MINUTE, f.observed_at);
+    if (steamD.stale_bookmaker)
+      ensure(
+        steamD.stale_bookmaker,
+        [steam.observedAt - 10 * MINUTE, steam.observedAt + 10 * MINUTE],
+        steam.observedAt - 10 * MINUTE,
+        steam.observedAt + 10 * MINUTE,
+      );
   }
-  if (trapD) for (const b of books) ensure(b.bookmaker, [trapD.start_at - 10 * MINUTE, minute((trapD.start_at + trapD.end_at) / 2), trapD.end_at]);
+  if (trapD)
+    for (const b of books) ensure(b.bookmaker, [trapD.start_at - 10 * MINUTE, minute((trapD.start_at + trapD.end_at) / 2), trapD.end_at]);
   if (reverseD) {
     for (const b of books) {
       const lag = b.kind === 'soft' ? reverseD.soft_lag_minutes * MINUTE : 0;
@@ -165,9 +178,10 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
     if (reverse && reverseD) {
       const tt = kind === 'soft' ? t - reverseD.soft_lag_minutes * MINUTE : t;
       const peak = reverseD.opening_offset + reverseD.first_move;
-      off[favIdx] += tt <= reverseD.turn_at
-        ? reverseD.opening_offset + reverseD.first_move * clamp01((tt - m.openAt) / (reverseD.turn_at - m.openAt))
-        : peak * (1 - clamp01((tt - reverseD.turn_at) / (reverseD.end_at - reverseD.turn_at)));
+      off[favIdx] +=
+        tt <= reverseD.turn_at
+          ? reverseD.opening_offset + reverseD.first_move * clamp01((tt - m.openAt) / (reverseD.turn_at - m.openAt))
+          : peak * (1 - clamp01((tt - reverseD.turn_at) / (reverseD.end_at - reverseD.turn_at)));
     }
     return off;
   };
@@ -206,7 +220,16 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
       }
       const closing = t === m.kickoff;
       for (let i = 0; i < g.selections.length; i++) {
-        out.push({ table, matchId: m.id, bookmaker: b.bookmaker, line, selection: g.selections[i], odds: odds[i], observedAt: t, isClosing: closing });
+        out.push({
+          table,
+          matchId: m.id,
+          bookmaker: b.bookmaker,
+          line,
+          selection: g.selections[i],
+          odds: odds[i],
+          observedAt: t,
+          isClosing: closing,
+        });
       }
     }
   }

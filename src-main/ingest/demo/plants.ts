@@ -88,7 +88,8 @@ export function planPlants(world: DemoWorld): void {
       const u = r.next();
       const market: MarketKind = u < 0.6 ? '1x2' : u < 0.8 ? 'totals' : 'spreads';
       // a selection priced between 1.5 and 5, where a jump in implied probability shows clearly
-      const inRange = (mm: DemoMatch) => marketOf(mm, market, market === 'totals' ? 2.5 : undefined).probs.some((p) => p >= 0.2 && p <= 0.65);
+      const inRange = (mm: DemoMatch) =>
+        marketOf(mm, market, market === 'totals' ? 2.5 : undefined).probs.some((p) => p >= 0.2 && p <= 0.65);
       const m = take(pool, inRange);
       const tm = marketOf(m, market, market === 'totals' ? 2.5 : undefined);
       const open = tm.selections.filter((_, i) => tm.probs[i] >= 0.2 && tm.probs[i] <= 0.65);
@@ -100,10 +101,30 @@ export function planPlants(world: DemoWorld): void {
       const followers = others.filter((b) => b !== stale).map((b) => ({ bookmaker: b, observed_at: ts + r.int(2, 9) * MINUTE }));
       const plantId = id('steam');
       const details: SteamDetails = { shift: r.uniform(0.18, 0.3), before_at: ts - 5 * MINUTE, followers, stale_bookmaker: stale };
-      plants.push({ plantId, kind: 'steam', matchId: m.id, bookmaker: 'PS', market, line: market === '1x2' ? null : tm.line, selection, observedAt: ts, details: { ...details } });
+      plants.push({
+        plantId,
+        kind: 'steam',
+        matchId: m.id,
+        bookmaker: 'PS',
+        market,
+        line: market === '1x2' ? null : tm.line,
+        selection,
+        observedAt: ts,
+        details: { ...details },
+      });
       if (stale) {
         const stalePlant: OutlierDetails = { variant: 'stale', steam_plant: plantId, frozen_at: ts - 10 * MINUTE };
-        plants.push({ plantId: id('outlier'), kind: 'outlier', matchId: m.id, bookmaker: stale, market, line: market === '1x2' ? null : tm.line, selection, observedAt: ts + 10 * MINUTE, details: { ...stalePlant } });
+        plants.push({
+          plantId: id('outlier'),
+          kind: 'outlier',
+          matchId: m.id,
+          bookmaker: stale,
+          market,
+          line: market === '1x2' ? null : tm.line,
+          selection,
+          observedAt: ts + 10 * MINUTE,
+          details: { ...stalePlant },
+        });
       }
     }
     for (let k = 0; k < counts.outlier; k++) {
@@ -114,28 +135,68 @@ export function planPlants(world: DemoWorld): void {
       const selection = r.pick(tm.selections);
       const span = m.endAt - m.openAt;
       const to = Math.min(minute(m.openAt + span * r.uniform(0.3, 0.9)), m.endAt - 20 * MINUTE);
-      const details: OutlierDetails = { variant: 'outlier', factor: r.uniform(1.12, 1.25), until: Math.min(m.endAt, to + r.int(1, 6) * HOUR) };
-      plants.push({ plantId: id('outlier'), kind: 'outlier', matchId: m.id, bookmaker: r.pick(books), market, line: market === '1x2' ? null : tm.line, selection, observedAt: to, details: { ...details } });
+      const details: OutlierDetails = {
+        variant: 'outlier',
+        factor: r.uniform(1.12, 1.25),
+        until: Math.min(m.endAt, to + r.int(1, 6) * HOUR),
+      };
+      plants.push({
+        plantId: id('outlier'),
+        kind: 'outlier',
+        matchId: m.id,
+        bookmaker: r.pick(books),
+        market,
+        line: market === '1x2' ? null : tm.line,
+        selection,
+        observedAt: to,
+        details: { ...details },
+      });
     }
     for (let k = 0; k < counts.trap; k++) {
       const m = take(pool, publicFavourite);
       const span = m.endAt - m.openAt;
       const t0 = minute(m.openAt + span * r.uniform(0.3, 0.5));
       const details: TrapDetails = {
-        start_at: t0, end_at: minute(t0 + Math.min(18 * HOUR, (m.endAt - t0) * 0.8)), sharp_drift: r.uniform(0.14, 0.2),
-        public_shorten: r.uniform(0.14, 0.2), soft_books: m.books['1x2'].filter((b) => b !== 'PS' && b !== 'BFE'),
+        start_at: t0,
+        end_at: minute(t0 + Math.min(18 * HOUR, (m.endAt - t0) * 0.8)),
+        sharp_drift: r.uniform(0.14, 0.2),
+        public_shorten: r.uniform(0.14, 0.2),
+        soft_books: m.books['1x2'].filter((b) => b !== 'PS' && b !== 'BFE'),
       };
-      plants.push({ plantId: id('trap'), kind: 'trap', matchId: m.id, bookmaker: null, market: '1x2', line: null, selection: favourite(m), observedAt: t0, details: { ...details } });
+      plants.push({
+        plantId: id('trap'),
+        kind: 'trap',
+        matchId: m.id,
+        bookmaker: null,
+        market: '1x2',
+        line: null,
+        selection: favourite(m),
+        observedAt: t0,
+        details: { ...details },
+      });
     }
     for (let k = 0; k < counts.reverse_line; k++) {
       const m = take(pool, publicFavourite);
       const span = m.endAt - m.openAt;
       const turn = minute(m.openAt + span * r.uniform(0.3, 0.5));
       const details: ReverseDetails = {
-        turn_at: turn, end_at: minute(turn + Math.min(12 * HOUR, (m.endAt - turn) * 0.7)), opening_offset: r.uniform(0.08, 0.12),
-        first_move: r.uniform(0.08, 0.12), soft_lag_minutes: 30,
+        turn_at: turn,
+        end_at: minute(turn + Math.min(12 * HOUR, (m.endAt - turn) * 0.7)),
+        opening_offset: r.uniform(0.08, 0.12),
+        first_move: r.uniform(0.08, 0.12),
+        soft_lag_minutes: 30,
       };
-      plants.push({ plantId: id('reverse_line'), kind: 'reverse_line', matchId: m.id, bookmaker: 'PS', market: '1x2', line: null, selection: favourite(m), observedAt: turn, details: { ...details } });
+      plants.push({
+        plantId: id('reverse_line'),
+        kind: 'reverse_line',
+        matchId: m.id,
+        bookmaker: 'PS',
+        market: '1x2',
+        line: null,
+        selection: favourite(m),
+        observedAt: turn,
+        details: { ...details },
+      });
     }
   }
 
@@ -144,8 +205,12 @@ export function planPlants(world: DemoWorld): void {
   const tables: OddsTable[] = ['odds_history', 'odds_totals', 'odds_spreads', 'odds_history'];
   const marketOfTable: Record<OddsTable, MarketKind> = { odds_history: '1x2', odds_totals: 'totals', odds_spreads: 'spreads' };
   const values: Record<BadReason, number[]> = {
-    odds_le_1: [1, 0.5, 0, 1], absurd: [1000, 2500, 1000, 999.99], nan: [NaN, NaN, NaN, NaN],
-    infinity: [Infinity, Infinity, Infinity, Infinity], orphan_match: [2.1, 1.95, 1.87, 3.4], future: [1.95, 2.05, 1.9, 2.4],
+    odds_le_1: [1, 0.5, 0, 1],
+    absurd: [1000, 2500, 1000, 999.99],
+    nan: [NaN, NaN, NaN, NaN],
+    infinity: [Infinity, Infinity, Infinity, Infinity],
+    orphan_match: [2.1, 1.95, 1.87, 3.4],
+    future: [1.95, 2.05, 1.9, 2.4],
   };
   let orphan = 0;
   for (const reason of BAD_REASONS) {
@@ -164,13 +229,26 @@ export function planPlants(world: DemoWorld): void {
       }
       if (reason === 'future') observedAt = world.anchor + 400 * DAY + k * HOUR + 17_000;
       const q: DemoQuote = {
-        table, matchId, bookmaker: r.pick(m.books[market]), line: market === '1x2' ? null : tm.line, selection: r.pick(tm.selections),
-        odds: values[reason][k], observedAt, isClosing: false,
+        table,
+        matchId,
+        bookmaker: r.pick(m.books[market]),
+        line: market === '1x2' ? null : tm.line,
+        selection: r.pick(tm.selections),
+        odds: values[reason][k],
+        observedAt,
+        isClosing: false,
       };
       badQuotes.push(q);
       plants.push({
-        plantId: id('bad_quote'), kind: 'bad_quote', matchId: q.matchId, bookmaker: q.bookmaker, market, line: q.line, selection: q.selection,
-        observedAt: q.observedAt, details: { table, reason, odds: String(q.odds) },
+        plantId: id('bad_quote'),
+        kind: 'bad_quote',
+        matchId: q.matchId,
+        bookmaker: q.bookmaker,
+        market,
+        line: q.line,
+        selection: q.selection,
+        observedAt: q.observedAt,
+        details: { table, reason, odds: String(q.odds) },
       });
     }
   }

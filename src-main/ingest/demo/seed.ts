@@ -42,9 +42,23 @@ export interface SeedReport {
 
 /** Every table the seed fills, in write order (foreign keys first). */
 export const DEMO_TABLES = [
-  'leagues', 'teams', 'players', 'coaches', 'bookmakers', 'matches', 'match_events',
-  'odds_history', 'odds_totals', 'odds_spreads', 'team_intelligence', 'scorer_intelligence', 'coach_intelligence',
-  'demo_truth_probabilities', 'demo_truth_teams', 'demo_truth_leagues', 'demo_plants',
+  'leagues',
+  'teams',
+  'players',
+  'coaches',
+  'bookmakers',
+  'matches',
+  'match_events',
+  'odds_history',
+  'odds_totals',
+  'odds_spreads',
+  'team_intelligence',
+  'scorer_intelligence',
+  'coach_intelligence',
+  'demo_truth_probabilities',
+  'demo_truth_teams',
+  'demo_truth_leagues',
+  'demo_plants',
 ] as const;
 
 /** Columns the seed writes to each odds table, in COPY order. */
@@ -135,24 +149,134 @@ export function tableRows(world: DemoWorld, moves: SharpMoves, now = world.ancho
 export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
   const t: Rows = {};
   t.team_intelligence = {
-    columns: ['team_id', 'season', 'played', 'home_played', 'home_wins', 'home_draws', 'home_losses', 'home_goals_for', 'home_goals_against',
-      'away_played', 'away_wins', 'away_draws', 'away_losses', 'away_goals_for', 'away_goals_against', 'form', 'xg_for_avg', 'xg_against_avg',
-      'clean_sheet_rate', 'btts_rate', 'over25_rate', 'attack_rating', 'defence_rating', 'elo', 'market_alerts'],
-    rows: teamIntelligence(world, moves).map((x) => [x.teamId, x.season, x.played, x.homePlayed, x.homeWins, x.homeDraws, x.homeLosses, x.homeGoalsFor,
-      x.homeGoalsAgainst, x.awayPlayed, x.awayWins, x.awayDraws, x.awayLosses, x.awayGoalsFor, x.awayGoalsAgainst, x.form, x.xgForAvg, x.xgAgainstAvg,
-      x.cleanSheetRate, x.bttsRate, x.over25Rate, x.attackRating, x.defenceRating, x.elo, json(x.marketAlerts)]),
+    columns: [
+      'team_id',
+      'season',
+      'played',
+      'home_played',
+      'home_wins',
+      'home_draws',
+      'home_losses',
+      'home_goals_for',
+      'home_goals_against',
+      'away_played',
+      'away_wins',
+      'away_draws',
+      'away_losses',
+      'away_goals_for',
+      'away_goals_against',
+      'form',
+      'xg_for_avg',
+      'xg_against_avg',
+      'clean_sheet_rate',
+      'btts_rate',
+      'over25_rate',
+      'attack_rating',
+      'defence_rating',
+      'elo',
+      'market_alerts',
+    ],
+    rows: teamIntelligence(world, moves).map((x) => [
+      x.teamId,
+      x.season,
+      x.played,
+      x.homePlayed,
+      x.homeWins,
+      x.homeDraws,
+      x.homeLosses,
+      x.homeGoalsFor,
+      x.homeGoalsAgainst,
+      x.awayPlayed,
+      x.awayWins,
+      x.awayDraws,
+      x.awayLosses,
+      x.awayGoalsFor,
+      x.awayGoalsAgainst,
+      x.form,
+      x.xgForAvg,
+      x.xgAgainstAvg,
+      x.cleanSheetRate,
+      x.bttsRate,
+      x.over25Rate,
+      x.attackRating,
+      x.defenceRating,
+      x.elo,
+      json(x.marketAlerts),
+    ]),
   };
   t.scorer_intelligence = {
-    columns: ['player_id', 'team_id', 'season', 'appearances', 'minutes', 'goals', 'penalty_goals', 'penalties_taken', 'first_goals', 'goals_per90',
-      'anytime_prob', 'first_goal_prob', 'form_last5', 'goals_by_period', 'scoring_streak', 'drought'],
-    rows: scorerIntelligence(world).map((s) => [s.playerId, s.teamId, s.season, s.appearances, s.minutes, s.goals, s.penaltyGoals, s.penaltiesTaken,
-      s.firstGoals, s.goalsPer90, s.anytimeProb, s.firstGoalProb, json(s.formLast5), json(s.goalsByPeriod), s.scoringStreak, s.drought]),
+    columns: [
+      'player_id',
+      'team_id',
+      'season',
+      'appearances',
+      'minutes',
+      'goals',
+      'penalty_goals',
+      'penalties_taken',
+      'first_goals',
+      'goals_per90',
+      'anytime_prob',
+      'first_goal_prob',
+      'form_last5',
+      'goals_by_period',
+      'scoring_streak',
+      'drought',
+    ],
+    rows: scorerIntelligence(world).map((s) => [
+      s.playerId,
+      s.teamId,
+      s.season,
+      s.appearances,
+      s.minutes,
+      s.goals,
+      s.penaltyGoals,
+      s.penaltiesTaken,
+      s.firstGoals,
+      s.goalsPer90,
+      s.anytimeProb,
+      s.firstGoalProb,
+      json(s.formLast5),
+      json(s.goalsByPeriod),
+      s.scoringStreak,
+      s.drought,
+    ]),
   };
   t.coach_intelligence = {
-    columns: ['coach_id', 'team_id', 'style', 'formation', 'matches', 'wins', 'draws', 'losses', 'xg_for_avg', 'xg_against_avg', 'goals_for_avg',
-      'goals_against_avg', 'matchup_record', 'strengths', 'weaknesses'],
-    rows: coachIntelligence(world).map((c) => [c.coachId, c.teamId, c.style, c.formation, c.matches, c.wins, c.draws, c.losses, c.xgForAvg,
-      c.xgAgainstAvg, c.goalsForAvg, c.goalsAgainstAvg, json(c.matchupRecord), json(c.strengths), json(c.weaknesses)]),
+    columns: [
+      'coach_id',
+      'team_id',
+      'style',
+      'formation',
+      'matches',
+      'wins',
+      'draws',
+      'losses',
+      'xg_for_avg',
+      'xg_against_avg',
+      'goals_for_avg',
+      'goals_against_avg',
+      'matchup_record',
+      'strengths',
+      'weaknesses',
+    ],
+    rows: coachIntelligence(world).map((c) => [
+      c.coachId,
+      c.teamId,
+      c.style,
+      c.formation,
+      c.matches,
+      c.wins,
+      c.draws,
+      c.losses,
+      c.xgForAvg,
+      c.xgAgainstAvg,
+      c.goalsForAvg,
+      c.goalsAgainstAvg,
+      json(c.matchupRecord),
+      json(c.strengths),
+      json(c.weaknesses),
+    ]),
   };
   return t;
 }
@@ -176,20 +300,83 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
     rows: world.bookmakers.map((b) => [b.bookmaker, b.name, b.kind === 'sharp', b.kind === 'exchange', false]),
   };
   t.matches = {
-    columns: ['match_id', 'league_code', 'season', 'kickoff', 'home_team_id', 'away_team_id', 'status', 'home_goals', 'away_goals',
-      'ht_home_goals', 'ht_away_goals', 'home_xg', 'away_xg', 'home_shots', 'away_shots', 'home_shots_target', 'away_shots_target',
-      'home_corners', 'away_corners', 'home_fouls', 'away_fouls', 'home_yellow', 'away_yellow', 'home_red', 'away_red', 'referee', 'origin', 'meeting'],
+    columns: [
+      'match_id',
+      'league_code',
+      'season',
+      'kickoff',
+      'home_team_id',
+      'away_team_id',
+      'status',
+      'home_goals',
+      'away_goals',
+      'ht_home_goals',
+      'ht_away_goals',
+      'home_xg',
+      'away_xg',
+      'home_shots',
+      'away_shots',
+      'home_shots_target',
+      'away_shots_target',
+      'home_corners',
+      'away_corners',
+      'home_fouls',
+      'away_fouls',
+      'home_yellow',
+      'away_yellow',
+      'home_red',
+      'away_red',
+      'referee',
+      'origin',
+      'meeting',
+    ],
     rows: world.matches.map((m) => {
       const r = m.result ?? (endedBy(m, now) ? m.outcome : undefined);
       const s = r?.stats;
-      return [m.id, m.league, m.season, new Date(m.kickoff), m.homeId, m.awayId, r ? 'finished' : 'scheduled', r?.homeGoals, r?.awayGoals,
-        r?.htHome, r?.htAway, r?.homeXg, r?.awayXg, s?.homeShots, s?.awayShots, s?.homeShotsTarget, s?.awayShotsTarget,
-        s?.homeCorners, s?.awayCorners, s?.homeFouls, s?.awayFouls, s?.homeYellow, s?.awayYellow, s?.homeRed, s?.awayRed, r?.referee, 'demo', 1];
+      return [
+        m.id,
+        m.league,
+        m.season,
+        new Date(m.kickoff),
+        m.homeId,
+        m.awayId,
+        r ? 'finished' : 'scheduled',
+        r?.homeGoals,
+        r?.awayGoals,
+        r?.htHome,
+        r?.htAway,
+        r?.homeXg,
+        r?.awayXg,
+        s?.homeShots,
+        s?.awayShots,
+        s?.homeShotsTarget,
+        s?.awayShotsTarget,
+        s?.homeCorners,
+        s?.awayCorners,
+        s?.homeFouls,
+        s?.awayFouls,
+        s?.homeYellow,
+        s?.awayYellow,
+        s?.homeRed,
+        s?.awayRed,
+        r?.referee,
+        'demo',
+        1,
+      ];
     }),
   };
   t.match_events = {
     columns: ['event_id', 'match_id', 'team_id', 'player_id', 'kind', 'minute', 'is_penalty', 'is_own_goal'],
-    rows: [...world.events, ...world.futureEvents.filter((e) => endedBy(byId.get(e.matchId) as DemoMatch, now))].map((e) => [e.id, e.matchId, e.teamId, e.playerId, 'goal', e.minute, e.isPenalty, e.isOwnGoal]),
+    rows: [...world.events, ...world.futureEvents.filter((e) => endedBy(byId.get(e.matchId) as DemoMatch, now))].map((e) => [
+      e.id,
+      e.matchId,
+      e.teamId,
+      e.playerId,
+      'goal',
+      e.minute,
+      e.isPenalty,
+      e.isOwnGoal,
+    ]),
   };
   const truth: CopyValue[][] = [];
   for (const m of world.matches) {
@@ -203,7 +390,17 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
   };
   t.demo_plants = {
     columns: ['plant_id', 'kind', 'match_id', 'bookmaker', 'market', 'line', 'selection', 'observed_at', 'details'],
-    rows: world.plants.map((p) => [p.plantId, p.kind, p.matchId, p.bookmaker, p.market, p.line, p.selection, new Date(p.observedAt), json(plantDetailsJson(p))]),
+    rows: world.plants.map((p) => [
+      p.plantId,
+      p.kind,
+      p.matchId,
+      p.bookmaker,
+      p.market,
+      p.line,
+      p.selection,
+      new Date(p.observedAt),
+      json(plantDetailsJson(p)),
+    ]),
   };
   return t;
 }
@@ -219,7 +416,10 @@ export function plantDetailsJson(p: DemoPlant): Record<string, unknown> {
   for (const [k, v] of Object.entries(p.details)) {
     if ((k.endsWith('_at') || k === 'until') && typeof v === 'number') out[k] = new Date(v).toISOString();
     else if (k === 'followers' && Array.isArray(v)) {
-      out[k] = v.map((f: { bookmaker: string; observed_at: number }) => ({ bookmaker: f.bookmaker, observed_at: new Date(f.observed_at).toISOString() }));
+      out[k] = v.map((f: { bookmaker: string; observed_at: number }) => ({
+        bookmaker: f.bookmaker,
+        observed_at: new Date(f.observed_at).toISOString(),
+      }));
     } else out[k] = iso(v);
   }
   return out;
@@ -230,7 +430,14 @@ export function plantDetailsJson(p: DemoPlant): Record<string, unknown> {
 export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
-  const now = opts.now === undefined ? (opts.anchor === undefined ? Date.now() : anchorOf(opts.anchor)) : typeof opts.now === 'number' ? opts.now : opts.now.getTime();
+  const now =
+    opts.now === undefined
+      ? opts.anchor === undefined
+        ? Date.now()
+        : anchorOf(opts.anchor)
+      : typeof opts.now === 'number'
+        ? opts.now
+        : opts.now.getTime();
   if (!Number.isFinite(now)) throw new Error(`demo: bad now ${String(opts.now)}`);
   if (opts.migrate !== false) await migrateSource(url);
   const client = await connectClient(url, { applicationName: 'monps-demo-seed' });
@@ -240,10 +447,12 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(724243)');
-    const existing = (await client.query<{ matches: string; teams: string; odds: string }>(
-      `SELECT (SELECT count(*) FROM matches) AS matches, (SELECT count(*) FROM teams) AS teams,
+    const existing = (
+      await client.query<{ matches: string; teams: string; odds: string }>(
+        `SELECT (SELECT count(*) FROM matches) AS matches, (SELECT count(*) FROM teams) AS teams,
         (SELECT count(*) FROM (SELECT 1 FROM odds_history LIMIT 1000) o) AS odds`,
-    )).rows[0];
+      )
+    ).rows[0];
     const nonEmpty = Number(existing.matches) + Number(existing.teams) + Number(existing.odds) > 0;
     if (nonEmpty && !opts.force) {
       throw new SourceNotEmptyError(
@@ -259,7 +468,9 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
     world = generateWorld(opts);
     const entities = entityRows(world, now);
     generateSeconds = (performance.now() - tg) / 1000;
-    log(`demo: generated ${world.matches.length} matches, ${world.events.length} goals and ${world.plants.length} plants in ${generateSeconds.toFixed(2)} s; writing`);
+    log(
+      `demo: generated ${world.matches.length} matches, ${world.events.length} goals and ${world.plants.length} plants in ${generateSeconds.toFixed(2)} s; writing`,
+    );
     // Prices are generated while odds_history streams into PostgreSQL; totals and spreads follow.
     const odds: RenderedOdds = {
       chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
@@ -279,7 +490,13 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
         rows[name] = await copyRows(client, name, t.columns, t.rows);
       }
     }
-    for (const [table, col] of [['teams', 'team_id'], ['players', 'player_id'], ['coaches', 'coach_id'], ['matches', 'match_id'], ['match_events', 'event_id']]) {
+    for (const [table, col] of [
+      ['teams', 'team_id'],
+      ['players', 'player_id'],
+      ['coaches', 'coach_id'],
+      ['matches', 'match_id'],
+      ['match_events', 'event_id'],
+    ]) {
       await client.query(`SELECT setval(pg_get_serial_sequence('${table}', '${col}'), GREATEST((SELECT max(${col}) FROM ${table}), 1))`);
     }
     // What the demo feed needs to regenerate this world and release the rest when it is due.
@@ -298,8 +515,16 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
   const seconds = (performance.now() - t0) / 1000;
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
   return {
-    seed: world.seed, scale: world.scale, anchor: new Date(world.anchor).toISOString().slice(0, 10), now: new Date(now).toISOString(), rows, totalRows,
+    seed: world.seed,
+    scale: world.scale,
+    anchor: new Date(world.anchor).toISOString().slice(0, 10),
+    now: new Date(now).toISOString(),
+    rows,
+    totalRows,
     oddsRows: rows.odds_history + rows.odds_totals + rows.odds_spreads,
-    generateSeconds, writeSeconds: seconds - generateSeconds, seconds, rowsPerSecond: totalRows / seconds,
+    generateSeconds,
+    writeSeconds: seconds - generateSeconds,
+    seconds,
+    rowsPerSecond: totalRows / seconds,
   };
 }

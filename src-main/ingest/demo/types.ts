@@ -67,9 +67,18 @@ export interface DemoCoach {
 }
 
 export interface MatchStats {
-  homeShots: number; awayShots: number; homeShotsTarget: number; awayShotsTarget: number;
-  homeCorners: number; awayCorners: number; homeFouls: number; awayFouls: number;
-  homeYellow: number; awayYellow: number; homeRed: number; awayRed: number;
+  homeShots: number;
+  awayShots: number;
+  homeShotsTarget: number;
+  awayShotsTarget: number;
+  homeCorners: number;
+  awayCorners: number;
+  homeFouls: number;
+  awayFouls: number;
+  homeYellow: number;
+  awayYellow: number;
+  homeRed: number;
+  awayRed: number;
 }
 
 export interface MatchResult {

@@ -6,7 +6,18 @@ import { clubNames, personName } from './names';
 import { asianHomeProbability, mainAsianLine, matchProbabilities, overProbability, scoreMatrix, MAX_GOALS } from './model';
 import { planPlants } from './plants';
 import type {
-  DemoBookmaker, DemoCoach, DemoEvent, DemoLeague, DemoMatch, DemoOptions, DemoPlayer, DemoTeam, DemoWorld, MatchResult, OddsTier, TruthMarket,
+  DemoBookmaker,
+  DemoCoach,
+  DemoEvent,
+  DemoLeague,
+  DemoMatch,
+  DemoOptions,
+  DemoPlayer,
+  DemoTeam,
+  DemoWorld,
+  MatchResult,
+  OddsTier,
+  TruthMarket,
 } from './types';
 
 export const DAY = 86_400_000;
@@ -80,7 +91,9 @@ export function roundRobin(ids: number[]): [number, number][][] {
 
 function truthMarkets(lambda: number, mu: number, rho: number, tier: OddsTier): TruthMarket[] {
   const probs = matchProbabilities(scoreMatrix(lambda, mu, rho));
-  const markets: TruthMarket[] = [{ market: '1x2', line: 0, selections: ['home', 'draw', 'away'], probs: [probs.home, probs.draw, probs.away] }];
+  const markets: TruthMarket[] = [
+    { market: '1x2', line: 0, selections: ['home', 'draw', 'away'], probs: [probs.home, probs.draw, probs.away] },
+  ];
   const totals = tier === 'upcoming' ? [1.5, 2.5, 3.5] : [2.5];
   for (const line of totals) {
     const over = overProbability(probs.total, line);
@@ -135,8 +148,12 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       teams.push({ id: teamId, name, league: spec.code, country: spec.country, attack: att[i] - meanA, defence: def[i] - meanD });
     }
     leagues.push({
-      ...spec, teamIds: ids, baseGoals: Math.log(lr.uniform(1.02, 1.2)), homeAdvantage: lr.uniform(0.18, 0.3),
-      rho: lr.uniform(-0.13, -0.05), offset: offsets[li % offsets.length],
+      ...spec,
+      teamIds: ids,
+      baseGoals: Math.log(lr.uniform(1.02, 1.2)),
+      homeAdvantage: lr.uniform(0.18, 0.3),
+      rho: lr.uniform(-0.13, -0.05),
+      offset: offsets[li % offsets.length],
     });
   }
 
@@ -166,8 +183,14 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       playerId++;
       const share = Math.round((p.weight / total) * 1e6) / 1e6;
       players.push({
-        id: playerId, teamId: team.id, name: personName(tr), position: p.position, shirt: i === 0 ? 1 : shirts[i - 1],
-        goalShare: share, penaltyTaker: false, expectedMinutes: p.minutes,
+        id: playerId,
+        teamId: team.id,
+        name: personName(tr),
+        position: p.position,
+        shirt: i === 0 ? 1 : shirts[i - 1],
+        goalShare: share,
+        penaltyTaker: false,
+        expectedMinutes: p.minutes,
       });
       if (p.position !== 'GK' && p.position !== 'DF' && share > bestShare && p.minutes >= 60) {
         best = players.length - 1;
@@ -177,7 +200,11 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     if (best >= 0) players[best].penaltyTaker = true;
     coachId++;
     coaches.push({
-      id: coachId, teamId: team.id, name: personName(tr), style: tr.pick(STYLES), formation: tr.pick(FORMATIONS),
+      id: coachId,
+      teamId: team.id,
+      name: personName(tr),
+      style: tr.pick(STYLES),
+      formation: tr.pick(FORMATIONS),
       tenureStart: new Date(anchor - tr.int(40, 1600) * DAY).toISOString().slice(0, 10),
     });
   }
@@ -206,8 +233,19 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     const lambda = Math.exp(league.baseGoals + league.homeAdvantage + (s.attack.get(home) as number) - (s.defence.get(away) as number));
     const mu = Math.exp(league.baseGoals + (s.attack.get(away) as number) - (s.defence.get(home) as number));
     matches.push({
-      id: 0, league: league.code, season, kickoff, homeId: home, awayId: away, lambda, mu,
-      markets: truthMarkets(lambda, mu, league.rho, tier), tier, openAt: 0, endAt: 0, books: { '1x2': [], totals: [], spreads: [] },
+      id: 0,
+      league: league.code,
+      season,
+      kickoff,
+      homeId: home,
+      awayId: away,
+      lambda,
+      mu,
+      markets: truthMarkets(lambda, mu, league.rho, tier),
+      tier,
+      openAt: 0,
+      endAt: 0,
+      books: { '1x2': [], totals: [], spreads: [] },
     });
   };
 
@@ -223,7 +261,14 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       for (const [r, round] of rounds.entries()) {
         for (const [home, away] of round) {
           const day = cal.pick([-1, 0, 0, 0, 0, 1, 1, 1, 2]);
-          addMatch(league, season, firstSat + 7 * r * DAY + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE, home, away, back === 2 ? 'light' : 'full');
+          addMatch(
+            league,
+            season,
+            firstSat + 7 * r * DAY + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE,
+            home,
+            away,
+            back === 2 ? 'light' : 'full',
+          );
         }
       }
     }
@@ -293,7 +338,15 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
         player = squad[mr.weighted(squad.map((p) => p.goalShare))];
       }
       eventId++;
-      (upcoming ? futureEvents : events).push({ id: eventId, matchId: m.id, teamId: scoringTeam, playerId: player.id, minute: g.minute, isPenalty: g.penalty, isOwnGoal: g.ownGoal });
+      (upcoming ? futureEvents : events).push({
+        id: eventId,
+        matchId: m.id,
+        teamId: scoringTeam,
+        playerId: player.id,
+        minute: g.minute,
+        isPenalty: g.penalty,
+        isOwnGoal: g.ownGoal,
+      });
     }
     if (upcoming) continue;
     for (const home of [true, false]) {
@@ -305,8 +358,21 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
   }
 
   const world: DemoWorld = {
-    seed, scale, anchor, currentSeason, bookmakers: DEMO_BOOKMAKERS, leagues, teams, players, coaches, matches, events, futureEvents,
-    penaltyMisses, plants: [], badQuotes: [],
+    seed,
+    scale,
+    anchor,
+    currentSeason,
+    bookmakers: DEMO_BOOKMAKERS,
+    leagues,
+    teams,
+    players,
+    coaches,
+    matches,
+    events,
+    futureEvents,
+    penaltyMisses,
+    plants: [],
+    badQuotes: [],
   };
   assignBooks(world);
   planPlants(world);
@@ -351,7 +417,10 @@ function playMatch(r: Rng, m: DemoMatch, rho: number): { result: MatchResult; go
     }
   }
   const goals: Goal[] = [];
-  for (const [home, count] of [[true, hg], [false, ag]] as [boolean, number][]) {
+  for (const [home, count] of [
+    [true, hg],
+    [false, ag],
+  ] as [boolean, number][]) {
     for (let g = 0; g < count; g++) {
       const firstHalf = r.chance(0.44);
       const minute = firstHalf ? (r.chance(0.06) ? 45 : r.int(1, 44)) : r.chance(0.08) ? r.int(90, 96) : r.int(46, 89);
@@ -370,13 +439,26 @@ function playMatch(r: Rng, m: DemoMatch, rho: number): { result: MatchResult; go
   return {
     goals,
     result: {
-      homeGoals: hg, awayGoals: ag, htHome, htAway, homeXg: xg(m.lambda, hg), awayXg: xg(m.mu, ag),
+      homeGoals: hg,
+      awayGoals: ag,
+      htHome,
+      htAway,
+      homeXg: xg(m.lambda, hg),
+      awayXg: xg(m.mu, ag),
       referee: personName(r),
       stats: {
-        homeShots, awayShots, homeShotsTarget: onTarget(homeShots, hg), awayShotsTarget: onTarget(awayShots, ag),
-        homeCorners: r.poisson(2.5 + 2.5 * m.lambda), awayCorners: r.poisson(2.5 + 2.5 * m.mu),
-        homeFouls: r.poisson(10.5), awayFouls: r.poisson(11.5), homeYellow: r.poisson(1.6), awayYellow: r.poisson(1.9),
-        homeRed: r.chance(0.05) ? 1 : 0, awayRed: r.chance(0.06) ? 1 : 0,
+        homeShots,
+        awayShots,
+        homeShotsTarget: onTarget(homeShots, hg),
+        awayShotsTarget: onTarget(awayShots, ag),
+        homeCorners: r.poisson(2.5 + 2.5 * m.lambda),
+        awayCorners: r.poisson(2.5 + 2.5 * m.mu),
+        homeFouls: r.poisson(10.5),
+        awayFouls: r.poisson(11.5),
+        homeYellow: r.poisson(1.6),
+        awayYellow: r.poisson(1.9),
+        homeRed: r.chance(0.05) ? 1 : 0,
+        awayRed: r.chance(0.06) ? 1 : 0,
       },
     },
   };

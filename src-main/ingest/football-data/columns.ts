@@ -89,7 +89,8 @@ export function quoteColumn(column: string): QuoteColumn | undefined {
     const lineColumn = m[1].startsWith('Bb') ? 'BbAHh' : b.closing ? 'AHCh' : 'AHh';
     return { column, ...b, market: 'spreads', selection: m[2] === 'H' ? 'home' : 'away', lineColumn };
   }
-  if (column === 'AHh' || column === 'AHCh' || column === 'BbAHh' || column.startsWith('Bb1X2') || column === 'BbOU' || column === 'BbAH') return undefined;
+  if (column === 'AHh' || column === 'AHCh' || column === 'BbAHh' || column.startsWith('Bb1X2') || column === 'BbOU' || column === 'BbAH')
+    return undefined;
   m = /^(.+)([HDA])$/.exec(column);
   if (m) {
     const b = resolvePrefix(m[1]);

@@ -45,13 +45,33 @@ export interface ImportReport {
 }
 
 const LEAGUES: Record<string, [name: string, country: string]> = {
-  E0: ['Premier League', 'England'], E1: ['Championship', 'England'], E2: ['League One', 'England'], E3: ['League Two', 'England'],
-  EC: ['National League', 'England'], SC0: ['Scottish Premiership', 'Scotland'], D1: ['Bundesliga', 'Germany'], D2: ['2. Bundesliga', 'Germany'],
-  SP1: ['La Liga', 'Spain'], SP2: ['Segunda Division', 'Spain'], I1: ['Serie A', 'Italy'], I2: ['Serie B', 'Italy'],
-  F1: ['Ligue 1', 'France'], F2: ['Ligue 2', 'France'], N1: ['Eredivisie', 'Netherlands'], B1: ['Jupiler League', 'Belgium'],
-  P1: ['Primeira Liga', 'Portugal'], T1: ['Super Lig', 'Turkey'], G1: ['Super League', 'Greece'],
-  USA: ['MLS', 'USA'], NOR: ['Eliteserien', 'Norway'], SWE: ['Allsvenskan', 'Sweden'], DNK: ['Superliga', 'Denmark'],
-  BRA: ['Serie A', 'Brazil'], ARG: ['Liga Profesional', 'Argentina'], JPN: ['J1 League', 'Japan'], MEX: ['Liga MX', 'Mexico'],
+  E0: ['Premier League', 'England'],
+  E1: ['Championship', 'England'],
+  E2: ['League One', 'England'],
+  E3: ['League Two', 'England'],
+  EC: ['National League', 'England'],
+  SC0: ['Scottish Premiership', 'Scotland'],
+  D1: ['Bundesliga', 'Germany'],
+  D2: ['2. Bundesliga', 'Germany'],
+  SP1: ['La Liga', 'Spain'],
+  SP2: ['Segunda Division', 'Spain'],
+  I1: ['Serie A', 'Italy'],
+  I2: ['Serie B', 'Italy'],
+  F1: ['Ligue 1', 'France'],
+  F2: ['Ligue 2', 'France'],
+  N1: ['Eredivisie', 'Netherlands'],
+  B1: ['Jupiler League', 'Belgium'],
+  P1: ['Primeira Liga', 'Portugal'],
+  T1: ['Super Lig', 'Turkey'],
+  G1: ['Super League', 'Greece'],
+  USA: ['MLS', 'USA'],
+  NOR: ['Eliteserien', 'Norway'],
+  SWE: ['Allsvenskan', 'Sweden'],
+  DNK: ['Superliga', 'Denmark'],
+  BRA: ['Serie A', 'Brazil'],
+  ARG: ['Liga Profesional', 'Argentina'],
+  JPN: ['J1 League', 'Japan'],
+  MEX: ['Liga MX', 'Mexico'],
 };
 
 /** Every .csv under the given files and folders (recursively), sorted, each once. */
@@ -128,9 +148,26 @@ function meetings(matches: FootballDataMatch[]): Map<FootballDataMatch, number> 
 }
 
 const MATCH_COLS = [
-  'kickoff', 'status', 'home_goals', 'away_goals', 'ht_home_goals', 'ht_away_goals', 'home_shots', 'away_shots',
-  'home_shots_target', 'away_shots_target', 'home_corners', 'away_corners', 'home_fouls', 'away_fouls',
-  'home_yellow', 'away_yellow', 'home_red', 'away_red', 'referee', 'origin',
+  'kickoff',
+  'status',
+  'home_goals',
+  'away_goals',
+  'ht_home_goals',
+  'ht_away_goals',
+  'home_shots',
+  'away_shots',
+  'home_shots_target',
+  'away_shots_target',
+  'home_corners',
+  'away_corners',
+  'home_fouls',
+  'away_fouls',
+  'home_yellow',
+  'away_yellow',
+  'home_red',
+  'away_red',
+  'referee',
+  'origin',
 ];
 
 async function importFile(client: pg.ClientBase, file: string): Promise<FileImportReport> {
@@ -140,7 +177,16 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
     parsed = parseFootballDataFile(file);
   } catch (err) {
     const e = err as Error;
-    return { file, matches: 0, matchesChanged: 0, quotes: 0, quotesChanged: 0, problems: [], seconds: (performance.now() - t0) / 1000, error: e instanceof FootballDataFormatError ? e.message : `football-data: ${file}: ${e.message}` };
+    return {
+      file,
+      matches: 0,
+      matchesChanged: 0,
+      quotes: 0,
+      quotesChanged: 0,
+      problems: [],
+      seconds: (performance.now() - t0) / 1000,
+      error: e instanceof FootballDataFormatError ? e.message : `football-data: ${file}: ${e.message}`,
+    };
   }
   const { quotes, problems } = quotesOf(parsed);
   const meeting = meetings(parsed.matches);
@@ -148,7 +194,11 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
     // One league-season per file: a pair meeting twice at the same ground is a duplicated row.
     for (const m of parsed.matches) {
       const n = meeting.get(m) ?? 1;
-      if (n > 1) problems.push({ line: m.line, message: `${m.homeTeam} v ${m.awayTeam} appears again in ${m.div} ${m.season}: stored as meeting ${n}` });
+      if (n > 1)
+        problems.push({
+          line: m.line,
+          message: `${m.homeTeam} v ${m.awayTeam} appears again in ${m.div} ${m.season}: stored as meeting ${n}`,
+        });
     }
   }
   await client.query('BEGIN');
@@ -163,20 +213,54 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
     await client.query(`CREATE TEMP TABLE fd_quotes (
       line integer, market text, bookmaker text, line_value double precision, selection text,
       odds double precision, observed_at timestamptz, is_closing boolean) ON COMMIT DROP`);
-    await copyRows(client, 'fd_matches', ['line', 'league_code', 'season', 'meeting', 'home', 'away', ...MATCH_COLS],
+    await copyRows(
+      client,
+      'fd_matches',
+      ['line', 'league_code', 'season', 'meeting', 'home', 'away', ...MATCH_COLS],
       parsed.matches.map((m): CopyValue[] => [
-        m.line, m.div, m.season, meeting.get(m), m.homeTeam, m.awayTeam, m.kickoff,
-        m.fthg !== null && m.ftag !== null ? 'finished' : 'scheduled', m.fthg, m.ftag, m.hthg, m.htag,
-        m.stats.hs, m.stats.as, m.stats.hst, m.stats.ast, m.stats.hc, m.stats.ac, m.stats.hf, m.stats.af,
-        m.stats.hy, m.stats.ay, m.stats.hr, m.stats.ar, m.referee, 'football-data',
-      ]));
-    await copyRows(client, 'fd_quotes', ['line', 'market', 'bookmaker', 'line_value', 'selection', 'odds', 'observed_at', 'is_closing'],
-      quotes.map((x): CopyValue[] => [x.line, x.q.market, x.q.bookmaker, x.lineValue, x.q.selection, x.odds, x.observedAt, x.q.closing]));
+        m.line,
+        m.div,
+        m.season,
+        meeting.get(m),
+        m.homeTeam,
+        m.awayTeam,
+        m.kickoff,
+        m.fthg !== null && m.ftag !== null ? 'finished' : 'scheduled',
+        m.fthg,
+        m.ftag,
+        m.hthg,
+        m.htag,
+        m.stats.hs,
+        m.stats.as,
+        m.stats.hst,
+        m.stats.ast,
+        m.stats.hc,
+        m.stats.ac,
+        m.stats.hf,
+        m.stats.af,
+        m.stats.hy,
+        m.stats.ay,
+        m.stats.hr,
+        m.stats.ar,
+        m.referee,
+        'football-data',
+      ]),
+    );
+    await copyRows(
+      client,
+      'fd_quotes',
+      ['line', 'market', 'bookmaker', 'line_value', 'selection', 'odds', 'observed_at', 'is_closing'],
+      quotes.map((x): CopyValue[] => [x.line, x.q.market, x.q.bookmaker, x.lineValue, x.q.selection, x.odds, x.observedAt, x.q.closing]),
+    );
 
     const leagues = [...new Set(parsed.matches.map((m) => m.div))];
     for (const code of leagues) {
       const [name, country] = LEAGUES[code] ?? [code, null];
-      await client.query('INSERT INTO leagues (league_code, name, country) VALUES ($1, $2, $3) ON CONFLICT (league_code) DO NOTHING', [code, name, country]);
+      await client.query('INSERT INTO leagues (league_code, name, country) VALUES ($1, $2, $3) ON CONFLICT (league_code) DO NOTHING', [
+        code,
+        name,
+        country,
+      ]);
     }
     await client.query(`INSERT INTO teams (name, league_code, country)
       SELECT DISTINCT ON (t.name) t.name, t.league_code, l.country
@@ -186,9 +270,12 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
       ON CONFLICT (name) DO NOTHING`);
     const books = [...new Set(quotes.map((x) => x.q.bookmaker))].map(bookmakerInfo);
     if (books.length > 0) {
-      await client.query(`INSERT INTO bookmakers (bookmaker, name, is_sharp, is_exchange, is_aggregate)
+      await client.query(
+        `INSERT INTO bookmakers (bookmaker, name, is_sharp, is_exchange, is_aggregate)
         SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(bookmaker text, name text, is_sharp boolean, is_exchange boolean, is_aggregate boolean)
-        ON CONFLICT (bookmaker) DO NOTHING`, [JSON.stringify(books)]);
+        ON CONFLICT (bookmaker) DO NOTHING`,
+        [JSON.stringify(books)],
+      );
     }
     const cols = MATCH_COLS.join(', ');
     const upsert = await client.query(`INSERT INTO matches (league_code, season, meeting, home_team_id, away_team_id, ${cols})
@@ -209,7 +296,8 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
     ];
     for (const [market, table, key] of targets) {
       const withLine = market !== '1x2';
-      const r = await client.query(`INSERT INTO ${table} (match_id, bookmaker, ${withLine ? 'line, ' : ''}selection, odds, observed_at, is_closing)
+      const r =
+        await client.query(`INSERT INTO ${table} (match_id, bookmaker, ${withLine ? 'line, ' : ''}selection, odds, observed_at, is_closing)
         SELECT i.match_id, q.bookmaker, ${withLine ? 'q.line_value, ' : ''}q.selection, q.odds, q.observed_at, q.is_closing
         FROM fd_quotes q JOIN fd_ids i USING (line) WHERE q.market = '${market}'
         ON CONFLICT (${key}) DO UPDATE SET odds = EXCLUDED.odds, is_closing = EXCLUDED.is_closing
@@ -218,8 +306,13 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
     }
     await client.query('COMMIT');
     return {
-      file, layout: parsed.layout, matches: parsed.matches.length, matchesChanged: upsert.rowCount ?? 0,
-      quotes: quotes.length, quotesChanged, problems: [...parsed.problems, ...problems].sort((a, b) => a.line - b.line),
+      file,
+      layout: parsed.layout,
+      matches: parsed.matches.length,
+      matchesChanged: upsert.rowCount ?? 0,
+      quotes: quotes.length,
+      quotesChanged,
+      problems: [...parsed.problems, ...problems].sort((a, b) => a.line - b.line),
       seconds: (performance.now() - t0) / 1000,
     };
   } catch (err) {

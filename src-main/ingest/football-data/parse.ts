@@ -102,19 +102,51 @@ const EXTRA_FIELDS = {
 const MAIN_REQUIRED = ['Div', 'Date', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG'];
 const EXTRA_REQUIRED = ['Country', 'Date', 'Home', 'Away', 'HG', 'AG'];
 const STAT_COLUMNS: Record<keyof FootballDataStats, string> = {
-  hs: 'HS', as: 'AS', hst: 'HST', ast: 'AST', hf: 'HF', af: 'AF', hc: 'HC', ac: 'AC', hy: 'HY', ay: 'AY', hr: 'HR', ar: 'AR',
+  hs: 'HS',
+  as: 'AS',
+  hst: 'HST',
+  ast: 'AST',
+  hf: 'HF',
+  af: 'AF',
+  hc: 'HC',
+  ac: 'AC',
+  hy: 'HY',
+  ay: 'AY',
+  hr: 'HR',
+  ar: 'AR',
 };
 const NON_ODDS = new Set([
-  ...Object.values(MAIN_FIELDS), ...Object.values(EXTRA_FIELDS), ...Object.values(STAT_COLUMNS),
-  'HTHG', 'HTAG', 'HTR', 'Referee', 'League', 'Season', 'Attendance',
+  ...Object.values(MAIN_FIELDS),
+  ...Object.values(EXTRA_FIELDS),
+  ...Object.values(STAT_COLUMNS),
+  'HTHG',
+  'HTAG',
+  'HTR',
+  'Referee',
+  'League',
+  'Season',
+  'Attendance',
 ]);
 /** Handicap lines, not prices: may be 0 or negative. */
 const LINE_COLUMNS = new Set(['AHh', 'AHCh', 'BbAHh']);
 /** football-data's codes for the extra leagues, by the Country cell. */
 const EXTRA_CODES: Record<string, string> = {
-  Argentina: 'ARG', Austria: 'AUT', Brazil: 'BRA', China: 'CHN', Denmark: 'DNK', Finland: 'FIN', Ireland: 'IRL',
-  Japan: 'JPN', Mexico: 'MEX', Norway: 'NOR', Poland: 'POL', Romania: 'ROU', Russia: 'RUS', Sweden: 'SWE',
-  Switzerland: 'SWZ', USA: 'USA',
+  Argentina: 'ARG',
+  Austria: 'AUT',
+  Brazil: 'BRA',
+  China: 'CHN',
+  Denmark: 'DNK',
+  Finland: 'FIN',
+  Ireland: 'IRL',
+  Japan: 'JPN',
+  Mexico: 'MEX',
+  Norway: 'NOR',
+  Poland: 'POL',
+  Romania: 'ROU',
+  Russia: 'RUS',
+  Sweden: 'SWE',
+  Switzerland: 'SWZ',
+  USA: 'USA',
 };
 /** Kick-off assumed when the file has no Time column (seasons before 2019-20). */
 const DEFAULT_UK_TIME = '15:00';
@@ -143,7 +175,12 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
     throw new Error(`football-data: ${fileName} is not valid CSV: ${(err as Error).message}`);
   }
   if (records.length === 0) {
-    throw new FootballDataFormatError(fileName, MAIN_REQUIRED, 1, `football-data: ${fileName} is empty (line 1: no header; expected columns ${MAIN_REQUIRED.join(', ')})`);
+    throw new FootballDataFormatError(
+      fileName,
+      MAIN_REQUIRED,
+      1,
+      `football-data: ${fileName} is empty (line 1: no header; expected columns ${MAIN_REQUIRED.join(', ')})`,
+    );
   }
   const header = records[0].record.map((h) => h.replace(/^\ufeff/, '').trim());
   const headerLine = records[0].info.lines;
@@ -183,8 +220,10 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
     };
     const rowProblems: ParseProblem[] = [];
     const problem = (column: string | undefined, message: string) => rowProblems.push({ line, column, message });
-    if (record.length < lastNamed + 1) problem(undefined, `row has ${record.length} fields, the header ${lastNamed + 1}: missing cells read as blank`);
-    else if (record.slice(header.length).some((v) => v !== '')) problem(undefined, `row has ${record.length} fields, the header ${header.length}: extra cells ignored`);
+    if (record.length < lastNamed + 1)
+      problem(undefined, `row has ${record.length} fields, the header ${lastNamed + 1}: missing cells read as blank`);
+    else if (record.slice(header.length).some((v) => v !== ''))
+      problem(undefined, `row has ${record.length} fields, the header ${header.length}: extra cells ignored`);
 
     const date = parseDate(cell(f.date));
     if (!date) problem(f.date, `bad date '${cell(f.date)}' (expected dd/mm/yy or dd/mm/yyyy)`);

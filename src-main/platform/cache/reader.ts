@@ -34,7 +34,12 @@ export function dataVersion(db: Cache): number {
 export function tablesSignature(db: Cache, tables: readonly string[]): string {
   const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get() !== undefined;
   const rows = hasState
-    ? (db.prepare(`SELECT table_name || '@' || COALESCE(updated_at, '') AS s FROM sync_state WHERE table_name IN (${tables.map(() => '?').join(', ')}) ORDER BY table_name`).pluck().all(...tables) as string[])
+    ? (db
+        .prepare(
+          `SELECT table_name || '@' || COALESCE(updated_at, '') AS s FROM sync_state WHERE table_name IN (${tables.map(() => '?').join(', ')}) ORDER BY table_name`,
+        )
+        .pluck()
+        .all(...tables) as string[])
     : [];
   return rows.length ? rows.join(',') : `data_version:${dataVersion(db)}`;
 }

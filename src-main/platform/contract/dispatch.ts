@@ -1,5 +1,14 @@
 import { toContractError } from '../errors';
-import { contract, ContractError, validationError, type Contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResponse } from '../../../src-shared/contract';
+import {
+  contract,
+  ContractError,
+  validationError,
+  type Contract,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type RpcResponse,
+} from '../../../src-shared/contract';
 
 /** One handler per contract method, typed from the contract's schemas. */
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };

@@ -48,7 +48,12 @@ export interface JobDef<P = unknown, R = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry is heterogeneous; each entry is typed where it is defined
 export type AnyJobDef = JobDef<any, unknown>;
 
-export function defineJob<S extends z.ZodType, R>(def: { kind: string; lane: Lane; params: S; run(params: z.output<S>, ctx: JobContext): Promise<R> | R }): JobDef<z.output<S>, R> {
+export function defineJob<S extends z.ZodType, R>(def: {
+  kind: string;
+  lane: Lane;
+  params: S;
+  run(params: z.output<S>, ctx: JobContext): Promise<R> | R;
+}): JobDef<z.output<S>, R> {
   return def as JobDef<z.output<S>, R>;
 }
 

@@ -61,7 +61,16 @@ export class JobHost {
 
   run<P, R>(job: JobDef<P, R>, params: NoInfer<P>): RunningJob<R> {
     const jobId = randomUUID();
-    const info: JobInfo = { jobId, kind: job.kind, state: 'running', fraction: 0, message: 'started', startedAt: new Date().toISOString(), endedAt: null, error: null };
+    const info: JobInfo = {
+      jobId,
+      kind: job.kind,
+      state: 'running',
+      fraction: 0,
+      message: 'started',
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+      error: null,
+    };
     this.history.unshift(info);
     if (this.history.length > 200) this.history.pop();
     const done = new Promise<R>((resolve, reject) => {

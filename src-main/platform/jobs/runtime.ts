@@ -42,7 +42,8 @@ export function serveJobs(port: MessagePort, config: WorkerConfig, jobs: readonl
       .then(() => job.run(parsed.data, ctx))
       .then(
         (value) => send({ type: 'result', jobId: msg.jobId, value }),
-        (err: unknown) => send({ type: 'error', jobId: msg.jobId, error: toContractError(ac.signal.aborted ? new JobCancelled() : err).toJSON() }),
+        (err: unknown) =>
+          send({ type: 'error', jobId: msg.jobId, error: toContractError(ac.signal.aborted ? new JobCancelled() : err).toJSON() }),
       )
       .finally(() => running.delete(msg.jobId));
   });

@@ -16,7 +16,11 @@ export interface ClientOptions {
  * password (unreachable, refused credentials, no such database). */
 export async function connectClient(url: string, opts: ClientOptions = {}): Promise<pg.Client> {
   checkSourceUrl(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, application_name: opts.applicationName ?? 'monps' });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    application_name: opts.applicationName ?? 'monps',
+  });
   client.on('error', () => {});
   try {
     await client.connect();

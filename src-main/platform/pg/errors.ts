@@ -27,16 +27,34 @@ export function checkSourceUrl(url: string): void {
   try {
     u = new URL(url);
   } catch {
-    throw new SourceError('BAD_URL', 'bad source connection string: not a URL (expected postgres://user:password@host:port/database)', false);
+    throw new SourceError(
+      'BAD_URL',
+      'bad source connection string: not a URL (expected postgres://user:password@host:port/database)',
+      false,
+    );
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-    throw new SourceError('BAD_URL', `bad source connection string: scheme '${u.protocol.replace(':', '')}', expected postgres:// or postgresql://`, false);
+    throw new SourceError(
+      'BAD_URL',
+      `bad source connection string: scheme '${u.protocol.replace(':', '')}', expected postgres:// or postgresql://`,
+      false,
+    );
   }
   if (!u.hostname) throw new SourceError('BAD_URL', 'bad source connection string: no host', false);
-  if (u.port && !/^\d+$/.test(u.port)) throw new SourceError('BAD_URL', `bad source connection string: port '${u.port}' is not a number`, false);
+  if (u.port && !/^\d+$/.test(u.port))
+    throw new SourceError('BAD_URL', `bad source connection string: port '${u.port}' is not a number`, false);
 }
 
-const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+const OFFLINE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 /** Turns a pg / network error into a SourceError when it means "the source is not there";
  * other errors (SQL errors of one table) are returned unchanged. */
@@ -46,12 +64,14 @@ export function classifySourceError(err: unknown, url: string): Error {
   const where = describeSource(url);
   const msg = e?.message ?? String(err);
   if (e?.code === 'ENOTFOUND') return new SourceError('UNAVAILABLE', `source host not found: ${where} (DNS lookup failed)`, true);
-  if (e?.code === 'ECONNREFUSED') return new SourceError('UNAVAILABLE', `source unreachable: ${where} refused the connection (is PostgreSQL running?)`, true);
+  if (e?.code === 'ECONNREFUSED')
+    return new SourceError('UNAVAILABLE', `source unreachable: ${where} refused the connection (is PostgreSQL running?)`, true);
   if (e?.code && OFFLINE_CODES.has(e.code)) return new SourceError('UNAVAILABLE', `source unreachable: ${where} (${e.code})`, true);
   if (e?.code === '28P01' || e?.code === '28000') return new SourceError('AUTH', `source ${where} refused the credentials: ${msg}`, false);
   if (e?.code === '3D000') return new SourceError('NO_DATABASE', `source ${where}: ${msg}`, false);
   // 57P01..03 admin shutdown / crash shutdown / cannot connect now; class 08 connection exceptions
-  if (e?.code?.startsWith('57P') || e?.code?.startsWith('08')) return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
+  if (e?.code?.startsWith('57P') || e?.code?.startsWith('08'))
+    return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
   if (/Connection terminated|connection timeout|terminating connection|Client was closed|not queryable|ECONNRESET/i.test(msg)) {
     return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
   }

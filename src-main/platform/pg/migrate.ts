@@ -16,13 +16,18 @@ export async function migrateSource(url: string, dir = migrationsDir('source')):
     await client.query(`CREATE TABLE IF NOT EXISTS monps_schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
-    const applied = (await client.query<AppliedMigration>('SELECT version, name, checksum FROM monps_schema_migrations ORDER BY version')).rows;
+    const applied = (await client.query<AppliedMigration>('SELECT version, name, checksum FROM monps_schema_migrations ORDER BY version'))
+      .rows;
     const todo = pendingMigrations(readMigrations(dir), applied, 'source database');
     for (const m of todo) {
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
-        await client.query('INSERT INTO monps_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+        await client.query('INSERT INTO monps_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          m.checksum,
+        ]);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

@@ -14,7 +14,12 @@ import { SyncStatus } from '../../ui/SyncStatus';
 import './command-center.css';
 
 type MarketFilter = 'all' | MarketKind;
-const MARKET_FILTERS: [MarketFilter, string][] = [['all', 'All'], ['1x2', '1X2'], ['totals', 'O/U'], ['spreads', 'AH']];
+const MARKET_FILTERS: [MarketFilter, string][] = [
+  ['all', 'All'],
+  ['1x2', '1X2'],
+  ['totals', 'O/U'],
+  ['spreads', 'AH'],
+];
 const rowId = (r: GridRow): string => r.id;
 
 /** The grid of the mounted panel, if any: refreshes reach it as transactions of the changed rows. */
@@ -112,16 +117,31 @@ export default function CommandCenterPanel() {
   const ready = loaded && !cc.loading;
 
   return (
-    <section className="panel panel--command-center" data-panel="command-center" data-ready={ready ? 'true' : 'false'} data-board-version={cc.version ?? ''} aria-labelledby="panel-title" aria-busy={cc.loading}>
+    <section
+      className="panel panel--command-center"
+      data-panel="command-center"
+      data-ready={ready ? 'true' : 'false'}
+      data-board-version={cc.version ?? ''}
+      aria-labelledby="panel-title"
+      aria-busy={cc.loading}
+    >
       <header className="panel__header">
         <h1 id="panel-title" className="panel__title">
           Command Center
         </h1>
         <span className="panel__subtitle" data-testid="board-summary">
-          {loaded ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}` : cc.loading ? 'reading the board…' : ''}
+          {loaded
+            ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}`
+            : cc.loading
+              ? 'reading the board…'
+              : ''}
         </span>
         <span className="panel__spacer" />
-        <SyncStatus now={Math.max(now, Date.now())} enabled={loaded} stale={cc.alerts.some((a) => a.kind === 'sync_state' && a.state === 'stale')} />
+        <SyncStatus
+          now={Math.max(now, Date.now())}
+          enabled={loaded}
+          stale={cc.alerts.some((a) => a.kind === 'sync_state' && a.state === 'stale')}
+        />
       </header>
       {cc.error && (
         <div className="banner banner--bad" role="alert">
@@ -146,7 +166,14 @@ export default function CommandCenterPanel() {
                   </button>
                 ))}
               </div>
-              <input className="input" type="search" placeholder="Filter: team, league, book…" aria-label="Filter the board" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <input
+                className="input"
+                type="search"
+                placeholder="Filter: team, league, book…"
+                aria-label="Filter the board"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
             </>
           }
         />
@@ -164,7 +191,9 @@ export default function CommandCenterPanel() {
             )}
           </div>
           <div className="card cc__list-card">
-            <h2 className="card__title" title="The 12 hours before the newest quote in the cache">Largest moves · last 12 h of quotes</h2>
+            <h2 className="card__title" title="The 12 hours before the newest quote in the cache">
+              Largest moves · last 12 h of quotes
+            </h2>
             <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
           </div>
           <div className="card cc__list-card">

@@ -3,7 +3,8 @@ import { ago } from '../../ui/format';
 import { lineLabel, marketLabel } from './rows';
 import type { Selection } from './store';
 
-const moveLabel = (m: TopMove): string => `${marketLabel(m.market)} ${lineLabel(m.market, m.line, m.selection)} ${m.selection}`.replace(/\s+/g, ' ');
+const moveLabel = (m: TopMove): string =>
+  `${marketLabel(m.market)} ${lineLabel(m.market, m.line, m.selection)} ${m.selection}`.replace(/\s+/g, ' ');
 
 /** The largest moves of the window; Enter or a click shows the move in the chart. */
 export function TopMovesList({ moves, onPick, selected }: { moves: TopMove[]; onPick(s: Selection): void; selected: Selection | null }) {
@@ -11,7 +12,12 @@ export function TopMovesList({ moves, onPick, selected }: { moves: TopMove[]; on
   return (
     <ol className="cc-moves" aria-label="Largest moves">
       {moves.map((m) => {
-        const active = selected && selected.matchId === m.match.matchId && selected.market === m.market && selected.line === m.line && selected.selection === m.selection;
+        const active =
+          selected &&
+          selected.matchId === m.match.matchId &&
+          selected.market === m.market &&
+          selected.line === m.line &&
+          selected.selection === m.selection;
         return (
           <li key={m.id}>
             <button
@@ -42,7 +48,12 @@ export function TopMovesList({ moves, onPick, selected }: { moves: TopMove[]; on
   );
 }
 
-const kindLabel: Record<Alert['kind'], string> = { large_move: 'Move', quarantined_quotes: 'Quarantine', sync_state: 'Sync', agent: 'Agent' };
+const kindLabel: Record<Alert['kind'], string> = {
+  large_move: 'Move',
+  quarantined_quotes: 'Quarantine',
+  sync_state: 'Sync',
+  agent: 'Agent',
+};
 
 /** The alerts feed: one entry per typed alert, most severe and newest first. */
 export function AlertsFeed({ alerts, now }: { alerts: Alert[]; now: number }) {

@@ -2,8 +2,12 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
-const pct = (digits: number) => (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : `${(p.value * 100).toFixed(digits)}%`);
-const signedPct = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`);
+const pct =
+  (digits: number) =>
+  (p: ValueFormatterParams<GridRow, number | null>): string =>
+    p.value == null ? '—' : `${(p.value * 100).toFixed(digits)}%`;
+const signedPct = (p: ValueFormatterParams<GridRow, number | null>): string =>
+  p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`;
 
 const num = 'cell--num cell--mono';
 const flash = { enableCellChangeFlash: true } as const;
@@ -19,7 +23,16 @@ function kickoffLabel(iso: string): string {
 /** ag-grid Community has no row grouping (Enterprise): the league is a column, sorted first by default and filterable. */
 export function boardColumns(now: () => number): ColDef<GridRow>[] {
   return [
-    { colId: 'league', field: 'leagueName', headerName: 'League', width: 120, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 0, tooltipField: 'leagueName' },
+    {
+      colId: 'league',
+      field: 'leagueName',
+      headerName: 'League',
+      width: 120,
+      filter: 'agTextColumnFilter',
+      sort: 'asc',
+      sortIndex: 0,
+      tooltipField: 'leagueName',
+    },
     {
       colId: 'ttk',
       headerName: 'Kick-off · T−',
@@ -33,15 +46,80 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       sortIndex: 1,
       cellClass: num,
     },
-    { colId: 'fixture', field: 'fixture', headerName: 'Match', flex: 1, minWidth: 140, filter: 'agTextColumnFilter', sort: 'asc', sortIndex: 2, tooltipField: 'fixture' },
-    { colId: 'market', field: 'market', headerName: 'Mkt', width: 54, valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''), filter: 'agTextColumnFilter' },
-    { colId: 'line', field: 'line', headerName: 'Line', width: 52, valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null), valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), filter: 'agNumberColumnFilter', cellClass: num },
+    {
+      colId: 'fixture',
+      field: 'fixture',
+      headerName: 'Match',
+      flex: 1,
+      minWidth: 140,
+      filter: 'agTextColumnFilter',
+      sort: 'asc',
+      sortIndex: 2,
+      tooltipField: 'fixture',
+    },
+    {
+      colId: 'market',
+      field: 'market',
+      headerName: 'Mkt',
+      width: 54,
+      valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''),
+      filter: 'agTextColumnFilter',
+    },
+    {
+      colId: 'line',
+      field: 'line',
+      headerName: 'Line',
+      width: 52,
+      valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null),
+      valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''),
+      filter: 'agNumberColumnFilter',
+      cellClass: num,
+    },
     { colId: 'selection', field: 'selection', headerName: 'Sel', width: 58, filter: 'agTextColumnFilter' },
-    { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', width: 62, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: `${num} cell--best`, ...flash },
+    {
+      colId: 'bestOdds',
+      field: 'bestOdds',
+      headerName: 'Best',
+      width: 62,
+      valueFormatter: odds,
+      filter: 'agNumberColumnFilter',
+      cellClass: `${num} cell--best`,
+      ...flash,
+    },
     { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 60, filter: 'agTextColumnFilter', ...flash },
-    { colId: 'fairOdds', field: 'fairOdds', headerName: 'Fair', headerTooltip: 'Consensus fair odds: median of the de-vigged books', width: 62, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: num, ...flash },
-    { colId: 'sharpOdds', field: 'sharpOdds', headerName: 'Sharp', headerTooltip: "The sharp book's own de-vigged price", width: 64, valueFormatter: odds, filter: 'agNumberColumnFilter', cellClass: `${num} cell--muted`, ...flash },
-    { colId: 'margin', field: 'margin', headerName: 'Margin', headerTooltip: 'Median overround of the books on this line', width: 64, valueFormatter: pct(1), filter: 'agNumberColumnFilter', cellClass: num, ...flash },
+    {
+      colId: 'fairOdds',
+      field: 'fairOdds',
+      headerName: 'Fair',
+      headerTooltip: 'Consensus fair odds: median of the de-vigged books',
+      width: 62,
+      valueFormatter: odds,
+      filter: 'agNumberColumnFilter',
+      cellClass: num,
+      ...flash,
+    },
+    {
+      colId: 'sharpOdds',
+      field: 'sharpOdds',
+      headerName: 'Sharp',
+      headerTooltip: "The sharp book's own de-vigged price",
+      width: 64,
+      valueFormatter: odds,
+      filter: 'agNumberColumnFilter',
+      cellClass: `${num} cell--muted`,
+      ...flash,
+    },
+    {
+      colId: 'margin',
+      field: 'margin',
+      headerName: 'Margin',
+      headerTooltip: 'Median overround of the books on this line',
+      width: 64,
+      valueFormatter: pct(1),
+      filter: 'agNumberColumnFilter',
+      cellClass: num,
+      ...flash,
+    },
     {
       colId: 'move',
       field: 'move',
@@ -66,6 +144,14 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       cellClass: num,
       ...flash,
     },
-    { colId: 'books', field: 'books', headerName: 'Bks', headerTooltip: 'Bookmakers quoting', width: 50, filter: 'agNumberColumnFilter', cellClass: num },
+    {
+      colId: 'books',
+      field: 'books',
+      headerName: 'Bks',
+      headerTooltip: 'Bookmakers quoting',
+      width: 50,
+      filter: 'agNumberColumnFilter',
+      cellClass: num,
+    },
   ];
 }

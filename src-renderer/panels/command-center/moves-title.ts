@@ -2,4 +2,7 @@ import type { MarketMoves } from '../../../src-shared/contract/market';
 import { lineLabel, marketLabel } from './rows';
 
 export const movesTitle = (m: Pick<MarketMoves, 'market' | 'line' | 'selection'> & { match: { home: string; away: string } }): string =>
-  `${m.match.home} – ${m.match.away} · ${marketLabel(m.market)} ${lineLabel(m.market, m.line, m.selection)} ${m.selection}`.replace(/\s+/g, ' ');
+  `${m.match.home} – ${m.match.away} · ${marketLabel(m.market)} ${lineLabel(m.market, m.line, m.selection)} ${m.selection}`.replace(
+    /\s+/g,
+    ' ',
+  );

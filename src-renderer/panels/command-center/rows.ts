@@ -54,7 +54,21 @@ export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCou
 }
 
 /** Fields whose change makes a row "changed" (updatedAt alone — a repeated identical quote — does not). */
-const WATCHED: (keyof GridRow)[] = ['bestOdds', 'bestBook', 'fairOdds', 'sharpOdds', 'margin', 'move', 'edge', 'books', 'kickoffMs', 'status', 'fixture', 'leagueName', 'openFairOdds'];
+const WATCHED: (keyof GridRow)[] = [
+  'bestOdds',
+  'bestBook',
+  'fairOdds',
+  'sharpOdds',
+  'margin',
+  'move',
+  'edge',
+  'books',
+  'kickoffMs',
+  'status',
+  'fixture',
+  'leagueName',
+  'openFairOdds',
+];
 
 export interface RowDiff {
   add: GridRow[];
@@ -78,7 +92,8 @@ export function diffRows(prev: ReadonlyMap<string, GridRow>, next: readonly Grid
   return { add, update, remove };
 }
 
-export const marketLabel = (market: BoardRow['market'] | 'btts'): string => ({ '1x2': '1X2', totals: 'O/U', spreads: 'AH', btts: 'BTTS' })[market];
+export const marketLabel = (market: BoardRow['market'] | 'btts'): string =>
+  ({ '1x2': '1X2', totals: 'O/U', spreads: 'AH', btts: 'BTTS' })[market];
 
 /** The line as the side bet on gets it: an AH line is stored as the home team's handicap, so the away
  * side of home −0.5 reads +0.5 (pass the selection, or an away row reads as the home handicap). */

@@ -69,7 +69,14 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
     for (const r of d.remove) byId.delete(r.id);
     for (const r of [...d.add, ...d.update]) byId.set(r.id, r);
     apply(d);
-    set({ byId, version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs, error: null, lastChange: { ids: d.update.map((r) => r.id), at: new Date().toISOString() } });
+    set({
+      byId,
+      version: b.version,
+      generatedAt: b.generatedAt,
+      buildMs: b.buildMs,
+      error: null,
+      lastChange: { ids: d.update.map((r) => r.id), at: new Date().toISOString() },
+    });
     const sel = get().selected;
     if (sel && d.update.some((r) => r.matchId === sel.matchId)) void get().select(sel);
   },
@@ -81,7 +88,11 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
       const cur = get().selected;
       return !!cur && cur.matchId === s.matchId && cur.market === s.market && cur.line === s.line && cur.selection === s.selection;
     };
-    await loadInto(set, async () => ({ moves: await call('market.moves', s) }), { error: 'movesError', isCurrent, onError: { moves: null } });
+    await loadInto(set, async () => ({ moves: await call('market.moves', s) }), {
+      error: 'movesError',
+      isCurrent,
+      onError: { moves: null },
+    });
   },
   async loadSide() {
     const [topMoves, alerts] = await Promise.all([call('market.topMoves', { hours: 12, limit: 25 }), call('market.alerts', { hours: 12 })]);

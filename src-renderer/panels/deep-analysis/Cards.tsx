@@ -12,9 +12,13 @@ export function H2H({ h2h, home, away }: { h2h: Preview['h2h']; home: string; aw
       ) : (
         <>
           <p className="da-h2h__summary">
-            <span>{home} {h2h.homeWins}</span>
+            <span>
+              {home} {h2h.homeWins}
+            </span>
             <span className="muted">draws {h2h.draws}</span>
-            <span>{away} {h2h.awayWins}</span>
+            <span>
+              {away} {h2h.awayWins}
+            </span>
           </p>
           <table className="da-table">
             <tbody>
@@ -43,9 +47,16 @@ function FormBlock({ form, side }: { form: TeamForm; side: 'home' | 'away' }) {
     <div className="da-form" data-testid={`form-${side}`}>
       <div className="da-form__head">
         <strong>{form.team}</strong>
-        <span className="da-form__chips" aria-label={`Last results of ${form.team}, newest first: ${form.last.map((r) => r.result).join(' ')}`}>
+        <span
+          className="da-form__chips"
+          aria-label={`Last results of ${form.team}, newest first: ${form.last.map((r) => r.result).join(' ')}`}
+        >
           {form.last.map((r) => (
-            <span key={r.matchId} className={`da-chip da-chip--${r.result}`} title={`${date(r.kickoff)} ${r.venue === 'H' ? 'vs' : 'at'} ${r.opponent} ${r.goalsFor}-${r.goalsAgainst}`}>
+            <span
+              key={r.matchId}
+              className={`da-chip da-chip--${r.result}`}
+              title={`${date(r.kickoff)} ${r.venue === 'H' ? 'vs' : 'at'} ${r.opponent} ${r.goalsFor}-${r.goalsAgainst}`}
+            >
               {r.result}
             </span>
           ))}
@@ -104,7 +115,8 @@ function CoachBlock({ coach, team }: { coach: Coach | null; team: string }) {
       </div>
       {(coach.strengths.length > 0 || coach.weaknesses.length > 0) && (
         <div className="small-line">
-          {coach.strengths.length > 0 && <span className="text--active">+ {coach.strengths.join(', ')}</span>} {coach.weaknesses.length > 0 && <span className="text--empty">− {coach.weaknesses.join(', ')}</span>}
+          {coach.strengths.length > 0 && <span className="text--active">+ {coach.strengths.join(', ')}</span>}{' '}
+          {coach.weaknesses.length > 0 && <span className="text--empty">− {coach.weaknesses.join(', ')}</span>}
         </div>
       )}
     </div>
@@ -136,7 +148,11 @@ function ScorerList({ scorers, team }: { scorers: Scorer[]; team: string }) {
         {scorers.map((s) => (
           <tr key={s.playerId}>
             <td>
-              {s.name} <span className="muted">{s.position}{s.penaltyTaker ? ' · pens' : ''}</span>
+              {s.name}{' '}
+              <span className="muted">
+                {s.position}
+                {s.penaltyTaker ? ' · pens' : ''}
+              </span>
             </td>
             <td className="cell--mono">{pct(s.anytime)}</td>
             <td className="cell--mono muted">{pct(s.first)}</td>

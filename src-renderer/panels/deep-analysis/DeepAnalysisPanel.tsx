@@ -8,7 +8,10 @@ import { useDeepAnalysis } from './store';
 import './deep-analysis.css';
 
 const rowId = (r: ModelRow): string => r.id;
-const kickoff = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }) : 'no date');
+const kickoff = (iso: string | null): string =>
+  iso
+    ? new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
+    : 'no date';
 
 /** SPEC 7.4: match preview — Dixon-Coles against the de-vigged market, score matrix, H2H, form, coaches, scorers. */
 export default function DeepAnalysisPanel() {
@@ -23,11 +26,21 @@ export default function DeepAnalysisPanel() {
     });
   }, []);
 
-  const rows = useMemo<ModelRow[]>(() => (p ? p.markets.map((r) => ({ ...r, id: `${r.market}|${r.line ?? ''}|${r.selection}` })) : []), [p]);
+  const rows = useMemo<ModelRow[]>(
+    () => (p ? p.markets.map((r) => ({ ...r, id: `${r.market}|${r.line ?? ''}|${r.selection}` })) : []),
+    [p],
+  );
   const ready = p !== null && !da.loading && p.match.matchId === da.matchId;
 
   return (
-    <section className="panel panel--deep-analysis" data-panel="deep-analysis" data-ready={ready ? 'true' : 'false'} data-match-id={p?.match.matchId ?? ''} aria-labelledby="panel-title" aria-busy={da.loading}>
+    <section
+      className="panel panel--deep-analysis"
+      data-panel="deep-analysis"
+      data-ready={ready ? 'true' : 'false'}
+      data-match-id={p?.match.matchId ?? ''}
+      aria-labelledby="panel-title"
+      aria-busy={da.loading}
+    >
       <header className="panel__header">
         <h1 id="panel-title" className="panel__title">
           Deep Analysis
@@ -58,7 +71,8 @@ export default function DeepAnalysisPanel() {
                 Model vs market{' '}
                 {p.model && (
                   <span className="da-model-meta" data-testid="model-meta">
-                    Dixon-Coles · λ {p.model.lambdaHome.toFixed(2)} – {p.model.lambdaAway.toFixed(2)} · ρ {p.model.rho.toFixed(3)} · {p.model.matches} matches, ξ {p.model.xi}/day, as of {p.model.asOf}
+                    Dixon-Coles · λ {p.model.lambdaHome.toFixed(2)} – {p.model.lambdaAway.toFixed(2)} · ρ {p.model.rho.toFixed(3)} ·{' '}
+                    {p.model.matches} matches, ξ {p.model.xi}/day, as of {p.model.asOf}
                   </span>
                 )}
               </h2>

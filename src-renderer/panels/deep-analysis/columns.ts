@@ -6,17 +6,60 @@ export type ModelRow = PreviewRow & { id: string };
 
 const odds = (p: ValueFormatterParams<ModelRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const pct = (p: ValueFormatterParams<ModelRow, number | null>): string => (p.value == null ? '—' : `${(p.value * 100).toFixed(1)}%`);
-const signed = (p: ValueFormatterParams<ModelRow, number | null>): string => (p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`);
+const signed = (p: ValueFormatterParams<ModelRow, number | null>): string =>
+  p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`;
 const num = 'cell--num cell--mono';
 
 export const modelColumns: ColDef<ModelRow>[] = [
-  { colId: 'market', field: 'market', headerName: 'Market', minWidth: 74, flex: 1, valueFormatter: (p) => (p.value ? marketLabel(p.value) : '') },
-  { colId: 'line', field: 'line', headerName: 'Line', minWidth: 62, flex: 1, valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null), valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''), cellClass: num },
+  {
+    colId: 'market',
+    field: 'market',
+    headerName: 'Market',
+    minWidth: 74,
+    flex: 1,
+    valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''),
+  },
+  {
+    colId: 'line',
+    field: 'line',
+    headerName: 'Line',
+    minWidth: 62,
+    flex: 1,
+    valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null),
+    valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''),
+    cellClass: num,
+  },
   { colId: 'selection', field: 'selection', headerName: 'Sel', width: 70 },
-  { colId: 'modelProb', field: 'modelProb', headerName: 'Model', headerTooltip: 'Dixon-Coles: 1 / fair odds (pushes of whole and quarter lines counted)', minWidth: 76, flex: 1, valueFormatter: pct, cellClass: `${num} da-model` },
+  {
+    colId: 'modelProb',
+    field: 'modelProb',
+    headerName: 'Model',
+    headerTooltip: 'Dixon-Coles: 1 / fair odds (pushes of whole and quarter lines counted)',
+    minWidth: 76,
+    flex: 1,
+    valueFormatter: pct,
+    cellClass: `${num} da-model`,
+  },
   { colId: 'modelFairOdds', field: 'modelFairOdds', headerName: 'Model odds', minWidth: 84, flex: 1, valueFormatter: odds, cellClass: num },
-  { colId: 'marketProb', field: 'marketProb', headerName: 'Market', headerTooltip: 'Median of the de-vigged bookmakers now', minWidth: 76, flex: 1, valueFormatter: pct, cellClass: num },
-  { colId: 'marketFairOdds', field: 'marketFairOdds', headerName: 'Market odds', minWidth: 76, flex: 1, valueFormatter: odds, cellClass: num },
+  {
+    colId: 'marketProb',
+    field: 'marketProb',
+    headerName: 'Market',
+    headerTooltip: 'Median of the de-vigged bookmakers now',
+    minWidth: 76,
+    flex: 1,
+    valueFormatter: pct,
+    cellClass: num,
+  },
+  {
+    colId: 'marketFairOdds',
+    field: 'marketFairOdds',
+    headerName: 'Market odds',
+    minWidth: 76,
+    flex: 1,
+    valueFormatter: odds,
+    cellClass: num,
+  },
   { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', minWidth: 66, flex: 1, valueFormatter: odds, cellClass: `${num} cell--best` },
   { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 70 },
   {
@@ -24,7 +67,8 @@ export const modelColumns: ColDef<ModelRow>[] = [
     field: 'edge',
     headerName: 'Edge',
     headerTooltip: 'Expected profit per unit at the best price, under the model',
-    minWidth: 74, flex: 1,
+    minWidth: 74,
+    flex: 1,
     valueFormatter: signed,
     cellClass: num,
     cellClassRules: { 'cell--value': (p) => (p.value ?? -1) > 0, 'cell--muted': (p) => p.value == null },

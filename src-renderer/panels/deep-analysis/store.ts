@@ -27,7 +27,11 @@ export const useDeepAnalysis = create<DeepAnalysisState>()((set, get) => ({
   },
   async open(matchId) {
     set({ matchId, error: null });
-    await loadInto(set, async () => ({ preview: await call('analysis.preview', { matchId }) }), { loading: 'loading', error: 'error', isCurrent: () => get().matchId === matchId });
+    await loadInto(set, async () => ({ preview: await call('analysis.preview', { matchId }) }), {
+      loading: 'loading',
+      error: 'error',
+      isCurrent: () => get().matchId === matchId,
+    });
   },
 }));
 

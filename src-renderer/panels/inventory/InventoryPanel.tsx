@@ -36,19 +36,33 @@ export default function InventoryPanel() {
     void load();
   }, [load]);
   // A finished sync changes rows, freshness and sync phases: count again.
-  useEffect(() => subscribe('job.progress', (j) => {
-    if (j.kind === 'sync' && j.state === 'done') void refresh();
-  }), [refresh]);
+  useEffect(
+    () =>
+      subscribe('job.progress', (j) => {
+        if (j.kind === 'sync' && j.state === 'done') void refresh();
+      }),
+    [refresh],
+  );
 
   const tables = useMemo(() => [...(data?.tables ?? [])].sort(byStoreCategoryName), [data]);
-  const shown = useMemo(() => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)), [tables, store, category]);
+  const shown = useMemo(
+    () => tables.filter((t) => (store === 'all' || t.store === store) && (!category || t.category === category)),
+    [tables, store, category],
+  );
   const categories = useMemo(() => [...new Set(tables.map((t) => t.category))].sort((a, b) => rank(a) - rank(b)), [tables]);
   const chartOption = useMemo(() => (data ? categoryChartOption(data.categories) : null), [data]);
   const logScale = useMemo(() => needsLogScale((data?.categories ?? []).flatMap((c) => [c.sourceRows, c.cacheRows])), [data]);
   const ready = data !== null && !loading;
 
   return (
-    <section className="panel panel--inventory" data-panel="inventory" data-ready={ready ? 'true' : 'false'} data-generated-at={data?.generatedAt} aria-labelledby="panel-title" aria-busy={loading}>
+    <section
+      className="panel panel--inventory"
+      data-panel="inventory"
+      data-ready={ready ? 'true' : 'false'}
+      data-generated-at={data?.generatedAt}
+      aria-labelledby="panel-title"
+      aria-busy={loading}
+    >
       <header className="panel__header">
         <h1 id="panel-title" className="panel__title">
           Data inventory
@@ -69,7 +83,8 @@ export default function InventoryPanel() {
 
       {data && !data.source.reachable && (
         <div className="banner banner--bad" role="alert" data-testid="source-unreachable">
-          <strong>Source unreachable.</strong> {data.source.error ?? `${data.source.label} did not answer.`} The tables below are the local cache only; the app keeps working on it.
+          <strong>Source unreachable.</strong> {data.source.error ?? `${data.source.label} did not answer.`} The tables below are the local
+          cache only; the app keeps working on it.
         </div>
       )}
       {!data && error && (
@@ -105,7 +120,14 @@ export default function InventoryPanel() {
                   </option>
                 ))}
               </select>
-              <input className="input" type="search" placeholder="Search…" aria-label="Search tables" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <input
+                className="input"
+                type="search"
+                placeholder="Search…"
+                aria-label="Search tables"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
               <span className="muted" data-testid="row-count">
                 {shown.length} of {tables.length} tables
               </span>
@@ -114,10 +136,12 @@ export default function InventoryPanel() {
         />
         <aside className="inventory__side">
           <div className="card card--chart">
-            <h2 className="card__title">
-              Rows per category{logScale && <span className="card__hint"> · log scale</span>}
-            </h2>
-            {chartOption ? <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" /> : <div className="chart chart--categories" />}
+            <h2 className="card__title">Rows per category{logScale && <span className="card__hint"> · log scale</span>}</h2>
+            {chartOption ? (
+              <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" />
+            ) : (
+              <div className="chart chart--categories" />
+            )}
           </div>
           <div className="card">
             <h2 className="card__title">Status</h2>

@@ -15,7 +15,10 @@ export function Kpis({ inventory }: { inventory: Inventory }) {
   const kpiBase = onSource ? 'source tables' : 'cache tables';
   return (
     <div className="kpis">
-      <div className="kpi kpi--main" title={`Counted over the business ${kpiBase} (SYSTEM and DEMO TRUTH left out). The seed's target: ${SEED_TARGET.active} of ${SEED_TARGET.total} tables active.`}>
+      <div
+        className="kpi kpi--main"
+        title={`Counted over the business ${kpiBase} (SYSTEM and DEMO TRUTH left out). The seed's target: ${SEED_TARGET.active} of ${SEED_TARGET.total} tables active.`}
+      >
         <span className="kpi__label">Active tables</span>
         <span className="kpi__value" data-testid="kpi-active">
           {kpi.activeTables} <span className="kpi__of">/ {kpi.totalTables}</span>

@@ -17,13 +17,26 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
   const rows = [...categories].reverse(); // first category on top
   const log = needsLogScale(rows.flatMap((c) => [c.sourceRows, c.cacheRows]));
   const value = (v: number) => (log && v === 0 ? null : v);
-  const label = { show: true, position: 'right', color: '#8c9db0', fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? compact(p.value) : '') };
+  const label = {
+    show: true,
+    position: 'right',
+    color: '#8c9db0',
+    fontSize: 10,
+    formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? compact(p.value) : ''),
+  };
   const empty = rows.every((c) => c.sourceRows + c.cacheRows === 0);
   return {
     backgroundColor: 'transparent',
     textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#8c9db0' },
     animation: false,
-    title: empty ? { text: 'No rows in any table yet', left: 'center', top: 'middle', textStyle: { color: '#8c9db0', fontSize: 13, fontWeight: 'normal' } } : undefined,
+    title: empty
+      ? {
+          text: 'No rows in any table yet',
+          left: 'center',
+          top: 'middle',
+          textStyle: { color: '#8c9db0', fontSize: 13, fontWeight: 'normal' },
+        }
+      : undefined,
     legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { color: '#c3cdd8', fontSize: 11 } },
     grid: { left: 8, right: 36, top: 26, bottom: 4, containLabel: true },
     tooltip: {
@@ -50,8 +63,23 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
       axisTick: { show: false },
     },
     series: [
-      { name: 'Source', type: 'bar', data: rows.map((c) => value(c.sourceRows)), itemStyle: { color: '#3ea6ff', borderRadius: [0, 2, 2, 0] }, label, barGap: '15%', barMaxWidth: 12 },
-      { name: 'Cache', type: 'bar', data: rows.map((c) => value(c.cacheRows)), itemStyle: { color: '#b48cff', borderRadius: [0, 2, 2, 0] }, label, barMaxWidth: 12 },
+      {
+        name: 'Source',
+        type: 'bar',
+        data: rows.map((c) => value(c.sourceRows)),
+        itemStyle: { color: '#3ea6ff', borderRadius: [0, 2, 2, 0] },
+        label,
+        barGap: '15%',
+        barMaxWidth: 12,
+      },
+      {
+        name: 'Cache',
+        type: 'bar',
+        data: rows.map((c) => value(c.cacheRows)),
+        itemStyle: { color: '#b48cff', borderRadius: [0, 2, 2, 0] },
+        label,
+        barMaxWidth: 12,
+      },
     ],
   };
 }

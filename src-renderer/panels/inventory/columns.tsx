@@ -35,7 +35,15 @@ export const inventoryColumns: ColDef<InventoryTable>[] = [
   { field: 'store', headerName: 'Store', width: 84, cellRenderer: StoreCell },
   { field: 'category', headerName: 'Category', width: 116 },
   { field: 'name', headerName: 'Table', width: 188, cellClass: 'cell--mono' },
-  { field: 'rows', headerName: 'Rows', width: 96, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: int, cellClass: NUM },
+  {
+    field: 'rows',
+    headerName: 'Rows',
+    width: 96,
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    valueFormatter: int,
+    cellClass: NUM,
+  },
   {
     field: 'status',
     headerName: 'Status',
@@ -69,7 +77,9 @@ export const inventoryColumns: ColDef<InventoryTable>[] = [
     valueGetter: (p) => (p.data?.sync ? (p.data.sync.lastError ? 'error' : p.data.sync.phase) : ''),
     cellRenderer: SyncCell,
     tooltipValueGetter: (p) =>
-      p.data?.sync ? (p.data.sync.lastError ?? (p.data.sync.lastSuccessAt ? `data as of ${formatWhen(p.data.sync.lastSuccessAt)}` : 'not synced yet')) : 'not in the sync manifest',
+      p.data?.sync
+        ? (p.data.sync.lastError ?? (p.data.sync.lastSuccessAt ? `data as of ${formatWhen(p.data.sync.lastSuccessAt)}` : 'not synced yet'))
+        : 'not in the sync manifest',
   },
   { field: 'statusReason', headerName: 'Why', flex: 1, minWidth: 140, cellClass: 'cell--muted', tooltipField: 'statusReason' },
 ];

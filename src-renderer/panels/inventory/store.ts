@@ -23,6 +23,10 @@ export const useInventory = create<InventoryState>()((set, get) => ({
   },
   async refresh() {
     if (get().loading) return;
-    await loadInto(set, async () => ({ data: await call('inventory.get', {}) }), { loading: 'loading', error: 'error', toast: 'Inventory failed' });
+    await loadInto(set, async () => ({ data: await call('inventory.get', {}) }), {
+      loading: 'loading',
+      error: 'error',
+      toast: 'Inventory failed',
+    });
   },
 }));

@@ -53,7 +53,8 @@ export default function SettingsPanel() {
             <li>otherwise the embedded PostgreSQL in the data folder</li>
           </ul>
           <p className="muted small">
-            Historical results and odds can be imported from <ExternalLink href="https://www.football-data.co.uk/data.php">football-data.co.uk</ExternalLink> CSV files.
+            Historical results and odds can be imported from{' '}
+            <ExternalLink href="https://www.football-data.co.uk/data.php">football-data.co.uk</ExternalLink> CSV files.
           </p>
         </div>
       </div>

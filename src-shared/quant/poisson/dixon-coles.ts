@@ -326,7 +326,12 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
   for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
   x0[2 * n - 1] = opts.init ? opts.init.homeAdvantage : home0;
   x0[2 * n] = opts.init ? opts.init.rho : 0;
-  const res = lbfgs(makeObjective(P), x0, { gtol: opts.gtol ?? 1e-8, maxIterations: opts.maxIterations ?? 2000, memory: 20, diagonal: curvature(P) });
+  const res = lbfgs(makeObjective(P), x0, {
+    gtol: opts.gtol ?? 1e-8,
+    maxIterations: opts.maxIterations ?? 2000,
+    memory: 20,
+    diagonal: curvature(P),
+  });
   const attack = new Array<number>(n);
   let last = 0;
   for (let i = 0; i < n - 1; i++) {

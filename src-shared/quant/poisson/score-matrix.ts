@@ -4,7 +4,10 @@ import type { ScoreMatrix } from '../markets';
 
 /** Dixon-Coles score matrix to `maxGoals` a side, renormalised to sum 1 (the tail beyond is dropped). */
 export function dixonColesMatrix(lambdaHome: number, lambdaAway: number, rho: number, maxGoals = 15): ScoreMatrix {
-  for (const [v, name] of [[lambdaHome, 'lambdaHome'], [lambdaAway, 'lambdaAway']] as const) {
+  for (const [v, name] of [
+    [lambdaHome, 'lambdaHome'],
+    [lambdaAway, 'lambdaAway'],
+  ] as const) {
     if (!Number.isFinite(v) || v <= 0) throw new QuantError(`${name} = ${String(v)} must be a positive finite number`, undefined, v);
   }
   const size = maxGoals + 1;

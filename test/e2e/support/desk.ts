@@ -6,7 +6,15 @@ import { rendererDir, startHeadless, type Headless } from '../../../src-main/ser
 
 /** Debian's Chromium (the CI script installs it: `apt-get install -y chromium`). */
 export const CHROMIUM = process.env.MONPS_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `monps-${prefix}-`));
@@ -50,7 +58,8 @@ export async function waitForStartupJobs(desk: DeskServer, timeout = 150_000): P
     const jobs = desk.headless.services.jobs.list();
     const busy = jobs.some((j) => j.state === 'running' || j.state === 'queued');
     if (!busy && jobs.some((j) => j.kind === 'sync')) return;
-    if (Date.now() > until) throw new Error(`start-up jobs still running after ${timeout} ms: ${jobs.map((j) => `${j.kind}=${j.state}`).join(', ')}`);
+    if (Date.now() > until)
+      throw new Error(`start-up jobs still running after ${timeout} ms: ${jobs.map((j) => `${j.kind}=${j.state}`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -86,7 +95,10 @@ export async function launchDesk(allowOrigin: string, opts: { width?: number; he
     viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 },
   });
   const origin = new URL(allowOrigin).origin;
-  await context.route((u) => u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:', (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (u) => u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:',
+    (route) => route.abort('blockedbyclient'),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -136,7 +148,8 @@ export async function gridRows(page: Page, gridId: string): Promise<Record<strin
       const id = row.getAttribute('row-id') ?? '';
       const entry = byId.get(id) ?? { index: Number(row.getAttribute('row-index')), cells: {} };
       // pinned columns render the same row in several containers: merge them
-      for (const cell of Array.from(row.querySelectorAll('[col-id]'))) entry.cells[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
+      for (const cell of Array.from(row.querySelectorAll('[col-id]')))
+        entry.cells[cell.getAttribute('col-id') ?? ''] = (cell.textContent ?? '').trim();
       byId.set(id, entry);
     }
     return [...byId.values()].sort((a, b) => a.index - b.index).map((e) => e.cells);

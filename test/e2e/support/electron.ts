@@ -6,7 +6,10 @@ import path from 'node:path';
 export function electronBinary(root = process.cwd()): { path?: string; reason?: string } {
   const dir = path.join(root, 'node_modules', 'electron');
   const pathTxt = path.join(dir, 'path.txt');
-  if (!fs.existsSync(pathTxt)) return { reason: `${path.relative(root, pathTxt)} is missing: the Electron binary was not downloaded (no network at install, or ELECTRON_SKIP_BINARY_DOWNLOAD)` };
+  if (!fs.existsSync(pathTxt))
+    return {
+      reason: `${path.relative(root, pathTxt)} is missing: the Electron binary was not downloaded (no network at install, or ELECTRON_SKIP_BINARY_DOWNLOAD)`,
+    };
   const exe = path.join(dir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim());
   if (!fs.existsSync(exe)) return { reason: `${path.relative(root, exe)} is missing: the Electron download is incomplete` };
   return { path: exe };

@@ -16,7 +16,7 @@ const released = async (url: string): Promise<number> => {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return ((await c.query<{ t: Date }>('SELECT released_until AS t FROM demo_feed_state')).rows[0].t).getTime();
+    return (await c.query<{ t: Date }>('SELECT released_until AS t FROM demo_feed_state')).rows[0].t.getTime();
   } finally {
     await c.end();
   }
@@ -56,7 +56,12 @@ describe('SyncRunner on the embedded demo', () => {
     jobs = new JobHost({ cacheFile, sourceUrl: db.url }, workerEntry(), bus);
     runner = new SyncRunner({ jobs, intervalMs: 500, ...embeddedDemoHooks(jobs, () => {}) });
     runner.start();
-    const kinds = () => jobs?.list().filter((j) => j.state === 'done').map((j) => j.kind).reverse() ?? [];
+    const kinds = () =>
+      jobs
+        ?.list()
+        .filter((j) => j.state === 'done')
+        .map((j) => j.kind)
+        .reverse() ?? [];
     await twoSyncs;
     runner.stop();
     const done = kinds();

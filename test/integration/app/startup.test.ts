@@ -40,7 +40,9 @@ describe('the embedded default runs the whole product', () => {
     const source = new pg.Client({ connectionString: app.services.source.url });
     await source.connect();
     const sourceMatches = Number((await source.query('SELECT count(*) AS n FROM matches')).rows[0].n);
-    const upcoming = Number((await source.query("SELECT count(*) AS n FROM matches WHERE status = 'scheduled' AND kickoff > now()")).rows[0].n);
+    const upcoming = Number(
+      (await source.query("SELECT count(*) AS n FROM matches WHERE status = 'scheduled' AND kickoff > now()")).rows[0].n,
+    );
     await source.end();
     expect(sourceMatches).toBeGreaterThan(1000);
     expect(upcoming).toBeGreaterThanOrEqual(7 * 20);

@@ -126,7 +126,11 @@ describe('contract over HTTP (headless server, real handlers)', () => {
 describe('token required when asked (startServer with a token)', () => {
   let guarded: RunningServer;
   beforeAll(async () => {
-    guarded = await startServer(createHandlers(app.services, 'http'), app.services.bus, { host: '127.0.0.1', port: 0, token: 'x-secret-token' });
+    guarded = await startServer(createHandlers(app.services, 'http'), app.services.bus, {
+      host: '127.0.0.1',
+      port: 0,
+      token: 'x-secret-token',
+    });
   });
   afterAll(() => guarded?.close());
 

@@ -23,9 +23,13 @@ const T1 = A + DAY + 2 * HOUR + 30 * 60_000;
 
 const query = queryRows;
 
-const counts = (url: string) => query<{ odds: number; finished: number; events: number }>(url, `
+const counts = (url: string) =>
+  query<{ odds: number; finished: number; events: number }>(
+    url,
+    `
   SELECT (SELECT count(*) FROM odds_history)::int + (SELECT count(*) FROM odds_totals)::int + (SELECT count(*) FROM odds_spreads)::int AS odds,
-         (SELECT count(*) FROM matches WHERE status = 'finished')::int AS finished, (SELECT count(*) FROM match_events)::int AS events`).then((r) => r[0]);
+         (SELECT count(*) FROM matches WHERE status = 'finished')::int AS finished, (SELECT count(*) FROM match_events)::int AS events`,
+  ).then((r) => r[0]);
 
 describe('demo feed on a real PostgreSQL', () => {
   let fed: TestDatabase;
@@ -33,7 +37,11 @@ describe('demo feed on a real PostgreSQL', () => {
   let plain: TestDatabase;
   let dir: string;
   beforeAll(async () => {
-    [fed, direct, plain] = await Promise.all([createTestDatabase('monps_feed'), createTestDatabase('monps_feed'), createTestDatabase('monps_feed')]);
+    [fed, direct, plain] = await Promise.all([
+      createTestDatabase('monps_feed'),
+      createTestDatabase('monps_feed'),
+      createTestDatabase('monps_feed'),
+    ]);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-feed-'));
   });
   afterAll(async () => {
@@ -45,11 +53,17 @@ describe('demo feed on a real PostgreSQL', () => {
     const seeded = await seedDemo(fed.url, { ...PARAMS, now: T0 });
     expect(seeded.now).toBe(new Date(T0).toISOString());
     const [state] = await query<{ seed: number; scale: number; anchor: string; released_until: Date }>(
-      fed.url, "SELECT seed, scale, to_char(anchor, 'YYYY-MM-DD') AS anchor, released_until FROM demo_feed_state");
+      fed.url,
+      "SELECT seed, scale, to_char(anchor, 'YYYY-MM-DD') AS anchor, released_until FROM demo_feed_state",
+    );
     expect(state).toEqual({ seed: 4, scale: 0.25, anchor: ANCHOR, released_until: new Date(T0) });
     const before = await counts(fed.url);
-    const [late] = await query<{ n: number }>(fed.url, `SELECT count(*)::int AS n FROM odds_history o JOIN matches m USING (match_id)
-      WHERE o.observed_at > $1 AND o.observed_at < $2::timestamptz + interval '300 days' AND m.kickoff >= $2`, [new Date(T0), new Date(A)]); // planted 'future' quotes aside
+    const [late] = await query<{ n: number }>(
+      fed.url,
+      `SELECT count(*)::int AS n FROM odds_history o JOIN matches m USING (match_id)
+      WHERE o.observed_at > $1 AND o.observed_at < $2::timestamptz + interval '300 days' AND m.kickoff >= $2`,
+      [new Date(T0), new Date(A)],
+    ); // planted 'future' quotes aside
     expect(late.n).toBe(0);
 
     const cacheFile = path.join(dir, 'cache.sqlite');
@@ -63,7 +77,9 @@ describe('demo feed on a real PostgreSQL', () => {
     expect(due.matches.length).toBeGreaterThan(15);
 
     const r = await runDemoFeed(fed.url, { now: T1 });
-    console.log(`demo feed (scale 0.25, cold): ${r.seconds.toFixed(2)} s (${r.generateSeconds.toFixed(2)} s regenerating), ${r.quotes} quotes, ${r.finished} results, ${r.events} goals`);
+    console.log(
+      `demo feed (scale 0.25, cold): ${r.seconds.toFixed(2)} s (${r.generateSeconds.toFixed(2)} s regenerating), ${r.quotes} quotes, ${r.finished} results, ${r.events} goals`,
+    );
     expect(r).toMatchObject({ released: true, quotes: due.quotes.length, finished: due.matches.length, events: due.events.length });
     const after = await counts(fed.url);
     expect(after.odds - before.odds).toBe(due.quotes.length);
@@ -71,17 +87,40 @@ describe('demo feed on a real PostgreSQL', () => {
     expect(after.events - before.events).toBe(due.events.length);
 
     // a match past its end is finished with the generated score and goals
-    const m = world.matches.find((x) => x.tier === 'upcoming' && endedBy(x, T1) && !endedBy(x, T0) && (x.outcome?.homeGoals ?? 0) + (x.outcome?.awayGoals ?? 0) > 0);
+    const m = world.matches.find(
+      (x) => x.tier === 'upcoming' && endedBy(x, T1) && !endedBy(x, T0) && (x.outcome?.homeGoals ?? 0) + (x.outcome?.awayGoals ?? 0) > 0,
+    );
     expect(m).toBeDefined();
     if (!m?.outcome) throw new Error('no ended match with goals');
-    const [row] = await query<{ status: string; home_goals: number; away_goals: number; ht_home_goals: number; goals: number; closing: number }>(fed.url, `
+    const [row] = await query<{
+      status: string;
+      home_goals: number;
+      away_goals: number;
+      ht_home_goals: number;
+      goals: number;
+      closing: number;
+    }>(
+      fed.url,
+      `
       SELECT status, home_goals, away_goals, ht_home_goals, (SELECT count(*) FROM match_events e WHERE e.match_id = m.match_id)::int AS goals,
              (SELECT count(*) FROM odds_history o WHERE o.match_id = m.match_id AND o.is_closing AND o.observed_at = m.kickoff)::int AS closing
-      FROM matches m WHERE match_id = $1`, [m.id]);
-    expect(row).toEqual({ status: 'finished', home_goals: m.outcome.homeGoals, away_goals: m.outcome.awayGoals, ht_home_goals: m.outcome.htHome,
-      goals: m.outcome.homeGoals + m.outcome.awayGoals, closing: 9 * 3 });
+      FROM matches m WHERE match_id = $1`,
+      [m.id],
+    );
+    expect(row).toEqual({
+      status: 'finished',
+      home_goals: m.outcome.homeGoals,
+      away_goals: m.outcome.awayGoals,
+      ht_home_goals: m.outcome.htHome,
+      goals: m.outcome.homeGoals + m.outcome.awayGoals,
+      closing: 9 * 3,
+    });
     // a match not ended yet stays scheduled
-    const [pending] = await query<{ n: number }>(fed.url, "SELECT count(*)::int AS n FROM matches WHERE status = 'finished' AND kickoff + interval '115 minutes' > $1", [new Date(T1)]);
+    const [pending] = await query<{ n: number }>(
+      fed.url,
+      "SELECT count(*)::int AS n FROM matches WHERE status = 'finished' AND kickoff + interval '115 minutes' > $1",
+      [new Date(T1)],
+    );
     expect(pending.n).toBe(0);
 
     // again at T1: up to date; and with the watermark wound back, nothing is doubled either
@@ -94,7 +133,9 @@ describe('demo feed on a real PostgreSQL', () => {
 
     // the whole source is what a seed at T1 writes (every demo table, updated_at aside)
     await seedDemo(direct.url, { ...PARAMS, now: T1 });
-    expect(combinedChecksum(await tableChecksums(fed.url, DEMO_TABLES))).toBe(combinedChecksum(await tableChecksums(direct.url, DEMO_TABLES)));
+    expect(combinedChecksum(await tableChecksums(fed.url, DEMO_TABLES))).toBe(
+      combinedChecksum(await tableChecksums(direct.url, DEMO_TABLES)),
+    );
 
     // the incremental sync picks the new rows up (updated_at moved): the cache equals the source
     const second = await runSync({ now: new Date(T1).toISOString() }, jobContext(cacheFile, fed.url));
@@ -111,7 +152,9 @@ describe('demo feed on a real PostgreSQL', () => {
     const ctx = jobContext(path.join(dir, 'none.sqlite'), undefined);
     expect(await runJob(demoFeedJob, {}, ctx)).toMatchObject({ released: false, reason: 'no source' });
     // a bad clock is refused by the job's parameters (the worker checks them before it runs)
-    await expect(runJob(demoFeedJob, { now: 'yesterday' }, jobContext(path.join(dir, 'x.sqlite'), plain.url))).rejects.toThrow(/expected an ISO time/);
+    await expect(runJob(demoFeedJob, { now: 'yesterday' }, jobContext(path.join(dir, 'x.sqlite'), plain.url))).rejects.toThrow(
+      /expected an ISO time/,
+    );
   });
 
   it('demo.ensure keeps a live demo and regenerates one seeded before the feed existed', async () => {

@@ -25,7 +25,9 @@ describe('monps seed into a real PostgreSQL', () => {
 
   it('writes the default world in under 20 s, identically for the same seed, differently for another', async () => {
     const first = await seedDemo(a.url, { seed: 1, anchor: ANCHOR });
-    console.log(`seed (default scale): ${first.seconds.toFixed(2)} s, ${first.totalRows} rows, ${first.oddsRows} quotes, ${Math.round(first.rowsPerSecond)} rows/s`);
+    console.log(
+      `seed (default scale): ${first.seconds.toFixed(2)} s, ${first.totalRows} rows, ${first.oddsRows} quotes, ${Math.round(first.rowsPerSecond)} rows/s`,
+    );
     expect(first.seconds).toBeLessThan(20);
     expect(first.oddsRows).toBeGreaterThan(220_000);
     expect(first.oddsRows).toBeLessThan(290_000);
@@ -42,16 +44,26 @@ describe('monps seed into a real PostgreSQL', () => {
   }, 120_000);
 
   it('stores bad quotes the sync must quarantine, each located by demo_plants', async () => {
-    const plants = await query<{ plant_id: string; match_id: string; bookmaker: string; line: number | null; selection: string; observed_at: Date; details: { table: string; reason: string } }>(
-      a.url, "SELECT * FROM demo_plants WHERE kind = 'bad_quote'",
-    );
+    const plants = await query<{
+      plant_id: string;
+      match_id: string;
+      bookmaker: string;
+      line: number | null;
+      selection: string;
+      observed_at: Date;
+      details: { table: string; reason: string };
+    }>(a.url, "SELECT * FROM demo_plants WHERE kind = 'bad_quote'");
     expect(plants.length).toBeGreaterThanOrEqual(6);
     for (const p of plants) {
       const { table, reason } = p.details;
-      const where = table === 'odds_history'
-        ? 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4'
-        : 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4 AND line = $5';
-      const params = table === 'odds_history' ? [p.match_id, p.bookmaker, p.selection, p.observed_at] : [p.match_id, p.bookmaker, p.selection, p.observed_at, p.line];
+      const where =
+        table === 'odds_history'
+          ? 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4'
+          : 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4 AND line = $5';
+      const params =
+        table === 'odds_history'
+          ? [p.match_id, p.bookmaker, p.selection, p.observed_at]
+          : [p.match_id, p.bookmaker, p.selection, p.observed_at, p.line];
       const rows = await query<{ odds: number; orphan: boolean; observed_at: Date }>(
         a.url,
         `SELECT odds, NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = o.match_id) AS orphan, observed_at
@@ -68,24 +80,34 @@ describe('monps seed into a real PostgreSQL', () => {
       if (reason === 'future') expect(r.observed_at.getTime()).toBeGreaterThan(Date.parse(`${ANCHOR}T00:00:00Z`) + 300 * 86_400_000);
     }
     // Everything else is clean: finite prices above 1 on known matches, at or before the anchor for upcoming matches.
-    const dirty = await query<{ n: number }>(a.url, `
+    const dirty = await query<{ n: number }>(
+      a.url,
+      `
       SELECT count(*)::int AS n FROM odds_history o
       WHERE (o.odds <= 1 OR o.odds >= 999 OR o.odds = 'NaN' OR o.odds = 'Infinity' OR o.observed_at > $1::timestamptz + interval '300 days'
-             OR NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = o.match_id))`, [ANCHOR]);
+             OR NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = o.match_id))`,
+      [ANCHOR],
+    );
     const planted = plants.filter((p) => p.details.table === 'odds_history').length;
     expect(dirty[0].n).toBe(planted);
   });
 
   it('fills matches, intelligence and sequences coherently', async () => {
-    const [m] = await query<{ finished: number; scheduled: number; closing: number; goals: number; events: number }>(a.url, `
+    const [m] = await query<{ finished: number; scheduled: number; closing: number; goals: number; events: number }>(
+      a.url,
+      `
       SELECT count(*) FILTER (WHERE status = 'finished')::int AS finished, count(*) FILTER (WHERE status = 'scheduled')::int AS scheduled,
              (SELECT count(*) FROM odds_history WHERE is_closing)::int AS closing,
              (SELECT sum(home_goals + away_goals) FROM matches)::int AS goals, (SELECT count(*) FROM match_events)::int AS events
-      FROM matches`);
+      FROM matches`,
+    );
     expect(m.scheduled).toBeGreaterThanOrEqual(140);
     expect(m.goals).toBe(m.events);
     expect(m.closing).toBeGreaterThan(m.finished * 3 * 2);
-    const [ti] = await query<{ n: number; alerts: number }>(a.url, "SELECT count(*)::int AS n, count(*) FILTER (WHERE jsonb_array_length(market_alerts) > 0)::int AS alerts FROM team_intelligence");
+    const [ti] = await query<{ n: number; alerts: number }>(
+      a.url,
+      'SELECT count(*)::int AS n, count(*) FILTER (WHERE jsonb_array_length(market_alerts) > 0)::int AS alerts FROM team_intelligence',
+    );
     expect(ti.n).toBe(152);
     expect(ti.alerts).toBeGreaterThan(0);
     // identity sequences continue after the explicit ids
@@ -105,14 +127,20 @@ describe('monps seed into a real PostgreSQL', () => {
   }, 120_000);
 
   it('seeds the coming week of any anchor (another seed, scale and anchor)', async () => {
-    const [x] = await query<{ n: number; days: number }>(c.url, `SELECT count(*)::int AS n, count(DISTINCT kickoff::date)::int AS days
-      FROM matches WHERE kickoff >= '2025-03-01' AND kickoff < '2025-03-08' AND status = 'scheduled'`);
+    const [x] = await query<{ n: number; days: number }>(
+      c.url,
+      `SELECT count(*)::int AS n, count(DISTINCT kickoff::date)::int AS days
+      FROM matches WHERE kickoff >= '2025-03-01' AND kickoff < '2025-03-08' AND status = 'scheduled'`,
+    );
     expect(x.n).toBeGreaterThanOrEqual(140);
     expect(x.days).toBe(7);
-    const [q] = await query<{ late: number }>(c.url, `SELECT count(*)::int AS late FROM odds_history o JOIN matches m USING (match_id)
+    const [q] = await query<{ late: number }>(
+      c.url,
+      `SELECT count(*)::int AS late FROM odds_history o JOIN matches m USING (match_id)
       WHERE m.status = 'scheduled' AND o.observed_at > '2025-03-01'
         AND NOT EXISTS (SELECT 1 FROM demo_plants p WHERE p.kind = 'bad_quote' AND p.match_id = o.match_id AND p.bookmaker = o.bookmaker
-                        AND p.selection = o.selection AND p.observed_at = o.observed_at)`);
+                        AND p.selection = o.selection AND p.observed_at = o.observed_at)`,
+    );
     expect(q.late).toBe(0);
   });
 });

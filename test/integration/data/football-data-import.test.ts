@@ -17,7 +17,11 @@ const TABLES = ['leagues', 'teams', 'bookmakers', 'matches', 'odds_history', 'od
 
 /** The CSV read independently of the importer (these files hold no quoted fields). */
 function readCsv(file: string): { header: string[]; rows: string[][] } {
-  const lines = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
 }
 
@@ -28,8 +32,14 @@ describe('football-data importer on a real PostgreSQL', () => {
   let client: pg.Client;
   let first: ImportReport;
   const files = [
-    ...fs.readdirSync(DIR).filter((f) => f.endsWith('.csv')).map((f) => path.join(DIR, f)),
-    ...fs.readdirSync(path.join(DIR, 'extra')).filter((f) => f.endsWith('.csv')).map((f) => path.join(DIR, 'extra', f)),
+    ...fs
+      .readdirSync(DIR)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => path.join(DIR, f)),
+    ...fs
+      .readdirSync(path.join(DIR, 'extra'))
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => path.join(DIR, 'extra', f)),
   ].sort();
 
   beforeAll(async () => {
@@ -39,7 +49,9 @@ describe('football-data importer on a real PostgreSQL', () => {
     await client.connect();
     first = await importFootballData(db.url, [DIR]);
     const rate = Math.round(first.quotes / first.seconds);
-    console.log(`football-data import: ${first.files.length} files, ${first.matches} matches, ${first.quotes} quotes in ${first.seconds.toFixed(2)} s (${rate} quotes/s)`);
+    console.log(
+      `football-data import: ${first.files.length} files, ${first.matches} matches, ${first.quotes} quotes in ${first.seconds.toFixed(2)} s (${rate} quotes/s)`,
+    );
   }, 180_000);
   afterAll(async () => {
     await client?.end();
@@ -80,12 +92,14 @@ describe('football-data importer on a real PostgreSQL', () => {
         const r = rows[i];
         const home = col(r, extra ? 'Home' : 'HomeTeam');
         const away = col(r, extra ? 'Away' : 'AwayTeam');
-        const m = (await client.query(
-          `SELECT m.*, to_char(m.kickoff AT TIME ZONE 'Europe/London', 'HH24:MI') AS london
+        const m = (
+          await client.query(
+            `SELECT m.*, to_char(m.kickoff AT TIME ZONE 'Europe/London', 'HH24:MI') AS london
            FROM matches m JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
            WHERE h.name = $1 AND a.name = $2 AND (m.kickoff AT TIME ZONE 'Europe/London')::date = $3`,
-          [home, away, toIso(col(r, 'Date'))],
-        )).rows;
+            [home, away, toIso(col(r, 'Date'))],
+          )
+        ).rows;
         expect(m, `${file} row ${i + 2}`).toHaveLength(1);
         const match = m[0];
         expect(match.home_goals).toBe(Number(col(r, extra ? 'HG' : 'FTHG')));
@@ -99,25 +113,49 @@ describe('football-data importer on a real PostgreSQL', () => {
         }
         expect(match.london).toBe(col(r, 'Time'));
         // every quote of the match, from the three tables, in one query
-        const stored = (await client.query(
-          `SELECT 'odds_history' AS t, bookmaker, NULL::float8 AS line, selection, odds, observed_at, is_closing FROM odds_history WHERE match_id = $1
+        const stored = (
+          await client.query(
+            `SELECT 'odds_history' AS t, bookmaker, NULL::float8 AS line, selection, odds, observed_at, is_closing FROM odds_history WHERE match_id = $1
            UNION ALL SELECT 'odds_totals', bookmaker, line, selection, odds, observed_at, is_closing FROM odds_totals WHERE match_id = $1
            UNION ALL SELECT 'odds_spreads', bookmaker, line, selection, odds, observed_at, is_closing FROM odds_spreads WHERE match_id = $1`,
-          [match.match_id],
-        )).rows as { t: string; bookmaker: string; line: number | null; selection: string; odds: number; observed_at: Date; is_closing: boolean }[];
+            [match.match_id],
+          )
+        ).rows as {
+          t: string;
+          bookmaker: string;
+          line: number | null;
+          selection: string;
+          odds: number;
+          observed_at: Date;
+          is_closing: boolean;
+        }[];
         const samples: [string, string, string, string, boolean, string?][] = extra
-          ? [['PSCH', 'odds_history', 'PS', 'home', true], ['AvgCA', 'odds_history', 'Avg', 'away', true], ['B36CA', 'odds_history', 'B365', 'away', true], ['BFECD', 'odds_history', 'BFE', 'draw', true]]
+          ? [
+              ['PSCH', 'odds_history', 'PS', 'home', true],
+              ['AvgCA', 'odds_history', 'Avg', 'away', true],
+              ['B36CA', 'odds_history', 'B365', 'away', true],
+              ['BFECD', 'odds_history', 'BFE', 'draw', true],
+            ]
           : [
-            ['B365H', 'odds_history', 'B365', 'home', false], ['PSCD', 'odds_history', 'PS', 'draw', true], ['AvgA', 'odds_history', 'Avg', 'away', false],
-            ['MaxCH', 'odds_history', 'Max', 'home', true], ['P>2.5', 'odds_totals', 'PS', 'over', false], ['AvgC<2.5', 'odds_totals', 'Avg', 'under', true],
-            ['PAHH', 'odds_spreads', 'PS', 'home', false, 'AHh'], ['B365CAHA', 'odds_spreads', 'B365', 'away', true, 'AHCh'],
-            ['BFECH', 'odds_history', 'BFE', 'home', true], ['1XBA', 'odds_history', '1XB', 'away', false], ['LBCD', 'odds_history', 'LB', 'draw', true],
-          ];
+              ['B365H', 'odds_history', 'B365', 'home', false],
+              ['PSCD', 'odds_history', 'PS', 'draw', true],
+              ['AvgA', 'odds_history', 'Avg', 'away', false],
+              ['MaxCH', 'odds_history', 'Max', 'home', true],
+              ['P>2.5', 'odds_totals', 'PS', 'over', false],
+              ['AvgC<2.5', 'odds_totals', 'Avg', 'under', true],
+              ['PAHH', 'odds_spreads', 'PS', 'home', false, 'AHh'],
+              ['B365CAHA', 'odds_spreads', 'B365', 'away', true, 'AHCh'],
+              ['BFECH', 'odds_history', 'BFE', 'home', true],
+              ['1XBA', 'odds_history', '1XB', 'away', false],
+              ['LBCD', 'odds_history', 'LB', 'draw', true],
+            ];
         for (const [column, table, book, selection, closing, lineColumn] of samples) {
           if (!header.includes(column)) continue;
           const raw = col(r, column);
           const line = table === 'odds_totals' ? 2.5 : lineColumn ? Number(col(r, lineColumn)) : null;
-          const q = stored.filter((x) => x.t === table && x.bookmaker === book && x.selection === selection && x.is_closing === closing && x.line === line);
+          const q = stored.filter(
+            (x) => x.t === table && x.bookmaker === book && x.selection === selection && x.is_closing === closing && x.line === line,
+          );
           if (raw === '' || Number(raw) < 1.01) {
             expect(q, `${file} row ${i + 2} ${column}`).toHaveLength(0);
           } else {
@@ -146,7 +184,10 @@ describe('football-data importer on a real PostgreSQL', () => {
 
   it('changes nothing on a second import (rows, content, updated_at)', async () => {
     const before = await tableChecksums(db.url, TABLES);
-    const stamps = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, (await client.query(`SELECT max(updated_at) AS u FROM ${t}`)).rows[0].u?.getTime()])));
+    const stamps = async () =>
+      Object.fromEntries(
+        await Promise.all(TABLES.map(async (t) => [t, (await client.query(`SELECT max(updated_at) AS u FROM ${t}`)).rows[0].u?.getTime()])),
+      );
     const stampsBefore = await stamps();
     const again = await importFootballData(db.url, [DIR]);
     console.log(`football-data re-import: ${again.seconds.toFixed(2)} s`);
@@ -161,7 +202,10 @@ describe('football-data importer on a real PostgreSQL', () => {
     const broken = path.join(tmp, 'broken.csv');
     fs.writeFileSync(broken, 'Div,Date,Time,HomeTeam,FTHG,B365H\r\nE0,10/08/2024,15:00,Arsenal,1,2.1\r\n');
     const bad = path.join(tmp, 'Z9_2024-25.csv');
-    fs.writeFileSync(bad, 'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A\nZ9,10/08/2024,15:00,Alpha,Beta,2,1,H,abc,3.5,0\nZ9,11/08/2024,15:00,Gamma,Delta,1,1,D,2.5,3.2,2.9\nZ9,12/08/2024,15:00,Gamma,Delta,1,1,D,,,\n');
+    fs.writeFileSync(
+      bad,
+      'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A\nZ9,10/08/2024,15:00,Alpha,Beta,2,1,H,abc,3.5,0\nZ9,11/08/2024,15:00,Gamma,Delta,1,1,D,2.5,3.2,2.9\nZ9,12/08/2024,15:00,Gamma,Delta,1,1,D,,,\n',
+    );
     try {
       const r = await importFootballData(db.url, [tmp]);
       const refused = r.files.find((f) => f.file === broken);
@@ -171,7 +215,9 @@ describe('football-data importer on a real PostgreSQL', () => {
       expect(ok?.matches).toBe(3);
       expect(ok?.problems.map((p) => `${p.line}:${p.column ?? ''}`)).toEqual(['2:B365H', '2:B365A', '4:']);
       expect(ok?.problems[2].message).toMatch(/Gamma v Delta appears again in Z9 2024-25/);
-      const q = await client.query("SELECT count(*)::int AS n FROM odds_history o JOIN matches m USING (match_id) WHERE m.league_code = 'Z9'");
+      const q = await client.query(
+        "SELECT count(*)::int AS n FROM odds_history o JOIN matches m USING (match_id) WHERE m.league_code = 'Z9'",
+      );
       expect(q.rows[0].n).toBe(4);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -189,6 +235,8 @@ describe('football-data importer on a real PostgreSQL', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(runJob(importFootballDataJob, { paths: [file] }, { ...ctx, signal: abort.signal })).rejects.toThrow(JobCancelled);
-    await expect(runJob(importFootballDataJob, { paths: [file] }, { ...ctx, sourceUrl: undefined })).rejects.toThrow(/no PostgreSQL source/);
+    await expect(runJob(importFootballDataJob, { paths: [file] }, { ...ctx, sourceUrl: undefined })).rejects.toThrow(
+      /no PostgreSQL source/,
+    );
   });
 });

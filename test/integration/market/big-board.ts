@@ -76,7 +76,8 @@ export function buildBigBoardCache(file: string, rows = 50_000, seed = 7, asOf =
     }
     // the checkpoints a sync leaves (the board's memo is keyed on them)
     const st = db.prepare('INSERT INTO sync_state (table_name, last_success_at, updated_at) VALUES (?, ?, ?)');
-    for (const table of ['leagues', 'bookmakers', 'teams', 'matches', 'odds_history', 'odds_totals', 'odds_spreads']) st.run(table, stamp, stamp);
+    for (const table of ['leagues', 'bookmakers', 'teams', 'matches', 'odds_history', 'odds_totals', 'odds_spreads'])
+      st.run(table, stamp, stamp);
   })();
   db.close();
   return { matches: nMatches, rows: nMatches * ROWS_PER_MATCH, quotes, asOf: iso(now) };

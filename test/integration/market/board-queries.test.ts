@@ -18,7 +18,8 @@ let fx: Fixture;
 
 const byOp = { board: boardJob, moves: movesJob, topMoves: topMovesJob, alerts: alertsJob };
 /** One of the market jobs, by the name of its contract method. */
-const run = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> => runJob(byOp[op] as AnyJobDef, params, jobContext(file)) as Promise<R>;
+const run = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> =>
+  runJob(byOp[op] as AnyJobDef, params, jobContext(file)) as Promise<R>;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-market-'));
@@ -70,8 +71,18 @@ describe('market queries on the cache', () => {
     for (const w of want) {
       const r = byId.get(w.id)!;
       const { updatedAt: _u, ...exact } = w;
-      expect({ ...r, fairProb: 0, fairOdds: 0, sharpOdds: 0, margin: 0, openFairOdds: 0, move: 0, edge: 0 }).toMatchObject({ ...exact, fairProb: 0, fairOdds: 0, sharpOdds: 0, margin: 0, openFairOdds: 0, move: 0, edge: 0 });
-      for (const k of ['fairProb', 'fairOdds', 'sharpOdds', 'margin', 'openFairOdds', 'move', 'edge'] as const) expect(r[k]).toBeCloseTo(w[k]!, 5);
+      expect({ ...r, fairProb: 0, fairOdds: 0, sharpOdds: 0, margin: 0, openFairOdds: 0, move: 0, edge: 0 }).toMatchObject({
+        ...exact,
+        fairProb: 0,
+        fairOdds: 0,
+        sharpOdds: 0,
+        margin: 0,
+        openFairOdds: 0,
+        move: 0,
+        edge: 0,
+      });
+      for (const k of ['fairProb', 'fairOdds', 'sharpOdds', 'margin', 'openFairOdds', 'move', 'edge'] as const)
+        expect(r[k]).toBeCloseTo(w[k]!, 5);
     }
     expect(b.matches.map((m) => m.matchId).sort()).toEqual(fx.upcoming);
     expect(b.sharpBooks).toEqual(['PS']);
@@ -81,7 +92,12 @@ describe('market queries on the cache', () => {
     expect(draw2[4].odds).toBe(1);
     expect(byId.get('2|1x2||draw')!.books).toBe(fx.books.length - 1);
     expect(byId.get('2|1x2||home')!.books).toBe(fx.books.length);
-    expect(b.matches.find((m) => m.matchId === 1)).toMatchObject({ league: 'E0', leagueName: 'Premier League', home: 'Team 1', away: 'Team 2' });
+    expect(b.matches.find((m) => m.matchId === 1)).toMatchObject({
+      league: 'E0',
+      leagueName: 'Premier League',
+      home: 'Team 1',
+      away: 'Team 2',
+    });
   });
 
   it('is memoised per cache version and rebuilt after another connection writes', async () => {
@@ -127,7 +143,10 @@ describe('market queries on the cache', () => {
     const closed = await run<MarketMoves>({ op: 'moves', matchId: 7, market: 'totals', line: 2.5, selection: 'over' });
     expect(closed.series[0].closing).toEqual(closed.series[0].points.at(-1));
     // a typed refusal crosses the worker as a value (the worker would turn a thrown one into INTERNAL)
-    await expect(run({ op: 'moves', matchId: 999, market: '1x2', line: null, selection: 'home' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no match 999 in the cache' });
+    await expect(run({ op: 'moves', matchId: 999, market: '1x2', line: null, selection: 'home' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no match 999 in the cache',
+    });
   });
 
   it('top moves: the steamed selection first, with the median change of implied probability', async () => {
@@ -140,7 +159,10 @@ describe('market queries on the cache', () => {
   });
 
   it('alerts: large move, quarantined quotes and sync state, typed', async () => {
-    db.prepare("INSERT INTO quarantine VALUES ('odds_history', '[1]', '{}', 'odds_price', 'odds 1.0 <= 1', '{}', ?, ?)").run(fx.asOf, fx.asOf);
+    db.prepare("INSERT INTO quarantine VALUES ('odds_history', '[1]', '{}', 'odds_price', 'odds 1.0 <= 1', '{}', ?, ?)").run(
+      fx.asOf,
+      fx.asOf,
+    );
     db.prepare("UPDATE sync_status SET state = 'ok', last_success_at = ? WHERE id = 1").run(fx.asOf);
     const a = await run<Alert[]>({ op: 'alerts', hours: 3, asOf: fx.asOf });
     const kinds = a.map((x) => x.kind);

@@ -64,7 +64,18 @@ export function buildFixtureCache(file: string): { db: Cache; fixture: Fixture }
     const finished = m === 7;
     const live = m === 6;
     const kickoff = finished ? asOfMs - 86_400_000 * 2 : live ? asOfMs - 3_600_000 : asOfMs + m * 7_200_000;
-    insMatch.run(m, m <= 4 ? 'E0' : 'SP1', '2026-27', iso(kickoff), 2 * m - 1, 2 * m, finished ? 'finished' : live ? 'live' : 'scheduled', finished ? 2 : null, finished ? 1 : null, asOf);
+    insMatch.run(
+      m,
+      m <= 4 ? 'E0' : 'SP1',
+      '2026-27',
+      iso(kickoff),
+      2 * m - 1,
+      2 * m,
+      finished ? 'finished' : live ? 'live' : 'scheduled',
+      finished ? 2 : null,
+      finished ? 1 : null,
+      asOf,
+    );
     if (!finished) upcoming.push(m);
   }
   const quotes: FixtureQuote[] = [];
@@ -83,7 +94,16 @@ export function buildFixtureCache(file: string): { db: Cache; fixture: Fixture }
             let odds = Math.round(mk.base[k] * (1 + (rng() - 0.5) * 0.08) * 100) / 100;
             if (m === 1 && mk.table === 'odds_history' && sel === 'home' && ti >= 4 && b !== 'Max') odds = 1.8; // steam in the last hours
             if (m === 2 && b === 'IW' && mk.table === 'odds_history' && sel === 'draw' && ti === 4) odds = 1.0; // broken latest quote
-            quotes.push({ table: mk.table, matchId: m, bookmaker: b, line: mk.line, selection: sel, odds, observedAt: iso(t), closing: m === 7 && ti === 5 ? 1 : 0 });
+            quotes.push({
+              table: mk.table,
+              matchId: m,
+              bookmaker: b,
+              line: mk.line,
+              selection: sel,
+              odds,
+              observedAt: iso(t),
+              closing: m === 7 && ti === 5 ? 1 : 0,
+            });
           });
         });
       }

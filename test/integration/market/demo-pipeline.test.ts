@@ -27,7 +27,8 @@ let cache: Cache;
 const ctx = () => ({ cacheFile: file, sourceUrl: src.url, signal: new AbortController().signal, progress: () => {} });
 const byOp = { board: boardJob, moves: movesJob, topMoves: topMovesJob, alerts: alertsJob };
 /** One of the market jobs, by the name of its contract method. */
-const market = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> => runJob(byOp[op] as AnyJobDef, params, ctx()) as Promise<R>;
+const market = <R>({ op, ...params }: { op: keyof typeof byOp } & Record<string, unknown>): Promise<R> =>
+  runJob(byOp[op] as AnyJobDef, params, ctx()) as Promise<R>;
 
 beforeAll(async () => {
   src = await createTestDatabase('monps_market');
@@ -81,7 +82,9 @@ describe('board and preview on a synced demo cache', () => {
     const c = new pg.Client({ connectionString: src.url });
     await c.connect();
     try {
-      const truth = await c.query<{ match_id: string; selection: string; probability: number }>("SELECT match_id, selection, probability FROM demo_truth_probabilities WHERE market = '1x2'");
+      const truth = await c.query<{ match_id: string; selection: string; probability: number }>(
+        "SELECT match_id, selection, probability FROM demo_truth_probabilities WHERE market = '1x2'",
+      );
       const t = new Map(truth.rows.map((x) => [`${x.match_id}|${x.selection}`, Number(x.probability)]));
       const errs = rows.map((r) => Math.abs(r.fairProb! - t.get(`${r.matchId}|${r.selection}`)!));
       const mae = errs.reduce((a, e) => a + e, 0) / errs.length;
@@ -95,9 +98,13 @@ describe('board and preview on a synced demo cache', () => {
     const matches = (await runJob(matchesJob, { limit: 50 }, ctx())) as BoardMatch[];
     const p = (await runJob(previewJob, { matchId: matches[3].matchId }, ctx())) as Preview;
     expect(p.model).not.toBeNull();
-    const results = (cache
-      .prepare("SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL ORDER BY kickoff, match_id")
-      .all(p.match.league) as { date: string; h: number; a: number; hg: number; ag: number }[]).map((r) => ({ date: r.date, home: String(r.h), away: String(r.a), homeGoals: r.hg, awayGoals: r.ag }));
+    const results = (
+      cache
+        .prepare(
+          "SELECT substr(kickoff, 1, 10) AS date, home_team_id AS h, away_team_id AS a, home_goals AS hg, away_goals AS ag FROM matches WHERE league_code = ? AND status = 'finished' AND home_goals IS NOT NULL ORDER BY kickoff, match_id",
+        )
+        .all(p.match.league) as { date: string; h: number; a: number; hg: number; ag: number }[]
+    ).map((r) => ({ date: r.date, home: String(r.h), away: String(r.a), homeGoals: r.hg, awayGoals: r.ag }));
     const model = fitDixonColes(results, { asOf: p.model!.asOf, xi: p.model!.xi });
     const x = matchOdds(predictMatrix(model, String(p.match.homeTeamId), String(p.match.awayTeamId)));
     const one = (s: string) => p.markets.find((r) => r.market === '1x2' && r.selection === s)!;
@@ -106,7 +113,11 @@ describe('board and preview on a synced demo cache', () => {
     expect(one('home').marketProb).not.toBeNull();
     expect(p.form.home.last.length).toBeGreaterThan(0);
     expect(p.scorers.home.length).toBeGreaterThan(0);
-    await expect(runJob(previewByTeamsJob, { home: 'Nowhere FC', away: p.match.away }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND', message: "unknown team 'Nowhere FC'", details: { team: 'Nowhere FC' } });
+    await expect(runJob(previewByTeamsJob, { home: 'Nowhere FC', away: p.match.away }, ctx())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: "unknown team 'Nowhere FC'",
+      details: { team: 'Nowhere FC' },
+    });
   });
 
   it('top moves and the alerts feed: the planted bad quotes are quarantined, the sync is fresh', async () => {

@@ -17,10 +17,15 @@ interface Run {
 
 function run(args: string[], env: Record<string, string> = {}, timeout = 150_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, timeout, maxBuffer: 16 << 20 }, (error, out, err) => {
-      const code = error ? ((error as { code?: number | string }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, out: String(out), err: String(err) });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, timeout, maxBuffer: 16 << 20 },
+      (error, out, err) => {
+        const code = error ? ((error as { code?: number | string }).code ?? null) : 0;
+        resolve({ code: typeof code === 'number' ? code : null, out: String(out), err: String(err) });
+      },
+    );
   });
 }
 
@@ -49,7 +54,8 @@ describe('the test runner', () => {
 });
 
 describe('monps exit codes (real processes)', () => {
-  const monps = (...argv: string[]): Promise<Run> => run(['--import', 'tsx', CLI, ...argv], { MONPS_DATA_DIR: path.join('/tmp', `monps-exit-codes-${process.pid}`) }, 60_000);
+  const monps = (...argv: string[]): Promise<Run> =>
+    run(['--import', 'tsx', CLI, ...argv], { MONPS_DATA_DIR: path.join('/tmp', `monps-exit-codes-${process.pid}`) }, 60_000);
   const nowhere = 'postgres://nobody@127.0.0.1:1/x';
 
   it('a failed command exits 1 with its error on stderr', async () => {

@@ -37,11 +37,20 @@ describe('monps sync', () => {
     expect(text).toMatch(/^odds_history\s+full\s+\d+\s+\d+\s+0\s+0\s+\d+\.\d\d$/m);
     expect(text).toMatch(/^total: \d+ rows read, \d+ upserted, 0 newly quarantined, 0 deleted, [\d.]+ s/m);
 
-    await withClient(db.url, (c) => c.query("INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) SELECT max(match_id), 'ZZ', 'home', 0.9, now() FROM matches"));
+    await withClient(db.url, (c) =>
+      c.query(
+        "INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at) SELECT max(match_id), 'ZZ', 'home', 0.9, now() FROM matches",
+      ),
+    );
     await withClient(db.url, (c) => c.query('DELETE FROM players WHERE player_id <= 5'));
     const j = capture();
     expect(await syncCommand.run(['--source', db.url, '--cache', cache, '--json'], j)).toBe(0);
-    const r = JSON.parse(j.stdout.join('\n')) as { cacheFile: string; quarantined: number; deleted: number; tables: { table: string; mode: string }[] };
+    const r = JSON.parse(j.stdout.join('\n')) as {
+      cacheFile: string;
+      quarantined: number;
+      deleted: number;
+      tables: { table: string; mode: string }[];
+    };
     expect(r.cacheFile).toBe(cache);
     expect(r.quarantined).toBe(1);
     expect(r.deleted).toBe(5);
@@ -49,16 +58,24 @@ describe('monps sync', () => {
 
     const full = capture();
     expect(await syncCommand.run(['--source', db.url, '--cache', cache, '--full', '--tables', 'teams,players', '--json'], full)).toBe(0);
-    expect((JSON.parse(full.stdout.join('\n')) as { tables: { table: string; mode: string }[] }).tables.map((t) => `${t.table}:${t.mode}`)).toEqual(['teams:full', 'players:full']);
+    expect(
+      (JSON.parse(full.stdout.join('\n')) as { tables: { table: string; mode: string }[] }).tables.map((t) => `${t.table}:${t.mode}`),
+    ).toEqual(['teams:full', 'players:full']);
   });
 
   it('says which source is wrong and why', async () => {
     const cache = path.join(dir, 'bad.sqlite');
     await expect(syncCommand.run(['--source', 'mysql://x@h/db', '--cache', cache], capture())).rejects.toThrow(/scheme 'mysql'/);
-    await expect(syncCommand.run(['--source', 'postgres://u:p@127.0.0.1:1/db', '--cache', cache], capture())).rejects.toThrow(/127\.0\.0\.1:1\/db refused the connection/);
+    await expect(syncCommand.run(['--source', 'postgres://u:p@127.0.0.1:1/db', '--cache', cache], capture())).rejects.toThrow(
+      /127\.0\.0\.1:1\/db refused the connection/,
+    );
     const u = new URL(db.url);
     u.password = 'wrong';
-    await expect(syncCommand.run(['--source', u.toString(), '--cache', cache], capture())).rejects.toThrow(/refused the credentials|password authentication/);
-    await expect(syncCommand.run(['--cache', cache, '--reconcile', 'sometimes', '--source', db.url], capture())).rejects.toThrow(UsageError);
+    await expect(syncCommand.run(['--source', u.toString(), '--cache', cache], capture())).rejects.toThrow(
+      /refused the credentials|password authentication/,
+    );
+    await expect(syncCommand.run(['--cache', cache, '--reconcile', 'sometimes', '--source', db.url], capture())).rejects.toThrow(
+      UsageError,
+    );
   });
 });

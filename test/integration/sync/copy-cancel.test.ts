@@ -79,7 +79,8 @@ describe('a COPY cancelled or cut off', () => {
     const read = (async () => {
       for await (const batch of copyOut(client, 'SELECT * FROM big')) {
         rows += batch.length;
-        if (rows > 10_000 && rows - batch.length <= 10_000) await withClient(db.url, (c) => c.query('SELECT pg_terminate_backend($1)', [pid]));
+        if (rows > 10_000 && rows - batch.length <= 10_000)
+          await withClient(db.url, (c) => c.query('SELECT pg_terminate_backend($1)', [pid]));
       }
     })();
     await expect(read).rejects.toThrow(/terminat/i);

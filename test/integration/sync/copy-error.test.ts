@@ -40,15 +40,32 @@ describe('an error in the middle of a COPY', () => {
       const [entry] = parseManifest([{ table: 'big', primaryKey: ['id'], watermark: null }]);
       const plan = planTable(entry, (await describeTables(client, ['big']))[0]);
       const run = syncTable(cache, client, plan, {
-        batchSize: 1000, pageSize: 1_000_000, overlapMs: 0, nowMs: Date.now(), full: true, reconcile: 'never',
-        signal: new AbortController().signal, onRows: () => {},
+        batchSize: 1000,
+        pageSize: 1_000_000,
+        overlapMs: 0,
+        nowMs: Date.now(),
+        full: true,
+        reconcile: 'never',
+        signal: new AbortController().signal,
+        onRows: () => {},
         afterCommit: () => {
           throw new Error('disk full');
         },
       });
       const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 15_000).unref());
-      expect(await Promise.race([run.then(() => 'resolved', (e: Error) => e.message), timeout])).toBe('disk full');
-      const next = await Promise.race([client.query<{ one: number; tx: string }>("SELECT 1 AS one, current_setting('transaction_isolation') AS tx").then((r) => r.rows[0]), timeout]);
+      expect(
+        await Promise.race([
+          run.then(
+            () => 'resolved',
+            (e: Error) => e.message,
+          ),
+          timeout,
+        ]),
+      ).toBe('disk full');
+      const next = await Promise.race([
+        client.query<{ one: number; tx: string }>("SELECT 1 AS one, current_setting('transaction_isolation') AS tx").then((r) => r.rows[0]),
+        timeout,
+      ]);
       expect(next).toEqual({ one: 1, tx: 'read committed' }); // out of the sync's snapshot transaction
     } finally {
       cache.close();

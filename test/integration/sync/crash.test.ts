@@ -35,7 +35,10 @@ interface Outcome {
  * (undefined: lets it finish). */
 function runChild(params: Record<string, unknown>, killAfterMs?: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child: ChildProcess = fork(CHILD, [JSON.stringify(params)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child: ChildProcess = fork(CHILD, [JSON.stringify(params)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let finished = false;
     let killed = false;
     let error: string | undefined;
@@ -73,7 +76,10 @@ describe('crash safety: a sync SIGKILLed at random points, restarted each time, 
     cacheFile = path.join(dir, 'cache.sqlite');
     // the whole history in the window: more rows per pass, more places to die
     const cache = openCache(cacheFile);
-    saveManifest(cache, loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)));
+    saveManifest(
+      cache,
+      loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)),
+    );
     cache.close();
   });
   afterAll(async () => {
@@ -93,7 +99,9 @@ describe('crash safety: a sync SIGKILLed at random points, restarted each time, 
       const k = Math.floor(random() * 1000);
       await withClient(db.url, async (c) => {
         await c.query('UPDATE odds_history SET odds = odds + 0.01 WHERE match_id % 97 = $1', [k % 97]);
-        await c.query('DELETE FROM odds_totals WHERE match_id % 89 = $1 AND bookmaker = (SELECT min(bookmaker) FROM odds_totals)', [k % 89]);
+        await c.query('DELETE FROM odds_totals WHERE match_id % 89 = $1 AND bookmaker = (SELECT min(bookmaker) FROM odds_totals)', [
+          k % 89,
+        ]);
         await c.query(
           `INSERT INTO odds_spreads (match_id, bookmaker, line, selection, odds, observed_at)
            SELECT match_id, bookmaker, line, selection, odds + 0.02, observed_at + interval '7 seconds' FROM odds_spreads WHERE match_id % 83 = $1
@@ -107,8 +115,7 @@ describe('crash safety: a sync SIGKILLed at random points, restarted each time, 
       if (out.killed) {
         midSync++;
         where.add(out.at?.split(':')[0] ?? '?');
-      }
-      else expect(out.error).toBeUndefined();
+      } else expect(out.error).toBeUndefined();
     }
     expect(midSync).toBeGreaterThanOrEqual(20);
     // it died in several tables, not always at the same spot

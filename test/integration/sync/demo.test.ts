@@ -32,14 +32,16 @@ describe('sync of the demo world', () => {
     db = await createTestDatabase('monps_sync_demo');
     await seedDemo(db.url, { seed: 11, scale: 0.4, anchor });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-sync-demo-'));
-    planted = await withClient(db.url, async (c) =>
-      (
-        await c.query<{ id: string }>(
-          `SELECT concat_ws('|', details->>'table', match_id, bookmaker, CASE WHEN details->>'table' <> 'odds_history' THEN line::text END, selection,
+    planted = await withClient(
+      db.url,
+      async (c) =>
+        (
+          await c.query<{ id: string }>(
+            `SELECT concat_ws('|', details->>'table', match_id, bookmaker, CASE WHEN details->>'table' <> 'odds_history' THEN line::text END, selection,
                   to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), details->>'reason') AS id
              FROM demo_plants WHERE kind = 'bad_quote' ORDER BY 1`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
   });
   afterAll(async () => {
@@ -50,10 +52,22 @@ describe('sync of the demo world', () => {
   const quarantined = (cacheFile: string): string[] => {
     const cache = openCache(cacheFile);
     try {
-      return (cache.prepare('SELECT table_name, key, reason FROM quarantine').all() as { table_name: string; key: string; reason: string }[])
+      return (
+        cache.prepare('SELECT table_name, key, reason FROM quarantine').all() as { table_name: string; key: string; reason: string }[]
+      )
         .map((q) => {
           const k = JSON.parse(q.key) as Record<string, string | number>;
-          return [q.table_name, k.match_id, k.bookmaker, q.table_name === 'odds_history' ? null : k.line, k.selection, k.observed_at, q.reason].filter((x) => x !== null).join('|');
+          return [
+            q.table_name,
+            k.match_id,
+            k.bookmaker,
+            q.table_name === 'odds_history' ? null : k.line,
+            k.selection,
+            k.observed_at,
+            q.reason,
+          ]
+            .filter((x) => x !== null)
+            .join('|');
         })
         .sort();
     } finally {
@@ -66,7 +80,10 @@ describe('sync of the demo world', () => {
     expect(planted.length).toBe(24);
     const cacheFile = path.join(dir, 'all.sqlite');
     const cache = openCache(cacheFile);
-    saveManifest(cache, loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)));
+    saveManifest(
+      cache,
+      loadManifest(cache).map((e) => (e.window.kind === 'recent-or-open' ? { ...e, window: { ...e.window, days: 36500 } } : e)),
+    );
     cache.close();
     const r = await runSync({ now: now.toISOString() }, jobContext(cacheFile, db.url));
     expect(r.tables.filter((t) => t.error)).toEqual([]);

@@ -102,7 +102,8 @@ export async function compareAll(url: string, cacheFile: string, now: Date): Pro
   try {
     const source = new Map((await listSourceTables(client)).map((t) => [t.table, t]));
     const out: Comparison[] = [];
-    for (const entry of loadManifest(db).filter((e) => e.enabled)) out.push(await compareTable(db, client, planTable(entry, source.get(entry.table)), now.getTime()));
+    for (const entry of loadManifest(db).filter((e) => e.enabled))
+      out.push(await compareTable(db, client, planTable(entry, source.get(entry.table)), now.getTime()));
     return out;
   } finally {
     await client.end();
@@ -111,5 +112,7 @@ export async function compareAll(url: string, cacheFile: string, now: Date): Pro
 }
 
 export function mismatches(cs: Comparison[]): string[] {
-  return cs.filter((c) => c.source.rows !== c.cache.rows || c.source.sum !== c.cache.sum).map((c) => `${c.table}: source ${c.source.rows}/${c.source.sum} cache ${c.cache.rows}/${c.cache.sum}`);
+  return cs
+    .filter((c) => c.source.rows !== c.cache.rows || c.source.sum !== c.cache.sum)
+    .map((c) => `${c.table}: source ${c.source.rows}/${c.source.sum} cache ${c.cache.rows}/${c.cache.sum}`);
 }

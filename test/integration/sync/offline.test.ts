@@ -75,7 +75,11 @@ describe('sync with the source going away mid-sync', () => {
       expect(n).toBeGreaterThanOrEqual(10_000);
       expect(n).toBe(s.passRows);
       expect(n % 2000).toBe(0);
-      const last = db.prepare('SELECT match_id, bookmaker, selection FROM odds_history ORDER BY match_id DESC, bookmaker DESC, selection DESC, observed_at DESC LIMIT 1').get() as Record<string, unknown>;
+      const last = db
+        .prepare(
+          'SELECT match_id, bookmaker, selection FROM odds_history ORDER BY match_id DESC, bookmaker DESC, selection DESC, observed_at DESC LIMIT 1',
+        )
+        .get() as Record<string, unknown>;
       expect([String(last.match_id), last.bookmaker, last.selection]).toEqual(s.passCursor?.slice(0, 3));
       // usable while offline
       expect((db.prepare("SELECT count(*) AS n FROM matches WHERE status = 'finished'").get() as { n: number }).n).toBeGreaterThan(0);

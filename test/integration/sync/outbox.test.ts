@@ -12,7 +12,7 @@ import { connectSource } from '../../../src-main/sync/source';
 import { adminUrl, createTestDatabase, type TestDatabase } from '../../support/pg';
 import { compareAll, jobContext, mismatches, seedSource, withClient } from './fixtures';
 
-describe('write-back: the app\'s own outputs go to the cache and an outbox, then to the source', () => {
+describe("write-back: the app's own outputs go to the cache and an outbox, then to the source", () => {
   let db: TestDatabase;
   let dir: string;
   let cacheFile: string;
@@ -44,8 +44,16 @@ describe('write-back: the app\'s own outputs go to the cache and an outbox, then
   });
 
   const trap = (id: string, score: number) => ({
-    trap_id: id, match_id: matchId, market: '1x2', selection: 'home', kind: 'inflated_favourite', severity: 'high', score,
-    explanation: 'favourite shortened against the sharp book', evidence: { books: ['B365'], move: -0.12 }, detected_at: now,
+    trap_id: id,
+    match_id: matchId,
+    market: '1x2',
+    selection: 'home',
+    kind: 'inflated_favourite',
+    severity: 'high',
+    score,
+    explanation: 'favourite shortened against the sharp book',
+    evidence: { books: ['B365'], move: -0.12 },
+    detected_at: now,
   });
 
   it('writes rows and outbox entries in one transaction, and checks what it is given', () => {
@@ -53,13 +61,18 @@ describe('write-back: the app\'s own outputs go to the cache and an outbox, then
     try {
       expect(writeOwnOutput(cache, 'market_traps', [trap('t1', 80), trap('t2', 65)])).toBe(2);
       expect(outboxPendingCount(cache)).toBe(2);
-      const row = cache.prepare("SELECT evidence, detected_at, updated_at FROM market_traps WHERE trap_id = 't1'").get() as Record<string, string>;
+      const row = cache.prepare("SELECT evidence, detected_at, updated_at FROM market_traps WHERE trap_id = 't1'").get() as Record<
+        string,
+        string
+      >;
       expect(JSON.parse(row.evidence)).toEqual({ books: ['B365'], move: -0.12 });
       expect(row.detected_at).toBe(now.toISOString());
       expect(() => writeOwnOutput(cache, 'market_traps', [{ ...trap('t3', 1), colour: 'red' }])).toThrow(/row 0: unknown column 'colour'/);
       expect(() => writeOwnOutput(cache, 'market_traps', [{ score: 1 }])).toThrow(/primary key column 'trap_id' is missing/);
       expect(() => writeOwnOutput(cache, 'odds_history', [{}])).toThrow(/the app does not write it/);
-      expect(() => writeOwnOutput(cache, 'market_traps', [trap('t4', 1), { ...trap('t5', 1), score: 'high' }])).toThrow(/row 1 column score/);
+      expect(() => writeOwnOutput(cache, 'market_traps', [trap('t4', 1), { ...trap('t5', 1), score: 'high' }])).toThrow(
+        /row 1 column score/,
+      );
       // nothing of a failed call was kept
       expect(cache.prepare("SELECT count(*) AS n FROM market_traps WHERE trap_id IN ('t3', 't4', 't5')").get()).toEqual({ n: 0 });
       expect(outboxPendingCount(cache)).toBe(2);
@@ -90,7 +103,8 @@ describe('write-back: the app\'s own outputs go to the cache and an outbox, then
         get(target, prop, receiver) {
           if (prop !== 'query') return Reflect.get(target, prop, receiver);
           return (...args: unknown[]) => {
-            if (typeof args[0] === 'string' && args[0].startsWith('INSERT INTO "market_traps"')) writeOwnOutput(cache, 'market_traps', [{ trap_id: 't1', score: 99 }]);
+            if (typeof args[0] === 'string' && args[0].startsWith('INSERT INTO "market_traps"'))
+              writeOwnOutput(cache, 'market_traps', [{ trap_id: 't1', score: 99 }]);
             return (target.query as (...a: unknown[]) => unknown)(...args);
           };
         },
@@ -99,11 +113,17 @@ describe('write-back: the app\'s own outputs go to the cache and an outbox, then
       expect(first.note).toBeNull();
       expect(first.published).toBe(1); // t2
       expect(first.pending).toBe(1); // t1 changed after its publish began
-      const onSource = async () => (await client.query("SELECT trap_id, score, evidence FROM market_traps ORDER BY trap_id")).rows;
-      expect((await onSource()).map((r) => [r.trap_id, r.score])).toEqual([['t1', 80], ['t2', 65]]);
+      const onSource = async () => (await client.query('SELECT trap_id, score, evidence FROM market_traps ORDER BY trap_id')).rows;
+      expect((await onSource()).map((r) => [r.trap_id, r.score])).toEqual([
+        ['t1', 80],
+        ['t2', 65],
+      ]);
       const second = await publishOutbox(cache, client);
       expect(second).toMatchObject({ published: 1, pending: 0, note: null });
-      expect((await onSource()).map((r) => [r.trap_id, r.score])).toEqual([['t1', 99], ['t2', 65]]);
+      expect((await onSource()).map((r) => [r.trap_id, r.score])).toEqual([
+        ['t1', 99],
+        ['t2', 65],
+      ]);
       expect((await onSource())[0].evidence).toEqual({ books: ['B365'], move: -0.12 });
       // idempotent: publishing the same generation again changes nothing
       cache.prepare('UPDATE outbox SET published_generation = 0').run();

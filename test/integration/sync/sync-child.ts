@@ -30,7 +30,12 @@ const send = (m: unknown): void => {
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 function sync(): ReturnType<typeof runSync> {
-  return runSync(p, { cacheFile: p.cacheFile, sourceUrl: p.url, signal: new AbortController().signal, progress: (pr) => send({ type: 'progress', message: pr.message, done: pr.done }) });
+  return runSync(p, {
+    cacheFile: p.cacheFile,
+    sourceUrl: p.url,
+    signal: new AbortController().signal,
+    progress: (pr) => send({ type: 'progress', message: pr.message, done: pr.done }),
+  });
 }
 
 /** Timed from the connection on, like the sync (which also connects and describes the tables). */
@@ -43,13 +48,22 @@ async function baseline(): Promise<{ rows: number; ms: number }> {
   const db = new Database(p.baselineFile as string);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const source = new Map((await describeTables(client, manifest.map((e) => e.table))).map((t) => [t.table, t]));
+  const source = new Map(
+    (
+      await describeTables(
+        client,
+        manifest.map((e) => e.table),
+      )
+    ).map((t) => [t.table, t]),
+  );
   let rows = 0;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   for (const entry of manifest) {
     const plan = planTable(entry, source.get(entry.table));
     const cols = plan.columns.map((c) => c.name);
-    db.exec(`CREATE TABLE ${q(plan.table)} (${plan.columns.map((c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}`).join(', ')}, PRIMARY KEY (${qList(plan.pk)}))${plan.pk.length > 1 ? ' WITHOUT ROWID' : ''}`);
+    db.exec(
+      `CREATE TABLE ${q(plan.table)} (${plan.columns.map((c) => `${q(c.name)} ${CACHE_TYPE[c.kind]}`).join(', ')}, PRIMARY KEY (${qList(plan.pk)}))${plan.pk.length > 1 ? ' WITHOUT ROWID' : ''}`,
+    );
     const ins = db.prepare(`INSERT INTO ${q(plan.table)} (${qList(cols)}) VALUES (${cols.map(() => '?').join(', ')})`);
     const write = db.transaction((batch: (string | null)[][]) => {
       for (const r of batch) ins.run(r);

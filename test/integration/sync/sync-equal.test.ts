@@ -49,7 +49,9 @@ describe('sync: the cache equals the source after a full and after an incrementa
       expect(JSON.parse(ti.market_alerts)[0].message).toBe('line\nbreak "q"');
       const league = cache.prepare("SELECT name FROM leagues WHERE league_code = 'D1'").get() as { name: string };
       expect(league.name).toBe('Bundes\tliga\nline2');
-      const idx = (cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'matches'").all() as { name: string }[]).map((x) => x.name);
+      const idx = (
+        cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'matches'").all() as { name: string }[]
+      ).map((x) => x.name);
       expect(idx).toContain('matches__kickoff');
     } finally {
       cache.close();
@@ -62,14 +64,18 @@ describe('sync: the cache equals the source after a full and after an incrementa
       await c.query("UPDATE teams SET name = name || E' renamed\\\\' WHERE team_id % 4 = 0");
       await c.query("INSERT INTO teams (name, league_code) VALUES ('New Team', 'E0')");
       await c.query('DELETE FROM players WHERE player_id % 10 = 0');
-      await c.query("UPDATE matches SET status = 'finished', home_goals = 2, away_goals = 1 WHERE status = 'scheduled' AND kickoff < now()");
+      await c.query(
+        "UPDATE matches SET status = 'finished', home_goals = 2, away_goals = 1 WHERE status = 'scheduled' AND kickoff < now()",
+      );
       await c.query("UPDATE matches SET referee = 'Late Ref' WHERE match_id % 17 = 0");
-      await c.query("INSERT INTO matches (league_code, season, kickoff, home_team_id, away_team_id) VALUES ('E0', '2027-28', now() + interval '3 days', 1, 2)");
+      await c.query(
+        "INSERT INTO matches (league_code, season, kickoff, home_team_id, away_team_id) VALUES ('E0', '2027-28', now() + interval '3 days', 1, 2)",
+      );
       await c.query('UPDATE odds_history SET odds = odds + 0.01 WHERE match_id % 5 = 0');
-      await c.query('DELETE FROM odds_history WHERE match_id % 7 = 0 AND selection = \'draw\'');
+      await c.query("DELETE FROM odds_history WHERE match_id % 7 = 0 AND selection = 'draw'");
       await insertOdds(c, 2, "m.season = '2027-28'");
-      await c.query("DELETE FROM agent_analyses WHERE match_id % 2 = 0");
-      await c.query("UPDATE agent_analyses SET payload = payload || '{\"u\": true}'::jsonb WHERE match_id % 9 = 0");
+      await c.query('DELETE FROM agent_analyses WHERE match_id % 2 = 0');
+      await c.query('UPDATE agent_analyses SET payload = payload || \'{"u": true}\'::jsonb WHERE match_id % 9 = 0');
     });
     // Deletions show in the source's statistics (n_tup_del) once the deleting session has flushed
     // them; the sync reconciles the keys of a table whose counter moved. Polled against a deadline.
@@ -114,7 +120,8 @@ async function rowsFromWatermarks(cacheFile: string, url: string): Promise<numbe
   }
   return withClient(url, async (c) => {
     let n = 0;
-    for (const m of marks) n += Number((await c.query(`SELECT count(*) AS n FROM "${m.table}" WHERE updated_at >= $1::timestamptz`, [m.watermark])).rows[0].n);
+    for (const m of marks)
+      n += Number((await c.query(`SELECT count(*) AS n FROM "${m.table}" WHERE updated_at >= $1::timestamptz`, [m.watermark])).rows[0].n);
     return n;
   });
 }

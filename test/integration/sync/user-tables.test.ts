@@ -65,7 +65,14 @@ describe('sync of tables a user adds after introspection', () => {
     try {
       const cols = cache.prepare('PRAGMA table_info(weather)').all() as { name: string; type: string; pk: number }[];
       expect(cols.map((c) => `${c.name}:${c.type}:${c.pk}`)).toEqual([
-        'station:TEXT:1', 'at:TEXT:2', 'temp:REAL:0', 'wet:INTEGER:0', 'day:TEXT:0', 'raw:TEXT:0', 'kind:TEXT:0', 'updated_at:TEXT:0',
+        'station:TEXT:1',
+        'at:TEXT:2',
+        'temp:REAL:0',
+        'wet:INTEGER:0',
+        'day:TEXT:0',
+        'raw:TEXT:0',
+        'kind:TEXT:0',
+        'updated_at:TEXT:0',
       ]);
       expect(cache.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'weather__day'").get()).toBeTruthy();
       expect(cache.prepare('SELECT v, tags FROM ratings WHERE id = 3').get()).toEqual({ v: 3.375, tags: '{a,b3}' });
@@ -93,13 +100,21 @@ describe('introspection: pg_catalog (each sync) and information_schema (the user
     try {
       await migrateSource(db.url);
       await withClient(db.url, async (c) => {
-        await c.query(`CREATE TABLE odd (b int, "A b" text DEFAULT 'x''y', n numeric(6,2) DEFAULT 1.5, e int[], v varchar(5), PRIMARY KEY (v, b))`);
+        await c.query(
+          `CREATE TABLE odd (b int, "A b" text DEFAULT 'x''y', n numeric(6,2) DEFAULT 1.5, e int[], v varchar(5), PRIMARY KEY (v, b))`,
+        );
         await c.query('ALTER TABLE odd DROP COLUMN e');
       });
       await withClient(db.url, async (c) => {
         const info = await listSourceTables(c);
-        const cat = await describeTables(c, info.map((t) => t.table));
-        const strip = (ts: typeof info) => ts.map((t) => ({ ...t, columns: t.columns.map(({ dataType: _d, ...rest }) => rest) })).sort((a, b) => a.table.localeCompare(b.table));
+        const cat = await describeTables(
+          c,
+          info.map((t) => t.table),
+        );
+        const strip = (ts: typeof info) =>
+          ts
+            .map((t) => ({ ...t, columns: t.columns.map(({ dataType: _d, ...rest }) => rest) }))
+            .sort((a, b) => a.table.localeCompare(b.table));
         expect(strip(cat)).toEqual(strip(info));
         expect(info.find((t) => t.table === 'odd')?.primaryKey).toEqual(['v', 'b']);
       });

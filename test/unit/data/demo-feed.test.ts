@@ -13,7 +13,8 @@ let world: DemoWorld;
 function seededLines(now: number): Record<OddsTable, string[]> {
   const r = renderOdds(world, now);
   const out = {} as Record<OddsTable, string[]>;
-  for (const t of ['odds_history', 'odds_totals', 'odds_spreads'] as const) out[t] = r.chunks[t].join('').split('\n').filter(Boolean).sort();
+  for (const t of ['odds_history', 'odds_totals', 'odds_spreads'] as const)
+    out[t] = r.chunks[t].join('').split('\n').filter(Boolean).sort();
   return out;
 }
 
@@ -31,7 +32,13 @@ describe('demo feed: the held-back split', () => {
       const due = releasedBetween(held, t0, t);
       const expected = seededLines(t);
       for (const table of ['odds_history', 'odds_totals', 'odds_spreads'] as const) {
-        const got = [...base[table], ...due.quotes.filter((q) => q.table === table).map(oddsLine).map((l) => l.trimEnd())].sort();
+        const got = [
+          ...base[table],
+          ...due.quotes
+            .filter((q) => q.table === table)
+            .map(oddsLine)
+            .map((l) => l.trimEnd()),
+        ].sort();
         expect(got.length, `${table} at +${(t - A) / HOUR} h`).toBe(expected[table].length);
         expect(got, table).toEqual(expected[table]);
       }
@@ -64,11 +71,13 @@ describe('demo feed: the held-back split', () => {
       if (r[6] === 'scheduled') expect(r[7]).toBeUndefined();
     }
     const lines = seededLines(now);
-    const late = Object.values(lines).flat().filter((l) => {
-      const f = l.split('\t');
-      const at = Date.parse(f[f.length - 2]);
-      return at > now && at < A + 300 * DAY; // planted 'future' bad quotes aside
-    });
+    const late = Object.values(lines)
+      .flat()
+      .filter((l) => {
+        const f = l.split('\t');
+        const at = Date.parse(f[f.length - 2]);
+        return at > now && at < A + 300 * DAY; // planted 'future' bad quotes aside
+      });
     expect(late).toEqual([]);
   });
 });

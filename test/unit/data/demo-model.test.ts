@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/demo/model.json';
 import {
-  asianHomeProbability, exchangeTick, mainAsianLine, matchProbabilities, overProbability, powerMargin, proportionalMargin, roundDown, scoreMatrix, MAX_GOALS,
+  asianHomeProbability,
+  exchangeTick,
+  mainAsianLine,
+  matchProbabilities,
+  overProbability,
+  powerMargin,
+  proportionalMargin,
+  roundDown,
+  scoreMatrix,
+  MAX_GOALS,
 } from '../../../src-main/ingest/demo/model';
 import { Rng } from '../../../src-main/ingest/demo/rng';
 
@@ -23,7 +32,9 @@ describe('demo goal model against the scipy reference', () => {
       // the main line is the one closest to an even market
       const main = mainAsianLine(p.diff);
       for (let q = -8; q <= 8; q++) {
-        expect(Math.abs(asianHomeProbability(p.diff, main) - 0.5)).toBeLessThanOrEqual(Math.abs(asianHomeProbability(p.diff, q / 4) - 0.5) + 1e-12);
+        expect(Math.abs(asianHomeProbability(p.diff, main) - 0.5)).toBeLessThanOrEqual(
+          Math.abs(asianHomeProbability(p.diff, q / 4) - 0.5) + 1e-12,
+        );
       }
     });
   }

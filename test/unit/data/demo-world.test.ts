@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoQuotes } from '../../../src-main/ingest/demo/odds';
 import { generateWorld, DAY, MINUTE } from '../../../src-main/ingest/demo/world';
 import { coachIntelligence, scorerIntelligence, teamIntelligence } from '../../../src-main/ingest/demo/intelligence';
-import { ORPHAN_MATCH_BASE, type OutlierDetails, type ReverseDetails, type SteamDetails, type TrapDetails } from '../../../src-main/ingest/demo/plants';
+import {
+  ORPHAN_MATCH_BASE,
+  type OutlierDetails,
+  type ReverseDetails,
+  type SteamDetails,
+  type TrapDetails,
+} from '../../../src-main/ingest/demo/plants';
 import type { DemoQuote, DemoWorld } from '../../../src-main/ingest/demo/types';
 
 const ANCHOR = '2026-11-25';
@@ -17,7 +23,8 @@ const key = (q: Pick<DemoQuote, 'table' | 'matchId' | 'bookmaker' | 'line'>) => 
 function worldHash(w: DemoWorld, qs: Iterable<DemoQuote>): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ ...w, penaltyMisses: [...w.penaltyMisses] }));
-  for (const q of qs) h.update(`${q.table},${q.matchId},${q.bookmaker},${q.line},${q.selection},${q.odds},${q.observedAt},${q.isClosing}\n`);
+  for (const q of qs)
+    h.update(`${q.table},${q.matchId},${q.bookmaker},${q.line},${q.selection},${q.odds},${q.observedAt},${q.isClosing}\n`);
   return h.digest('hex');
 }
 
@@ -47,7 +54,9 @@ describe('demo world: content', () => {
     for (const l of world.leagues) {
       expect(l.teamIds.length).toBeGreaterThanOrEqual(18);
       expect(l.teamIds.length).toBeLessThanOrEqual(20);
-      const past = new Set(world.matches.filter((m) => m.league === l.code && m.result && m.season !== world.currentSeason).map((m) => m.season));
+      const past = new Set(
+        world.matches.filter((m) => m.league === l.code && m.result && m.season !== world.currentSeason).map((m) => m.season),
+      );
       expect(past.size).toBeGreaterThanOrEqual(2);
       for (const s of past) {
         const n = l.teamIds.length;
@@ -83,7 +92,7 @@ describe('demo world: content', () => {
       expect(n, `day ${d}`).toBeLessThanOrEqual(40);
     }
     expect(world.matches.filter((m) => m.kickoff >= anchor + 7 * DAY)).toHaveLength(0);
-    expect(world.matches.every((m) => (m.kickoff < anchor) === (m.result !== undefined))).toBe(true);
+    expect(world.matches.every((m) => m.kickoff < anchor === (m.result !== undefined))).toBe(true);
   });
 
   it('plays matches out with consistent goal events (scorers, penalties, own goals, half-time)', () => {
@@ -148,7 +157,7 @@ describe('demo world: determinism', () => {
 describe('demo world: markets', () => {
   const planted = () => new Set(world.plants.map((p) => p.matchId));
 
-  it('keeps each book\'s mean 1X2 overround in its band, with about 255K rows', () => {
+  it("keeps each book's mean 1X2 overround in its band, with about 255K rows", () => {
     const skip = planted();
     const groups = new Map<string, number[]>();
     for (const q of quotes) {
@@ -315,7 +324,11 @@ describe('demo world: planted situations are in the prices', () => {
       const ps0 = priceAt(k('PS'), p.selection, d.start_at - 10 * MINUTE) as DemoQuote;
       const ps1 = priceAt(k('PS'), p.selection, d.end_at) as DemoQuote;
       expect(ps1.odds / ps0.odds, p.plantId).toBeGreaterThan(1.03);
-      const soft = d.soft_books.map((b) => (priceAt(k(b), p.selection, d.end_at) as DemoQuote).odds / (priceAt(k(b), p.selection, d.start_at - 10 * MINUTE) as DemoQuote).odds);
+      const soft = d.soft_books.map(
+        (b) =>
+          (priceAt(k(b), p.selection, d.end_at) as DemoQuote).odds /
+          (priceAt(k(b), p.selection, d.start_at - 10 * MINUTE) as DemoQuote).odds,
+      );
       expect(soft.reduce((a, b) => a + b, 0) / soft.length, p.plantId).toBeLessThan(0.98);
     }
   });
@@ -341,7 +354,7 @@ describe('demo world: planted situations are in the prices', () => {
       const sharpAt = (series.get(k('PS')) ?? []).filter((x) => x.observedAt <= p.observedAt);
       const last = sharpAt[sharpAt.length - 1].observedAt;
       const group = sharpAt.filter((x) => x.observedAt === last);
-      const fair = 1 / ((1 / (group.find((x) => x.selection === p.selection) as DemoQuote).odds) / group.reduce((a, x) => a + 1 / x.odds, 0));
+      const fair = 1 / (1 / (group.find((x) => x.selection === p.selection) as DemoQuote).odds / group.reduce((a, x) => a + 1 / x.odds, 0));
       expect(q.odds / fair, p.plantId).toBeGreaterThan(1.05);
     }
   });
@@ -350,17 +363,39 @@ describe('demo world: planted situations are in the prices', () => {
     const matchIds = new Set(world.matches.map((m) => m.id));
     for (const p of world.plants.filter((x) => x.kind === 'bad_quote')) {
       const table = p.details.table as DemoQuote['table'];
-      const rows = quotes.filter((q) => q.table === table && q.matchId === p.matchId && q.bookmaker === p.bookmaker && q.line === p.line && q.selection === p.selection && q.observedAt === p.observedAt);
+      const rows = quotes.filter(
+        (q) =>
+          q.table === table &&
+          q.matchId === p.matchId &&
+          q.bookmaker === p.bookmaker &&
+          q.line === p.line &&
+          q.selection === p.selection &&
+          q.observedAt === p.observedAt,
+      );
       expect(rows, p.plantId).toHaveLength(1);
       const o = rows[0].odds;
       switch (p.details.reason) {
-        case 'odds_le_1': expect(o).toBeLessThanOrEqual(1); break;
-        case 'absurd': expect(o).toBeGreaterThanOrEqual(999); break;
-        case 'nan': expect(Number.isNaN(o)).toBe(true); break;
-        case 'infinity': expect(o).toBe(Infinity); break;
-        case 'orphan_match': expect(matchIds.has(p.matchId)).toBe(false); expect(p.matchId).toBeGreaterThan(ORPHAN_MATCH_BASE); break;
-        case 'future': expect(p.observedAt).toBeGreaterThan(world.anchor + 300 * DAY); break;
-        default: throw new Error(`unknown reason ${String(p.details.reason)}`);
+        case 'odds_le_1':
+          expect(o).toBeLessThanOrEqual(1);
+          break;
+        case 'absurd':
+          expect(o).toBeGreaterThanOrEqual(999);
+          break;
+        case 'nan':
+          expect(Number.isNaN(o)).toBe(true);
+          break;
+        case 'infinity':
+          expect(o).toBe(Infinity);
+          break;
+        case 'orphan_match':
+          expect(matchIds.has(p.matchId)).toBe(false);
+          expect(p.matchId).toBeGreaterThan(ORPHAN_MATCH_BASE);
+          break;
+        case 'future':
+          expect(p.observedAt).toBeGreaterThan(world.anchor + 300 * DAY);
+          break;
+        default:
+          throw new Error(`unknown reason ${String(p.details.reason)}`);
       }
     }
   });

@@ -13,8 +13,20 @@ describe('football-data odds columns', () => {
     expect(quoteColumn('1XBCA')).toMatchObject({ bookmaker: '1XB', selection: 'away', closing: true });
     expect(quoteColumn('P>2.5')).toMatchObject({ bookmaker: 'PS', market: 'totals', selection: 'over', line: 2.5, closing: false });
     expect(quoteColumn('AvgC<2.5')).toMatchObject({ bookmaker: 'Avg', market: 'totals', selection: 'under', closing: true });
-    expect(quoteColumn('PCAHH')).toMatchObject({ bookmaker: 'PS', market: 'spreads', selection: 'home', closing: true, lineColumn: 'AHCh' });
-    expect(quoteColumn('BFEAHA')).toMatchObject({ bookmaker: 'BFE', market: 'spreads', selection: 'away', closing: false, lineColumn: 'AHh' });
+    expect(quoteColumn('PCAHH')).toMatchObject({
+      bookmaker: 'PS',
+      market: 'spreads',
+      selection: 'home',
+      closing: true,
+      lineColumn: 'AHCh',
+    });
+    expect(quoteColumn('BFEAHA')).toMatchObject({
+      bookmaker: 'BFE',
+      market: 'spreads',
+      selection: 'away',
+      closing: false,
+      lineColumn: 'AHh',
+    });
     expect(quoteColumn('BbMxAHH')).toMatchObject({ bookmaker: 'BbMx', market: 'spreads', lineColumn: 'BbAHh' });
     expect(quoteColumn('B36CA')).toMatchObject({ bookmaker: 'B365', selection: 'away', closing: true }); // the extra layout's typo
     for (const c of ['AHh', 'AHCh', 'BbAHh', 'Bb1X2', 'BbOU', 'BbAH']) expect(quoteColumn(c), c).toBeUndefined();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FootballDataFormatError, parseDate, parseFootballDataFile, parseFootballDataText, seasonOf } from '../../../src-main/ingest/football-data/parse';
+import {
+  FootballDataFormatError,
+  parseDate,
+  parseFootballDataFile,
+  parseFootballDataText,
+  seasonOf,
+} from '../../../src-main/ingest/football-data/parse';
 import { ukLocalToUtc } from '../../../src-main/ingest/football-data/uk-time';
 import path from 'node:path';
 import { footballDataDir } from '../../support/shared-data';
@@ -14,7 +20,21 @@ describe('parseFootballDataText', () => {
     expect(p.columns[0]).toBe('Div');
     expect(p.problems).toEqual([]);
     const m = p.matches[0];
-    expect(m).toMatchObject({ line: 2, div: 'E0', season: '2024-25', date: '2024-08-10', time: '15:00', homeTeam: 'Man United', awayTeam: "Nott'm Forest", fthg: 2, ftag: 1, ftr: 'H', hthg: 1, htag: 0, htr: 'H' });
+    expect(m).toMatchObject({
+      line: 2,
+      div: 'E0',
+      season: '2024-25',
+      date: '2024-08-10',
+      time: '15:00',
+      homeTeam: 'Man United',
+      awayTeam: "Nott'm Forest",
+      fthg: 2,
+      ftag: 1,
+      ftr: 'H',
+      hthg: 1,
+      htag: 0,
+      htr: 'H',
+    });
     expect(m.kickoff.toISOString()).toBe('2024-08-10T14:00:00.000Z'); // BST
     expect(m.stats.hs).toBe(12);
     expect(m.stats.hc).toBeNull();
@@ -47,7 +67,8 @@ describe('parseFootballDataText', () => {
   });
 
   it('reports short and long rows and still reads them', () => {
-    const text = 'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,B365H\nE0,10/08/2024,A,B,1,0\nE0,11/08/2024,C,D,2,2,1.9,oops\nE0,12/08/2024,E,F,0,1,2.2,\n';
+    const text =
+      'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,B365H\nE0,10/08/2024,A,B,1,0\nE0,11/08/2024,C,D,2,2,1.9,oops\nE0,12/08/2024,E,F,0,1,2.2,\n';
     const p = parseFootballDataText(text, 'ragged.csv');
     expect(p.matches.map((m) => m.homeTeam)).toEqual(['A', 'C', 'E']);
     expect(p.problems.map((x) => `${x.line}: ${x.message}`)).toEqual([
@@ -71,10 +92,19 @@ describe('parseFootballDataText', () => {
   });
 
   it('reads the extra layout (Country/Home/Away/HG/AG/Res, calendar seasons)', () => {
-    const text = '\ufeffCountry,League,Season,Date,Time,Home,Away,HG,AG,Res,PSCH,PSCD,PSCA,B36CA\nUSA,MLS,2012,10/03/2012,23:00,Colorado Rapids,Columbus Crew,2,0,H,2.06,3.4,4.11,\n';
+    const text =
+      '\ufeffCountry,League,Season,Date,Time,Home,Away,HG,AG,Res,PSCH,PSCD,PSCA,B36CA\nUSA,MLS,2012,10/03/2012,23:00,Colorado Rapids,Columbus Crew,2,0,H,2.06,3.4,4.11,\n';
     const p = parseFootballDataText(text, 'USA.csv');
     expect(p.layout).toBe('extra');
-    expect(p.matches[0]).toMatchObject({ div: 'USA', season: '2012', homeTeam: 'Colorado Rapids', fthg: 2, ftag: 0, ftr: 'H', odds: { PSCH: 2.06, PSCD: 3.4, PSCA: 4.11 } });
+    expect(p.matches[0]).toMatchObject({
+      div: 'USA',
+      season: '2012',
+      homeTeam: 'Colorado Rapids',
+      fthg: 2,
+      ftag: 0,
+      ftr: 'H',
+      odds: { PSCH: 2.06, PSCD: 3.4, PSCA: 4.11 },
+    });
     expect(p.matches[0].kickoff.toISOString()).toBe('2012-03-10T23:00:00.000Z');
   });
 });
@@ -93,7 +123,9 @@ describe('dates and UK time', () => {
     expect(ukLocalToUtc('2024-10-27', '03:00').toISOString()).toBe('2024-10-27T03:00:00.000Z');
   });
   it('keeps July matches after the COVID break in their season, and splits concatenated seasons', () => {
-    const rows = ['10/08/2019', '08/03/2020', '13/06/2020', '19/07/2020', '12/09/2020', '20/05/2021'].map((d, i) => `E0,${d},T${i},U${i},1,0`);
+    const rows = ['10/08/2019', '08/03/2020', '13/06/2020', '19/07/2020', '12/09/2020', '20/05/2021'].map(
+      (d, i) => `E0,${d},T${i},U${i},1,0`,
+    );
     const p = parseFootballDataText(['Div,Date,HomeTeam,AwayTeam,FTHG,FTAG', ...rows].join('\n'), 'covid.csv');
     expect(p.matches.map((m) => m.season)).toEqual(['2019-20', '2019-20', '2019-20', '2019-20', '2020-21', '2020-21']);
   });

@@ -26,9 +26,14 @@ beforeAll(async () => {
   const { ipcMain } = electronModule();
   registerIpc(ipcMain as never, createHandlers(services, 'ipc'), (url) => url === pageUrl);
   const mainListener = standIn.ipcHandlers.get(IPC_INVOKE)!;
-  standIn.rendererInvoke = (channel, ...args) => (channel === IPC_INVOKE ? mainListener({ senderFrame: { url: pageUrl } }, ...args) : Promise.reject(new Error(`no channel ${channel}`)));
+  standIn.rendererInvoke = (channel, ...args) =>
+    channel === IPC_INVOKE ? mainListener({ senderFrame: { url: pageUrl } }, ...args) : Promise.reject(new Error(`no channel ${channel}`));
   // main's webContents.send → the renderer's ipcRenderer listeners
-  const toRenderer = { isDestroyed: () => false, send: (channel: string, ...args: unknown[]) => standIn.ipcRendererListeners.get(channel)?.forEach((l) => (l as (...a: unknown[]) => void)({}, ...args)) };
+  const toRenderer = {
+    isDestroyed: () => false,
+    send: (channel: string, ...args: unknown[]) =>
+      standIn.ipcRendererListeners.get(channel)?.forEach((l) => (l as (...a: unknown[]) => void)({}, ...args)),
+  };
   forwardEvents(services.bus, () => toRenderer as never);
 
   await import('../../../src-main/electron/preload');

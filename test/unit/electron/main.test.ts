@@ -15,7 +15,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-electron-main-'));
 const env = { ...process.env };
 const appPage = `file://${path.resolve(__dirname, '../../../src-main/renderer/index.html')}`;
 
-type Invoke = (event: unknown, method: unknown, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+type Invoke = (
+  event: unknown,
+  method: unknown,
+  input?: unknown,
+) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
 let invoke: Invoke;
 const fromApp = { senderFrame: { url: appPage } };
 
@@ -40,7 +44,15 @@ describe('Electron main (with electron stubbed): the window', () => {
     expect(standIn.calls.exit).toEqual([]);
     expect(standIn.calls.enableSandbox).toBe(1);
     const prefs = standIn.windows[0].options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/);
     expect(standIn.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/);
   });
@@ -69,7 +81,8 @@ describe('Electron main (with electron stubbed): the window', () => {
     expect(wc.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(wc.attempt('will-redirect', 'https://evil.example/')).toBe(true);
     expect(wc.attempt('will-attach-webview', 'https://evil.example/')).toBe(true);
-    for (const url of ['https://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', appPage]) expect(wc.windowOpenHandler!({ url }), url).toEqual({ action: 'deny' });
+    for (const url of ['https://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', appPage])
+      expect(wc.windowOpenHandler!({ url }), url).toEqual({ action: 'deny' });
     expect(standIn.opened).toEqual(['https://evil.example/login', 'https://example.com/']);
   });
 });

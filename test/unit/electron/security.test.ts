@@ -30,7 +30,16 @@ describe('Electron security helpers (with electron stubbed)', () => {
     }
     expect(standIn.opened).toEqual(['https://www.football-data.co.uk/data.php', 'http://example.com/x?y=1']);
     standIn.opened.length = 0;
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'data:text/html,<b>x</b>', 'not a url', '', 'mailto:a@b.c']) {
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'data:text/html,<b>x</b>',
+      'not a url',
+      '',
+      'mailto:a@b.c',
+    ]) {
       expect(isSafeExternalUrl(bad), bad).toBe(false);
       expect(safeOpenExternal(bad), bad).toBe(false);
     }

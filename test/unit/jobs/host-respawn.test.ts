@@ -10,14 +10,18 @@ describe('the job host', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-host-'));
     const counter = path.join(dir, 'loads');
     const broken = path.join(dir, 'broken-worker.cjs');
-    fs.writeFileSync(broken, `require('node:fs').appendFileSync(${JSON.stringify(counter)}, Date.now() + '\\n'); throw new Error('broken at load');`);
+    fs.writeFileSync(
+      broken,
+      `require('node:fs').appendFileSync(${JSON.stringify(counter)}, Date.now() + '\\n'); throw new Error('broken at load');`,
+    );
     const host = new JobHost({ cacheFile: path.join(dir, 'cache.sqlite') }, { file: broken, execArgv: [] });
     try {
       const job = host.run(syncStatusJob, {});
       await expect(job.done).rejects.toMatchObject({ code: 'INTERNAL' });
       // Two lanes load at once; then each lane's reloads come after pauses of 0.5 s, 1 s, 2 s, …
       // Wait for three loads of the lanes after the first two (no fixed sleep), then check the gaps.
-      const loads = async (): Promise<number[]> => (fs.existsSync(counter) ? fs.readFileSync(counter, 'utf8').trim().split('\n').map(Number) : []);
+      const loads = async (): Promise<number[]> =>
+        fs.existsSync(counter) ? fs.readFileSync(counter, 'utf8').trim().split('\n').map(Number) : [];
       const deadline = Date.now() + 60_000;
       let times = await loads();
       while (times.length < 6 && Date.now() < deadline) {

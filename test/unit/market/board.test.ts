@@ -14,7 +14,17 @@ function oneXTwo(matchId: number, books: Record<string, { now: (number | null)[]
     ['home', 'draw', 'away'].forEach((selection, k) => {
       const odds = b.now[k];
       if (odds === null) return;
-      out.push({ matchId, market: '1x2', line: null, selection, bookmaker, odds, observedAt: T1, openOdds: b.open?.[k] ?? odds, openAt: T0 });
+      out.push({
+        matchId,
+        market: '1x2',
+        line: null,
+        selection,
+        bookmaker,
+        odds,
+        observedAt: T1,
+        openOdds: b.open?.[k] ?? odds,
+        openAt: T0,
+      });
     });
   }
   return out;
@@ -35,7 +45,11 @@ describe('board rows', () => {
   });
 
   it('best price and its bookmaker across every book', () => {
-    expect(rows.map((r) => [r.bestOdds, r.bestBook])).toEqual([[2.2, 'BW'], [3.55, 'PS'], [3.75, 'PS']]);
+    expect(rows.map((r) => [r.bestOdds, r.bestBook])).toEqual([
+      [2.2, 'BW'],
+      [3.55, 'PS'],
+      [3.75, 'PS'],
+    ]);
     const q = bestPrices(Object.entries(books).map(([bookmaker, b]) => ({ bookmaker, odds: b.now })));
     expect(rows.map((r) => r.bestOdds)).toEqual(q.map((x) => x?.odds));
   });
@@ -74,7 +88,9 @@ describe('board rows', () => {
   });
 
   it('move = consensus fair odds now over consensus fair odds at opening, minus 1; edge = fair × best − 1', () => {
-    const open = consensusProbabilities(Object.entries(books).map(([bookmaker, b]) => ({ bookmaker, odds: b.open ?? b.now }))).probabilities;
+    const open = consensusProbabilities(
+      Object.entries(books).map(([bookmaker, b]) => ({ bookmaker, odds: b.open ?? b.now })),
+    ).probabilities;
     rows.forEach((r, k) => {
       expect(r.openFairOdds).toBeCloseTo(1 / open[k], 12);
       expect(r.move).toBeCloseTo(r.fairOdds! / (1 / open[k]) - 1, 12);
@@ -106,14 +122,28 @@ describe('board rows', () => {
 describe('board rows: one snapshot per book', () => {
   const T2 = '2026-11-25T07:30:00.000Z';
   const q = (bookmaker: string, selection: string, odds: number, observedAt: string, openOdds = odds, openAt = T0): SeriesQuote => ({
-    matchId: 8, market: '1x2', line: null, selection, bookmaker, odds, observedAt, openOdds, openAt,
+    matchId: 8,
+    market: '1x2',
+    line: null,
+    selection,
+    bookmaker,
+    odds,
+    observedAt,
+    openOdds,
+    openAt,
   });
   const fresh = (b: string, o: number[]) => ['home', 'draw', 'away'].map((s, k) => q(b, s, o[k], T2));
   // X quoted all three at T1, then only home and away at T2 (draw pulled or refused): its 4.5 draw is not a price now
-  const quotes = [...fresh('A', [2.1, 3.4, 3.6]), ...fresh('B', [2.05, 3.5, 3.7]), q('X', 'home', 2.12, T2), q('X', 'draw', 4.5, T1), q('X', 'away', 3.65, T2)];
+  const quotes = [
+    ...fresh('A', [2.1, 3.4, 3.6]),
+    ...fresh('B', [2.05, 3.5, 3.7]),
+    q('X', 'home', 2.12, T2),
+    q('X', 'draw', 4.5, T1),
+    q('X', 'away', 3.65, T2),
+  ];
   const rows = boardRows(quotes, []);
 
-  it('a selection missing from the book\'s latest snapshot is not a current quote', () => {
+  it("a selection missing from the book's latest snapshot is not a current quote", () => {
     const draw = rows.find((r) => r.selection === 'draw')!;
     expect(draw.bestOdds).toBe(3.5);
     expect(draw.bestBook).toBe('B');
@@ -121,7 +151,10 @@ describe('board rows: one snapshot per book', () => {
   });
 
   it('a book whose latest snapshot is incomplete stays out of the consensus and the margin', () => {
-    const c = consensusProbabilities([{ bookmaker: 'A', odds: [2.1, 3.4, 3.6] }, { bookmaker: 'B', odds: [2.05, 3.5, 3.7] }]).probabilities;
+    const c = consensusProbabilities([
+      { bookmaker: 'A', odds: [2.1, 3.4, 3.6] },
+      { bookmaker: 'B', odds: [2.05, 3.5, 3.7] },
+    ]).probabilities;
     rows.forEach((r, k) => expect(r.fairProb).toBeCloseTo(c[k], 14));
     const m = (overround([2.1, 3.4, 3.6]) + overround([2.05, 3.5, 3.7])) / 2;
     for (const r of rows) expect(r.margin).toBeCloseTo(m, 14);

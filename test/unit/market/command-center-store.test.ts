@@ -8,13 +8,40 @@ import type { RowDiff } from '../../../src-renderer/panels/command-center/rows';
 import { encodeRows } from '../../../src-main/features/market/encode';
 import { boardRows, type SeriesQuote } from '../../../src-main/features/market/board';
 
-const match: BoardMatch = { matchId: 1, league: 'E0', leagueName: 'Premier League', kickoff: '2026-11-26T15:00:00.000Z', status: 'scheduled', home: 'A', away: 'B' };
-const q = (bookmaker: string, selection: string, odds: number): SeriesQuote => ({ matchId: 1, market: '1x2', line: null, selection, bookmaker, odds, observedAt: '2026-11-25T08:00:00.000Z', openOdds: odds, openAt: '2026-11-24T08:00:00.000Z' });
+const match: BoardMatch = {
+  matchId: 1,
+  league: 'E0',
+  leagueName: 'Premier League',
+  kickoff: '2026-11-26T15:00:00.000Z',
+  status: 'scheduled',
+  home: 'A',
+  away: 'B',
+};
+const q = (bookmaker: string, selection: string, odds: number): SeriesQuote => ({
+  matchId: 1,
+  market: '1x2',
+  line: null,
+  selection,
+  bookmaker,
+  odds,
+  observedAt: '2026-11-25T08:00:00.000Z',
+  openOdds: odds,
+  openAt: '2026-11-24T08:00:00.000Z',
+});
 
 let answer: () => Board;
 const boardOf = (home: number, version: string): Board => {
   const rows = boardRows([q('X', 'home', home), q('X', 'draw', 3.4), q('X', 'away', 3.6)], []);
-  return { generatedAt: '2026-11-25T08:00:00.000Z', version, asOf: '2026-11-25T08:00:00.000Z', sharpBooks: [], matches: [match], rowCount: rows.length, buildMs: 1, ...encodeRows(rows) };
+  return {
+    generatedAt: '2026-11-25T08:00:00.000Z',
+    version,
+    asOf: '2026-11-25T08:00:00.000Z',
+    sharpBooks: [],
+    matches: [match],
+    rowCount: rows.length,
+    buildMs: 1,
+    ...encodeRows(rows),
+  };
 };
 
 const initial = useCommandCenter.getState();

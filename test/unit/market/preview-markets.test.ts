@@ -29,7 +29,11 @@ describe('preview: model against market', () => {
   });
 
   it('quarter and whole lines count pushes: fair odds from quant, edge = win·(o − 1) − lose', () => {
-    const rows = previewMarkets(m, [q('spreads', -0.25, 'home', 0.5, 1.95), q('spreads', -0.25, 'away', 0.5, 1.95), q('totals', 3, 'over', 0.4, 2.5)]);
+    const rows = previewMarkets(m, [
+      q('spreads', -0.25, 'home', 0.5, 1.95),
+      q('spreads', -0.25, 'away', 0.5, 1.95),
+      q('totals', 3, 'over', 0.4, 2.5),
+    ]);
     const ah = asianHandicap(m, -0.25);
     const home = rows.find((r) => r.market === 'spreads' && r.line === -0.25 && r.selection === 'home')!;
     expect(home.modelFairOdds).toBe(ah.home.fairOdds);
@@ -52,27 +56,60 @@ describe('preview: model against market', () => {
     expect([...new Set(rows.filter((r) => r.market === 'totals').map((r) => r.line))]).toEqual(DEFAULT_LINES.totals);
     expect([...new Set(rows.filter((r) => r.market === 'spreads').map((r) => r.line))]).toEqual(DEFAULT_LINES.spreads);
     const b = bothTeamsToScore(m);
-    expect(rows.find((r) => r.market === 'btts' && r.selection === 'yes')).toMatchObject({ modelProb: b.yes, marketProb: null, edge: null });
+    expect(rows.find((r) => r.market === 'btts' && r.selection === 'yes')).toMatchObject({
+      modelProb: b.yes,
+      marketProb: null,
+      edge: null,
+    });
     expect(rows.every((r) => r.bestOdds === null && r.edge === null)).toBe(true);
   });
 });
 
 describe('preview: likely scorers', () => {
   const player = (id: number, share: number, minutes: number, pen = false, extra: Partial<PlayerRow> = {}): PlayerRow => ({
-    playerId: id, name: `P${id}`, position: 'FW', goalShare: share, expectedMinutes: minutes, penaltyTaker: pen ? 1 : 0,
-    goals: 5, appearances: 10, penaltiesTaken: pen ? 3 : 0, sourceAnytime: 0.3, ...extra,
+    playerId: id,
+    name: `P${id}`,
+    position: 'FW',
+    goalShare: share,
+    expectedMinutes: minutes,
+    penaltyTaker: pen ? 1 : 0,
+    goals: 5,
+    appearances: 10,
+    penaltiesTaken: pen ? 3 : 0,
+    sourceAnytime: 0.3,
+    ...extra,
   });
 
   it("quant's scorer model with the team's λ, penalties from the squad's record, most likely first", () => {
     const players = [player(1, 0.1, 85), player(2, 0.35, 88, true), player(3, 0.2, 30)];
     const rows = scorerRows(players, 1.7, 1.2);
-    expect(rows.map((r) => r.playerId)).toEqual([2, 1, 3].sort((a, b) => rows.findIndex((r) => r.playerId === a) - rows.findIndex((r) => r.playerId === b)));
+    expect(rows.map((r) => r.playerId)).toEqual(
+      [2, 1, 3].sort((a, b) => rows.findIndex((r) => r.playerId === a) - rows.findIndex((r) => r.playerId === b)),
+    );
     expect(rows[0].playerId).toBe(2);
-    const want = scorerProbabilities({ teamExpectedGoals: 1.7, opponentExpectedGoals: 1.2, share: 0.35, minutes: 88, startMinute: 0, penaltiesPerMatch: 3 / 10, penaltyShare: 1 });
+    const want = scorerProbabilities({
+      teamExpectedGoals: 1.7,
+      opponentExpectedGoals: 1.2,
+      share: 0.35,
+      minutes: 88,
+      startMinute: 0,
+      penaltiesPerMatch: 3 / 10,
+      penaltyShare: 1,
+    });
     expect(rows[0].anytime).toBe(want.anytime);
     expect(rows[0].first).toBe(want.first);
     const sub = rows.find((r) => r.playerId === 3)!;
-    expect(sub.anytime).toBe(scorerProbabilities({ teamExpectedGoals: 1.7, opponentExpectedGoals: 1.2, share: 0.2, minutes: 30, startMinute: 60, penaltiesPerMatch: 0.3, penaltyShare: 0 }).anytime);
+    expect(sub.anytime).toBe(
+      scorerProbabilities({
+        teamExpectedGoals: 1.7,
+        opponentExpectedGoals: 1.2,
+        share: 0.2,
+        minutes: 30,
+        startMinute: 60,
+        penaltiesPerMatch: 0.3,
+        penaltyShare: 0,
+      }).anytime,
+    );
   });
 
   it('without a model: no probabilities, the source figure kept', () => {

@@ -6,13 +6,33 @@ import type { BoardMatch } from '../../../src-shared/contract/market';
 import { diffRows, timeToKickoff, toGridRows } from '../../../src-renderer/panels/command-center/rows';
 import { filterMatches } from '../../../src-renderer/panels/deep-analysis/store';
 
-const match: BoardMatch = { matchId: 4, league: 'E0', leagueName: 'Premier League', kickoff: '2026-11-26T15:00:00.000Z', status: 'scheduled', home: 'Arsenal', away: 'Chelsea' };
+const match: BoardMatch = {
+  matchId: 4,
+  league: 'E0',
+  leagueName: 'Premier League',
+  kickoff: '2026-11-26T15:00:00.000Z',
+  status: 'scheduled',
+  home: 'Arsenal',
+  away: 'Chelsea',
+};
 const quote = (bookmaker: string, selection: string, odds: number, openOdds = odds): SeriesQuote => ({
-  matchId: 4, market: '1x2', line: null, selection, bookmaker, odds, observedAt: '2026-11-25T08:00:00.000Z', openOdds, openAt: '2026-11-20T08:00:00.000Z',
+  matchId: 4,
+  market: '1x2',
+  line: null,
+  selection,
+  bookmaker,
+  odds,
+  observedAt: '2026-11-25T08:00:00.000Z',
+  openOdds,
+  openAt: '2026-11-20T08:00:00.000Z',
 });
 
 describe('board columns and the grid', () => {
-  const quotes = ['A', 'B', 'C'].flatMap((b, i) => [quote(b, 'home', 2.0 + i / 10, 2.4), quote(b, 'draw', 3.4), quote(b, 'away', 3.6 - i / 10)]);
+  const quotes = ['A', 'B', 'C'].flatMap((b, i) => [
+    quote(b, 'home', 2.0 + i / 10, 2.4),
+    quote(b, 'draw', 3.4),
+    quote(b, 'away', 3.6 - i / 10),
+  ]);
   const rows = boardRows(quotes, ['B']);
 
   it('round-trips the rows through the column form (prices exact, ratios to 1e-6)', () => {
@@ -31,7 +51,10 @@ describe('board columns and the grid', () => {
 
   it('diff: only rows whose shown values changed, plus added and removed ones', () => {
     const a = toGridRows({ matches: [match], ...encodeRows(rows), rowCount: rows.length });
-    const changed = boardRows(quotes.map((q) => (q.bookmaker === 'C' && q.selection === 'home' ? { ...q, odds: 2.6 } : q)), ['B']);
+    const changed = boardRows(
+      quotes.map((q) => (q.bookmaker === 'C' && q.selection === 'home' ? { ...q, odds: 2.6 } : q)),
+      ['B'],
+    );
     const b = toGridRows({ matches: [match], ...encodeRows(changed), rowCount: changed.length });
     const d = diffRows(new Map(a.map((r) => [r.id, r])), b);
     // the home price moved; the consensus (and so every selection's fair price) moved with it
@@ -54,10 +77,23 @@ describe('board columns and the grid', () => {
 });
 
 describe('largest moves and their alerts', () => {
-  const w = (bookmaker: string, fromOdds: number, toOdds: number) => ({ matchId: 4, market: '1x2' as const, line: null, selection: 'home', bookmaker, fromOdds, toOdds, toAt: '2026-11-25T08:00:00.000Z' });
+  const w = (bookmaker: string, fromOdds: number, toOdds: number) => ({
+    matchId: 4,
+    market: '1x2' as const,
+    line: null,
+    selection: 'home',
+    bookmaker,
+    fromOdds,
+    toOdds,
+    toAt: '2026-11-25T08:00:00.000Z',
+  });
 
   it('median change of implied probability across books; books that moved with it', () => {
-    const t = topMoves([w('A', 2.2, 1.9), w('B', 2.25, 1.95), w('C', 2.2, 2.2), { ...w('A', 3.4, 3.45), selection: 'draw' }], new Map([[4, match]]), 10);
+    const t = topMoves(
+      [w('A', 2.2, 1.9), w('B', 2.25, 1.95), w('C', 2.2, 2.2), { ...w('A', 3.4, 3.45), selection: 'draw' }],
+      new Map([[4, match]]),
+      10,
+    );
     expect(t[0].id).toBe('4|1x2||home');
     const d = [1 / 1.9 - 1 / 2.2, 1 / 1.95 - 1 / 2.25, 0].sort((a, b) => a - b)[1];
     expect(t[0].deltaProb).toBeCloseTo(d, 15);
@@ -71,7 +107,11 @@ describe('largest moves and their alerts', () => {
 });
 
 describe('match search', () => {
-  const ms: BoardMatch[] = [match, { ...match, matchId: 5, home: 'Everton', away: 'Arsenal' }, { ...match, matchId: 6, league: 'SP1', leagueName: 'La Liga', home: 'Betis', away: 'Sevilla' }];
+  const ms: BoardMatch[] = [
+    match,
+    { ...match, matchId: 5, home: 'Everton', away: 'Arsenal' },
+    { ...match, matchId: 6, league: 'SP1', leagueName: 'La Liga', home: 'Betis', away: 'Sevilla' },
+  ];
   it('every word, any order, teams and league, as the option reads ("Home – Away")', () => {
     expect(filterMatches(ms, 'arsenal').map((m) => m.matchId)).toEqual([4, 5]);
     expect(filterMatches(ms, 'liga bet').map((m) => m.matchId)).toEqual([6]);
@@ -93,7 +133,9 @@ describe('AH line labels: the line of the side bet on', () => {
     expect(selectionLabel({ market: 'spreads', line: -1.25, selection: 'away' })).toBe('AH +1.25 away');
     expect(selectionLabel({ market: 'spreads', line: -1.25, selection: 'home' })).toBe('AH -1.25 home');
     expect(selectionLabel({ market: 'totals', line: 2.5, selection: 'over' })).toBe('O/U 2.5 over');
-    expect(movesTitle({ market: 'spreads', line: -0.25, selection: 'away', match: { home: 'A', away: 'B' } })).toBe('A – B · AH +0.25 away');
+    expect(movesTitle({ market: 'spreads', line: -0.25, selection: 'away', match: { home: 'A', away: 'B' } })).toBe(
+      'A – B · AH +0.25 away',
+    );
   });
 });
 

@@ -64,13 +64,39 @@ describe('monps odds devig', () => {
 
 describe('monps model fit', () => {
   const files = ['E0_2022-23.csv', 'E0_2023-24.csv'].map((f) => path.join(DATA, f));
-  const ref = fixture<{ fits: Array<{ league: string; train_files: string[]; as_of: string; xi: number; rho: number; predictions: Array<{ home: string; away: string; p_home: number; p_draw: number; p_away: number }> }> }>('dixon_coles.json').fits[0];
+  const ref = fixture<{
+    fits: Array<{
+      league: string;
+      train_files: string[];
+      as_of: string;
+      xi: number;
+      rho: number;
+      predictions: Array<{ home: string; away: string; p_home: number; p_draw: number; p_away: number }>;
+    }>;
+  }>('dixon_coles.json').fits[0];
 
   it('--csv: fits before --as-of and predicts, matching the scipy reference', async () => {
     const picks = ref.predictions.slice(0, 3);
-    const r = await run(['model', 'fit', '--csv', ...ref.train_files.map((f) => path.join(DATA, f)), '--as-of', ref.as_of, '--xi', String(ref.xi), ...picks.flatMap((p) => ['--predict', `${p.home}|${p.away}`]), '--json']);
+    const r = await run([
+      'model',
+      'fit',
+      '--csv',
+      ...ref.train_files.map((f) => path.join(DATA, f)),
+      '--as-of',
+      ref.as_of,
+      '--xi',
+      String(ref.xi),
+      ...picks.flatMap((p) => ['--predict', `${p.home}|${p.away}`]),
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
-    const j = JSON.parse(r.out) as { matches: number; rho: number; home_advantage: number; predictions: Array<Record<string, number | string>>; warnings: string[] };
+    const j = JSON.parse(r.out) as {
+      matches: number;
+      rho: number;
+      home_advantage: number;
+      predictions: Array<Record<string, number | string>>;
+      warnings: string[];
+    };
     close(j.rho, ref.rho, 1e-4);
     expect(j.warnings).toEqual([]);
     picks.forEach((p, i) => {
@@ -97,15 +123,48 @@ describe('monps model fit', () => {
       }
       return ids.get(name)!;
     };
-    const ins = db.prepare('INSERT INTO matches (league_code, season, kickoff, home_team_id, away_team_id, status, home_goals, away_goals, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO matches (league_code, season, kickoff, home_team_id, away_team_id, status, home_goals, away_goals, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     db.transaction(() => {
       for (const f of [...files, path.join(DATA, 'E0_2024-25.csv')]) {
-        for (const m of parseFootballDataFile(f).matches) ins.run('E0', m.season, m.kickoff.toISOString(), team(m.homeTeam), team(m.awayTeam), 'finished', m.fthg, m.ftag, m.kickoff.toISOString());
+        for (const m of parseFootballDataFile(f).matches)
+          ins.run(
+            'E0',
+            m.season,
+            m.kickoff.toISOString(),
+            team(m.homeTeam),
+            team(m.awayTeam),
+            'finished',
+            m.fthg,
+            m.ftag,
+            m.kickoff.toISOString(),
+          );
       }
     })();
     // rows the fit must ignore: not finished, or finished without goals
-    ins.run('E0', '2023-24', '2024-03-01T15:00:00.000Z', team('Arsenal'), team('Chelsea'), 'postponed', null, null, '2024-03-01T00:00:00.000Z');
-    ins.run('E0', '2023-24', '2024-03-02T15:00:00.000Z', team('Chelsea'), team('Arsenal'), 'finished', null, null, '2024-03-02T00:00:00.000Z');
+    ins.run(
+      'E0',
+      '2023-24',
+      '2024-03-01T15:00:00.000Z',
+      team('Arsenal'),
+      team('Chelsea'),
+      'postponed',
+      null,
+      null,
+      '2024-03-01T00:00:00.000Z',
+    );
+    ins.run(
+      'E0',
+      '2023-24',
+      '2024-03-02T15:00:00.000Z',
+      team('Chelsea'),
+      team('Arsenal'),
+      'finished',
+      null,
+      null,
+      '2024-03-02T00:00:00.000Z',
+    );
     db.close();
     const args = ['--as-of', '2024-08-16', '--predict', 'Arsenal|Chelsea', '--json'];
     const fromCache = await run(['model', 'fit', '--cache', file, ...args]);
@@ -121,10 +180,25 @@ describe('monps model fit', () => {
   it('warns when a predicted team has too few matches to rate', async () => {
     const f = path.join(tmp, 'few.csv');
     // E0 2023-24 with only Luton's first two matches kept
-    const text = fs.readFileSync(files[1], 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    const text = fs
+      .readFileSync(files[1], 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
     const luton = text.slice(1).filter((l) => l.includes(',Luton,'));
     fs.writeFileSync(f, [text[0], ...text.slice(1).filter((l) => !l.includes(',Luton,')), ...luton.slice(0, 2)].join('\n') + '\n');
-    const r = await run(['model', 'fit', '--csv', f, '--as-of', '2024-08-16', '--predict', 'Arsenal|Chelsea', '--predict', 'Arsenal|Luton', '--json']);
+    const r = await run([
+      'model',
+      'fit',
+      '--csv',
+      f,
+      '--as-of',
+      '2024-08-16',
+      '--predict',
+      'Arsenal|Chelsea',
+      '--predict',
+      'Arsenal|Luton',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as { warnings: string[] };
     expect(j.warnings).toEqual(['Luton has only 2 matches before 2024-08-16: its prediction is unreliable']);
@@ -136,11 +210,15 @@ describe('monps model fit', () => {
     expect(r.err).toMatch(/unknown team 'Ipswich'/);
     expect((await run(['model', 'fit', '--csv', ...files, '--as-of', '16/08/2024'])).err).toMatch(/--as-of YYYY-MM-DD/);
     expect((await run(['model', 'fit', '--as-of', '2024-08-16'])).code).toBe(2);
-    expect((await run(['model', 'fit', '--csv', ...files, '--as-of', '2024-08-16', '--predict', 'Arsenal-Chelsea'])).err).toMatch(/"Home\|Away"/);
+    expect((await run(['model', 'fit', '--csv', ...files, '--as-of', '2024-08-16', '--predict', 'Arsenal-Chelsea'])).err).toMatch(
+      /"Home\|Away"/,
+    );
     const noCache = await run(['model', 'fit', '--cache', path.join(tmp, 'absent.sqlite'), '--as-of', '2024-08-16']);
     expect(noCache.code).toBe(1);
     expect(noCache.err).toMatch(/cache file .*absent\.sqlite does not exist/);
     new Database(path.join(tmp, 'empty.sqlite')).close();
-    expect((await run(['model', 'fit', '--cache', path.join(tmp, 'empty.sqlite'), '--as-of', '2024-08-16'])).err).toMatch(/has no 'matches' table/);
+    expect((await run(['model', 'fit', '--cache', path.join(tmp, 'empty.sqlite'), '--as-of', '2024-08-16'])).err).toMatch(
+      /has no 'matches' table/,
+    );
   });
 });

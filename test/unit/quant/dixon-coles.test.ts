@@ -3,7 +3,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCsvMatches } from '../../../src-main/cli/model-data';
-import { dixonColesMatrix, fitDixonColes, lbfgs, matchOdds, predictMatrix, QuantError, sfc32, type MatchResult } from '../../../src-shared/quant';
+import {
+  dixonColesMatrix,
+  fitDixonColes,
+  lbfgs,
+  matchOdds,
+  predictMatrix,
+  QuantError,
+  sfc32,
+  type MatchResult,
+} from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 import { footballDataDir } from '../../support/shared-data';
 
@@ -18,7 +27,15 @@ interface Fit {
   rho: number;
   home_advantage: number;
   log_likelihood: number;
-  predictions: Array<{ home: string; away: string; lambda_home: number; lambda_away: number; p_home: number; p_draw: number; p_away: number }>;
+  predictions: Array<{
+    home: string;
+    away: string;
+    lambda_home: number;
+    lambda_away: number;
+    p_home: number;
+    p_draw: number;
+    p_away: number;
+  }>;
 }
 const ref = fixture<{ fits: Fit[] }>('dixon_coles.json');
 
@@ -42,13 +59,19 @@ describe('Dixon-Coles on real data against scipy', () => {
         expect(predicted[i].awayTeam).toBe(p.away);
         const m = predictMatrix(model, p.home, p.away);
         const x = matchOdds(m);
-        for (const [a, b] of [[x.home, p.p_home], [x.draw, p.p_draw], [x.away, p.p_away]]) worst = Math.max(worst, Math.abs(a - b));
+        for (const [a, b] of [
+          [x.home, p.p_home],
+          [x.draw, p.p_draw],
+          [x.away, p.p_away],
+        ])
+          worst = Math.max(worst, Math.abs(a - b));
         close(m.lambdaHome, p.lambda_home, 1e-4, `λ home ${p.home}-${p.away}`);
       });
       expect(worst).toBeLessThan(1e-4);
       // a promoted team not in the fit is a clear error naming it
       const unknown = fixtures.find((m) => !model.teams.includes(m.homeTeam));
-      if (unknown) expect(() => predictMatrix(model, unknown.homeTeam, unknown.awayTeam)).toThrow(new RegExp(`unknown team '${unknown.homeTeam}'`));
+      if (unknown)
+        expect(() => predictMatrix(model, unknown.homeTeam, unknown.awayTeam)).toThrow(new RegExp(`unknown team '${unknown.homeTeam}'`));
     });
   }
 });
@@ -78,12 +101,22 @@ describe('Dixon-Coles: behaviour', () => {
         if (h !== a) {
           const day = 1 + r * 40 + h * 6 + a;
           const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
-          synth.push({ date, home: teams[h], away: teams[a], homeGoals: poisson(Math.exp(0.25 + strength[h] - strength[a])), awayGoals: poisson(Math.exp(strength[a] - strength[h])) });
+          synth.push({
+            date,
+            home: teams[h],
+            away: teams[a],
+            homeGoals: poisson(Math.exp(0.25 + strength[h] - strength[a])),
+            awayGoals: poisson(Math.exp(strength[a] - strength[h])),
+          });
         }
   it('attacks sum to zero; only matches before asOf are used; stronger team favoured', () => {
     const m = fitDixonColes(synth, { asOf: '2024-05-01', xi: 0.002 });
     expect(m.converged).toBe(true);
-    close(m.attack.reduce((a, b) => a + b, 0), 0, 1e-12);
+    close(
+      m.attack.reduce((a, b) => a + b, 0),
+      0,
+      1e-12,
+    );
     expect(m.matches).toBe(synth.filter((x) => x.date < '2024-05-01').length);
     const x = matchOdds(predictMatrix(m, 'A', 'F'));
     expect(x.home).toBeGreaterThan(0.6);
@@ -98,11 +131,13 @@ describe('Dixon-Coles: behaviour', () => {
     const degenerate = synth.filter((m) => !((m.homeGoals === 1 && m.awayGoals === 0) || (m.homeGoals === 0 && m.awayGoals === 1)));
     const m = fitDixonColes(degenerate, { asOf: '2024-06-01' });
     expect(Number.isFinite(m.rho)).toBe(true);
-    for (const h of m.teams) for (const a of m.teams) if (h !== a) {
-      const p = predictMatrix(m, h, a);
-      expect(1 + p.lambdaHome * m.rho).toBeGreaterThanOrEqual(0);
-      expect(1 + p.lambdaAway * m.rho).toBeGreaterThanOrEqual(0);
-    }
+    for (const h of m.teams)
+      for (const a of m.teams)
+        if (h !== a) {
+          const p = predictMatrix(m, h, a);
+          expect(1 + p.lambdaHome * m.rho).toBeGreaterThanOrEqual(0);
+          expect(1 + p.lambdaAway * m.rho).toBeGreaterThanOrEqual(0);
+        }
   });
   it('bad input names the match', () => {
     const bad = [...synth.slice(0, 3), { ...synth[3], homeGoals: -1 }];
@@ -119,11 +154,14 @@ describe('Dixon-Coles: behaviour', () => {
     close(warm.rho, cold.rho, 1e-5);
   });
   it('L-BFGS minimises the Rosenbrock function', () => {
-    const r = lbfgs((x, g) => {
-      g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
-      g[1] = 200 * (x[1] - x[0] * x[0]);
-      return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
-    }, [-1.2, 1]);
+    const r = lbfgs(
+      (x, g) => {
+        g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
+        g[1] = 200 * (x[1] - x[0] * x[0]);
+        return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+      },
+      [-1.2, 1],
+    );
     expect(r.converged).toBe(true);
     close(r.x[0], 1, 1e-6);
     close(r.x[1], 1, 1e-6);

@@ -16,7 +16,11 @@ describe('Elo (World Football Elo conventions)', () => {
       { home: 'B', away: 'C', homeGoals: 1, awayGoals: 1 },
       { home: 'C', away: 'A', homeGoals: 0, awayGoals: 4 },
     ]);
-    close([...r.values()].reduce((a, b) => a + b, 0), 4500, 1e-9);
+    close(
+      [...r.values()].reduce((a, b) => a + b, 0),
+      4500,
+      1e-9,
+    );
     expect(r.get('A')!).toBeGreaterThan(r.get('B')!);
     expect(() => eloRatings([{ home: 'A', away: 'B', homeGoals: -1, awayGoals: 0 }])).toThrow(/matches\[0\]/);
   });
@@ -33,12 +37,23 @@ describe('goalscorer probabilities', () => {
   });
   it('first-scorer probabilities of everyone plus "no goal" sum to 1', () => {
     // home team split over four players (shares sum to 1) and away over two, all 90 minutes
-    const home = [0.4, 0.3, 0.2, 0.1].map((share) => scorerProbabilities({ teamExpectedGoals: 1.6, opponentExpectedGoals: 1.2, share, minutes: 90 }).first);
-    const away = [0.7, 0.3].map((share) => scorerProbabilities({ teamExpectedGoals: 1.2, opponentExpectedGoals: 1.6, share, minutes: 90 }).first);
+    const home = [0.4, 0.3, 0.2, 0.1].map(
+      (share) => scorerProbabilities({ teamExpectedGoals: 1.6, opponentExpectedGoals: 1.2, share, minutes: 90 }).first,
+    );
+    const away = [0.7, 0.3].map(
+      (share) => scorerProbabilities({ teamExpectedGoals: 1.2, opponentExpectedGoals: 1.6, share, minutes: 90 }).first,
+    );
     close([...home, ...away].reduce((a, b) => a + b, 0) + Math.exp(-2.8), 1, 1e-12);
   });
   it('penalties add to the taker; a substitute gets the late window', () => {
-    const base = { teamExpectedGoals: 1.5, opponentExpectedGoals: 1.1, share: 0.25, minutes: 90, penaltiesPerMatch: 0.25, penaltyConversion: 0.8 };
+    const base = {
+      teamExpectedGoals: 1.5,
+      opponentExpectedGoals: 1.1,
+      share: 0.25,
+      minutes: 90,
+      penaltiesPerMatch: 0.25,
+      penaltyConversion: 0.8,
+    };
     const taker = scorerProbabilities({ ...base, penaltyShare: 1 });
     const other = scorerProbabilities({ ...base, penaltyShare: 0 });
     close(taker.expectedGoals, (1.5 - 0.2) * 0.25 + 0.2, 1e-12);
@@ -51,8 +66,24 @@ describe('goalscorer probabilities', () => {
   });
 });
 
-interface RefElo { k: number; home_advantage: number; matches: Array<{ home: string; away: string; homeGoals: number; awayGoals: number }>; ratings: Record<string, number> }
-interface RefScorer { team: number; opponent: number; share: number; minutes: number; start: number; penalties: number; conversion: number; penalty_share: number; anytime: number; first: number }
+interface RefElo {
+  k: number;
+  home_advantage: number;
+  matches: Array<{ home: string; away: string; homeGoals: number; awayGoals: number }>;
+  ratings: Record<string, number>;
+}
+interface RefScorer {
+  team: number;
+  opponent: number;
+  share: number;
+  minutes: number;
+  start: number;
+  penalties: number;
+  conversion: number;
+  penalty_share: number;
+  anytime: number;
+  first: number;
+}
 const ref = fixture<{ elo: RefElo[]; scorers: RefScorer[] }>('ratings_scorers.json');
 
 describe('Elo and goalscorers against the python reference', () => {
@@ -66,7 +97,16 @@ describe('Elo and goalscorers against the python reference', () => {
   it(`anytime and first scorer (first by numerical integration in the reference) (${ref.scorers.length})`, () => {
     expect(ref.scorers.length).toBeGreaterThanOrEqual(50);
     for (const [i, c] of ref.scorers.entries()) {
-      const r = scorerProbabilities({ teamExpectedGoals: c.team, opponentExpectedGoals: c.opponent, share: c.share, minutes: c.minutes, startMinute: c.start, penaltiesPerMatch: c.penalties, penaltyConversion: c.conversion, penaltyShare: c.penalty_share });
+      const r = scorerProbabilities({
+        teamExpectedGoals: c.team,
+        opponentExpectedGoals: c.opponent,
+        share: c.share,
+        minutes: c.minutes,
+        startMinute: c.start,
+        penaltiesPerMatch: c.penalties,
+        penaltyConversion: c.conversion,
+        penaltyShare: c.penalty_share,
+      });
       close(r.anytime, c.anytime, 1e-9, `anytime #${i}`);
       close(r.first, c.first, 1e-9, `first #${i}`);
     }

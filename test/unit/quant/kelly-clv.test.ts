@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  bestPrices, cappedKelly, closingLineValue, consensusProbabilities, devig, expectedValue, fractionalKelly, kellyFraction,
-  kellyGrowth, probabilityEdge, QuantError, sharpReferenceProbabilities, simultaneousKelly, type DevigMethod,
+  bestPrices,
+  cappedKelly,
+  closingLineValue,
+  consensusProbabilities,
+  devig,
+  expectedValue,
+  fractionalKelly,
+  kellyFraction,
+  kellyGrowth,
+  probabilityEdge,
+  QuantError,
+  sharpReferenceProbabilities,
+  simultaneousKelly,
+  type DevigMethod,
 } from '../../../src-shared/quant';
 import { close, closeAll, fixture } from './fixtures';
 
-interface Single { p: number; odds: number; multiplier: number; cap: number; ev: number; full: number; fractional: number; capped: number }
-interface Simul { p: number[]; odds: number[]; fractions: number[]; reserve_rate: number; growth: number; slsqp_fractions: number[] }
+interface Single {
+  p: number;
+  odds: number;
+  multiplier: number;
+  cap: number;
+  ev: number;
+  full: number;
+  fractional: number;
+  capped: number;
+}
+interface Simul {
+  p: number[];
+  odds: number[];
+  fractions: number[];
+  reserve_rate: number;
+  growth: number;
+  slsqp_fractions: number[];
+}
 const kelly = fixture<{ single: Single[]; simultaneous: Simul[] }>('kelly.json');
 
 describe('Kelly against the reference', () => {
@@ -45,7 +73,13 @@ describe('Kelly against the reference', () => {
     expect(r.fractions[2]).toBe(0);
     close(r.reserveRate, 0.2 / (1 - 1 / 2.2 - 1 / 3.1), 1e-12);
     expect(r.growth).toBeGreaterThan(0);
-    for (const d of [[0.005, 0, 0], [-0.005, 0, 0], [0, 0.005, 0], [0, 0, 0.005], [0.003, 0.003, 0]]) {
+    for (const d of [
+      [0.005, 0, 0],
+      [-0.005, 0, 0],
+      [0, 0.005, 0],
+      [0, 0, 0.005],
+      [0.003, 0.003, 0],
+    ]) {
       const f = r.fractions.map((x, i) => Math.max(0, x + d[i]));
       if (f.reduce((a, b) => a + b, 0) <= 1) expect(kellyGrowth(p, odds, f)).toBeLessThanOrEqual(r.growth + 1e-12);
     }
@@ -66,20 +100,32 @@ describe('Kelly against the reference', () => {
   });
   it('property: stakes are non-negative, total below 1, growth >= 0', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), fc.array(fc.double({ min: 0.7, max: 1.4, noNaN: true }), { minLength: 8, maxLength: 8 }), (w, noise) => {
-        const t = w.reduce((a, b) => a + b, 0);
-        const p = w.map((x) => x / t);
-        const odds = p.map((x, i) => Math.max(1.01, noise[i] / x / 1.05));
-        const r = simultaneousKelly(p, odds);
-        expect(r.fractions.every((f) => f >= 0)).toBe(true);
-        expect(r.fractions.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-12);
-        expect(r.growth).toBeGreaterThanOrEqual(-1e-12);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        fc.array(fc.double({ min: 0.7, max: 1.4, noNaN: true }), { minLength: 8, maxLength: 8 }),
+        (w, noise) => {
+          const t = w.reduce((a, b) => a + b, 0);
+          const p = w.map((x) => x / t);
+          const odds = p.map((x, i) => Math.max(1.01, noise[i] / x / 1.05));
+          const r = simultaneousKelly(p, odds);
+          expect(r.fractions.every((f) => f >= 0)).toBe(true);
+          expect(r.fractions.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-12);
+          expect(r.growth).toBeGreaterThanOrEqual(-1e-12);
+        },
+      ),
     );
   });
 });
 
-interface ClvCase { taken: number; closing: number[]; selection: number; method: DevigMethod; fair: number; raw: number; fair_closing_odds: number }
+interface ClvCase {
+  taken: number;
+  closing: number[];
+  selection: number;
+  method: DevigMethod;
+  fair: number;
+  raw: number;
+  fair_closing_odds: number;
+}
 const clv = fixture<{ cases: ClvCase[] }>('clv.json');
 
 describe('CLV against the reference', () => {
@@ -134,12 +180,24 @@ describe('consensus and best price', () => {
   it('median of de-vigged complete books, renormalised', () => {
     const c = consensusProbabilities(books);
     expect(c.bookmakers).toEqual(['Pinnacle', 'Bet365', 'BW']);
-    const fair = [[2.1, 3.4, 3.6], [2.0, 3.5, 3.7], [1.95, 3.6, 3.9]].map((o) => devig(o).probabilities);
+    const fair = [
+      [2.1, 3.4, 3.6],
+      [2.0, 3.5, 3.7],
+      [1.95, 3.6, 3.9],
+    ].map((o) => devig(o).probabilities);
     const med = [0, 1, 2].map((k) => fair.map((p) => p[k]).sort((a, b) => a - b)[1]);
     const t = med.reduce((a, b) => a + b, 0);
-    closeAll(c.probabilities, med.map((m) => m / t), 1e-15);
+    closeAll(
+      c.probabilities,
+      med.map((m) => m / t),
+      1e-15,
+    );
     const mean = consensusProbabilities(books, { aggregate: 'mean', method: 'shin' });
-    close(mean.probabilities.reduce((a, b) => a + b, 0), 1, 1e-15);
+    close(
+      mean.probabilities.reduce((a, b) => a + b, 0),
+      1,
+      1e-15,
+    );
   });
   it('sharp reference uses the sharp book when it quotes everything, else the consensus', () => {
     const s = sharpReferenceProbabilities(books);
@@ -149,7 +207,10 @@ describe('consensus and best price', () => {
     expect(noSharp.source).toBe('consensus');
     expect(noSharp.bookmakers).toEqual(['Bet365', 'BW']);
     // football-data codes: Pinnacle is PS, and the exchange BFE is the next choice
-    const codes = [{ bookmaker: 'B365', odds: [2.0, 3.5, 3.7] }, { bookmaker: 'BFE', odds: [2.08, 3.55, 3.95] }];
+    const codes = [
+      { bookmaker: 'B365', odds: [2.0, 3.5, 3.7] },
+      { bookmaker: 'BFE', odds: [2.08, 3.55, 3.95] },
+    ];
     expect(sharpReferenceProbabilities(codes).bookmakers).toEqual(['BFE']);
     expect(sharpReferenceProbabilities([...codes, { bookmaker: 'PS', odds: [2.1, 3.4, 3.6] }]).bookmakers).toEqual(['PS']);
     expect(sharpReferenceProbabilities(codes, ['PS']).source).toBe('consensus');
@@ -160,7 +221,12 @@ describe('consensus and best price', () => {
       { odds: 3.6, bookmaker: 'BW' },
       { odds: 3.9, bookmaker: 'BW' },
     ]);
-    expect(bestPrices([{ bookmaker: 'A', odds: [null, 2] }, { bookmaker: 'B', odds: [undefined, 2.1] }])[0]).toBeNull();
+    expect(
+      bestPrices([
+        { bookmaker: 'A', odds: [null, 2] },
+        { bookmaker: 'B', odds: [undefined, 2.1] },
+      ])[0],
+    ).toBeNull();
     expect(() => consensusProbabilities([{ bookmaker: 'A', odds: [2, null] }])).toThrow(/no bookmaker quotes all 2 outcomes/);
     expect(() => consensusProbabilities([{ bookmaker: 'X', odds: [2, 0.9] }])).toThrow(/bookmaker X: odds\[1\]/);
   });

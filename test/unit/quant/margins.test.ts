@@ -60,10 +60,12 @@ describe('margin removal: bad input', () => {
 
 const book = fc
   .array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 2, maxLength: 10 })
-  .chain((w) => fc.double({ min: -0.03, max: 0.2, noNaN: true }).map((m) => {
-    const t = w.reduce((a, b) => a + b, 0);
-    return { fair: w.map((x) => x / t), odds: w.map((x) => t / x / (1 + m)) };
-  }))
+  .chain((w) =>
+    fc.double({ min: -0.03, max: 0.2, noNaN: true }).map((m) => {
+      const t = w.reduce((a, b) => a + b, 0);
+      return { fair: w.map((x) => x / t), odds: w.map((x) => t / x / (1 + m)) };
+    }),
+  )
   .filter((b) => b.odds.every((o) => o > 1.0001));
 
 describe('margin removal: properties', () => {
@@ -99,7 +101,8 @@ describe('margin removal: properties', () => {
       fc.property(book, ({ odds }) => {
         for (const m of ['multiplicative', 'power', 'shin', 'odds_ratio'] as const) {
           const p = devig(odds, m).probabilities;
-          for (let i = 0; i < odds.length; i++) for (let j = 0; j < odds.length; j++) if (odds[i] < odds[j]) expect(p[i]).toBeGreaterThanOrEqual(p[j] - 1e-12);
+          for (let i = 0; i < odds.length; i++)
+            for (let j = 0; j < odds.length; j++) if (odds[i] < odds[j]) expect(p[i]).toBeGreaterThanOrEqual(p[j] - 1e-12);
         }
       }),
     );

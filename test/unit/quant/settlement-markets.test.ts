@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { asianHandicap, bothTeamsToScore, cell, correctScores, dixonColesMatrix, matchOdds, settleAsianHandicap, settleTotal, totals } from '../../../src-shared/quant';
+import {
+  asianHandicap,
+  bothTeamsToScore,
+  cell,
+  correctScores,
+  dixonColesMatrix,
+  matchOdds,
+  settleAsianHandicap,
+  settleTotal,
+  totals,
+} from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
-interface SettleCase { side: string; line: number; odds: number; home_goals: number; away_goals: number; result: string; profit: number }
+interface SettleCase {
+  side: string;
+  line: number;
+  odds: number;
+  home_goals: number;
+  away_goals: number;
+  result: string;
+  profit: number;
+}
 const settle = fixture<{ asian_handicap: SettleCase[]; totals: SettleCase[] }>('settlement.json');
 
 describe('settlement against the reference', () => {
@@ -46,8 +64,21 @@ describe('settlement against the reference', () => {
 });
 
 interface MarketCase {
-  lambda_home: number; lambda_away: number; rho: number; home: number; draw: number; away: number; btts_yes: number; cs_1_1: number; cs_2_0: number;
-  ah_line: number; ah_home_fair: number; ah_away_fair: number; total_line: number; over_fair: number; under_fair: number;
+  lambda_home: number;
+  lambda_away: number;
+  rho: number;
+  home: number;
+  draw: number;
+  away: number;
+  btts_yes: number;
+  cs_1_1: number;
+  cs_2_0: number;
+  ah_line: number;
+  ah_home_fair: number;
+  ah_away_fair: number;
+  total_line: number;
+  over_fair: number;
+  under_fair: number;
 }
 const markets = fixture<{ cases: MarketCase[] }>('markets.json');
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTest, bootstrapMeanInterval, brierScore, calibrationBins, logLoss, normalCdf, normalQuantile, sfc32, wilsonInterval, type Alternative } from '../../../src-shared/quant';
+import {
+  binomialTest,
+  bootstrapMeanInterval,
+  brierScore,
+  calibrationBins,
+  logLoss,
+  normalCdf,
+  normalQuantile,
+  sfc32,
+  wilsonInterval,
+  type Alternative,
+} from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
 interface Ref {
@@ -7,7 +18,12 @@ interface Ref {
   binomial_test: Array<{ k: number; n: number; p: number; alternative: Alternative; pvalue: number }>;
   bootstrap: Array<{ values: number[]; seed: number; resamples: number; confidence: number; lower: number; upper: number; mean: number }>;
   scores: Array<{ probabilities: number[][]; outcomes: number[]; brier: number; log_loss: number }>;
-  calibration: Array<{ predicted: number[]; happened: number[]; bins: number; rows: Array<{ count: number; mean_predicted: number | null; observed_rate: number | null }> }>;
+  calibration: Array<{
+    predicted: number[];
+    happened: number[];
+    bins: number;
+    rows: Array<{ count: number; mean_predicted: number | null; observed_rate: number | null }>;
+  }>;
 }
 const ref = fixture<Ref>('statistics.json');
 
@@ -22,7 +38,8 @@ describe('statistics against scipy', () => {
   });
   it(`exact binomial test = scipy.stats.binomtest, two-sided and one-sided (${ref.binomial_test.length})`, () => {
     expect(ref.binomial_test.length).toBeGreaterThanOrEqual(50);
-    for (const [i, c] of ref.binomial_test.entries()) close(binomialTest(c.k, c.n, c.p, c.alternative), c.pvalue, 1e-9, `#${i} ${JSON.stringify(c)}`);
+    for (const [i, c] of ref.binomial_test.entries())
+      close(binomialTest(c.k, c.n, c.p, c.alternative), c.pvalue, 1e-9, `#${i} ${JSON.stringify(c)}`);
   });
   it(`bootstrap interval of a mean, seeded, = numpy on the same sfc32 stream (${ref.bootstrap.length})`, () => {
     expect(ref.bootstrap.length).toBeGreaterThanOrEqual(50);

@@ -3,7 +3,16 @@ import { call, ContractCallError, setTransport, subscribe } from '../../../src-r
 import { memoryTransport } from '../../../src-renderer/api/memory';
 import type { JobInfo } from '../../../src-shared/contract/jobs';
 
-const job = (state: JobInfo['state']): JobInfo => ({ jobId: 'j1', kind: 'inventory', state, fraction: state === 'done' ? 1 : 0.5, message: state, startedAt: '2026-01-01T00:00:00.000Z', endedAt: null, error: null });
+const job = (state: JobInfo['state']): JobInfo => ({
+  jobId: 'j1',
+  kind: 'inventory',
+  state,
+  fraction: state === 'done' ? 1 : 0.5,
+  message: state,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  endedAt: null,
+  error: null,
+});
 
 describe('renderer contract client over the in-memory transport', () => {
   let t: ReturnType<typeof memoryTransport>;
@@ -30,7 +39,10 @@ describe('renderer contract client over the in-memory transport', () => {
   });
 
   it('refuses an output that breaks the contract, and a method it has no handler for', async () => {
-    await expect(call('app.info', {})).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('output of app.info') });
+    await expect(call('app.info', {})).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('output of app.info'),
+    });
     await expect(call('inventory.get', {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     expect(await t.invoke('no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
@@ -51,8 +63,17 @@ describe('job failures as toasts', () => {
   it('a job failing again with the same message toasts once, until it succeeds', async () => {
     const { useJobs } = await import('../../../src-renderer/app/store/jobs');
     const { useToasts } = await import('../../../src-renderer/app/store/toasts');
-    const failed = (id: string, message: string): JobInfo => ({ ...job('failed'), jobId: id, kind: 'sync', error: { code: 'UNAVAILABLE', message } });
-    const toasts = () => useToasts.getState().toasts.filter((t) => t.title === 'Job sync failed').map((t) => t.message);
+    const failed = (id: string, message: string): JobInfo => ({
+      ...job('failed'),
+      jobId: id,
+      kind: 'sync',
+      error: { code: 'UNAVAILABLE', message },
+    });
+    const toasts = () =>
+      useToasts
+        .getState()
+        .toasts.filter((t) => t.title === 'Job sync failed')
+        .map((t) => t.message);
     useJobs.getState().apply(failed('a', 'source refused the connection'));
     useJobs.getState().apply(failed('b', 'source refused the connection'));
     expect(toasts()).toEqual(['source refused the connection']);

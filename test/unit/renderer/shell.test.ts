@@ -29,13 +29,23 @@ class MemoryStorage implements Storage {
 
 describe('panel registry and shortcuts', () => {
   it('lists the six panels of SPEC 7 in order, then Data inventory and Settings', () => {
-    expect(panels.map((p) => p.title)).toEqual(['Command Center', 'Picks du Jour', 'Performance', 'Deep Analysis', 'Ferrari Intel', 'Historique', 'Data inventory', 'Settings']);
+    expect(panels.map((p) => p.title)).toEqual([
+      'Command Center',
+      'Picks du Jour',
+      'Performance',
+      'Deep Analysis',
+      'Ferrari Intel',
+      'Historique',
+      'Data inventory',
+      'Settings',
+    ]);
     expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
     expect(panelById(defaultPanel)).toBeDefined();
   });
 
   it('Alt+N and Ctrl+N (digit row or keypad) give panel N, nothing else does', () => {
-    const k = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>>) => panelShortcut({ code, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+    const k = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>>) =>
+      panelShortcut({ code, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
     expect(k('Digit1', { altKey: true })).toBe(1);
     expect(k('Digit8', { ctrlKey: true })).toBe(8);
     expect(k('Numpad7', { altKey: true })).toBe(7);
@@ -91,7 +101,10 @@ describe('link guard', () => {
   });
 
   it('lets a download the page made save (blob:/data: with a download attribute), nothing else', () => {
-    const a = (attrs: Record<string, string>) => ({ hasAttribute: (k: string) => k in attrs, getAttribute: (k: string) => attrs[k] ?? null });
+    const a = (attrs: Record<string, string>) => ({
+      hasAttribute: (k: string) => k in attrs,
+      getAttribute: (k: string) => attrs[k] ?? null,
+    });
     expect(isLocalDownload(a({ download: 'x.csv', href: 'blob:http://127.0.0.1:5780/0f9e' }))).toBe(true);
     expect(isLocalDownload(a({ download: 'x.csv', href: 'data:text/csv,a,b' }))).toBe(true);
     expect(isLocalDownload(a({ href: 'blob:http://127.0.0.1:5780/0f9e' }))).toBe(false);
@@ -113,7 +126,10 @@ describe('rows-per-category chart', () => {
     expect(opt.yAxis.data).toEqual(['FERRARI', 'ODDS']); // first category on top
     expect(opt.series[0].data).toEqual([null, 250_000]);
     expect(opt.series[1].data).toEqual([12, 90_000]);
-    const linear = categoryChartOption([{ category: 'ODDS', sourceRows: 0, cacheRows: 4 }]) as { xAxis: { type: string }; series: { data: (number | null)[] }[] };
+    const linear = categoryChartOption([{ category: 'ODDS', sourceRows: 0, cacheRows: 4 }]) as {
+      xAxis: { type: string };
+      series: { data: (number | null)[] }[];
+    };
     expect(linear.xAxis.type).toBe('value');
     expect(linear.series[0].data).toEqual([0]);
   });

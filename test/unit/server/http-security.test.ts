@@ -34,7 +34,9 @@ function raw(method: string, target: string, host = `127.0.0.1:${server.port}`, 
     });
     let data = '';
     s.on('data', (c: Buffer) => (data += c.toString()));
-    s.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(data)?.[1] ?? 0), body: data.split('\r\n\r\n').slice(1).join('\r\n\r\n') }));
+    s.on('end', () =>
+      resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(data)?.[1] ?? 0), body: data.split('\r\n\r\n').slice(1).join('\r\n\r\n') }),
+    );
     s.on('error', reject);
   });
 }
@@ -46,7 +48,11 @@ describe('HTTP server: hostile requests', () => {
   });
 
   it('answers a malformed percent-escape with 400 instead of crashing (static, rpc, rest)', async () => {
-    for (const [m, p] of [['GET', '/%E0%A4%A'], ['POST', '/rpc/%E0%A4%A'], ['GET', '/api/ferrari/team/%E0%A4%A']]) {
+    for (const [m, p] of [
+      ['GET', '/%E0%A4%A'],
+      ['POST', '/rpc/%E0%A4%A'],
+      ['GET', '/api/ferrari/team/%E0%A4%A'],
+    ]) {
       const r = await raw(m, p);
       expect(r.status, `${m} ${p}`).toBe(400);
     }

@@ -33,23 +33,27 @@ describe('COPY text format parser', () => {
   it('round-trips any rows (unicode, tabs, newlines, backslashes, NULLs) split into chunks anywhere, even inside a character', () => {
     const field = fc.option(fc.string({ unit: 'binary', maxLength: 12 }), { nil: null });
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 20 }), fc.array(fc.nat(), { maxLength: 8 }), (rows, cuts) => {
-        // copyLine is the demo's COPY FROM encoder: the same text format PostgreSQL writes
-        const width = rows[0].length;
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-        const bytes = Buffer.from(table.map((r) => copyLine(r)).join(''), 'utf8');
-        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-        const chunks: Buffer[] = [];
-        let prev = 0;
-        for (const p of [...points, bytes.length]) {
-          chunks.push(bytes.subarray(prev, p));
-          prev = p;
-        }
-        const parsed = parseChunks(chunks);
-        // lone surrogates cannot survive UTF-8 either way: compare with what UTF-8 makes of them
-        const viaUtf8 = table.map((r) => r.map((v) => (v === null ? null : Buffer.from(v, 'utf8').toString('utf8'))));
-        expect(parsed).toEqual(viaUtf8);
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (rows, cuts) => {
+          // copyLine is the demo's COPY FROM encoder: the same text format PostgreSQL writes
+          const width = rows[0].length;
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+          const bytes = Buffer.from(table.map((r) => copyLine(r)).join(''), 'utf8');
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Buffer[] = [];
+          let prev = 0;
+          for (const p of [...points, bytes.length]) {
+            chunks.push(bytes.subarray(prev, p));
+            prev = p;
+          }
+          const parsed = parseChunks(chunks);
+          // lone surrogates cannot survive UTF-8 either way: compare with what UTF-8 makes of them
+          const viaUtf8 = table.map((r) => r.map((v) => (v === null ? null : Buffer.from(v, 'utf8').toString('utf8'))));
+          expect(parsed).toEqual(viaUtf8);
+        },
+      ),
       { numRuns: 300 },
     );
   });

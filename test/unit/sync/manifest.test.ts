@@ -9,15 +9,27 @@ describe('sync manifest', () => {
     expect(odds?.window).toEqual({ kind: 'recent-or-open', timeColumn: 'observed_at', days: 30, matchColumn: 'match_id' });
     expect(odds?.primaryKey[0]).toBe('match_id'); // by-match lookups ride on the key
     expect(m.find((e) => e.table === 'matches')?.indexes).toContainEqual(['kickoff']);
-    expect(m.filter((e) => e.ownOutput).map((e) => e.table).sort()).toEqual([...OWN_OUTPUT_TABLES].sort());
+    expect(
+      m
+        .filter((e) => e.ownOutput)
+        .map((e) => e.table)
+        .sort(),
+    ).toEqual([...OWN_OUTPUT_TABLES].sort());
     expect(m.every((e) => e.watermark === 'updated_at')).toBe(true);
     expect(defaultManifest(7).find((e) => e.table === 'odds_totals')?.window).toMatchObject({ days: 7 });
   });
 
   it('refuses duplicates, reserved names, non-identifiers and column lists without the key', () => {
-    expect(() => parseManifest([{ table: 'teams', primaryKey: ['team_id'] }, { table: 'teams', primaryKey: ['team_id'] }])).toThrow(/twice/);
+    expect(() =>
+      parseManifest([
+        { table: 'teams', primaryKey: ['team_id'] },
+        { table: 'teams', primaryKey: ['team_id'] },
+      ]),
+    ).toThrow(/twice/);
     expect(() => parseManifest([{ table: 'quarantine', primaryKey: ['id'] }])).toThrow(/cannot be mirrored/);
-    expect(() => parseManifest([{ table: 'x; DROP TABLE y', primaryKey: ['id'] }])).toThrow(/manifest entry 0.*table: must be a plain SQL identifier/);
+    expect(() => parseManifest([{ table: 'x; DROP TABLE y', primaryKey: ['id'] }])).toThrow(
+      /manifest entry 0.*table: must be a plain SQL identifier/,
+    );
     expect(() => parseManifest([{ table: 't', primaryKey: ['id'], columns: ['name', 'updated_at'] }])).toThrow(/must include 'id'/);
     expect(() => parseManifest([{ table: 't', primaryKey: [] }])).toThrow(/primaryKey/);
   });

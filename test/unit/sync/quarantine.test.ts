@@ -6,21 +6,43 @@ import type { SourceTable } from '../../../src-main/sync/introspect';
 import { kindOfPgType } from '../../../src-main/sync/value-map';
 import { openCache } from '../../../src-main/platform/cache/open';
 
-const col = (name: string, dataType: string) => ({ name, dataType, castType: '"pg_catalog"."text"', kind: kindOfPgType(dataType), nullable: true });
+const col = (name: string, dataType: string) => ({
+  name,
+  dataType,
+  castType: '"pg_catalog"."text"',
+  kind: kindOfPgType(dataType),
+  nullable: true,
+});
 const oddsTotals: SourceTable = {
   table: 'odds_totals',
   primaryKey: ['match_id', 'bookmaker', 'line', 'selection', 'observed_at'],
   columns: [
-    col('match_id', 'bigint'), col('bookmaker', 'text'), col('line', 'double precision'), col('selection', 'text'),
-    col('odds', 'double precision'), col('observed_at', 'timestamp with time zone'), col('is_closing', 'boolean'), col('updated_at', 'timestamp with time zone'),
+    col('match_id', 'bigint'),
+    col('bookmaker', 'text'),
+    col('line', 'double precision'),
+    col('selection', 'text'),
+    col('odds', 'double precision'),
+    col('observed_at', 'timestamp with time zone'),
+    col('is_closing', 'boolean'),
+    col('updated_at', 'timestamp with time zone'),
   ],
 };
-const plan = planTable(defaultManifest().find((e) => e.table === 'odds_totals')!, oddsTotals);
+const plan = planTable(
+  defaultManifest().find((e) => e.table === 'odds_totals')!,
+  oddsTotals,
+);
 const now = Date.parse('2026-11-25T08:00:00Z');
 const validate = makeValidator(plan, { nowMs: now });
 const row = (over: Partial<Record<string, string | null>> = {}) => {
   const base: Record<string, string | null> = {
-    match_id: '1', bookmaker: 'PS', line: '2.5', selection: 'over', odds: '1.91', observed_at: '2026-11-24 10:00:00+00', is_closing: 'f', updated_at: '2026-11-24 10:00:00+00',
+    match_id: '1',
+    bookmaker: 'PS',
+    line: '2.5',
+    selection: 'over',
+    odds: '1.91',
+    observed_at: '2026-11-24 10:00:00+00',
+    is_closing: 'f',
+    updated_at: '2026-11-24 10:00:00+00',
   };
   const r = { ...base, ...over };
   // the reader appends the match flag (EXISTS in the source's matches) after the synced columns
@@ -62,7 +84,11 @@ describe('quarantine rules', () => {
     const r = row({ odds: '1' });
     expect(book.add('["1"]', '{"match_id":1}', { reason: 'odds_le_1', message: 'm' }, r, '2026-01-01T00:00:00.000Z')).toBe(true);
     expect(book.add('["1"]', '{"match_id":1}', { reason: 'odds_le_1', message: 'm' }, r, '2026-01-02T00:00:00.000Z')).toBe(false);
-    const stored = db.prepare('SELECT first_seen, last_seen, raw FROM quarantine').get() as { first_seen: string; last_seen: string; raw: string };
+    const stored = db.prepare('SELECT first_seen, last_seen, raw FROM quarantine').get() as {
+      first_seen: string;
+      last_seen: string;
+      raw: string;
+    };
     expect(stored.first_seen).toBe('2026-01-01T00:00:00.000Z');
     expect(stored.last_seen).toBe('2026-01-02T00:00:00.000Z');
     expect(JSON.parse(stored.raw).odds).toBe('1');

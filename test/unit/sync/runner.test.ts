@@ -5,8 +5,19 @@ import type { JobHost } from '../../../src-main/platform/jobs/host';
 import { SyncRunner } from '../../../src-main/sync/runner';
 
 const result = (finishedAt: string): SyncResult => ({
-  startedAt: finishedAt, finishedAt, seconds: 0, full: false, tables: [], rowsRead: 0, upserted: 0, quarantined: 0, deleted: 0,
-  published: 0, outboxPending: 0, publishNote: null, peakRssMb: 0,
+  startedAt: finishedAt,
+  finishedAt,
+  seconds: 0,
+  full: false,
+  tables: [],
+  rowsRead: 0,
+  upserted: 0,
+  quarantined: 0,
+  deleted: 0,
+  published: 0,
+  outboxPending: 0,
+  publishNote: null,
+  peakRssMb: 0,
 });
 
 /** A stand-in job host (the worker is tested elsewhere): the sync job's answers come from `answers`. */

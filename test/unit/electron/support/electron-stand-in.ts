@@ -30,7 +30,9 @@ export const standIn = {
   appListeners: new Map<string, Listener[]>(),
   windows: [] as { options: Record<string, unknown>; loaded?: string; webContents: FakeWebContents }[],
   ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
-  headersHook: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+  headersHook: undefined as
+    | undefined
+    | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   permissionHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
   exposed: new Map<string, unknown>(),
   ipcRendererListeners: new Map<string, Set<Listener>>(),
