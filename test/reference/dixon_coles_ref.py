@@ -33,14 +33,23 @@ def read_csv(path):
 class Data:
     def __init__(self, matches, as_of, xi):
         used = [m for m in matches if m[0] < as_of]
-        self.teams = sorted({m[1] for m in used} | {m[2] for m in used})
-        idx = {t: i for i, t in enumerate(self.teams)}
-        self.n = len(self.teams)
-        self.h = np.array([idx[m[1]] for m in used])
-        self.a = np.array([idx[m[2]] for m in used])
-        self.x = np.array([m[3] for m in used], dtype=float)
-        self.y = np.array([m[4] for m in used], dtype=float)
-        days = np.array([(as_of - m[0]).days for m in used], dtype=float)
+        teams = sorted({m[1] for m in used} | {m[2] for m in used})
+        idx = {t: i for i, t in enumerate(teams)}
+        self._setup(teams, np.array([idx[m[1]] for m in used]), np.array([idx[m[2]] for m in used]),
+                    np.array([m[3] for m in used], dtype=float), np.array([m[4] for m in used], dtype=float),
+                    np.array([(as_of - m[0]).days for m in used], dtype=float), xi)
+
+    @classmethod
+    def from_arrays(cls, teams, h, a, x, y, days, xi):
+        """The same object from arrays: h, a index `teams`; days = days before the fit date (> 0)."""
+        d = cls.__new__(cls)
+        d._setup(teams, h, a, np.asarray(x, dtype=float), np.asarray(y, dtype=float), np.asarray(days, dtype=float), xi)
+        return d
+
+    def _setup(self, teams, h, a, x, y, days, xi):
+        self.teams = teams
+        self.n = len(teams)
+        self.h, self.a, self.x, self.y = h, a, x, y
         self.w = np.exp(-xi * days)
         self.wsum = self.w.sum()
         self.const = np.sum(self.w * (gammaln(self.x + 1) + gammaln(self.y + 1)))
@@ -89,11 +98,23 @@ class Data:
 
 
 def fit(matches, as_of, xi):
-    d = Data(matches, as_of, xi)
+    return fit_data(Data(matches, as_of, xi))
+
+
+def start_point(d):
+    """Cold start: attacks 0, defences log(mean goals per team per match), home 0.2, rho 0."""
     n = d.n
     p0 = np.zeros(2 * n + 1)
     p0[n - 1 : 2 * n - 1] = np.log(max((d.w * (d.x + d.y)).sum() / (2 * d.wsum), 1e-3))
     p0[2 * n - 1] = 0.2
+    return p0
+
+
+def fit_data(d, p0=None):
+    """Fit a prepared Data (any object with its fields and negll); p0 = start vector (default: cold start)."""
+    n = d.n
+    if p0 is None:
+        p0 = start_point(d)
     # rho is boxed to [-0.3, 0.3] so no trial step makes tau <= 0 (L-BFGS-B cannot step back from inf);
     # the optimum is well inside on real data (|rho| < 0.2), so the box is not active there.
     bounds = [(None, None)] * (2 * n) + [(-0.3, 0.3)]
