@@ -54,7 +54,7 @@ SELS = ["H", "D", "A"]
 
 
 def r(x):
-    return None if x is None or not np.isfinite(x) else round(float(x), 8)
+    return None if x is None or not np.isfinite(x) else round(float(x), 8) + 0.0  # + 0.0: no "-0.0" in the JSON
 
 
 # ---------------------------------------------------------------- inputs shared by both rules

@@ -62,7 +62,7 @@ PHASES = {"pre_closing": False, "closing": True}
 
 # ---------------------------------------------------------------- statistics helpers
 def r(x):
-    return None if x is None or not np.isfinite(x) else round(float(x), 8)
+    return None if x is None or not np.isfinite(x) else round(float(x), 8) + 0.0  # + 0.0: no "-0.0" in the JSON
 
 
 def quants(x, qs, extra=("mean",)):

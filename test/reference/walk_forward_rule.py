@@ -64,7 +64,7 @@ MAX_GOALS = 15
 
 
 def r(x):
-    return None if x is None or not np.isfinite(x) else round(float(x), 8)
+    return None if x is None or not np.isfinite(x) else round(float(x), 8) + 0.0  # + 0.0: no "-0.0" in the JSON
 
 
 class League:
