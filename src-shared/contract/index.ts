@@ -5,6 +5,7 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { alertEvents } from './alerts';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -20,6 +21,7 @@ export const contract = {
 export const events = {
   ...jobEvents,
   ...syncEvents,
+  ...alertEvents,
 };
 
 export type Contract = typeof contract;
