@@ -16,4 +16,5 @@ export * from './stats';
 export * from './optimize';
 export * from './random';
 export * from './special';
+export * from './t-test';
 export { brent } from './roots';

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Reference values for the analysis families of src-shared/quant: Student t and t tests, multiple-testing
+adjustments, ranked probability score, bet ledgers, Kelly with pushes, two-leg combos.
+
+Computed independently with numpy/scipy (and mpmath where scipy itself is not accurate enough), written
+as JSON to test/fixtures/quant/ (deterministic: each family has its own fixed seed, no clock).
+quant_reference.py runs this too; on its own:
+    python3 test/reference/quant_reference_analysis.py
+"""
+import json
+import os
+import sys
+
+import mpmath
+import numpy as np
+from scipy import special, stats
+
+sys.path.insert(0, os.path.dirname(__file__))
+from quant_reference import Sfc32, dc_matrix, settle_ref  # noqa: E402,F401
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OUT = os.path.join(ROOT, "test", "fixtures", "quant")
+
+
+def finite_or_none(x):
+    """JSON has no infinity: an unbounded end of an interval is written as null."""
+    return float(x) if np.isfinite(x) else None
+
+
+def write(name, payload):
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w") as fh:
+        json.dump(payload, fh, indent=1, allow_nan=False)
+        fh.write("\n")
+    print(f"{name}: {sum(len(v) for v in payload.values() if isinstance(v, list))} cases")
+
+
+# ---------------------------------------------------------------- Student t, incomplete beta, t tests
+def t_tests():
+    rng = np.random.default_rng(20250101)
+    dist, quant, beta, lbeta, one, rel = [], [], [], [], [], []
+    while len(dist) < 300:
+        # integer df as t tests use them, and non-integer; from 1 to 10^6
+        df = float(rng.integers(1, 500)) if rng.random() < 0.5 else float(10 ** rng.uniform(-0.5, 6))
+        t = float(rng.normal() * 10 ** rng.uniform(-4, 2.3))
+        sf = float(stats.t.sf(t, df))
+        if min(sf, 1 - sf) < 1e-300:  # scipy flushes the far tail to 0 (subnormal range)
+            continue
+        dist.append({"t": t, "df": df, "cdf": float(stats.t.cdf(t, df)), "sf": sf})
+    while len(quant) < 100:
+        df = float(rng.integers(1, 500)) if rng.random() < 0.5 else float(10 ** rng.uniform(-0.5, 6))
+        p = float(10 ** rng.uniform(-12, np.log10(0.5)))
+        p = p if rng.random() < 0.5 else 1 - p
+        quant.append({"p": p, "df": df, "quantile": float(stats.t.ppf(p, df))})
+    while len(beta) < 100:
+        a, b = float(10 ** rng.uniform(-1, 3)), float(10 ** rng.uniform(-1, 3))
+        x = float(rng.uniform()) if rng.random() < 0.7 else float(stats.beta.ppf(rng.uniform(), a, b))
+        v = float(special.betainc(a, b, x))
+        if v < 1e-290:
+            continue
+        beta.append({"a": a, "b": b, "x": x, "value": v})
+    mpmath.mp.dps = 40
+    for _ in range(60):
+        a, b = float(10 ** rng.uniform(-1, 4)), float(10 ** rng.uniform(-1, 4))
+        # mpmath at 40 digits: scipy.special.betaln loses up to ~3e-10 relative when a >> b
+        lbeta.append({"a": a, "b": b, "value": float(mpmath.log(mpmath.beta(mpmath.mpf(a), mpmath.mpf(b)))), "scipy": float(special.betaln(a, b))})
+    alts = ["two-sided", "greater", "less"]
+    for i in range(90):
+        n = int(rng.choice([2, 3, 5, 10, 30, 100, 400, 2000]))
+        loc = float(rng.choice([0.0, 0.005, 0.02, -0.01, 0.3]))
+        if i % 5 == 0:
+            x = rng.standard_t(3, n) * 0.05 + loc  # heavy tails, as returns are
+        else:
+            x = rng.normal(loc, float(rng.uniform(0.01, 0.2)), n)
+        x = [float(v) for v in np.round(x, 6)]
+        popmean = float(rng.choice([0.0, 0.0, 0.01]))
+        alt, conf = alts[i % 3], float(rng.choice([0.9, 0.95, 0.99]))
+        r = stats.ttest_1samp(x, popmean, alternative=alt)
+        ci = r.confidence_interval(confidence_level=conf)
+        one.append({"values": x, "popmean": popmean, "alternative": alt, "confidence": conf, "statistic": float(r.statistic),
+                    "df": float(r.df), "pvalue": float(r.pvalue), "ci_low": finite_or_none(ci.low), "ci_high": finite_or_none(ci.high)})
+    for i in range(60):
+        n = int(rng.choice([2, 4, 12, 50, 300]))
+        a = rng.normal(0.02, 0.1, n)
+        b = a + rng.normal(float(rng.choice([0, 0.01, -0.02])), 0.05, n)
+        a, b = [float(v) for v in np.round(a, 6)], [float(v) for v in np.round(b, 6)]
+        alt = alts[i % 3]
+        r = stats.ttest_rel(a, b, alternative=alt)
+        rel.append({"a": a, "b": b, "alternative": alt, "statistic": float(r.statistic), "pvalue": float(r.pvalue)})
+    write("t_tests.json", {"student_t": dist, "quantile": quant, "incomplete_beta": beta, "log_beta": lbeta, "ttest_1samp": one, "ttest_rel": rel})
+
+
+def main():
+    t_tests()
+
+
+if __name__ == "__main__":
+    main()
