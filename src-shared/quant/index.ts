@@ -17,4 +17,5 @@ export * from './optimize';
 export * from './random';
 export * from './special';
 export * from './t-test';
+export * from './multiple-testing';
 export { brent } from './roots';

@@ -90,8 +90,43 @@ def t_tests():
     write("t_tests.json", {"student_t": dist, "quantile": quant, "incomplete_beta": beta, "log_beta": lbeta, "ttest_1samp": one, "ttest_rel": rel})
 
 
+# ---------------------------------------------------------------- multiple testing
+def step_up(p, alpha, c=1.0):
+    """The step-up procedure as published: reject H_(1)..H_(k), k = max{i : p_(i) <= i·alpha/(m·c)}."""
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    k = 0
+    for i in range(1, m + 1):
+        if p[order[i - 1]] <= i * alpha / (m * c):
+            k = i
+    reject = np.zeros(m, dtype=bool)
+    reject[order[:k]] = True
+    return [bool(x) for x in reject]
+
+
+def multiple_testing():
+    rng = np.random.default_rng(20250102)
+    cases = []
+    for i in range(120):
+        m = int(rng.choice([1, 2, 3, 5, 10, 20, 50, 200]))
+        # a mix of true nulls (uniform) and strategies with an edge (p-values piled near 0)
+        share = float(rng.uniform(0, 0.6))
+        p = np.where(rng.random(m) < share, rng.beta(0.2, 4, m), rng.uniform(0, 1, m))
+        if i % 6 == 0:
+            p = np.round(p, 2)  # ties, and exact 0s
+        if i % 10 == 0:
+            p[rng.integers(m)] = 1.0
+        method = "bh" if i % 2 == 0 else "by"
+        c = float(np.sum(1 / np.arange(1, m + 1))) if method == "by" else 1.0
+        cases.append({"p": [float(x) for x in p], "method": method,
+                      "adjusted": [float(x) for x in stats.false_discovery_control(p, method=method)],
+                      "reject": {str(a): step_up(p, a, c) for a in (0.01, 0.05, 0.1, 0.2)}})
+    write("multiple_testing.json", {"cases": cases})
+
+
 def main():
     t_tests()
+    multiple_testing()
 
 
 if __name__ == "__main__":
