@@ -18,4 +18,5 @@ export * from './random';
 export * from './special';
 export * from './t-test';
 export * from './multiple-testing';
+export * from './rps';
 export { brent } from './roots';

@@ -124,9 +124,26 @@ def multiple_testing():
     write("multiple_testing.json", {"cases": cases})
 
 
+# ---------------------------------------------------------------- ranked probability score
+def rps_cases():
+    rng = np.random.default_rng(20250103)
+    cases = []
+    for i in range(70):
+        n, r = int(rng.integers(1, 60)), int(rng.choice([2, 3, 3, 3, 4, 5, 7]))
+        P = rng.dirichlet(np.full(r, float(rng.choice([0.3, 1.0, 3.0]))), n)
+        if i % 7 == 0:
+            P[0] = np.eye(r)[int(rng.integers(r))]  # a certain forecast
+        y = rng.integers(0, r, n)
+        E = np.eye(r)[y]
+        per_match = np.sum((np.cumsum(P, axis=1) - np.cumsum(E, axis=1))[:, :-1] ** 2, axis=1) / (r - 1)
+        cases.append({"probabilities": P.tolist(), "outcomes": y.tolist(), "per_match": per_match.tolist(), "mean": float(per_match.mean())})
+    write("rps.json", {"cases": cases})
+
+
 def main():
     t_tests()
     multiple_testing()
+    rps_cases()
 
 
 if __name__ == "__main__":
