@@ -13,7 +13,7 @@ import sys
 
 import mpmath
 import numpy as np
-from scipy import special, stats
+from scipy import optimize, special, stats
 
 sys.path.insert(0, os.path.dirname(__file__))
 from quant_reference import Sfc32, dc_matrix, settle_ref  # noqa: E402,F401
@@ -140,10 +140,101 @@ def rps_cases():
     write("rps.json", {"cases": cases})
 
 
+# ---------------------------------------------------------------- settlement distributions, Kelly with pushes
+SETTLEMENTS = ["won", "half_won", "void", "half_lost", "lost"]
+
+
+def settlement_distribution(m, margin_fn, line):
+    """P(each settlement) by settling every score exactly (quant_reference.settle_ref, in Fractions)."""
+    out = dict.fromkeys(SETTLEMENTS, 0.0)
+    for i in range(m.shape[0]):
+        for j in range(m.shape[1]):
+            if m[i, j] > 0:
+                out[settle_ref(lambda l: margin_fn(i, j, l), line, 2.0)[0]] += float(m[i, j])
+    return out
+
+
+def unit_profits(o):
+    return {"won": o - 1, "half_won": (o - 1) / 2, "void": 0.0, "half_lost": -0.5, "lost": -1.0}
+
+
+def kelly_with_pushes_ref(q, o):
+    x = unit_profits(o)
+    ks = [k for k in SETTLEMENTS if q.get(k, 0) > 0]
+
+    def growth(f):
+        return sum(q[k] * np.log1p(f * x[k]) for k in ks)
+
+    def slope(f):
+        return sum(q[k] * x[k] / (1 + f * x[k]) for k in ks)
+
+    # root of G' by brentq
+    if slope(0) <= 0:
+        f_root = 0.0
+    elif "lost" not in ks:
+        f_root = 1.0 if slope(1) >= 0 else optimize.brentq(slope, 0, 1, xtol=1e-16, rtol=8.9e-16)
+    else:
+        f_root = optimize.brentq(slope, 0, 1 - 1e-15, xtol=1e-16, rtol=8.9e-16)
+    # and, independently, maximising G itself
+    res = optimize.minimize_scalar(lambda f: -growth(f), bounds=(0, 1), method="bounded", options={"xatol": 1e-12})
+    return f_root, float(growth(f_root)), float(res.x), float(-res.fun)
+
+
+def kelly_pushes():
+    rng = np.random.default_rng(20250104)
+    dists, kelly = [], []
+    for _ in range(30):
+        lam, mu, rho = float(rng.uniform(0.5, 2.8)), float(rng.uniform(0.4, 2.2)), float(rng.uniform(-0.12, 0.08))
+        m = dc_matrix(lam, mu, rho)
+        ah = float(rng.choice([x / 4 for x in range(-10, 11)]))
+        tl = float(rng.choice([x / 4 for x in range(2, 19)]))
+        d = {"lambda_home": lam, "lambda_away": mu, "rho": rho, "ah_line": ah, "total_line": tl,
+             "ah_home": settlement_distribution(m, lambda i, j, l: i - j + l, ah),
+             "ah_away": settlement_distribution(m, lambda i, j, l: j - i + l, -ah),
+             "over": settlement_distribution(m, lambda i, j, l: i + j - l, tl),
+             "under": settlement_distribution(m, lambda i, j, l: l - (i + j), tl)}
+        dists.append(d)
+        for side in ("ah_home", "ah_away", "over", "under"):
+            q = d[side]
+            win, lose = q["won"] + q["half_won"] / 2, q["lost"] + q["half_lost"] / 2
+            if win <= 0 or lose <= 0:
+                continue
+            o = float(np.round((1 + lose / win) * rng.uniform(0.95, 1.15), 3))
+            if o <= 1.01:
+                continue
+            kelly.append({"source": side, "outcomes": q, "odds": o})
+    while len(kelly) < 200:
+        kind = len(kelly) % 4
+        if kind == 0:  # any five-outcome distribution
+            q = dict(zip(SETTLEMENTS, rng.dirichlet(np.full(5, 0.7)).tolist()))
+        elif kind == 1:  # win/lose only: plain Kelly
+            p = float(rng.uniform(0.05, 0.9))
+            q = {"won": p, "lost": 1 - p}
+        elif kind == 2:  # whole line: won/void/lost
+            w = rng.dirichlet([3, 1, 3])
+            q = {"won": float(w[0]), "void": float(w[1]), "lost": float(w[2])}
+        else:  # no full loss possible: won/half_won/void/half_lost
+            w = rng.dirichlet([2, 1, 1, 2])
+            q = dict(zip(["won", "half_won", "void", "half_lost"], w.tolist()))
+        win = q.get("won", 0) + q.get("half_won", 0) / 2
+        lose = q.get("lost", 0) + q.get("half_lost", 0) / 2
+        if win <= 0.01 or lose <= 0:
+            continue
+        o = float(np.round((1 + lose / win) * rng.uniform(0.9, 1.3), 3))
+        if o <= 1.01:
+            continue
+        kelly.append({"source": ["dirichlet", "win_lose", "whole_line", "no_full_loss"][kind], "outcomes": q, "odds": o})
+    for c in kelly:
+        f, g, f_ms, g_ms = kelly_with_pushes_ref(c["outcomes"], c["odds"])
+        c.update({"fraction": f, "growth": g, "fraction_minimize_scalar": f_ms, "growth_minimize_scalar": g_ms})
+    write("kelly_pushes.json", {"settlements": dists, "kelly": kelly})
+
+
 def main():
     t_tests()
     multiple_testing()
     rps_cases()
+    kelly_pushes()
 
 
 if __name__ == "__main__":
