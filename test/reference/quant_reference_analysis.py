@@ -9,6 +9,7 @@ quant_reference.py runs this too; on its own:
 """
 import json
 import os
+import re
 import sys
 
 import mpmath
@@ -27,10 +28,16 @@ def finite_or_none(x):
     return float(x) if np.isfinite(x) else None
 
 
+NUMBER_ARRAY = re.compile(r"\[\s*((?:-?[0-9.eE+-]+|null)(?:,\s*(?:-?[0-9.eE+-]+|null))*)\s*\]")
+
+
 def write(name, payload):
+    """Indented JSON, but an array of numbers on one line (ledgers and forecasts would take megabytes)."""
     os.makedirs(OUT, exist_ok=True)
+    text = json.dumps(payload, indent=1, allow_nan=False)
+    text = NUMBER_ARRAY.sub(lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]", text)
     with open(os.path.join(OUT, name), "w") as fh:
-        json.dump(payload, fh, indent=1, allow_nan=False)
+        fh.write(text)
         fh.write("\n")
     print(f"{name}: {sum(len(v) for v in payload.values() if isinstance(v, list))} cases")
 
