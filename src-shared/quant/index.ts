@@ -19,4 +19,5 @@ export * from './special';
 export * from './t-test';
 export * from './multiple-testing';
 export * from './rps';
+export * from './ledger';
 export { brent } from './roots';

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+import warnings
 
 import mpmath
 import numpy as np
@@ -237,11 +238,163 @@ def kelly_pushes():
     write("kelly_pushes.json", {"settlements": dists, "kelly": kelly})
 
 
+# ---------------------------------------------------------------- bet ledger
+def random_ledger(rng, n):
+    """Settled back bets with a small edge: flat or varied stakes, win/lose bets and Asian lines with half
+    results and voids, profits rounded to cents as books report them, CLV on most bets."""
+    flat = rng.random() < 0.4
+    bets = []
+    for _ in range(n):
+        stake = 10.0 if flat else float(np.round(rng.uniform(1, 50), 2))
+        odds = float(np.round(rng.uniform(1.3, 6), 2))
+        p = min(0.9, 1.03 / odds)
+        if rng.random() < 0.75:
+            result = "won" if rng.random() < p else "lost"
+        else:
+            rest = 1 - p - 0.08
+            result = str(rng.choice(SETTLEMENTS, p=[p * 0.8, p * 0.2, 0.08, rest * 0.2, rest * 0.8]))
+        bet = {"stake": stake, "profit": float(np.round(stake * unit_profits(odds)[result], 2)), "odds": odds}
+        u = rng.random()
+        if u < 0.7:
+            bet["clv"] = float(np.round(rng.normal(0.02, 0.06), 4))
+        elif u < 0.8:
+            bet["clv"] = None
+        bets.append(bet)
+    return bets
+
+
+def ledger_stats(bets, bankroll):
+    S = np.array([b["stake"] for b in bets])
+    P = np.array([b["profit"] for b in bets])
+    O = np.array([b["odds"] for b in bets])
+    equity = np.concatenate([[0.0], np.cumsum(P)])
+    peak = np.maximum.accumulate(equity)
+    dd = peak - equity
+    trough = int(np.argmax(dd))
+    streak = {"lose": 0, "win": 0}
+    run = {"lose": 0, "win": 0}
+    for x in P:
+        if x == 0:
+            continue  # a void neither breaks nor extends a run
+        k, other = ("win", "lose") if x > 0 else ("lose", "win")
+        run[k] += 1
+        run[other] = 0
+        streak[k] = max(streak[k], run[k])
+    clv = [b["clv"] for b in bets if b.get("clv") is not None]
+    wins, losses = int((P > 0).sum()), int((P < 0).sum())
+    return {
+        "bets": len(bets), "staked": float(S.sum()), "profit": float(P.sum()), "roi": float(P.sum() / S.sum()),
+        "return_on_bankroll": None if bankroll is None else float(P.sum() / bankroll),
+        "wins": wins, "losses": losses, "voids": len(bets) - wins - losses,
+        "hit_rate": wins / (wins + losses) if wins + losses else None, "average_odds": float(O.mean()),
+        "equity": equity.tolist(), "max_drawdown": float(dd[trough]), "max_drawdown_trough": trough,
+        "max_drawdown_peak": int(np.argmax(equity[: trough + 1])),
+        "max_drawdown_relative": None if bankroll is None else float(np.max(dd / (bankroll + peak))),
+        "longest_losing_streak": streak["lose"], "longest_winning_streak": streak["win"],
+        "mean_clv": float(np.mean(clv)) if clv else None, "clv_bets": len(clv),
+    }
+
+
+def columns(bets):
+    """Bets as columns (one line each in the file); clv null where a bet has none."""
+    return {"stake": [b["stake"] for b in bets], "profit": [b["profit"] for b in bets], "odds": [b["odds"] for b in bets],
+            "clv": [b.get("clv") for b in bets]}
+
+
+def ledger():
+    rng = np.random.default_rng(20250105)
+    ledgers, boot, intervals, expected = [], [], [], []
+    for i in range(70):
+        n = int(rng.choice([1, 2, 5, 20, 60, 150, 400], p=[0.1, 0.1, 0.2, 0.2, 0.2, 0.15, 0.05]))
+        bets = random_ledger(rng, n)
+        if i % 9 == 0:
+            for b in bets[: max(1, n // 3)]:
+                b["profit"] = 0.0  # a run of voids
+        bankroll = float(rng.choice([100.0, 500.0, 1000.0])) if i % 2 == 0 else None
+        ledgers.append({"bets": columns(bets), "starting_bankroll": bankroll, "stats": ledger_stats(bets, bankroll)})
+    for _ in range(55):
+        n = int(rng.integers(5, 120))
+        bets = random_ledger(rng, n)
+        seed, B, conf = int(rng.integers(1, 2**31)), int(rng.choice([200, 500, 1000])), float(rng.choice([0.9, 0.95]))
+        S = np.array([b["stake"] for b in bets])
+        P = np.array([b["profit"] for b in bets])
+        g = Sfc32(seed)
+        idx = np.array([[int(g.next() * n) for _ in range(n)] for _ in range(B)])
+        ratios = P[idx].sum(axis=1) / S[idx].sum(axis=1)
+        lo, hi = np.quantile(ratios, [(1 - conf) / 2, 1 - (1 - conf) / 2])
+        boot.append({"bets": columns(bets), "seed": seed, "resamples": B, "confidence": conf, "roi": float(P.sum() / S.sum()), "lower": float(lo), "upper": float(hi)})
+    for i in range(80):
+        n = int(rng.choice([2, 3, 10, 40, 150, 400], p=[0.15, 0.15, 0.2, 0.25, 0.2, 0.05]))
+        bets = random_ledger(rng, n)
+        S = np.array([b["stake"] for b in bets])
+        P = np.array([b["profit"] for b in bets])
+        conf, method = float(rng.choice([0.9, 0.95, 0.99])), ["t", "normal"][i % 2]
+        roi = P.sum() / S.sum()
+        if np.all(S == S[0]):
+            # equal stakes: the interval of the mean per-unit return, by scipy itself
+            r = P / S
+            if method == "t":
+                with warnings.catch_warnings():  # every bet lost: scipy warns of a zero variance, the interval is [−1, −1]
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    ci = stats.ttest_1samp(r, 0).confidence_interval(confidence_level=conf)
+                lo, hi, se = ci.low, ci.high, stats.sem(r)
+            else:
+                se = stats.sem(r)
+                z = stats.norm.ppf(1 - (1 - conf) / 2)
+                lo, hi = r.mean() - z * se, r.mean() + z * se
+            ref = "ttest_1samp" if method == "t" else "sem"
+        else:
+            d = P - roi * S
+            se = np.sqrt(np.var(d, ddof=1) / n) / S.mean()
+            q = stats.t.ppf(1 - (1 - conf) / 2, n - 1) if method == "t" else stats.norm.ppf(1 - (1 - conf) / 2)
+            lo, hi, ref = roi - q * se, roi + q * se, "delta"
+        intervals.append({"bets": columns(bets), "confidence": conf, "method": method, "reference": ref, "roi": float(roi),
+                          "standard_error": float(se), "lower": float(lo), "upper": float(hi)})
+    for i in range(60):
+        bets = []
+        for _ in range(int(rng.choice([1, 3, 10, 40, 80]))):
+            stake = float(np.round(rng.uniform(0, 100), 2))
+            kind = rng.random()
+            if kind < 0.6:
+                p = float(np.round(rng.uniform(0.05, 0.9), 4))
+                bets.append({"stake": stake, "odds": float(np.round(rng.uniform(0.9, 1.15) / p, 2)) if 1 / p > 1.05 else 1.05, "probability": p})
+            else:
+                if kind < 0.9:
+                    w = np.round(rng.dirichlet(np.full(5, 0.8)), 4)
+                    w[np.argmax(w)] += 1 - w.sum()  # 4 decimals, summing to 1
+                    q = dict(zip(SETTLEMENTS, w.tolist()))
+                else:
+                    q = {"won": 0.4, "half_won": 0.1, "half_lost": 0.2, "lost": 0.3}
+                bets.append({"stake": stake, "odds": float(np.round(rng.uniform(1.6, 2.4), 2)), "outcomes": q})
+        if i % 6 == 0:
+            # quarter-line bets priced by a Dixon-Coles matrix
+            m = dc_matrix(float(rng.uniform(0.8, 2.4)), float(rng.uniform(0.6, 2.0)), -0.05)
+            line = float(rng.choice([-1.25, -0.75, -0.25, 0.25, 0.75]))
+            bets.append({"stake": 25.0, "odds": 1.95, "outcomes": settlement_distribution(m, lambda i, j, l: i - j + l, line)})
+        means, variances = [], []
+        for b in bets:
+            o = b["odds"]
+            if "probability" in b:
+                means.append(b["stake"] * stats.bernoulli.mean(b["probability"]) * o - b["stake"])
+                variances.append(b["stake"] ** 2 * stats.bernoulli.var(b["probability"]) * o * o)
+            else:
+                x = np.array([unit_profits(o)[k] for k in SETTLEMENTS])
+                q = np.array([b["outcomes"].get(k, 0.0) for k in SETTLEMENTS])
+                mu = float(q @ x)
+                means.append(b["stake"] * mu)
+                variances.append(b["stake"] ** 2 * float(q @ (x - mu) ** 2))
+        expected.append({"bets": bets, "expected": float(np.sum(means)), "variance": float(np.sum(variances)),
+                         "expected_curve": np.concatenate([[0.0], np.cumsum(means)]).tolist(),
+                         "sd_curve": np.sqrt(np.concatenate([[0.0], np.cumsum(variances)])).tolist()})
+    write("ledger.json", {"ledgers": ledgers, "bootstrap": boot, "roi_interval": intervals, "expected_profit": expected})
+
+
 def main():
     t_tests()
     multiple_testing()
     rps_cases()
     kelly_pushes()
+    ledger()
 
 
 if __name__ == "__main__":
