@@ -20,4 +20,5 @@ export * from './t-test';
 export * from './multiple-testing';
 export * from './rps';
 export * from './ledger';
+export * from './combos';
 export { brent } from './roots';

@@ -16,6 +16,7 @@ import warnings
 import mpmath
 import numpy as np
 from scipy import optimize, special, stats
+from scipy.optimize import linprog
 
 sys.path.insert(0, os.path.dirname(__file__))
 from quant_reference import Sfc32, dc_matrix, settle_ref  # noqa: E402,F401
@@ -389,12 +390,62 @@ def ledger():
     write("ledger.json", {"ledgers": ledgers, "bootstrap": boot, "roi_interval": intervals, "expected_profit": expected})
 
 
+# ---------------------------------------------------------------- two-leg combos
+def weighted_pearson(joint):
+    """Pearson correlation of (A, B) over the four points (1,1), (1,0), (0,1), (0,0) weighted by the joint."""
+    x, y = np.array([1.0, 1.0, 0.0, 0.0]), np.array([1.0, 0.0, 1.0, 0.0])
+    w = np.array([joint["p11"], joint["p10"], joint["p01"], joint["p00"]])
+    c = np.cov(x, y, aweights=w, bias=True)
+    return float(c[0, 1] / np.sqrt(c[0, 0] * c[1, 1]))
+
+
+def phi_range_lp(pa, pb):
+    """Smallest and largest phi by linear programming over the joint cells (>= 0, marginals fixed)."""
+    A_eq = [[1, 1, 0, 0], [1, 0, 1, 0], [1, 1, 1, 1]]  # p11 + p10 = pA, p11 + p01 = pB, total 1
+    b_eq = [pa, pb, 1]
+    sd = np.sqrt(pa * (1 - pa) * pb * (1 - pb))
+    lo = linprog([1, 0, 0, 0], A_eq=A_eq, b_eq=b_eq, bounds=[(0, 1)] * 4, method="highs")
+    hi = linprog([-1, 0, 0, 0], A_eq=A_eq, b_eq=b_eq, bounds=[(0, 1)] * 4, method="highs")
+    assert lo.status == 0 and hi.status == 0
+    return float((lo.x[0] - pa * pb) / sd), float((hi.x[0] - pa * pb) / sd)
+
+
+def combos():
+    rng = np.random.default_rng(20250106)
+    from_phi, prices = [], []
+    for i in range(80):
+        pa, pb = (float(rng.uniform(0.03, 0.97)), float(rng.uniform(0.03, 0.97)))
+        if i % 10 == 0:
+            pb = pa  # phi can reach 1
+        if i % 10 == 1:
+            pb = 1 - pa  # phi can reach -1
+        lo, hi = phi_range_lp(pa, pb)
+        kind = i % 5
+        phi = lo if kind == 3 else hi if kind == 4 else float(rng.uniform(lo, hi))
+        sd = np.sqrt(pa * (1 - pa) * pb * (1 - pb))
+        p11 = pa * pb + phi * sd
+        joint = {"p11": p11, "p10": pa - p11, "p01": pb - p11, "p00": 1 - pa - pb + p11}
+        joint = {k: max(0.0, v) for k, v in joint.items()}
+        if 0 < kind < 3:
+            assert abs(weighted_pearson(joint) - phi) < 1e-12
+        bad = [float(hi + 0.02), float(lo - 0.02)]  # just outside the range (QuantError expected)
+        from_phi.append({"p_a": pa, "p_b": pb, "phi": phi, "range_min": lo, "range_max": hi, "joint": joint, "invalid_phi": bad})
+    for i in range(70):
+        w = rng.dirichlet(np.full(4, float(rng.choice([0.5, 1.0, 4.0]))))
+        joint = dict(zip(["p11", "p10", "p01", "p00"], w.tolist()))
+        pa, pb = joint["p11"] + joint["p10"], joint["p11"] + joint["p01"]
+        prices.append({"joint": joint, "probability": joint["p11"], "independent": pa * pb, "fair_odds": 1 / joint["p11"],
+                       "independent_fair_odds": 1 / (pa * pb), "lift": joint["p11"] / (pa * pb), "correlation": weighted_pearson(joint)})
+    write("combos.json", {"from_correlation": from_phi, "prices": prices})
+
+
 def main():
     t_tests()
     multiple_testing()
     rps_cases()
     kelly_pushes()
     ledger()
+    combos()
 
 
 if __name__ == "__main__":
