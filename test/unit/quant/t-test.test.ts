@@ -45,6 +45,8 @@ describe('Student t distribution against scipy', () => {
     close(studentTQuantile(0.975, 1e9), normalQuantile(0.975), 1e-8);
     expect(() => studentTSf(1, 0)).toThrow(/degrees of freedom = 0/);
     expect(() => studentTQuantile(1, 5)).toThrow(/p must be in \(0, 1\)/);
+    expect(() => studentTQuantile(1, 5)).toThrow(QuantError);
+    expect(() => regularizedIncompleteBeta(2, 3, 1.5)).toThrow(/x = 1.5 must be in \[0, 1\]/);
   });
   it('property: the quantile inverts the CDF and the two tails add to 1', () => {
     fc.assert(
