@@ -20,8 +20,9 @@ export interface ComboPrice {
   independentFairOdds: number;
   marginalA: number;
   marginalB: number;
-  /** p11 / (P(A)·P(B)): > 1 when the legs tend to win together (the combo is worth more than the product). */
-  lift: number;
+  /** p11 / (P(A)·P(B)): > 1 when the legs tend to win together (the combo is worth more than the product);
+   * null when a leg is impossible. */
+  lift: number | null;
   /** Pearson (phi) correlation of the two legs; null when a leg is certain or impossible. */
   correlation: number | null;
 }
@@ -68,7 +69,7 @@ export function comboPrice(joint: JointBinary): ComboPrice {
     independentFairOdds: 1 / independentProbability,
     marginalA,
     marginalB,
-    lift: joint.p11 / independentProbability,
+    lift: independentProbability > 0 ? joint.p11 / independentProbability : null,
     correlation: legCorrelation(joint),
   };
 }

@@ -31,7 +31,7 @@ describe('two-leg combos against numpy/scipy', () => {
       close(r.independentProbability, c.independent, 1e-15, `independent #${i}`);
       close(r.fairOdds, c.fair_odds, 1e-13, `odds #${i}`);
       close(r.independentFairOdds, c.independent_fair_odds, 1e-13, `independent odds #${i}`);
-      close(r.lift, c.lift, 1e-13, `lift #${i}`);
+      close(r.lift!, c.lift, 1e-13, `lift #${i}`);
       close(r.correlation!, c.correlation, 1e-12, `phi #${i}`);
     }
   });
@@ -48,6 +48,7 @@ describe('two-leg combos against numpy/scipy', () => {
     close(legCorrelationRange(0.5, 0.55).max, Math.sqrt((0.5 * 0.45) / (0.5 * 0.55)), 1e-15);
     expect(() => jointFromCorrelation(0.5, 0.55, 0.95)).toThrow(QuantError);
     expect(comboPrice({ p11: 0, p10: 0.5, p01: 0.5, p00: 0 }).fairOdds).toBe(Infinity);
+    expect(comboPrice({ p11: 0, p10: 0, p01: 0.7, p00: 0.3 }).lift).toBeNull();
     expect(legCorrelation({ p11: 0.4, p10: 0.6, p01: 0, p00: 0 })).toBeNull();
   });
   it('property: marginals kept, cells >= 0 over the whole range, phi round-trips, P(both) rises with phi, 0 = independence', () => {
