@@ -3,5 +3,15 @@
 export { marketJobs } from './jobs';
 export { marketHandlers, warmMarket } from './handlers';
 export { boardRows, rowId, type SeriesQuote } from './board';
-export { ODDS_TABLES, LIVE_WINDOW_MS, seriesQuotes, iterateSeriesQuotes, sharpBooks, upcomingMatches, matchById } from './queries';
+export {
+  ODDS_TABLES,
+  LIVE_WINDOW_MS,
+  seriesQuotes,
+  iterateSeriesQuotes,
+  iterateQuoteChanges,
+  sharpBooks,
+  upcomingMatches,
+  matchById,
+} from './queries';
+export { collectSeries, pricesAt, closingPrices, type QuoteChange, type SeriesRuns, type SnapshotOptions } from './snapshot';
 export { buildBoard, STALE_AFTER_MS } from './market';

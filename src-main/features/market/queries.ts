@@ -4,6 +4,7 @@ import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import type { BoardMatch, MarketKind } from '../../../src-shared/contract/market';
 import type { SeriesQuote } from './board';
+import type { QuoteChange } from './snapshot';
 
 export const ODDS_TABLES: Record<MarketKind, { table: string; hasLine: boolean }> = {
   '1x2': { table: 'odds_history', hasLine: false },
@@ -166,4 +167,32 @@ export function selectionHistory(db: Cache, matchId: number, market: MarketKind,
     ORDER BY bookmaker, observed_at`;
   const args: (number | string)[] = hasLine ? [matchId, selection, line ?? 0] : [matchId, selection];
   return db.prepare(sql).all(...args) as HistoryPoint[];
+}
+
+/** The quotes that start a run of equal prices in each bookmaker's series (its first quote and every
+ * price change, with the price before), and every closing quote, aggregates included; in match order.
+ * Scope: the upcoming matches as of `asOf` (quotes observed no later than it), or every match. */
+export function* iterateQuoteChanges(db: Cache, market: MarketKind, scope: { upcomingAsOf: string } | 'all'): Generator<QuoteChange> {
+  const { table, hasLine } = ODDS_TABLES[market];
+  if (!tableExists(db, table)) return;
+  const line = hasLine ? 'o.line' : 'NULL';
+  const upcoming = scope !== 'all';
+  const where = upcoming
+    ? "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?) AND o.observed_at <= ? AND"
+    : '';
+  const stmt = db
+    .prepare(
+      `SELECT match_id, bookmaker, line, selection, odds, prev, observed_at, is_closing FROM (
+         SELECT o.match_id, o.bookmaker, ${line} AS line, o.selection, o.odds, o.observed_at, COALESCE(o.is_closing, 0) AS is_closing,
+           LAG(o.odds) OVER (PARTITION BY o.match_id, o.bookmaker, ${line}, o.selection, COALESCE(o.is_closing, 0) ORDER BY o.observed_at) AS prev
+         FROM ${table} o WHERE ${where} o.odds > 1)
+       WHERE prev IS NULL OR prev <> odds OR is_closing = 1
+       ORDER BY match_id`,
+    )
+    .raw();
+  const args = upcoming ? [new Date(Date.parse(scope.upcomingAsOf) - LIVE_WINDOW_MS).toISOString(), scope.upcomingAsOf] : [];
+  const rows = stmt.iterate(...args) as IterableIterator<[number, string, number | null, string, number, number | null, string, number]>;
+  for (const [matchId, bookmaker, l, selection, odds, prev, at, closing] of rows) {
+    yield { matchId, market, line: l, selection, bookmaker, odds, prev, at, closing: closing === 1 };
+  }
 }
