@@ -4,4 +4,4 @@ export { analysisHandlers } from './handlers';
 export { buildPreview } from './preview';
 export { leagueModel, fitDate, DEFAULT_XI } from './model-cache';
 export { scorerRows, previewMarkets } from './markets';
-export { resolveTeam, leagueResults, teamPlayers } from './queries';
+export { resolveTeam, leagueResults, leagueSignature, teamPlayers } from './queries';

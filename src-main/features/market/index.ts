@@ -9,6 +9,7 @@ export {
   seriesQuotes,
   iterateSeriesQuotes,
   iterateQuoteChanges,
+  bookRoles,
   sharpBooks,
   upcomingMatches,
   matchById,

@@ -16,8 +16,8 @@ export interface LeagueFit {
   model: DixonColesModel | null;
   /** Why there is no model (no match in the window, fit failed). */
   error: string | null;
-  /** Matches each team played in the fit window. */
-  played: Map<string, number>;
+  /** Matches a team played in the fit window. */
+  played(team: string): number;
 }
 
 export interface ModelSettings {
@@ -32,11 +32,7 @@ const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString()
 export function fitLeague(past: PastView, league: string, day: string, s: ModelSettings, previous: DixonColesModel | null): LeagueFit {
   const since = isoDay(dayNumber(day) - s.windowDays);
   const results: PastResult[] = past.results(league, since);
-  const played = new Map<string, number>();
-  for (const r of results) {
-    played.set(r.home, (played.get(r.home) ?? 0) + 1);
-    played.set(r.away, (played.get(r.away) ?? 0) + 1);
-  }
+  const played = (team: string) => past.played(league, team, since);
   if (results.length === 0) return { model: null, error: `no ${league} match in the ${s.windowDays} days before ${day}`, played };
   try {
     const model = fitDixonColes(results, { asOf: day, xi: s.xi, init: previous ?? undefined });
@@ -51,7 +47,7 @@ export function fitLeague(past: PastView, league: string, day: string, s: ModelS
 export function fixtureMatrix(fit: LeagueFit | undefined, f: Pick<FixtureInfo, 'home' | 'away' | 'league'>, s: ModelSettings) {
   if (!fit || !fit.model) return { matrix: null, missing: fit?.error ?? `no ${f.league} model` };
   for (const t of [f.home, f.away]) {
-    const n = fit.played.get(t) ?? 0;
+    const n = fit.played(t);
     if (n < s.minTeamMatches)
       return { matrix: null, missing: `${t} has ${n} match${n === 1 ? '' : 'es'} in the fit window (${s.minTeamMatches} needed)` };
   }

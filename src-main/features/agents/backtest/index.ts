@@ -13,7 +13,9 @@ export {
   type BetIntent,
 } from './strategy';
 export { loadFootballData, footballDataFixtures, csvFiles, FOOTBALL_DATA_ROLES } from './sources/football-data';
-export { loadCacheData, cacheFixtures, cacheRoles, type CacheSourceOptions } from './sources/cache';
+export { loadCacheData, cacheFixtures, type CacheSourceOptions } from './sources/cache';
 export { chooseBlendWeight, blendLoss, calibrateBlend, fitLeague, fixtureMatrix, type BlendSample, type ModelSettings } from './calibrate';
 export { History, type PastView } from './past';
 export type { BacktestData, BacktestFixture, FixtureInfo, PastResult } from './types';
+export { backtestJobs, backtestRunJob, calibrateJob, calibrateOnCache } from './jobs';
+export { backtestHandlers } from './handlers';

@@ -11,6 +11,8 @@ export interface PastView {
   results(league: string, since?: string): PastResult[];
   /** Fixtures (prices, closing prices, results) dated in [since, before), in date then source order. */
   fixtures(since?: string): readonly BacktestFixture[];
+  /** Finished matches a team played in a league in [since, before). */
+  played(league: string, team: string, since?: string): number;
   /** The same past seen from an earlier day (a calibration walking forward inside it); never later. */
   until(day: string): PastView;
 }
@@ -30,6 +32,8 @@ function lowerBound(keys: readonly number[], key: number): number {
 export class History {
   private readonly fixtureDays: number[];
   private readonly byLeague = new Map<string, { days: number[]; results: PastResult[] }>();
+  /** league|team → days of its finished matches, sorted. */
+  private readonly teamDays = new Map<string, number[]>();
 
   /** `fixtures` sorted by date then source order. */
   constructor(private readonly sorted: readonly BacktestFixture[]) {
@@ -48,6 +52,12 @@ export class History {
         homeGoals: f.result.homeGoals,
         awayGoals: f.result.awayGoals,
       });
+      for (const t of [f.home, f.away]) {
+        const key = `${f.league}|${t}`;
+        let d = this.teamDays.get(key);
+        if (!d) this.teamDays.set(key, (d = []));
+        d.push(this.fixtureDays[i]);
+      }
     });
   }
 
@@ -60,6 +70,10 @@ export class History {
         const l = this.byLeague.get(league);
         if (!l) return [];
         return l.results.slice(lowerBound(l.days, since(from)), lowerBound(l.days, end));
+      },
+      played: (league, team, from) => {
+        const d = this.teamDays.get(`${league}|${team}`);
+        return d ? lowerBound(d, end) - lowerBound(d, since(from)) : 0;
       },
       fixtures: (from) => this.sorted.slice(lowerBound(this.fixtureDays, since(from)), lowerBound(this.fixtureDays, end)),
       until: (day) => {

@@ -111,7 +111,9 @@ function typeLabel(p: JsonSchemaProp): string {
   if (p.const !== undefined) return JSON.stringify(p.const);
   if (p.enum) return p.enum.map((v) => String(v)).join(' | ');
   if (p.type === 'array') return `list of ${p.items ? typeLabel(p.items) : 'values'} (comma-separated)`;
-  const range = p.minimum !== undefined || p.maximum !== undefined ? ` in [${p.minimum ?? '−∞'}, ${p.maximum ?? '∞'}]` : '';
+  const max = p.maximum !== undefined && p.maximum < 1e15 ? p.maximum : undefined;
+  const range =
+    p.minimum !== undefined || max !== undefined ? (max === undefined ? ` >= ${p.minimum}` : ` in [${p.minimum ?? '−∞'}, ${max}]`) : '';
   return `${p.type ?? 'value'}${range}`;
 }
 

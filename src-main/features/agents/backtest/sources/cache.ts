@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import { MARKETS } from '../../../../../src-shared/contract/market';
 import { openCache, type Cache } from '../../../../platform/cache/open';
-import { requireTables, tableExists } from '../../../../platform/cache/tables';
-import { closingPrices, collectSeries, iterateQuoteChanges, pricesAt, type SeriesRuns } from '../../../market';
-import type { BacktestData, BacktestFixture, BookRoles } from '../types';
+import { requireTables } from '../../../../platform/cache/tables';
+import { bookRoles, closingPrices, collectSeries, iterateQuoteChanges, pricesAt, type SeriesRuns } from '../../../market';
+import type { BacktestData, BacktestFixture } from '../types';
 
 export interface CacheSourceOptions {
   /** Decisions use the quotes seen this many minutes before kick-off (default 60). */
@@ -26,32 +26,10 @@ interface MatchRow {
   awayGoals: number | null;
 }
 
-export function cacheRoles(db: Cache): BookRoles {
-  const rows = tableExists(db, 'bookmakers')
-    ? (db.prepare('SELECT bookmaker, name, is_sharp, is_exchange, is_aggregate FROM bookmakers ORDER BY bookmaker').all() as {
-        bookmaker: string;
-        name: string | null;
-        is_sharp: number | null;
-        is_exchange: number | null;
-        is_aggregate: number | null;
-      }[])
-    : [];
-  const aggregate = rows.filter((r) => r.is_aggregate === 1).map((r) => r.bookmaker);
-  const named = (re: RegExp) => aggregate.find((b) => re.test(b) || re.test(rows.find((r) => r.bookmaker === b)?.name ?? '')) ?? null;
-  return {
-    sharp: rows.filter((r) => r.is_sharp === 1).map((r) => r.bookmaker),
-    exchange: rows.filter((r) => r.is_exchange === 1).map((r) => r.bookmaker),
-    aggregate,
-    average: named(/^avg$|average/i),
-    maximum: named(/^max$|maximum/i),
-    order: rows.map((r) => r.bookmaker),
-  };
-}
-
 export function cacheFixtures(db: Cache, description: string, opts: CacheSourceOptions = {}): BacktestData {
   requireTables(db, ['matches', 'teams']);
   const lead = (opts.leadMinutes ?? 60) * 60_000;
-  const roles = cacheRoles(db);
+  const roles = bookRoles(db);
   const matches = db
     .prepare(
       `SELECT m.match_id AS matchId, m.league_code AS league, m.season AS season, m.kickoff AS kickoff, m.status AS status,

@@ -1,11 +1,12 @@
 // Agent B's rule in replay: each match day, Dixon-Coles refitted per league on the window before it;
 // each fixture decided by the live agent's own decision function (value/decide.ts). The blend weight is
 // chosen by the backtester ('auto': minimum walk-forward log loss against the closing line over the
-// calibration period before the first replayed day) unless a number is given.
+// calibration period before the first replayed day) unless a number is given. The defaults are the live
+// agent's settings (LIVE_DEFAULTS).
 import { z } from 'zod';
 import { marketKind } from '../../../../../src-shared/contract/market';
 import type { DixonColesModel } from '../../../../../src-shared/quant/poisson/dixon-coles';
-import { decideValue, type ValueRules } from '../../value';
+import { decideValue, LIVE_DEFAULTS, type ValueRules } from '../../value';
 import { calibrateBlend, fitLeague, fixtureMatrix, type CalibrationRun, type LeagueFit, type ModelSettings } from '../calibrate';
 import { dayNumber } from '../../../../../src-shared/quant/dates';
 import { defineStrategy, type BetIntent } from '../strategy';
@@ -25,9 +26,9 @@ const params = z
       .max(3650)
       .default(365)
       .describe("days before the first replayed day that 'auto' calibrates on"),
-    minEdge: z.number().min(0).max(1).default(0.02).describe('bet when p × best − 1 > minEdge'),
-    kellyFraction: z.number().min(0).max(1).default(0.25).describe('fraction of full Kelly'),
-    cap: z.number().min(0).max(1).default(0.05).describe('largest stake, share of the bankroll'),
+    minEdge: z.number().min(0).max(1).default(LIVE_DEFAULTS.minEdge).describe('bet when p × best − 1 > minEdge'),
+    kellyFraction: z.number().min(0).max(1).default(LIVE_DEFAULTS.kellyFraction).describe('fraction of full Kelly'),
+    cap: z.number().min(0).max(1).default(LIVE_DEFAULTS.cap).describe('largest stake, share of the bankroll'),
     markets: z.array(marketKind).min(1).default(['1x2', 'totals', 'spreads']).describe('markets to bet'),
     staking: z
       .enum(['simultaneous', 'best'])
@@ -38,11 +39,24 @@ const params = z
       .enum(['market', 'skip'])
       .default('market')
       .describe('no model probability (team with too little history): market alone, or pass'),
-    minTeamMatches: z.number().int().min(1).default(5).describe('matches a team needs in the fit window for a model probability'),
-    xi: z.number().min(0).default(0.0019).describe('Dixon-Coles time decay per day'),
-    windowDays: z.number().int().min(30).default(1095).describe('fit window: matches this many days before the match day'),
-    overroundMin: z.number().default(0.9).describe('a soft book counts when 1/odds of its whole line sums to at least this'),
-    overroundMax: z.number().default(1.3).describe('… and at most this'),
+    minTeamMatches: z
+      .number()
+      .int()
+      .min(1)
+      .default(LIVE_DEFAULTS.minTeamMatches)
+      .describe('matches a team needs in the fit window for a model probability'),
+    xi: z.number().min(0).default(LIVE_DEFAULTS.xi).describe('Dixon-Coles time decay per day'),
+    windowDays: z
+      .number()
+      .int()
+      .min(30)
+      .default(LIVE_DEFAULTS.windowDays)
+      .describe('fit window: matches this many days before the match day'),
+    overroundMin: z
+      .number()
+      .default(LIVE_DEFAULTS.overround[0])
+      .describe('a soft book counts when 1/odds of its whole line sums to at least this'),
+    overroundMax: z.number().default(LIVE_DEFAULTS.overround[1]).describe('… and at most this'),
     staleCheck: z.boolean().default(true).describe("refuse a best price unchanged since the market's last move"),
   })
   .strict();
