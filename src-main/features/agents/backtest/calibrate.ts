@@ -45,12 +45,13 @@ export function fitLeague(past: PastView, league: string, day: string, s: ModelS
 
 /** The fixture's score matrix under its league's fit, or why there is none (a team with too little history). */
 export function fixtureMatrix(fit: LeagueFit | undefined, f: Pick<FixtureInfo, 'home' | 'away' | 'league'>, s: ModelSettings) {
-  if (!fit || !fit.model) return { matrix: null, missing: fit?.error ?? `no ${f.league} model` };
+  // a team short of history is the reason to give first, whether or not the league fit went through
   for (const t of [f.home, f.away]) {
-    const n = fit.played(t);
+    const n = fit ? fit.played(t) : 0;
     if (n < s.minTeamMatches)
       return { matrix: null, missing: `${t} has ${n} match${n === 1 ? '' : 'es'} in the fit window (${s.minTeamMatches} needed)` };
   }
+  if (!fit || !fit.model) return { matrix: null, missing: fit?.error ?? `no ${f.league} model` };
   return { matrix: predictMatrix(fit.model, f.home, f.away), missing: null };
 }
 

@@ -16,6 +16,6 @@ export { loadFootballData, footballDataFixtures, csvFiles, FOOTBALL_DATA_ROLES }
 export { loadCacheData, cacheFixtures, type CacheSourceOptions } from './sources/cache';
 export { chooseBlendWeight, blendLoss, calibrateBlend, fitLeague, fixtureMatrix, type BlendSample, type ModelSettings } from './calibrate';
 export { History, type PastView } from './past';
-export type { BacktestData, BacktestFixture, FixtureInfo, PastResult } from './types';
+export type { BacktestData, BacktestFixture, FixtureInfo, PastResult, MarketPrices, BookPrices, BookRoles } from './types';
 export { backtestJobs, backtestRunJob, calibrateJob, calibrateOnCache } from './jobs';
 export { backtestHandlers } from './handlers';
