@@ -255,6 +255,8 @@ export const agentMethods = {
       analyses: z.number().int(),
       predictions: z.number().int(),
       bets: z.number().int(),
+      /** Rows written this run (the others were unchanged). */
+      written: z.number().int(),
       blend: blendVersion.nullable(),
     }),
     job: true,
@@ -262,7 +264,13 @@ export const agentMethods = {
   'value.calibrate': method({
     summary:
       "Choose Agent B's blend weight by walk-forward backtest on the cache's finished matches (minimum log loss against the closing line) and store it",
-    input: z.object({ days: z.number().int().min(14).max(3650).default(365) }).strict(),
+    input: z
+      .object({
+        days: z.number().int().min(14).max(3650).default(365),
+        /** Keep the stored version when it is younger than this (the app's automatic refresh). */
+        maxAgeDays: z.number().positive().optional(),
+      })
+      .strict(),
     output: blendVersion,
     job: true,
   }),

@@ -1,5 +1,13 @@
 import type { BacktestResult, BacktestSummary } from '../../../src-shared/contract/agents';
-import { loadCacheData, loadFootballData, paramDocs, runBacktest, findStrategy, STRATEGIES } from '../../features/agents/backtest';
+import {
+  loadCacheData,
+  loadFootballData,
+  paramDocs,
+  parseParams,
+  runBacktest,
+  findStrategy,
+  STRATEGIES,
+} from '../../features/agents/backtest';
 import { parse, printJson, UsageError, type Command, type CommandIO } from '../command';
 
 const USAGE =
@@ -125,6 +133,7 @@ export const backtestCommand: Command = {
       if (d !== undefined && !DATE.test(d)) throw new UsageError(`--${k} '${d}' must be YYYY-MM-DD`);
     const strategy = findStrategy(STRATEGIES, values.strategy);
     const params = Object.fromEntries((values.param ?? []).map(parseParam));
+    parseParams(strategy, params); // a bad parameter fails before the files are read
     const data = values.cache ? loadCacheData(values.cache) : loadFootballData(csv);
     for (const p of data.problems) io.err(`warning: ${p}`);
     const r = runBacktest(data, strategy, params, { from: values.from, to: values.to, withBets: values.json });

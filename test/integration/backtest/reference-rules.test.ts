@@ -130,6 +130,7 @@ describe('walk_forward_rule.py: the blended value rule replayed with Dixon-Coles
         noModel: 'skip',
         minTeamMatches: 1,
         staleCheck: false,
+        books: 'soft',
       },
       { from: '2024-07-01', resamples: 0 },
     );

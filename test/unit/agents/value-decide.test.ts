@@ -27,6 +27,7 @@ const rules: ValueRules = {
   noModel: 'market',
   overround: [0.9, 1.3],
   staleCheck: true,
+  books: 'soft',
 };
 const bk = (bookmaker: string, odds: (number | null)[], since = T0) => ({
   bookmaker,
@@ -104,6 +105,21 @@ describe('decideValue', () => {
     expect(unchecked.rows[0].bestBook).toBe('B365');
     expect(unchecked.rows[0].bet).toBe(true);
     expect(fresh.rows[0].bet).toBe(false);
+  });
+
+  it("books 'all': the sharp book's own price may be taken, but never has value against itself alone (w = 0)", () => {
+    const m: MarketPrices = {
+      market: '1x2',
+      line: null,
+      books: [bk('B365', [2.1, 3.3, 3.3]), bk('PS', [2.2, 3.6, 3.4]), bk('Max', [9, 9, 9])],
+      lastMoveAt: null,
+    };
+    const alone = decideValue([m], roles, { matrix: null, missing: null }, { ...rules, w: 0, books: 'all' });
+    expect(alone.rows.map((r) => r.bestBook)).toEqual(['PS', 'PS', 'PS']);
+    expect(alone.rows.every((r) => (r.edge as number) < 0 && !r.bet)).toBe(true);
+    const blended = decideValue([m], roles, { matrix, missing: null }, { ...rules, w: 0.6, books: 'all' });
+    expect(blended.rows.some((r) => r.bet && r.bestBook === 'PS')).toBe(true);
+    expect(blended.rows.every((r) => r.bestBook !== 'Max')).toBe(true);
   });
 
   it("'best' staking bets the largest edge only, with capped fractional Kelly", () => {

@@ -5,7 +5,7 @@ import type { BacktestResult, BlendVersion } from '../../../../src-shared/contra
 import { ContractError } from '../../../../src-shared/contract/errors';
 import { openCache } from '../../../platform/cache/open';
 import { defineJob, JobCancelled, type JobContext } from '../../../platform/jobs/define';
-import { LIVE_DEFAULTS, liveRules, saveBlend } from '../value';
+import { latestBlend, LIVE_DEFAULTS, liveRules, saveBlend } from '../value';
 import { calibrateBlend } from './calibrate';
 import { runBacktest } from './engine';
 import { History } from './past';
@@ -84,7 +84,16 @@ export const calibrateJob = defineJob({
   kind: 'value.calibrate',
   lane: 'writer',
   params: contract['value.calibrate'].input,
-  run: ({ days }, ctx): BlendVersion => {
+  run: ({ days, maxAgeDays }, ctx): BlendVersion => {
+    if (maxAgeDays !== undefined) {
+      const db = openCache(ctx.cacheFile);
+      try {
+        const current = latestBlend(db);
+        if (current && Date.now() - Date.parse(current.chosenAt) < maxAgeDays * 86_400_000) return current;
+      } finally {
+        db.close();
+      }
+    }
     const v = calibrateOnCache(ctx.cacheFile, days, ctx);
     const db = openCache(ctx.cacheFile);
     try {

@@ -36,6 +36,9 @@ export interface ValueRules {
   /** A soft book counts only when 1/odds of its whole line sums within this range (publisher errors out). */
   overround: readonly [number, number];
   staleCheck: boolean;
+  /** Where a bet may be placed: every book but the aggregates ('all': the sharp book and the exchange
+   * too), or the soft books only (the sharp book being the reference it is measured against). */
+  books: 'all' | 'soft';
 }
 
 export interface ValueModel {
@@ -142,8 +145,9 @@ function lineRows(m: MarketPrices, roles: BookRoles, model: ValueModel, rules: V
     const since = b.priceSince?.[k];
     return rules.staleCheck && lastMove !== null && typeof since === 'string' && since < lastMove;
   };
-  const best = bestSoftPrices(m, roles, { overround: rules.overround, refuse: stale });
-  const anyBest = rules.staleCheck && lastMove ? bestSoftPrices(m, roles, { overround: rules.overround }) : best;
+  const where = rules.books === 'all' ? { ...roles, sharp: [] } : roles;
+  const best = bestSoftPrices(m, where, { overround: rules.overround, refuse: stale });
+  const anyBest = rules.staleCheck && lastMove ? bestSoftPrices(m, where, { overround: rules.overround }) : best;
   const edge = best.map((b, k) => (b ? p[k] * b.odds - 1 : null));
   const stakes = new Array<number | null>(n).fill(null);
   const full = best.every((b): b is Best => b !== null);
@@ -171,9 +175,10 @@ function lineRows(m: MarketPrices, roles: BookRoles, model: ValueModel, rules: V
     const stake = stakes[k] !== null && (stakes[k] as number) > 0 ? stakes[k] : null;
     let note: string;
     if (!b) note = staleBest ? `only a stale price (${staleBest.bookmaker} ${staleBest.odds})` : 'no soft price';
-    else if (stake !== null) note = `edge ${pct(e as number)} > ${pct(rules.minEdge)}`;
-    else if ((e as number) > rules.minEdge) note = `edge ${pct(e as number)} but another selection takes the stake`;
-    else note = `edge ${pct(e as number)} ≤ ${pct(rules.minEdge)}`;
+    else if (stake !== null) note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}) > ${pct(rules.minEdge)}`;
+    else if ((e as number) > rules.minEdge)
+      note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}), but another selection takes the stake`;
+    else note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}) ≤ ${pct(rules.minEdge)}`;
     if (staleBest && b) note += `; ${staleBest.bookmaker} ${staleBest.odds} is stale (unchanged since the market moved)`;
     return {
       market: m.market,

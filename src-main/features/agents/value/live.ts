@@ -103,6 +103,7 @@ export function liveRules(w: number, p: LiveParams): ValueRules {
     noModel: 'market',
     overround: LIVE_DEFAULTS.overround,
     staleCheck: true,
+    books: 'all',
   };
 }
 

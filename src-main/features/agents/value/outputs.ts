@@ -2,6 +2,7 @@
 // updates the same rows: agent_analyses `value:<match>` (score, summary, the bets and the blend used) and
 // agent_predictions `value:<match>|<market>|<line>|<selection>` (the blended probability and its fair odds).
 import type { Cache } from '../../../platform/cache/open';
+import { tableExists } from '../../../platform/cache/tables';
 import { writeOwnOutput } from '../../../sync';
 import type { LiveRow, LiveValue } from './live';
 
@@ -9,10 +10,26 @@ const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%
 const label = (r: LiveRow): string =>
   `${r.market === '1x2' ? '1X2' : r.market === 'totals' ? 'O/U' : 'AH'}${r.line === null ? '' : ` ${r.line}`} ${r.selection}`;
 
+/** The rows whose stored version differs in any of `fields` (or that are not stored yet). */
+function unchanged(db: Cache, table: string, key: string, rows: Record<string, unknown>[], fields: string[]): Record<string, unknown>[] {
+  if (!tableExists(db, table)) return rows;
+  const stored = new Map<unknown, Record<string, unknown>>();
+  for (const r of db.prepare(`SELECT ${key}, ${fields.join(', ')} FROM ${table} WHERE agent = 'value'`).all() as Record<string, unknown>[])
+    stored.set(r[key], r);
+  return rows.filter((r) => {
+    const s = stored.get(r[key]);
+    return !s || fields.some((f) => s[f] !== r[f]);
+  });
+}
+
 /** 0..100: the best edge of the match on a scale where +10% is 100. */
 export const valueScore = (edge: number): number => Math.max(0, Math.min(100, Math.round(edge * 1000)));
 
-export function writeValueOutputs(db: Cache, v: LiveValue, now = new Date()): { analyses: number; predictions: number; bets: number } {
+export function writeValueOutputs(
+  db: Cache,
+  v: LiveValue,
+  now = new Date(),
+): { analyses: number; predictions: number; bets: number; written: number } {
   const byMatch = new Map<number, LiveRow[]>();
   for (const r of v.rows) {
     let list = byMatch.get(r.matchId);
@@ -71,7 +88,10 @@ export function writeValueOutputs(db: Cache, v: LiveValue, now = new Date()): { 
       });
     }
   }
-  writeOwnOutput(db, 'agent_analyses', analyses, now);
-  writeOwnOutput(db, 'agent_predictions', predictions, now);
-  return { analyses: analyses.length, predictions: predictions.length, bets };
+  // a rerun writes (and republishes) only what changed
+  const changedAnalyses = unchanged(db, 'agent_analyses', 'analysis_id', analyses, ['score', 'summary']);
+  const changedPredictions = unchanged(db, 'agent_predictions', 'prediction_id', predictions, ['probability']);
+  writeOwnOutput(db, 'agent_analyses', changedAnalyses, now);
+  writeOwnOutput(db, 'agent_predictions', changedPredictions, now);
+  return { analyses: analyses.length, predictions: predictions.length, bets, written: changedAnalyses.length + changedPredictions.length };
 }

@@ -58,6 +58,10 @@ const params = z
       .describe('a soft book counts when 1/odds of its whole line sums to at least this'),
     overroundMax: z.number().default(LIVE_DEFAULTS.overround[1]).describe('… and at most this'),
     staleCheck: z.boolean().default(true).describe("refuse a best price unchanged since the market's last move"),
+    books: z
+      .enum(['all', 'soft'])
+      .default('all')
+      .describe('bet at any book but the aggregates, or at the soft books only (not the sharp reference)'),
   })
   .strict();
 
@@ -86,6 +90,7 @@ export function valueRules(p: Params, w: number): ValueRules {
     noModel: p.noModel,
     overround: [p.overroundMin, p.overroundMax],
     staleCheck: p.staleCheck,
+    books: p.books,
   };
 }
 
