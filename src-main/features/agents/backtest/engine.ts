@@ -81,12 +81,14 @@ export function sortFixtures(fixtures: readonly BacktestFixture[]): BacktestFixt
   return [...fixtures].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
 }
 
-export function runBacktest(
+/** The replay, one match day per step: `runBacktest` runs it through, `runBacktestAsync` lets the event
+ * loop in between days (a job's cancel message must be heard while it runs). */
+function* replay(
   data: BacktestData,
   strategy: AnyStrategy,
   rawParams: Record<string, unknown>,
-  opts: RunOptions = {},
-): BacktestResult {
+  opts: RunOptions,
+): Generator<void, BacktestResult> {
   const t0 = performance.now();
   const params: unknown = parseParams(strategy, rawParams);
   const sorted = sortFixtures(data.fixtures);
@@ -99,7 +101,9 @@ export function runBacktest(
   const notes: Record<string, number> = {};
   let state: unknown;
   let i = 0;
-  days.forEach((day, d) => {
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d];
+    if (d > 0) yield;
     if (opts.signal?.aborted) throw new JobCancelled();
     const todays: BacktestFixture[] = [];
     while (i < inRange.length && inRange[i].date === day) todays.push(inRange[i++]);
@@ -125,7 +129,7 @@ export function runBacktest(
     }
     if (opts.progress && (d % 10 === 0 || d === days.length - 1))
       opts.progress({ fraction: (d + 1) / days.length, message: `${day}: ${d + 1}/${days.length} match days, ${bets.length} bets` });
-  });
+  }
   const resamples = opts.resamples ?? 10_000;
   const seed = opts.seed ?? BOOTSTRAP_SEED;
   const pooled = { resamples, seed };
@@ -170,4 +174,36 @@ export function runBacktest(
     seconds: (performance.now() - t0) / 1000,
     bets: opts.withBets === false ? [] : bets,
   };
+}
+
+export function runBacktest(
+  data: BacktestData,
+  strategy: AnyStrategy,
+  rawParams: Record<string, unknown>,
+  opts: RunOptions = {},
+): BacktestResult {
+  const steps = replay(data, strategy, rawParams, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same replay, yielding to the event loop every 50 ms between match days. */
+export async function runBacktestAsync(
+  data: BacktestData,
+  strategy: AnyStrategy,
+  rawParams: Record<string, unknown>,
+  opts: RunOptions = {},
+): Promise<BacktestResult> {
+  const steps = replay(data, strategy, rawParams, opts);
+  let last = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - last > 50) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
 }

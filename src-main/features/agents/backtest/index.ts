@@ -1,6 +1,6 @@
 // Agent D — walk-forward backtests: the engine, the strategies it replays, the data sources it reads
 // (football-data files, the cache) and the blend-weight calibration of Agent B.
-export { runBacktest, sortFixtures, BOOTSTRAP_SEED, type RunOptions } from './engine';
+export { runBacktest, runBacktestAsync, sortFixtures, BOOTSTRAP_SEED, type RunOptions } from './engine';
 export { STRATEGIES, valueRules } from './strategies';
 export {
   findStrategy,

@@ -7,11 +7,11 @@ import { openCache } from '../../../platform/cache/open';
 import { defineJob, JobCancelled, type JobContext } from '../../../platform/jobs/define';
 import { latestBlend, LIVE_DEFAULTS, liveRules, saveBlend } from '../value';
 import { calibrateBlend } from './calibrate';
-import { runBacktest } from './engine';
+import { runBacktestAsync } from './engine';
 import { History } from './past';
 import { cacheFixtures } from './sources/cache';
 import { loadFootballData } from './sources/football-data';
-import { findStrategy } from './strategy';
+import { findStrategy, parseParams } from './strategy';
 import { STRATEGIES } from './strategies';
 import { sortFixtures } from './engine';
 import type { BacktestData } from './types';
@@ -29,11 +29,13 @@ export const backtestRunJob = defineJob({
   kind: 'backtest.run',
   lane: 'writer',
   params: contract['backtest.run'].input,
-  run: (p, ctx): BacktestResult => {
+  run: async (p, ctx): Promise<BacktestResult> => {
     const strategy = findStrategy(STRATEGIES, p.strategy);
+    parseParams(strategy, p.params); // a bad parameter fails before the data is read
     ctx.progress({ fraction: 0, message: 'reading the data' });
     const data = p.source.kind === 'csv' ? loadFootballData(p.source.files) : cacheData(ctx.cacheFile);
-    return runBacktest(data, strategy, p.params, {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // a cancel sent while reading is heard
+    return runBacktestAsync(data, strategy, p.params, {
       from: p.from,
       to: p.to,
       signal: ctx.signal,
