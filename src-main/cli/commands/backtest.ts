@@ -55,7 +55,7 @@ export function summaryTable(r: BacktestResult): string {
   out.push(`closing line: sharp ${c.sharp}, exchange ${c.exchange}, average ${c.average}, no closing line ${c.none}`);
   if (r.summary.expectedProfit !== null)
     out.push(
-      `expected profit under the probabilities used ${r.summary.expectedProfit.toFixed(3)} ± ${(r.summary.expectedProfitSd ?? 0).toFixed(3)} (1 sd), realised ${r.summary.profit.toFixed(3)}; one-sided p(ROI > 0) = ${r.summary.roiPValue?.toFixed(3) ?? '—'}`,
+      `expected profit under the probabilities used ${r.summary.expectedProfit.toFixed(3)} ± ${(r.summary.expectedProfitSd ?? 0).toFixed(3)} (1 sd), realised ${r.summary.profit.toFixed(3)}; t test of ROI > 0: p = ${r.summary.roiPValue?.toFixed(3) ?? '—'}`,
     );
   if (r.forecasts) {
     const f = r.forecasts;
