@@ -80,8 +80,8 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   const base =
     name
       .replace(/[[\]:*?/\\]/g, ' ')
-      .trim()
-      .slice(0, 31) || 'Sheet';
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(candidate.toLowerCase());

@@ -112,6 +112,7 @@ export function settlementsTable(picks: readonly PickFigures[]): ReportTable {
     title: 'Yesterday’s settlements',
     description: 'Picks on yesterday’s fixtures: result, profit and closing line value (a missing close is blank, never 0).',
     columns: [
+      col('pickId', 'Pick', 'text', { weight: 0, width: 14 }),
       col('kickoff', 'Kick-off', 'datetime', { weight: 1.45 }),
       col('match', 'Match', 'text', { weight: 2.6 }),
       col('score', 'Score', 'text', { weight: 0.6 }),
@@ -127,6 +128,7 @@ export function settlementsTable(picks: readonly PickFigures[]): ReportTable {
       col('profit', 'Profit', 'money', { signed: true, weight: 0.8 }),
     ],
     rows: picks.map((p) => ({
+      pickId: p.pickId,
       kickoff: p.kickoff,
       match: matchOf(p),
       score: score(p),
@@ -238,7 +240,7 @@ export function groupTable(
 export function clvBucketTable(buckets: readonly ClvBucket[]): ReportTable {
   return {
     id: 'clv_buckets',
-    title: 'CLV quintiles against realised ROI',
+    title: 'CLV quintiles vs realised ROI',
     description: 'Settled bets with a closing line, cut into five equal groups by CLV: beating the close by more should pay more.',
     columns: [
       col('bucket', 'Quintile', 'text'),
