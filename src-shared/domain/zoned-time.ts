@@ -31,8 +31,25 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+const offsets = new Map<string, Map<number, number>>();
+/** Zones change offset on the quarter hour at the finest: one Intl call per quarter hour is enough. */
+const QUARTER_HOUR = 900_000;
+
 /** Offset of the zone from UTC at an instant, in milliseconds (Paris in winter: +3 600 000). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  let memo = offsets.get(timeZone);
+  if (!memo) offsets.set(timeZone, (memo = new Map()));
+  const slot = Math.floor(instantMs / QUARTER_HOUR);
+  let off = memo.get(slot);
+  if (off === undefined) {
+    off = intlOffset(slot * QUARTER_HOUR, timeZone);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(slot, off);
+  }
+  return off;
+}
+
+function intlOffset(instantMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(instantMs));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -2,7 +2,7 @@
 // (ECharts' SSR renderer: no DOM, no canvas), which the PDF writer embeds as vectors.
 import * as echarts from 'echarts';
 import type { ReportChart } from './document';
-import type { ClvBucket, DayPoint } from './figures';
+import { chartSeries, type ClvBucket, type DayPoint } from './figures';
 
 const INK = '#1f2933';
 const GRID = '#d9dee4';
@@ -30,7 +30,8 @@ const pct = (x: number | null): number | null => (x === null ? null : Math.round
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Cumulative profit in units by day of kick-off. */
-export function profitChart(series: readonly DayPoint[], title = 'Cumulative profit (units)'): ReportChart {
+export function profitChart(days: readonly DayPoint[], title = 'Cumulative profit (units)'): ReportChart {
+  const series = chartSeries(days);
   return {
     id: 'profit',
     title,
@@ -49,7 +50,7 @@ export function profitChart(series: readonly DayPoint[], title = 'Cumulative pro
           areaStyle: { color: 'rgba(47,111,178,0.12)' },
         },
         {
-          name: 'profit of the day',
+          name: series.length < days.length ? 'profit of the period' : 'profit of the day',
           type: 'bar',
           data: series.map((p) => ({ value: round2(p.profit), itemStyle: { color: p.profit >= 0 ? GREEN : RED } })),
           barMaxWidth: 10,
@@ -60,7 +61,8 @@ export function profitChart(series: readonly DayPoint[], title = 'Cumulative pro
 }
 
 /** Mean CLV of each day's bets (bars) and the running mean over every bet so far (line), in %. */
-export function clvChart(series: readonly DayPoint[], title = 'Closing line value (%)'): ReportChart {
+export function clvChart(days: readonly DayPoint[], title = 'Closing line value (%)'): ReportChart {
+  const series = chartSeries(days);
   return {
     id: 'clv',
     title,
@@ -70,7 +72,7 @@ export function clvChart(series: readonly DayPoint[], title = 'Closing line valu
       yAxis: { type: 'value', ...axisStyle },
       series: [
         {
-          name: 'mean CLV of the day',
+          name: series.length < days.length ? 'mean CLV of the period' : 'mean CLV of the day',
           type: 'bar',
           data: series.map((p) => ({ value: pct(p.meanClv), itemStyle: { color: (p.meanClv ?? 0) >= 0 ? GREEN : RED } })),
           barMaxWidth: 10,

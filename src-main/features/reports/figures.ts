@@ -3,6 +3,7 @@
 import {
   ledgerStatistics,
   roiBootstrapInterval,
+  roiInterval,
   settlementProfit,
   SETTLEMENTS,
   type LedgerBet,
@@ -75,25 +76,36 @@ export function ledgerBets(picks: readonly PickFigures[]): LedgerBet[] {
 
 export interface LedgerSummary {
   stats: LedgerStats;
-  /** 95% percentile bootstrap interval of the ROI (seeded: the same report twice is the same). */
+  /** 95% interval of the ROI: percentile bootstrap (seeded: the same report twice is the same) up to
+   * BOOTSTRAP_MAX_BETS bets, the delta-method t interval above (the two agree there, and the
+   * bootstrap's cost grows with n × resamples). */
   roiLower: number | null;
   roiUpper: number | null;
+  roiMethod: 'bootstrap' | 'delta' | null;
   /** Share of the bets with a CLV that beat the close (CLV > 0). */
   beatClose: number | null;
 }
 
 export const BOOTSTRAP_RESAMPLES = 2000;
+export const BOOTSTRAP_MAX_BETS = 1000;
 
 /** Ledger statistics, or null when nothing is settled. */
 export function summarise(bets: readonly LedgerBet[]): LedgerSummary | null {
   if (bets.length === 0) return null;
   const stats = ledgerStatistics(bets);
-  const ci = bets.length >= 2 ? roiBootstrapInterval(bets, { resamples: BOOTSTRAP_RESAMPLES, seed: 1 }) : null;
+  const method = bets.length < 2 ? null : bets.length <= BOOTSTRAP_MAX_BETS ? 'bootstrap' : 'delta';
+  const ci =
+    method === 'bootstrap'
+      ? roiBootstrapInterval(bets, { resamples: BOOTSTRAP_RESAMPLES, seed: 1 })
+      : method === 'delta'
+        ? roiInterval(bets)
+        : null;
   const withClv = bets.filter((b) => b.clv !== null && b.clv !== undefined);
   return {
     stats,
     roiLower: ci?.lower ?? null,
     roiUpper: ci?.upper ?? null,
+    roiMethod: method,
     beatClose: withClv.length ? withClv.filter((b) => (b.clv as number) > 0).length / withClv.length : null,
   };
 }
@@ -179,6 +191,7 @@ export interface DayPoint {
   /** Mean CLV of the day's bets with one, and the running mean over every bet so far. */
   meanClv: number | null;
   runningClv: number | null;
+  clvBets: number;
 }
 
 /** One point per local day of kick-off with settled bets: the profit curve and the CLV series. */
@@ -209,8 +222,38 @@ export function dailySeries(picks: readonly PickFigures[], timeZone: string): Da
       cumulativeProfit: cumulative,
       meanClv: clvs.length ? clvs.reduce((s, c) => s + c, 0) / clvs.length : null,
       runningClv: clvN ? clvSum / clvN : null,
+      clvBets: clvs.length,
     };
   });
+}
+
+/** A long series merged into weeks (or months) so a chart keeps at most about `maxPoints` points:
+ * profit and bets add up, the cumulative figures are the last day's, the mean CLV is weighted by bets. */
+export function chartSeries(series: readonly DayPoint[], maxPoints = 120): DayPoint[] {
+  if (series.length <= maxPoints) return [...series];
+  const byWeek = series.length / 7 <= maxPoints * 1.5;
+  const keyOf = (date: string): string => {
+    if (!byWeek) return date.slice(0, 7);
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); // the Monday of its week
+    return d.toISOString().slice(0, 10);
+  };
+  const out: DayPoint[] = [];
+  for (const p of series) {
+    const key = keyOf(p.date);
+    const last = out.at(-1);
+    if (last && last.date === key) {
+      const clvBets = last.clvBets + p.clvBets;
+      last.meanClv = clvBets ? ((last.meanClv ?? 0) * last.clvBets + (p.meanClv ?? 0) * p.clvBets) / clvBets : null;
+      last.clvBets = clvBets;
+      last.bets += p.bets;
+      last.staked += p.staked;
+      last.profit += p.profit;
+      last.cumulativeProfit = p.cumulativeProfit;
+      last.runningClv = p.runningClv;
+    } else out.push({ ...p, date: key });
+  }
+  return out;
 }
 
 /** "Over 2.5", "Home −0.25", "Draw": how an analyst reads a selection. */

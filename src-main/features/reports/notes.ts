@@ -2,7 +2,7 @@
 // missing and why (never silently).
 import { zonedDate } from '../../../src-shared/domain/zoned-time';
 import type { Cache } from '../../platform/cache/open';
-import { BOOTSTRAP_RESAMPLES, type LedgerSummary, type PickFigures } from './figures';
+import { BOOTSTRAP_MAX_BETS, BOOTSTRAP_RESAMPLES, type LedgerSummary, type PickFigures } from './figures';
 import { fmtInt } from './format';
 import { pickedFixtureSpan } from './queries';
 
@@ -12,7 +12,7 @@ export function notesFor(db: Cache, picks: readonly PickFigures[], ledger: Ledge
   const all = [...unique.values()];
   if (ledger)
     notes.push(
-      `ROI intervals are 95% percentile bootstrap intervals (${fmtInt(BOOTSTRAP_RESAMPLES)} resamples, seeded): an interval that spans zero is no evidence of an edge.`,
+      `ROI intervals are 95% intervals: percentile bootstrap (${fmtInt(BOOTSTRAP_RESAMPLES)} resamples, seeded) up to ${fmtInt(BOOTSTRAP_MAX_BETS)} bets, delta-method t interval above. An interval that spans zero is no evidence of an edge.`,
     );
   const zeroStake = all.filter((p) => p.result !== null && p.stake <= 0).length;
   if (zeroStake) notes.push(`${fmtInt(zeroStake)} settled picks had no stake: they are listed but not in the ROI.`);

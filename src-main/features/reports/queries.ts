@@ -92,17 +92,21 @@ function pickSelect(db: Cache): string {
       p.clv AS clv, p.result AS result, p.profit AS profit, p.settled_at AS settledAt,
       ${opt('reasons')} AS reasons, ${opt('warnings')} AS warnings
     FROM tracking_clv_picks p
-    JOIN matches m ON m.match_id = p.match_id
+    CROSS JOIN matches m ON m.match_id = p.match_id
     LEFT JOIN teams h ON h.team_id = m.home_team_id
     LEFT JOIN teams a ON a.team_id = m.away_team_id
     ${leagueJoin}`;
 }
 
-/** Picks on the fixtures kicking off in [start, end). */
+/** Picks on the fixtures kicking off in [start, end). The day's matches are found by kick-off, then
+ * their picks by match (the one query that starts from matches). */
 export function picksOnFixtures(db: Cache, start: string, end: string): PickRow[] {
   requireTables(db, REQUIRED_TABLES);
   return db
-    .prepare(`${pickSelect(db)} WHERE m.kickoff >= ? AND m.kickoff < ? ORDER BY m.kickoff, p.match_id, p.picked_at, p.pick_id`)
+    .prepare(
+      `${pickSelect(db)} WHERE p.match_id IN (SELECT match_id FROM matches WHERE kickoff >= ? AND kickoff < ?)
+      ORDER BY m.kickoff, p.match_id, p.picked_at, p.pick_id`,
+    )
     .all(start, end) as PickRow[];
 }
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakdown, clvBuckets, ledgerBets, pickFigures, textList, type PickFigures } from '../../../src-main/features/reports/figures';
+import {
+  breakdown,
+  chartSeries,
+  clvBuckets,
+  ledgerBets,
+  pickFigures,
+  textList,
+  type PickFigures,
+} from '../../../src-main/features/reports/figures';
 import type { PickRow } from '../../../src-main/features/reports/queries';
 import { csvCell, defuseFormula, toCsv } from '../../../src-shared/sheets/csv';
 import { parse } from 'csv-parse/sync';
@@ -153,5 +161,29 @@ describe('CSV and sheet names', () => {
     expect(safeSheetName('Picks: today/tomorrow', taken)).toBe('Picks  today tomorrow');
     expect(safeSheetName('A very long sheet name that goes past thirty-one', taken)).toHaveLength(31);
     expect(safeSheetName('picks  today tomorrow', taken)).toBe('picks  today tomorrow 2');
+  });
+});
+
+describe('chart series of a long history', () => {
+  it('merges a year of days into weeks, keeping the totals and the last cumulative figures', () => {
+    const days = Array.from({ length: 365 }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+      bets: 2,
+      staked: 2,
+      profit: i % 3 === 0 ? 1 : -0.4,
+      cumulativeProfit: 0,
+      meanClv: i % 2 ? 0.03 : 0.01,
+      runningClv: 0.02,
+      clvBets: 2,
+    }));
+    let c = 0;
+    for (const d of days) d.cumulativeProfit = c += d.profit;
+    const weeks = chartSeries(days);
+    expect(weeks.length).toBeLessThanOrEqual(54);
+    expect(weeks.every((w) => new Date(`${w.date}T00:00:00Z`).getUTCDay() === 1)).toBe(true); // Mondays
+    expect(weeks.reduce((s, w) => s + w.profit, 0)).toBeCloseTo(c, 9);
+    expect(weeks.reduce((s, w) => s + w.bets, 0)).toBe(730);
+    expect(weeks.at(-1)!.cumulativeProfit).toBeCloseTo(c, 9);
+    expect(chartSeries(days.slice(0, 30))).toEqual(days.slice(0, 30));
   });
 });
