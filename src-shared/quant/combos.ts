@@ -34,14 +34,20 @@ function checkJoint(joint: JointBinary): void {
   let total = 0;
   for (const k of KEYS) {
     const p = joint[k];
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new QuantError(`joint.${k} = ${String(p)} is not a probability in [0, 1]`, undefined, p);
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new QuantError(`joint.${k} = ${String(p)} is not a probability in [0, 1]`, undefined, p);
     total += p;
   }
   if (Math.abs(total - 1) > 1e-9) throw new QuantError(`joint probabilities sum to ${total}, not 1`, undefined, total);
 }
 
 function checkMarginal(p: number, what: string): void {
-  if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new QuantError(`${what} = ${String(p)} must be a probability strictly between 0 and 1 (a certain or impossible leg has no correlation)`, undefined, p);
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw new QuantError(
+      `${what} = ${String(p)} must be a probability strictly between 0 and 1 (a certain or impossible leg has no correlation)`,
+      undefined,
+      p,
+    );
 }
 
 /** Pearson correlation of two binary legs (the phi coefficient): (p11·p00 − p10·p01)/√(P(A)(1 − P(A))P(B)(1 − P(B))),
@@ -93,10 +99,15 @@ export function legCorrelationRange(pA: number, pB: number): { min: number; max:
 export function jointFromCorrelation(pA: number, pB: number, phi: number): JointBinary {
   checkMarginal(pA, 'P(A)');
   checkMarginal(pB, 'P(B)');
-  if (typeof phi !== 'number' || !Number.isFinite(phi)) throw new QuantError(`correlation = ${String(phi)} is not a finite number`, undefined, phi);
+  if (typeof phi !== 'number' || !Number.isFinite(phi))
+    throw new QuantError(`correlation = ${String(phi)} is not a finite number`, undefined, phi);
   const { min, max } = legCorrelationRange(pA, pB);
   if (phi < min - 1e-12 || phi > max + 1e-12) {
-    throw new QuantError(`correlation ${phi} is outside [${min}, ${max}], the range legs with P(A) = ${pA} and P(B) = ${pB} can have`, undefined, phi);
+    throw new QuantError(
+      `correlation ${phi} is outside [${min}, ${max}], the range legs with P(A) = ${pA} and P(B) = ${pB} can have`,
+      undefined,
+      phi,
+    );
   }
   // a phi rounding put just past an end is taken as that end, so p11 never passes min(pA, pB) or the like
   const c = Math.min(max, Math.max(min, phi)) * Math.sqrt(pA * (1 - pA) * pB * (1 - pB));

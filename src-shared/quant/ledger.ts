@@ -61,11 +61,15 @@ function checkBets(bets: readonly LedgerBet[]): void {
   if (!Array.isArray(bets) || bets.length === 0) throw new QuantError('no bets in the ledger');
   bets.forEach((b, i) => {
     const { stake, profit, odds, clv } = b;
-    if (typeof stake !== 'number' || !Number.isFinite(stake) || stake <= 0) throw new QuantError(`bets[${i}].stake = ${String(stake)} must be a finite number > 0`, i, stake);
-    if (typeof odds !== 'number' || !Number.isFinite(odds) || odds <= 1) throw new QuantError(`bets[${i}].odds = ${String(odds)} must be a finite decimal price > 1`, i, odds);
-    if (typeof profit !== 'number' || !Number.isFinite(profit)) throw new QuantError(`bets[${i}].profit = ${String(profit)} is not a finite number`, i, profit);
+    if (typeof stake !== 'number' || !Number.isFinite(stake) || stake <= 0)
+      throw new QuantError(`bets[${i}].stake = ${String(stake)} must be a finite number > 0`, i, stake);
+    if (typeof odds !== 'number' || !Number.isFinite(odds) || odds <= 1)
+      throw new QuantError(`bets[${i}].odds = ${String(odds)} must be a finite decimal price > 1`, i, odds);
+    if (typeof profit !== 'number' || !Number.isFinite(profit))
+      throw new QuantError(`bets[${i}].profit = ${String(profit)} is not a finite number`, i, profit);
     if (profit < -stake * (1 + 1e-9)) throw new QuantError(`bets[${i}].profit = ${profit} loses more than the stake ${stake}`, i, profit);
-    if (clv !== undefined && clv !== null && (typeof clv !== 'number' || !Number.isFinite(clv))) throw new QuantError(`bets[${i}].clv = ${String(clv)} is not a finite number`, i, clv);
+    if (clv !== undefined && clv !== null && (typeof clv !== 'number' || !Number.isFinite(clv)))
+      throw new QuantError(`bets[${i}].clv = ${String(clv)} is not a finite number`, i, clv);
   });
 }
 
@@ -73,7 +77,8 @@ function checkBets(bets: readonly LedgerBet[]): void {
 export function ledgerStatistics(bets: readonly LedgerBet[], opts: LedgerOptions = {}): LedgerStats {
   checkBets(bets);
   const bankroll = opts.startingBankroll;
-  if (bankroll !== undefined && !(Number.isFinite(bankroll) && bankroll > 0)) throw new QuantError(`startingBankroll = ${String(bankroll)} must be a finite number > 0`, undefined, bankroll);
+  if (bankroll !== undefined && !(Number.isFinite(bankroll) && bankroll > 0))
+    throw new QuantError(`startingBankroll = ${String(bankroll)} must be a finite number > 0`, undefined, bankroll);
   let staked = 0;
   let profit = 0;
   let oddsSum = 0;
@@ -151,7 +156,8 @@ export function ledgerStatistics(bets: readonly LedgerBet[], opts: LedgerOptions
 }
 
 function checkConfidence(confidence: number): void {
-  if (!(confidence > 0 && confidence < 1)) throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
+  if (!(confidence > 0 && confidence < 1))
+    throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
 }
 
 /** Percentile bootstrap interval of the ROI as a ratio of sums: each of `resamples` resamples draws n bets
@@ -230,7 +236,9 @@ export function roiInterval(bets: readonly LedgerBet[], opts: RoiIntervalOptions
 
 /** A bet priced with a known probability: `probability` of winning (a win/lose bet), or `outcomes`, the
  * probability of each settlement for lines that can push or half-win (e.g. `asianHandicapSettlements`). */
-export type PricedBet = { stake: number; odds: number } & ({ probability: number; outcomes?: undefined } | { outcomes: SettlementProbabilities; probability?: undefined });
+export type PricedBet = { stake: number; odds: number } & (
+  { probability: number; outcomes?: undefined } | { outcomes: SettlementProbabilities; probability?: undefined }
+);
 
 export interface ExpectedProfit {
   /** Σ stake·E[profit per unit]: stake·(p·o − 1) for a win/lose bet. */
@@ -255,8 +263,10 @@ export function expectedProfit(bets: readonly PricedBet[]): ExpectedProfit {
   const standardDeviationCurve = [0];
   bets.forEach((b, i) => {
     const { stake, odds } = b;
-    if (typeof stake !== 'number' || !Number.isFinite(stake) || stake < 0) throw new QuantError(`bets[${i}].stake = ${String(stake)} must be a finite number >= 0`, i, stake);
-    if (typeof odds !== 'number' || !Number.isFinite(odds) || odds <= 1) throw new QuantError(`bets[${i}].odds = ${String(odds)} must be a finite decimal price > 1`, i, odds);
+    if (typeof stake !== 'number' || !Number.isFinite(stake) || stake < 0)
+      throw new QuantError(`bets[${i}].stake = ${String(stake)} must be a finite number >= 0`, i, stake);
+    if (typeof odds !== 'number' || !Number.isFinite(odds) || odds <= 1)
+      throw new QuantError(`bets[${i}].odds = ${String(odds)} must be a finite decimal price > 1`, i, odds);
     let mean: number;
     let varUnit: number;
     if (b.outcomes !== undefined) {
@@ -273,7 +283,8 @@ export function expectedProfit(bets: readonly PricedBet[]): ExpectedProfit {
       for (const k of SETTLEMENTS) varUnit += q[k] * (settlementProfit(k, odds) - mean) ** 2;
     } else {
       const p = b.probability;
-      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new QuantError(`bets[${i}].probability = ${String(p)} is not a probability in [0, 1]`, i, p);
+      if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+        throw new QuantError(`bets[${i}].probability = ${String(p)} is not a probability in [0, 1]`, i, p);
       mean = p * odds - 1;
       varUnit = p * (1 - p) * odds * odds;
     }

@@ -95,7 +95,10 @@ function settlementsOf(m: ScoreMatrix, settleScore: (home: number, away: number)
 /** Probability of each settlement (won, half won, void, half lost, lost) of both sides of an Asian handicap
  * with `homeLine` given to the home side, by settling every score of the matrix: what Kelly with pushes and
  * the variance of a quarter-line bet need (`TwoWayFair` only keeps the averaged win/push/lose shares). */
-export function asianHandicapSettlements(m: ScoreMatrix, homeLine: number): { home: Record<Settlement, number>; away: Record<Settlement, number> } {
+export function asianHandicapSettlements(
+  m: ScoreMatrix,
+  homeLine: number,
+): { home: Record<Settlement, number>; away: Record<Settlement, number> } {
   splitLine(homeLine);
   return {
     home: settlementsOf(m, (i, j) => settleAsianHandicap('home', homeLine, 2, i, j).result),

@@ -3,14 +3,21 @@
 import { QuantError } from './errors';
 
 function checkForecast(row: readonly number[], outcome: number, i: number): void {
-  if (!Array.isArray(row) || row.length < 2) throw new QuantError(`forecast ${i} has ${Array.isArray(row) ? row.length : String(row)} outcomes: RPS needs at least 2 ordered outcomes`, i, row);
+  if (!Array.isArray(row) || row.length < 2)
+    throw new QuantError(
+      `forecast ${i} has ${Array.isArray(row) ? row.length : String(row)} outcomes: RPS needs at least 2 ordered outcomes`,
+      i,
+      row,
+    );
   let total = 0;
   row.forEach((p, j) => {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new QuantError(`forecast ${i}, outcome ${j}: probability ${String(p)} is not in [0, 1]`, i, p);
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new QuantError(`forecast ${i}, outcome ${j}: probability ${String(p)} is not in [0, 1]`, i, p);
     total += p;
   });
   if (Math.abs(total - 1) > 1e-6) throw new QuantError(`forecast ${i}: probabilities sum to ${total}, not 1`, i, total);
-  if (!Number.isInteger(outcome) || outcome < 0 || outcome >= row.length) throw new QuantError(`outcome ${i} = ${String(outcome)} is not an index of its ${row.length}-outcome forecast`, i, outcome);
+  if (!Number.isInteger(outcome) || outcome < 0 || outcome >= row.length)
+    throw new QuantError(`outcome ${i} = ${String(outcome)} is not an index of its ${row.length}-outcome forecast`, i, outcome);
 }
 
 function rps(row: readonly number[], outcome: number): number {

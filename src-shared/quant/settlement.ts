@@ -67,7 +67,8 @@ export type SettlementProbabilities = Partial<Record<Settlement, number>>;
 
 /** Profit per unit staked of a settlement at decimal `odds`: o − 1, (o − 1)/2, 0, −½, −1. */
 export function settlementProfit(result: Settlement, odds: number): number {
-  if (!Number.isFinite(odds) || odds <= 1) throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
+  if (!Number.isFinite(odds) || odds <= 1)
+    throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
   switch (result) {
     case 'won':
       return odds - 1;
@@ -86,16 +87,22 @@ export function settlementProfit(result: Settlement, odds: number): number {
 
 /** Checks settlement probabilities (each in [0, 1], summing to 1 within 1e-9, no unknown key) and returns
  * them with every key filled in. */
-export function checkSettlementProbabilities(probabilities: SettlementProbabilities, what = 'settlement probabilities'): Record<Settlement, number> {
-  if (typeof probabilities !== 'object' || probabilities === null) throw new QuantError(`${what} = ${String(probabilities)} is not an object`, undefined, probabilities);
+export function checkSettlementProbabilities(
+  probabilities: SettlementProbabilities,
+  what = 'settlement probabilities',
+): Record<Settlement, number> {
+  if (typeof probabilities !== 'object' || probabilities === null)
+    throw new QuantError(`${what} = ${String(probabilities)} is not an object`, undefined, probabilities);
   for (const k of Object.keys(probabilities)) {
-    if (!SETTLEMENTS.includes(k as Settlement)) throw new QuantError(`${what}: '${k}' is not one of ${SETTLEMENTS.join(', ')}`, undefined, k);
+    if (!SETTLEMENTS.includes(k as Settlement))
+      throw new QuantError(`${what}: '${k}' is not one of ${SETTLEMENTS.join(', ')}`, undefined, k);
   }
   const out = { won: 0, half_won: 0, void: 0, half_lost: 0, lost: 0 } as Record<Settlement, number>;
   let total = 0;
   for (const k of SETTLEMENTS) {
     const p = probabilities[k] ?? 0;
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new QuantError(`${what}.${k} = ${String(p)} is not a probability in [0, 1]`, undefined, p);
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new QuantError(`${what}.${k} = ${String(p)} is not a probability in [0, 1]`, undefined, p);
     out[k] = p;
     total += p;
   }

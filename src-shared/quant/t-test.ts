@@ -35,9 +35,11 @@ export function oneSampleTTest(values: readonly number[], opts: TTestOptions = {
   const popmean = opts.popmean ?? 0;
   if (!Number.isFinite(popmean)) throw new QuantError(`popmean = ${String(popmean)} is not a finite number`, undefined, popmean);
   const alternative = opts.alternative ?? 'two-sided';
-  if (alternative !== 'two-sided' && alternative !== 'greater' && alternative !== 'less') throw new QuantError(`alternative '${String(alternative)}' is not two-sided, greater or less`, undefined, alternative);
+  if (alternative !== 'two-sided' && alternative !== 'greater' && alternative !== 'less')
+    throw new QuantError(`alternative '${String(alternative)}' is not two-sided, greater or less`, undefined, alternative);
   const confidence = opts.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
+  if (!(confidence > 0 && confidence < 1))
+    throw new QuantError(`confidence ${String(confidence)} must be in (0, 1)`, undefined, confidence);
   let sum = 0;
   for (const v of values) sum += v;
   const mean = sum / n;
@@ -48,7 +50,12 @@ export function oneSampleTTest(values: readonly number[], opts: TTestOptions = {
   const df = n - 1;
   const se = sd / Math.sqrt(n);
   const statistic = (mean - popmean) / se;
-  const pValue = alternative === 'greater' ? studentTSf(statistic, df) : alternative === 'less' ? studentTSf(-statistic, df) : Math.min(1, 2 * studentTSf(Math.abs(statistic), df));
+  const pValue =
+    alternative === 'greater'
+      ? studentTSf(statistic, df)
+      : alternative === 'less'
+        ? studentTSf(-statistic, df)
+        : Math.min(1, 2 * studentTSf(Math.abs(statistic), df));
   let confidenceInterval: Interval;
   if (alternative === 'two-sided') {
     const q = studentTQuantile(1 - (1 - confidence) / 2, df);
