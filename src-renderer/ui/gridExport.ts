@@ -16,7 +16,8 @@ export function inferKind(values: readonly unknown[], formatted: readonly (strin
   if (present.every((x) => typeof x.v === 'number' && Number.isFinite(x.v))) {
     const sample = present.find((x) => x.f && /\d/.test(x.f));
     const f = sample?.f ?? '';
-    const decimals = /[.,](\d+)/.exec(f.replace(/[^\d.,]/g, ''))?.[1]?.length ?? 0;
+    // the desk prints numbers en-US style: ',' groups thousands, '.' starts the decimals
+    const decimals = /\.(\d+)/.exec(f.replace(/[^\d.]/g, ''))?.[1]?.length ?? 0;
     if (f.trim().endsWith('%')) {
       // a fraction printed ×100 is a percent cell; a value already in percent points stays a number
       const printed = Math.abs(Number(f.replace(/[^\d.]/g, '')));
