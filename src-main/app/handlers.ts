@@ -9,5 +9,12 @@ import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
-  return joinHandlers(appHandlers(s, transport), inventoryHandlers(s), syncHandlers(s), marketHandlers(s), analysisHandlers(s), reportsHandlers(s));
+  return joinHandlers(
+    appHandlers(s, transport),
+    inventoryHandlers(s),
+    syncHandlers(s),
+    marketHandlers(s),
+    analysisHandlers(s),
+    reportsHandlers(s),
+  );
 }

@@ -1,10 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comboPrice, jointFromCorrelation, legCorrelation, legCorrelationRange, QuantError, type JointBinary } from '../../../src-shared/quant';
+import {
+  comboPrice,
+  jointFromCorrelation,
+  legCorrelation,
+  legCorrelationRange,
+  QuantError,
+  type JointBinary,
+} from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
-interface FromPhi { p_a: number; p_b: number; phi: number; range_min: number; range_max: number; joint: JointBinary; invalid_phi: number[] }
-interface Price { joint: JointBinary; probability: number; independent: number; fair_odds: number; independent_fair_odds: number; lift: number; correlation: number }
+interface FromPhi {
+  p_a: number;
+  p_b: number;
+  phi: number;
+  range_min: number;
+  range_max: number;
+  joint: JointBinary;
+  invalid_phi: number[];
+}
+interface Price {
+  joint: JointBinary;
+  probability: number;
+  independent: number;
+  fair_odds: number;
+  independent_fair_odds: number;
+  lift: number;
+  correlation: number;
+}
 const ref = fixture<{ from_correlation: FromPhi[]; prices: Price[] }>('combos.json');
 
 const KEYS = ['p11', 'p10', 'p01', 'p00'] as const;
@@ -53,23 +76,30 @@ describe('two-leg combos against numpy/scipy', () => {
   });
   it('property: marginals kept, cells >= 0 over the whole range, phi round-trips, P(both) rises with phi, 0 = independence', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (pA, pB, u) => {
-        const { min, max } = legCorrelationRange(pA, pB);
-        expect(min).toBeGreaterThanOrEqual(-1 - 1e-12);
-        expect(max).toBeLessThanOrEqual(1 + 1e-12);
-        const phi = min + u * (max - min);
-        const j = jointFromCorrelation(pA, pB, phi);
-        for (const k of KEYS) expect(j[k]).toBeGreaterThanOrEqual(0);
-        close(j.p11 + j.p10 + j.p01 + j.p00, 1, 1e-14);
-        close(j.p11 + j.p10, pA, 1e-14);
-        close(j.p11 + j.p01, pB, 1e-14);
-        close(legCorrelation(j)!, phi, 1e-9);
-        expect(comboPrice(jointFromCorrelation(pA, pB, Math.min(max, phi + 0.01))).probability).toBeGreaterThanOrEqual(comboPrice(j).probability);
-        const ind = jointFromCorrelation(pA, pB, 0);
-        close(comboPrice(ind).probability, pA * pB, 1e-15);
-        // at either end of the range one cell is empty
-        for (const end of [min, max]) expect(Math.min(...KEYS.map((k) => jointFromCorrelation(pA, pB, end)[k]))).toBeLessThan(1e-15);
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (pA, pB, u) => {
+          const { min, max } = legCorrelationRange(pA, pB);
+          expect(min).toBeGreaterThanOrEqual(-1 - 1e-12);
+          expect(max).toBeLessThanOrEqual(1 + 1e-12);
+          const phi = min + u * (max - min);
+          const j = jointFromCorrelation(pA, pB, phi);
+          for (const k of KEYS) expect(j[k]).toBeGreaterThanOrEqual(0);
+          close(j.p11 + j.p10 + j.p01 + j.p00, 1, 1e-14);
+          close(j.p11 + j.p10, pA, 1e-14);
+          close(j.p11 + j.p01, pB, 1e-14);
+          close(legCorrelation(j)!, phi, 1e-9);
+          expect(comboPrice(jointFromCorrelation(pA, pB, Math.min(max, phi + 0.01))).probability).toBeGreaterThanOrEqual(
+            comboPrice(j).probability,
+          );
+          const ind = jointFromCorrelation(pA, pB, 0);
+          close(comboPrice(ind).probability, pA * pB, 1e-15);
+          // at either end of the range one cell is empty
+          for (const end of [min, max]) expect(Math.min(...KEYS.map((k) => jointFromCorrelation(pA, pB, end)[k]))).toBeLessThan(1e-15);
+        },
+      ),
     );
   });
   it('errors name the bad input', () => {

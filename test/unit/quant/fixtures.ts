@@ -21,5 +21,6 @@ export function closeAll(actual: readonly number[], expected: readonly number[],
 /** |actual − expected| <= tol · |expected| (relative, for tail probabilities far below 1). */
 export function closeRel(actual: number, expected: number, tol: number, what = ''): void {
   const err = Math.abs(actual - expected);
-  if (!(err <= tol * Math.abs(expected))) expect.fail(`${what}: ${actual} vs reference ${expected} (relative diff ${err / Math.abs(expected)}, tol ${tol})`);
+  if (!(err <= tol * Math.abs(expected)))
+    expect.fail(`${what}: ${actual} vs reference ${expected} (relative diff ${err / Math.abs(expected)}, tol ${tol})`);
 }

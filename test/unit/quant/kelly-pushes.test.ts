@@ -1,14 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  asianHandicap, asianHandicapSettlements, dixonColesMatrix, kellyFraction, kellyFractionWithPushes, kellyGrowthWithPushes, QuantError,
-  settlementProfit, totals, totalSettlements, type Settlement, type SettlementProbabilities,
+  asianHandicap,
+  asianHandicapSettlements,
+  dixonColesMatrix,
+  kellyFraction,
+  kellyFractionWithPushes,
+  kellyGrowthWithPushes,
+  QuantError,
+  settlementProfit,
+  totals,
+  totalSettlements,
+  type Settlement,
+  type SettlementProbabilities,
 } from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
 type Dist = Record<Settlement, number>;
-interface SettlementCase { lambda_home: number; lambda_away: number; rho: number; ah_line: number; total_line: number; ah_home: Dist; ah_away: Dist; over: Dist; under: Dist }
-interface KellyCase { source: string; outcomes: SettlementProbabilities; odds: number; fraction: number; growth: number; fraction_minimize_scalar: number; growth_minimize_scalar: number }
+interface SettlementCase {
+  lambda_home: number;
+  lambda_away: number;
+  rho: number;
+  ah_line: number;
+  total_line: number;
+  ah_home: Dist;
+  ah_away: Dist;
+  over: Dist;
+  under: Dist;
+}
+interface KellyCase {
+  source: string;
+  outcomes: SettlementProbabilities;
+  odds: number;
+  fraction: number;
+  growth: number;
+  fraction_minimize_scalar: number;
+  growth_minimize_scalar: number;
+}
 const ref = fixture<{ settlements: SettlementCase[]; kelly: KellyCase[] }>('kelly_pushes.json');
 
 function closeDist(actual: Dist, expected: Dist, what: string): void {
@@ -27,7 +55,10 @@ describe('settlement distributions from a score matrix against the reference', (
       closeDist(tot.over, c.over, `#${i} over ${c.total_line}`);
       closeDist(tot.under, c.under, `#${i} under`);
       // the averaged shares of asianHandicap()/totals() are these, half results counted half
-      for (const [d, fair] of [[ah.home, asianHandicap(m, c.ah_line).home], [tot.under, totals(m, c.total_line).under]] as const) {
+      for (const [d, fair] of [
+        [ah.home, asianHandicap(m, c.ah_line).home],
+        [tot.under, totals(m, c.total_line).under],
+      ] as const) {
         close(d.won + d.half_won / 2, fair.win, 1e-13, `#${i} win share`);
         close(d.void + (d.half_won + d.half_lost) / 2, fair.push, 1e-13, `#${i} push share`);
         close(d.lost + d.half_lost / 2, fair.lose, 1e-13, `#${i} lose share`);
@@ -72,7 +103,13 @@ describe('Kelly with pushes and half results against scipy', () => {
   it('property: won/void/lost is Kelly on P(won)/(P(won) + P(lost)); the fraction maximises G; more odds, no smaller stake', () => {
     fc.assert(
       fc.property(
-        fc.tuple(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true })),
+        fc.tuple(
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+        ),
         fc.double({ min: 1.02, max: 6, noNaN: true }),
         (w, odds) => {
           const t = w.reduce((a, b) => a + b, 0);

@@ -1,21 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  asianHandicapSettlements, dixonColesMatrix, expectedProfit, ledgerStatistics, oneSampleTTest, QuantError, roiBootstrapInterval, roiInterval,
-  type LedgerBet, type PricedBet,
+  asianHandicapSettlements,
+  dixonColesMatrix,
+  expectedProfit,
+  ledgerStatistics,
+  oneSampleTTest,
+  QuantError,
+  roiBootstrapInterval,
+  roiInterval,
+  type LedgerBet,
+  type PricedBet,
 } from '../../../src-shared/quant';
 import { close, closeAll, fixture } from './fixtures';
 
-interface Columns { stake: number[]; profit: number[]; odds: number[]; clv: Array<number | null> }
+interface Columns {
+  stake: number[];
+  profit: number[];
+  odds: number[];
+  clv: Array<number | null>;
+}
 interface Stats {
-  bets: number; staked: number; profit: number; roi: number; return_on_bankroll: number | null; wins: number; losses: number; voids: number;
-  hit_rate: number | null; average_odds: number; equity: number[]; max_drawdown: number; max_drawdown_trough: number; max_drawdown_peak: number;
-  max_drawdown_relative: number | null; longest_losing_streak: number; longest_winning_streak: number; mean_clv: number | null; clv_bets: number;
+  bets: number;
+  staked: number;
+  profit: number;
+  roi: number;
+  return_on_bankroll: number | null;
+  wins: number;
+  losses: number;
+  voids: number;
+  hit_rate: number | null;
+  average_odds: number;
+  equity: number[];
+  max_drawdown: number;
+  max_drawdown_trough: number;
+  max_drawdown_peak: number;
+  max_drawdown_relative: number | null;
+  longest_losing_streak: number;
+  longest_winning_streak: number;
+  mean_clv: number | null;
+  clv_bets: number;
 }
 interface Ref {
   ledgers: Array<{ bets: Columns; starting_bankroll: number | null; stats: Stats }>;
   bootstrap: Array<{ bets: Columns; seed: number; resamples: number; confidence: number; roi: number; lower: number; upper: number }>;
-  roi_interval: Array<{ bets: Columns; confidence: number; method: 't' | 'normal'; reference: string; roi: number; standard_error: number; lower: number; upper: number }>;
+  roi_interval: Array<{
+    bets: Columns;
+    confidence: number;
+    method: 't' | 'normal';
+    reference: string;
+    roi: number;
+    standard_error: number;
+    lower: number;
+    upper: number;
+  }>;
   expected_profit: Array<{ bets: PricedBet[]; expected: number; variance: number; expected_curve: number[]; sd_curve: number[] }>;
 }
 const ref = fixture<Ref>('ledger.json');
@@ -119,7 +157,7 @@ describe('ledger: behaviour', () => {
     expect(ledgerStatistics(ledger).maxDrawdownRelative).toBeNull();
   });
   it('the ROI interval with equal stakes is the t interval of the per-unit returns', () => {
-    const flat = ledger.map((b) => ({ ...b, stake: 10, profit: b.profit / b.stake * 10 }));
+    const flat = ledger.map((b) => ({ ...b, stake: 10, profit: (b.profit / b.stake) * 10 }));
     const t = oneSampleTTest(flat.map((b) => b.profit / 10));
     const r = roiInterval(flat);
     close(r.lower, t.confidenceInterval.lower, 1e-14);
@@ -131,17 +169,22 @@ describe('ledger: behaviour', () => {
     const q = asianHandicapSettlements(m, -0.25).home;
     const e = expectedProfit([{ stake: 10, odds: 1.95, outcomes: q }]);
     close(e.expected, 10 * (q.won * 0.95 + (q.half_won * 0.95) / 2 - q.half_lost / 2 - q.lost), 1e-14);
-    const b = expectedProfit([{ stake: 5, odds: 2.5, probability: 0.45 }, { stake: 10, odds: 1.8, probability: 0.6 }]);
+    const b = expectedProfit([
+      { stake: 5, odds: 2.5, probability: 0.45 },
+      { stake: 10, odds: 1.8, probability: 0.6 },
+    ]);
     close(b.expected, 5 * (0.45 * 2.5 - 1) + 10 * (0.6 * 1.8 - 1), 1e-15);
     close(b.variance, 25 * 0.45 * 0.55 * 6.25 + 100 * 0.6 * 0.4 * 3.24, 1e-14);
     expect(expectedProfit([]).expected).toBe(0);
   });
   it('property: drawdown bounds, streaks and curve are consistent with the bets', () => {
-    const bet = fc.record({
-      stake: fc.integer({ min: 1, max: 100 }),
-      odds: fc.integer({ min: 101, max: 1000 }).map((x) => x / 100),
-      result: fc.constantFrom(1, 0.5, 0, -0.5, -1),
-    }).map(({ stake, odds, result }) => ({ stake, odds, profit: result > 0 ? stake * result * (odds - 1) : stake * result }));
+    const bet = fc
+      .record({
+        stake: fc.integer({ min: 1, max: 100 }),
+        odds: fc.integer({ min: 101, max: 1000 }).map((x) => x / 100),
+        result: fc.constantFrom(1, 0.5, 0, -0.5, -1),
+      })
+      .map(({ stake, odds, result }) => ({ stake, odds, profit: result > 0 ? stake * result * (odds - 1) : stake * result }));
     fc.assert(
       fc.property(fc.array(bet, { minLength: 1, maxLength: 80 }), (bs) => {
         const s = ledgerStatistics(bs, { startingBankroll: 1000 });
@@ -151,7 +194,8 @@ describe('ledger: behaviour', () => {
         close(s.equity[s.maxDrawdownPeak] - s.equity[s.maxDrawdownTrough], s.maxDrawdown, 1e-12);
         expect(s.maxDrawdownPeak).toBeLessThanOrEqual(s.maxDrawdownTrough);
         // no later fall from any earlier point is deeper
-        for (let j = 1; j < s.equity.length; j++) expect(Math.max(...s.equity.slice(0, j)) - s.equity[j]).toBeLessThanOrEqual(s.maxDrawdown + 1e-9);
+        for (let j = 1; j < s.equity.length; j++)
+          expect(Math.max(...s.equity.slice(0, j)) - s.equity[j]).toBeLessThanOrEqual(s.maxDrawdown + 1e-9);
         expect(s.longestLosingStreak).toBeLessThanOrEqual(s.losses);
         expect(s.wins + s.losses + s.voids).toBe(bs.length);
         // total losses cap the drawdown
@@ -164,7 +208,12 @@ describe('ledger: behaviour', () => {
   });
   it('errors name the bad bet', () => {
     expect(() => ledgerStatistics([])).toThrow(/no bets/);
-    expect(() => ledgerStatistics([{ stake: 10, profit: 1, odds: 2 }, { stake: 0, profit: 0, odds: 2 }])).toThrow(/bets\[1\]\.stake = 0/);
+    expect(() =>
+      ledgerStatistics([
+        { stake: 10, profit: 1, odds: 2 },
+        { stake: 0, profit: 0, odds: 2 },
+      ]),
+    ).toThrow(/bets\[1\]\.stake = 0/);
     expect(() => ledgerStatistics([{ stake: 10, profit: -12, odds: 2 }])).toThrow(/loses more than the stake/);
     expect(() => ledgerStatistics([{ stake: 10, profit: NaN, odds: 2 }])).toThrow(/bets\[0\]\.profit = NaN/);
     expect(() => ledgerStatistics([{ stake: 10, profit: 1, odds: 1 }])).toThrow(/bets\[0\]\.odds = 1/);
@@ -172,7 +221,12 @@ describe('ledger: behaviour', () => {
     expect(() => ledgerStatistics(ledger, { startingBankroll: 0 })).toThrow(/startingBankroll = 0/);
     expect(() => roiInterval([ledger[0]])).toThrow(/at least 2 bets/);
     expect(() => roiBootstrapInterval(ledger, { resamples: 1 })).toThrow(/resamples = 1/);
-    expect(() => expectedProfit([{ stake: 1, odds: 2, probability: 0.5 }, { stake: 1, odds: 2, probability: 1.5 }])).toThrow(/bets\[1\]\.probability = 1.5/);
+    expect(() =>
+      expectedProfit([
+        { stake: 1, odds: 2, probability: 0.5 },
+        { stake: 1, odds: 2, probability: 1.5 },
+      ]),
+    ).toThrow(/bets\[1\]\.probability = 1.5/);
     expect(() => expectedProfit([{ stake: 1, odds: 2, outcomes: { won: 0.5, lost: 0.4 } }])).toThrow(/bets\[0\]\.outcomes sum to 0.9/);
     expect(() => expectedProfit([{ stake: 1, odds: 2, outcomes: { won: 1 }, probability: 1 } as unknown as PricedBet])).toThrow(QuantError);
   });

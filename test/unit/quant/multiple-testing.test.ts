@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { benjaminiHochberg, benjaminiYekutieli, falseDiscoveryControl, QuantError, rejectAt, type FdrMethod } from '../../../src-shared/quant';
+import {
+  benjaminiHochberg,
+  benjaminiYekutieli,
+  falseDiscoveryControl,
+  QuantError,
+  rejectAt,
+  type FdrMethod,
+} from '../../../src-shared/quant';
 import { closeAll, fixture } from './fixtures';
 
-interface Case { p: number[]; method: FdrMethod; adjusted: number[]; reject: Record<string, boolean[]> }
+interface Case {
+  p: number[];
+  method: FdrMethod;
+  adjusted: number[];
+  reject: Record<string, boolean[]>;
+}
 const ref = fixture<{ cases: Case[] }>('multiple_testing.json');
 
 /** The step-up procedure as published, written out independently of the adjusted p-values. */
@@ -45,27 +57,31 @@ describe('false discovery rate control against scipy', () => {
   });
   it('property: q >= p, <= 1, order-preserving, permutation-equivariant, BY >= BH; rejections = step-up', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }), fc.double({ min: 0.001, max: 0.5, noNaN: true }), (p, alpha) => {
-        const bh = benjaminiHochberg(p);
-        const by = benjaminiYekutieli(p);
-        p.forEach((x, i) => {
-          expect(bh[i]).toBeGreaterThanOrEqual(Math.min(1, x) - 1e-15);
-          expect(bh[i]).toBeLessThanOrEqual(1);
-          expect(by[i]).toBeGreaterThanOrEqual(bh[i]);
-          p.forEach((y, j) => {
-            if (x <= y) expect(bh[i]).toBeLessThanOrEqual(bh[j]);
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }),
+        fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+        (p, alpha) => {
+          const bh = benjaminiHochberg(p);
+          const by = benjaminiYekutieli(p);
+          p.forEach((x, i) => {
+            expect(bh[i]).toBeGreaterThanOrEqual(Math.min(1, x) - 1e-15);
+            expect(bh[i]).toBeLessThanOrEqual(1);
+            expect(by[i]).toBeGreaterThanOrEqual(bh[i]);
+            p.forEach((y, j) => {
+              if (x <= y) expect(bh[i]).toBeLessThanOrEqual(bh[j]);
+            });
           });
-        });
-        const rev = [...p].reverse();
-        expect(benjaminiHochberg(rev)).toEqual([...bh].reverse());
-        let c = 0;
-        for (let i = 1; i <= p.length; i++) c += 1 / i;
-        // p·m/i <= alpha and p <= i·alpha/m round differently only on a threshold itself: skip those draws
-        const sorted = [...p].sort((a, b) => a - b);
-        const onEdge = (cm: number): boolean => sorted.some((x, i) => Math.abs((x * p.length * cm) / (i + 1) - alpha) <= 1e-12 * alpha);
-        if (!onEdge(1)) expect(rejectAt(bh, alpha)).toEqual(stepUp(p, alpha));
-        if (p.length > 1 && !onEdge(c)) expect(rejectAt(by, alpha)).toEqual(stepUp(p, alpha, c));
-      }),
+          const rev = [...p].reverse();
+          expect(benjaminiHochberg(rev)).toEqual([...bh].reverse());
+          let c = 0;
+          for (let i = 1; i <= p.length; i++) c += 1 / i;
+          // p·m/i <= alpha and p <= i·alpha/m round differently only on a threshold itself: skip those draws
+          const sorted = [...p].sort((a, b) => a - b);
+          const onEdge = (cm: number): boolean => sorted.some((x, i) => Math.abs((x * p.length * cm) / (i + 1) - alpha) <= 1e-12 * alpha);
+          if (!onEdge(1)) expect(rejectAt(bh, alpha)).toEqual(stepUp(p, alpha));
+          if (p.length > 1 && !onEdge(c)) expect(rejectAt(by, alpha)).toEqual(stepUp(p, alpha, c));
+        },
+      ),
     );
   });
   it('errors name the bad p-value', () => {

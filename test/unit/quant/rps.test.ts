@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { brierScore, meanRankedProbabilityScore, QuantError, rankedProbabilityScore } from '../../../src-shared/quant';
 import { close, fixture } from './fixtures';
 
-interface Case { probabilities: number[][]; outcomes: number[]; per_match: number[]; mean: number }
+interface Case {
+  probabilities: number[][];
+  outcomes: number[];
+  per_match: number[];
+  mean: number;
+}
 const ref = fixture<{ cases: Case[] }>('rps.json');
 
 /** A forecast over r outcomes (Dirichlet-like from positive weights) and an outcome index. */
@@ -63,8 +68,24 @@ describe('ranked probability score against numpy', () => {
   it('errors name the bad forecast', () => {
     expect(() => rankedProbabilityScore([0.5, 0.3, 0.1], 0)).toThrow(/sum to 0.9/);
     expect(() => rankedProbabilityScore([1], 0)).toThrow(/at least 2 ordered outcomes/);
-    expect(() => meanRankedProbabilityScore([[0.5, 0.5], [0.2, 0.8]], [0, 2])).toThrow(/outcome 1 = 2/);
-    expect(() => meanRankedProbabilityScore([[0.5, 0.5], [1.2, -0.2]], [0, 0])).toThrow(/forecast 1, outcome 0/);
+    expect(() =>
+      meanRankedProbabilityScore(
+        [
+          [0.5, 0.5],
+          [0.2, 0.8],
+        ],
+        [0, 2],
+      ),
+    ).toThrow(/outcome 1 = 2/);
+    expect(() =>
+      meanRankedProbabilityScore(
+        [
+          [0.5, 0.5],
+          [1.2, -0.2],
+        ],
+        [0, 0],
+      ),
+    ).toThrow(/forecast 1, outcome 0/);
     expect(() => meanRankedProbabilityScore([], [])).toThrow(QuantError);
   });
 });

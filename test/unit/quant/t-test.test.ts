@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  logBeta, normalQuantile, oneSampleTTest, pairedTTest, QuantError, regularizedIncompleteBeta, studentTCdf, studentTQuantile, studentTSf, type Alternative,
+  logBeta,
+  normalQuantile,
+  oneSampleTTest,
+  pairedTTest,
+  QuantError,
+  regularizedIncompleteBeta,
+  studentTCdf,
+  studentTQuantile,
+  studentTSf,
+  type Alternative,
 } from '../../../src-shared/quant';
 import { close, closeRel, fixture } from './fixtures';
 
@@ -10,7 +19,17 @@ interface Ref {
   quantile: Array<{ p: number; df: number; quantile: number }>;
   incomplete_beta: Array<{ a: number; b: number; x: number; value: number }>;
   log_beta: Array<{ a: number; b: number; value: number; scipy: number }>;
-  ttest_1samp: Array<{ values: number[]; popmean: number; alternative: Alternative; confidence: number; statistic: number; df: number; pvalue: number; ci_low: number | null; ci_high: number | null }>;
+  ttest_1samp: Array<{
+    values: number[];
+    popmean: number;
+    alternative: Alternative;
+    confidence: number;
+    statistic: number;
+    df: number;
+    pvalue: number;
+    ci_low: number | null;
+    ci_high: number | null;
+  }>;
   ttest_rel: Array<{ a: number[]; b: number[]; alternative: Alternative; statistic: number; pvalue: number }>;
 }
 const ref = fixture<Ref>('t_tests.json');
@@ -30,7 +49,8 @@ describe('Student t distribution against scipy', () => {
   it(`regularised incomplete beta = scipy.special.betainc, relative 1e-11 (${ref.incomplete_beta.length}, a, b in [0.1, 1000])`, () => {
     // the prefactor x^a·(1 − x)^b/B(a, b) is exp of a sum of terms up to ~10^3 in size: ~1e-13 relative is the floor there
     expect(ref.incomplete_beta.length).toBeGreaterThanOrEqual(50);
-    for (const [i, c] of ref.incomplete_beta.entries()) closeRel(regularizedIncompleteBeta(c.a, c.b, c.x), c.value, 1e-11, `#${i} ${JSON.stringify(c)}`);
+    for (const [i, c] of ref.incomplete_beta.entries())
+      closeRel(regularizedIncompleteBeta(c.a, c.b, c.x), c.value, 1e-11, `#${i} ${JSON.stringify(c)}`);
   });
   it(`log-beta = mpmath at 40 digits, 1e-13 (${ref.log_beta.length}; scipy.special.betaln is off by up to ~1e-10 when a >> b)`, () => {
     expect(ref.log_beta.length).toBeGreaterThanOrEqual(50);
@@ -86,13 +106,19 @@ describe('t tests against scipy', () => {
   });
   it('property: one-sided p-values add to 1 and the two-sided one is twice the smaller', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }).map((v) => v / 1000), { minLength: 2, maxLength: 60 }), (x) => {
-        if (x.every((v) => v === x[0])) return;
-        const g = oneSampleTTest(x, { alternative: 'greater' }).pValue;
-        const l = oneSampleTTest(x, { alternative: 'less' }).pValue;
-        close(g + l, 1, 1e-14);
-        close(oneSampleTTest(x).pValue, Math.min(1, 2 * Math.min(g, l)), 1e-15);
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: -1000, max: 1000 }).map((v) => v / 1000),
+          { minLength: 2, maxLength: 60 },
+        ),
+        (x) => {
+          if (x.every((v) => v === x[0])) return;
+          const g = oneSampleTTest(x, { alternative: 'greater' }).pValue;
+          const l = oneSampleTTest(x, { alternative: 'less' }).pValue;
+          close(g + l, 1, 1e-14);
+          close(oneSampleTTest(x).pValue, Math.min(1, 2 * Math.min(g, l)), 1e-15);
+        },
+      ),
     );
   });
   it('errors name the bad input', () => {
