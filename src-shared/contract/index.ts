@@ -6,6 +6,8 @@ import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { alertEvents } from './alerts';
+import { reportsMethods } from './reports';
+import { desktopEvents } from './desktop';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -16,12 +18,14 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...reportsMethods,
 };
 
 export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...desktopEvents,
 };
 
 export type Contract = typeof contract;
