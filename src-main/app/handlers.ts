@@ -1,5 +1,6 @@
 import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
+import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
 import { syncHandlers } from '../sync';
@@ -8,5 +9,12 @@ import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
-  return joinHandlers(appHandlers(s, transport), inventoryHandlers(s), syncHandlers(s), marketHandlers(s), analysisHandlers(s));
+  return joinHandlers(
+    appHandlers(s, transport),
+    inventoryHandlers(s),
+    syncHandlers(s),
+    marketHandlers(s),
+    analysisHandlers(s),
+    patternsHandlers(s),
+  );
 }

@@ -1,5 +1,6 @@
 import type { AnyJobDef } from '../platform/jobs/define';
 import { analysisJobs } from '../features/analysis';
+import { patternsJobs } from '../features/agents/patterns';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
 import { demoJobs } from '../ingest/demo';
@@ -14,4 +15,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...patternsJobs,
 ];

@@ -5,6 +5,7 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
@@ -16,6 +17,7 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...patternsMethods,
 };
 
 export const events = {
