@@ -16,6 +16,7 @@ import { jobContext, runJob } from '../../support/jobs';
 import { createTestDatabase, withDatabase, type TestDatabase } from '../../support/pg';
 import { footballDataDir } from '../../support/shared-data';
 import pg from 'pg';
+import { main } from '../../../src-main/cli/main';
 
 const FILES = ['E0_2023-24.csv', 'E0_2024-25.csv', 'D1_2024-25.csv'].map((f) => path.join(footballDataDir(), f));
 const PARAMS = { minSample: 30, fdr: 0.05, method: 'bh' as const, resamples: 500, correlations: true };
@@ -143,6 +144,21 @@ describe('patterns.mine on a synced cache', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('monps patterns mine --cache', () => {
+  it('mines the same cache the same way: same run id, same situations', async () => {
+    let out = '';
+    const code = await main(['patterns', 'mine', '--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--json'], {
+      out: (t) => (out += t),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as { run_id: string; tests_tried: number; patterns: { id: string }[] };
+    expect(j.run_id).toBe(summary.runId);
+    expect(j.tests_tried).toBe(summary.testsTried);
+    expect(j.patterns.map((p) => p.id).sort()).toEqual(csvRun.mined.situations.map((s) => s.id).sort());
   });
 });
 

@@ -56,7 +56,7 @@ export function scorerObservations(sorted: readonly HistoryMatch[], events: read
     for (let k = i; k < j; k++) {
       const m = sorted[k];
       const goals = byMatch.get(m.id) ?? [];
-      if (goals.length !== m.homeGoals + m.awayGoals || goals.length === 0) continue;
+      if (goals.length !== m.homeGoals + m.awayGoals) continue; // a 0-0 is complete with no event
       complete.push(k);
       for (const side of ['home', 'away'] as const) {
         const team = m[side];
