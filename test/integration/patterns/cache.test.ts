@@ -171,7 +171,10 @@ describe('patterns.list and patterns.correlations (reader lane)', () => {
     expect(l.total).toBe(summary.testsTried);
     expect(l.rows).toHaveLength(Math.min(200, summary.testsTried));
     expect(l.warning).toContain(`${summary.testsTried} situations were tried`);
-    for (let i = 1; i < l.rows.length; i++) expect(l.rows[i].qValue).toBeGreaterThanOrEqual(l.rows[i - 1].qValue);
+    for (let i = 1; i < l.rows.length; i++) {
+      const [a, b] = [l.rows[i - 1], l.rows[i]];
+      expect(b.qValue > a.qValue || (b.qValue === a.qValue && b.pValue >= a.pValue)).toBe(true); // q, then p
+    }
     for (const r of l.rows) {
       expect(r.sampleSize).toBeGreaterThanOrEqual(PARAMS.minSample);
       expect(r.testsTried).toBe(summary.testsTried);

@@ -101,7 +101,7 @@ export function listPatterns(db: Cache, input: z.infer<typeof patternsListInput>
   const order = input.order ?? (ASCENDING_BY_DEFAULT.has(input.sort) ? 'asc' : 'desc');
   const rows = allRows<RawPattern>(
     db,
-    `${ROW} ${whereSql} ORDER BY ${SORT_COLUMN[input.sort]} ${order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, pattern_id LIMIT ? OFFSET ?`,
+    `${ROW} ${whereSql} ORDER BY ${SORT_COLUMN[input.sort]} ${order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, p_value, pattern_id LIMIT ? OFFSET ?`,
     ...args,
     input.limit,
     input.offset,
