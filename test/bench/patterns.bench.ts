@@ -93,5 +93,6 @@ export default async function patternsBench(argv: string[]): Promise<void> {
     ratio: median(corr) / baseline,
     ...common,
     fits,
+    ...cpuOf(cpu.corr),
   });
 }
