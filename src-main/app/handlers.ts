@@ -1,5 +1,6 @@
 import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
+import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
 import { reportsHandlers } from '../features/reports';
@@ -16,5 +17,6 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     marketHandlers(s),
     analysisHandlers(s),
     reportsHandlers(s),
+    patternsHandlers(s),
   );
 }

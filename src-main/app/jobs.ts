@@ -1,5 +1,6 @@
 import type { AnyJobDef } from '../platform/jobs/define';
 import { analysisJobs } from '../features/analysis';
+import { patternsJobs } from '../features/agents/patterns';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
 import { reportsJobs } from '../features/reports';
@@ -16,4 +17,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...marketJobs,
   ...analysisJobs,
   ...reportsJobs,
+  ...patternsJobs,
 ];

@@ -5,6 +5,7 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
@@ -19,6 +20,7 @@ export const contract = {
   ...marketMethods,
   ...analysisMethods,
   ...reportsMethods,
+  ...patternsMethods,
 };
 
 export const events = {

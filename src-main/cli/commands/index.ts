@@ -7,6 +7,7 @@ import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
 import { reportCommand } from './report';
+import { patternsMineCommand } from './patterns-mine';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   oddsDevigCommand,
   modelFitCommand,
   reportCommand,
+  patternsMineCommand,
 ];
