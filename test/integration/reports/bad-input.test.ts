@@ -48,7 +48,7 @@ describe('monps report', () => {
     expect(r.pages).toBeGreaterThanOrEqual(2);
     expect(r.summary.title).toBe('Daily report — 2026-11-25');
     expect(r.summary.tables.find((t) => t.id === 'traps')?.rows).toBe(6);
-  }, 120_000);
+  }, 300_000);
 
   it('writes a performance XLSX and one table as CSV', async () => {
     const xlsx = path.join(dir, 'perf.xlsx');
@@ -83,7 +83,7 @@ describe('monps report', () => {
       ),
     ).toBe(0);
     expect(fs.readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('\uFEFFMonth,Bets,Staked,Profit,ROI,Hit rate,Mean CLV,With CLV');
-  }, 120_000);
+  }, 300_000);
 
   it('a date without data: exit 1, a message saying where the data is, and no file', async () => {
     const before = listing();
@@ -100,7 +100,7 @@ describe('monps report', () => {
       code: 'NOT_FOUND',
     });
     expect(listing()).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   it('an output path that cannot be written: a message naming why, no folder made, an existing file left as it was', async () => {
     const missing = path.join(dir, 'no-such-folder', 'r.pdf');
@@ -122,7 +122,7 @@ describe('monps report', () => {
     );
     expect(fs.readFileSync(kept, 'utf8')).toBe('the earlier report');
     expect(listing()).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   it('bad usage: exit-2 errors naming the flag', async () => {
     const run = (args: string[]) => reportCommand.run([...args, '--cache', cacheFile], capture());

@@ -42,7 +42,7 @@ beforeAll(async () => {
   cacheFile = path.join(dir, 'cache.sqlite');
   const r = await runSync({}, jobContext(cacheFile, db.url));
   expect(r.tables.filter((t) => t.error)).toEqual([]);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   fs.rmSync(dir ?? '', { recursive: true, force: true });
@@ -70,5 +70,5 @@ describe('reports on a cache the sync filled', () => {
     expect(row(wb.getWorksheet('Scorer specials and combos')!, 2, 'Legs detail')).toBe('Fulham v Brentford: first Wissa @7.50');
     expect(file.summary.kpis.find((k) => k.label === 'ROI to date')?.value).toBe('+26.0% [−100.0%, +110.0%] · 2 bets');
     expect(file.summary.notes).toContain('1 settled picks have no closing line: their CLV is blank, never counted as 0.');
-  }, 120_000);
+  }, 300_000);
 });
