@@ -128,7 +128,8 @@ export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = world.an
   };
   for (const m of world.matches) {
     const upcoming = m.tier === 'upcoming';
-    const until = upcoming ? now : Infinity;
+    // generate what is written and what the market alerts read (the moves up to the anchor)
+    const until = upcoming ? Math.max(now, world.anchor) : Infinity;
     for (const q of matchQuotes(world, m, plants.get(m.id) ?? [], until)) {
       if (!quoteKnownAt(m, q, now)) continue;
       const full = add(q);
