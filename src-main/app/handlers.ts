@@ -2,11 +2,19 @@ import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
+import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
 import { appHandlers } from './app-handlers';
 import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
-  return joinHandlers(appHandlers(s, transport), inventoryHandlers(s), syncHandlers(s), marketHandlers(s), analysisHandlers(s));
+  return joinHandlers(
+    appHandlers(s, transport),
+    inventoryHandlers(s),
+    syncHandlers(s),
+    marketHandlers(s),
+    analysisHandlers(s),
+    picksHandlers(s),
+  );
 }

@@ -2,6 +2,7 @@ import type { AnyJobDef } from '../platform/jobs/define';
 import { analysisJobs } from '../features/analysis';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
+import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
@@ -14,4 +15,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...picksJobs,
 ];
