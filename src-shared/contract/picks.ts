@@ -176,7 +176,7 @@ export const placeBetInput = z
     selection: z.string().optional(),
     bookmaker: bookmakerCode,
     odds: decimalOdds('odds'),
-    stake: stakeOf('stake').refine((s) => s > 0, { error: 'stake of a placed bet must be above 0' }),
+    stake: stakeOf('stake').refine((s) => s !== 0, { error: 'stake of a placed bet must be above 0' }),
     placedAt: isoTime('placedAt').optional(),
     note: z.string().max(500).optional(),
   })

@@ -54,10 +54,15 @@ const same = (c: Candidate, n: PickClose): boolean =>
   c.clv === n.clv &&
   c.clv_raw === n.clvRaw;
 
-export function captureClosingLines(db: Cache, now: Date, recheckDays = 7): CaptureReport {
-  const candidates = db
+/** The picks the capture looks at (the bench's baseline reads exactly these rows). */
+export function closingCandidates(db: Cache, now: Date, recheckDays: number): Candidate[] {
+  return db
     .prepare(CANDIDATES)
     .all({ now: now.toISOString(), since: new Date(now.getTime() - recheckDays * 86_400_000).toISOString() }) as Candidate[];
+}
+
+export function captureClosingLines(db: Cache, now: Date, recheckDays = 7): CaptureReport {
+  const candidates = closingCandidates(db, now, recheckDays);
   const flags = bookmakerFlags(db);
   const report: CaptureReport = { candidates: candidates.length, captured: 0, lastQuote: 0, missing: 0, written: 0 };
   const lines = new Map<string, ClosingLine>();

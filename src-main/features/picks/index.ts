@@ -5,3 +5,7 @@ export { picksJobs, settlePicksJob, captureClosingJob, settleResultsJob, recordP
 export { picksHandlers } from './handlers';
 export { trackPicks } from './track';
 export { TRACKING_INPUT_TABLES } from './inputs';
+// The passes themselves, for the benchmark (test/bench/settle.bench.ts).
+export { settleResults, settlementCandidates } from './results';
+export { captureClosingLines, closingCandidates } from './capture';
+export { closingQuotes } from './queries';

@@ -80,10 +80,23 @@ const QUOTES: Record<string, string> = {
 };
 const ODDS_TABLE: Record<string, string> = { '1x2': 'odds_history', totals: 'odds_totals', spreads: 'odds_spreads' };
 
+// Prepared once per connection: the capture reads one market line after another.
+const prepared = new WeakMap<Cache, Map<string, ReturnType<Cache['prepare']>>>();
+function statement(db: Cache, sql: string): ReturnType<Cache['prepare']> {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 /** Quotes of one market line of a match up to kick-off, and its closing-marked ones (any time). */
 export function closingQuotes(db: Cache, match: number, market: string, line: number | null, kickoff: string): Quote[] {
-  if (!tableExists(db, ODDS_TABLE[market])) return [];
-  const rows = db.prepare(QUOTES[market]).all({ match, kickoff, ...(market === '1x2' ? {} : { line }) }) as (Omit<Quote, 'isClosing'> & {
+  const present = statement(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?")
+    .pluck()
+    .get(ODDS_TABLE[market]);
+  if (!present) return [];
+  const rows = statement(db, QUOTES[market]).all({ match, kickoff, ...(market === '1x2' ? {} : { line }) }) as (Omit<Quote, 'isClosing'> & {
     isClosing: number;
   })[];
   return rows.map((r) => ({ ...r, isClosing: r.isClosing === 1 }));

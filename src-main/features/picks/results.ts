@@ -38,8 +38,13 @@ const CANDIDATES = `SELECT p.pick_id, p.market, p.line, p.selection, p.odds_take
       OR p.settled_home_goals IS NOT (CASE WHEN m.status = 'finished' THEN m.home_goals END)
       OR p.settled_away_goals IS NOT (CASE WHEN m.status = 'finished' THEN m.away_goals END))))`;
 
+/** The picks the settlement looks at (the bench's baseline reads exactly these rows). */
+export function settlementCandidates(db: Cache): Candidate[] {
+  return db.prepare(CANDIDATES).all() as Candidate[];
+}
+
 export function settleResults(db: Cache, now: Date): ResultsReport {
-  const rows = db.prepare(CANDIDATES).all() as Candidate[];
+  const rows = settlementCandidates(db);
   const report: ResultsReport = { candidates: rows.length, settled: 0, resettled: 0, voided: 0, written: 0, notes: [] };
   const writes: Record<string, unknown>[] = [];
   let unscored = 0;
