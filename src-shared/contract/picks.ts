@@ -456,6 +456,8 @@ export const performance = z.object({
   curve: z.object({
     at: z.array(z.string()),
     profit: z.array(z.number()),
+    /** Running ROI: cumulative profit over cumulative stakes. */
+    roi: z.array(z.number()),
     /** Σ stake × CLV: the profit the closing line expected. */
     clvExpected: z.array(z.number().nullable()),
   }),

@@ -162,6 +162,7 @@ export const performanceJob = defineJob({
     const db = reader(ctx.cacheFile);
     const now = new Date();
     const rows = picksForStats(db, { ...filter, state: 'all' });
+    // the KPI window is by pick time; picks made in the last 30 days kick off from then on
     const picks = picksForStats(db, { kind: 'pick', from: new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10) });
     const traps = trapsBetween(db, new Date(now.getTime() - 7 * 86_400_000).toISOString(), now.toISOString());
     return { generatedAt: now.toISOString(), ...performanceOf(rows, staking), kpis: kpisOf(picks, staking, now, traps) };

@@ -142,6 +142,16 @@ export function clvHistogram(clvs: readonly number[]): Performance['clvHistogram
 
 const when = (r: PickRow): string => r.kickoff ?? r.pickedAt;
 
+function runningRoi(bets: readonly LedgerBet[]): number[] {
+  let profit = 0;
+  let staked = 0;
+  return bets.map((b) => {
+    profit += b.profit;
+    staked += b.stake;
+    return profit / staked;
+  });
+}
+
 export function performanceOf(rows: readonly PickRow[], staking: Staking): Omit<Performance, 'generatedAt' | 'kpis'> {
   const { ledger, unstaked } = ledgerOf(rows, staking);
   const bets = ledger.map((s) => s.bet);
@@ -223,7 +233,12 @@ export function performanceOf(rows: readonly PickRow[], staking: Staking): Omit<
             meanClv,
           }
         : null,
-    curve: { at: ledger.map((s) => when(s.row)), profit: stats ? stats.equity.slice(1) : [], clvExpected },
+    curve: {
+      at: ledger.map((s) => when(s.row)),
+      profit: stats ? stats.equity.slice(1) : [],
+      roi: runningRoi(bets),
+      clvExpected,
+    },
     band,
     clvHistogram: clvHistogram(clvRows.map((r) => r.clv as number)),
     clvByWeek,
@@ -256,21 +271,22 @@ export function performanceOf(rows: readonly PickRow[], staking: Staking): Omit<
 export const KPI_DAYS = { rate: 7, window: 30 };
 
 /** The seed's KPIs over the engine's picks (kind 'pick'), whatever the panel's filters: mean CLV and
- * ROI over the last 30 days of kick-offs, picks and traps per day over the last 7. */
+ * ROI of the picks made in the last 30 days, picks and traps per day over the last 7. */
 export function kpisOf(picks: readonly PickRow[], staking: Staking, now: Date, traps: number | null): Performance['kpis'] {
   const t = now.getTime();
-  const since = new Date(t - KPI_DAYS.window * 86_400_000).toISOString();
   const asOf = now.toISOString();
-  const recent = picks.filter((r) => r.kind === 'pick' && when(r) >= since && when(r) <= asOf);
+  const made = (days: number) => {
+    const since = new Date(t - days * 86_400_000).toISOString();
+    return picks.filter((r) => r.kind === 'pick' && r.pickedAt >= since && r.pickedAt < asOf);
+  };
+  const recent = made(KPI_DAYS.window);
   const clvs = recent.map((r) => r.clv).filter((c): c is number => c !== null);
   const { ledger } = ledgerOf(recent, staking);
-  const rateSince = new Date(t - KPI_DAYS.rate * 86_400_000).toISOString();
-  const made = picks.filter((r) => r.kind === 'pick' && r.pickedAt >= rateSince && r.pickedAt < asOf).length;
   return {
     meanClv: clvs.length ? clvs.reduce((a, c) => a + c, 0) / clvs.length : null,
     monthlyRoi: ledger.length ? ledgerStatistics(ledger.map((s) => s.bet)).roi : null,
-    month: `${since.slice(0, 10)} – ${asOf.slice(0, 10)}`,
-    picksPerDay: made / KPI_DAYS.rate,
+    month: `${new Date(t - KPI_DAYS.window * 86_400_000).toISOString().slice(0, 10)} – ${asOf.slice(0, 10)}`,
+    picksPerDay: made(KPI_DAYS.rate).length / KPI_DAYS.rate,
     trapsPerDay: traps === null ? null : traps / KPI_DAYS.rate,
     days: KPI_DAYS.rate,
     asOf,

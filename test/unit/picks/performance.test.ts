@@ -95,6 +95,7 @@ describe('performance of settled picks', () => {
     expect(p.summary?.meanClv).toBeCloseTo((0.05 - 0.02 + 0.03 + 0.2 - 0.3) / 5, 14);
     expect(p.summary!.roiLower).toBeLessThan(p.summary!.roi);
     expect(p.curve.profit).toEqual([10, 5, 14, 14]);
+    expect(p.curve.roi).toEqual([10 / 10, 5 / 15, 14 / 35, 14 / 39]);
     expect(p.curve.at).toEqual(['a', 'b', 'c', 'f'].map((id) => ROWS.find((r) => r.pickId === id)!.kickoff));
     expect(p.curve.clvExpected[2]).toBeCloseTo(10 * 0.05 + 5 * -0.02 + 20 * 0.03, 12);
     // expected profit: a and b are win/lose at their model probability, c has its five results; f has none
@@ -169,11 +170,11 @@ describe('performance of settled picks', () => {
     expect(h[29].count).toBe(1);
   });
 
-  it("KPIs: the engine's picks of the last 30 days (CLV, ROI) and 7 days (picks and traps per day)", () => {
+  it("KPIs: the engine's picks made in the last 30 days (CLV, ROI) and 7 days (picks and traps per day)", () => {
     const now = new Date('2026-04-03T00:00:00.000Z');
     const k = kpisOf(ROWS, 'staked', now, 21);
-    expect(k.meanClv).toBeCloseTo((0.03 + 0.2 - 0.3) / 3, 14); // c, d, e kicked off since 4 March
-    expect(k.monthlyRoi).toBeCloseTo(9 / 24, 14); // c and f (d has no stake)
+    expect(k.meanClv).toBeCloseTo((0.03 - 0.3) / 2, 14); // c and e were picked since 4 March (the others on 2 March)
+    expect(k.monthlyRoi).toBeCloseTo(9 / 20, 14); // c: the only settled one of them
     expect(k.picksPerDay).toBeCloseTo(1 / 7, 14); // only e was picked in the last 7 days
     expect(k.trapsPerDay).toBe(3);
     expect(kpisOf([], 'staked', now, null)).toMatchObject({ meanClv: null, monthlyRoi: null, picksPerDay: 0, trapsPerDay: null });
