@@ -432,7 +432,7 @@ export const performance = z.object({
     bets: z.number().int(),
     open: z.number().int(),
     settled: z.number().int(),
-    /** Settled but left out of the ledger: stake 0 under 'staked'. */
+    /** Settled but left out of the ledger under 'staked': stake 0, or a stored profit its stake cannot give. */
     unstaked: z.number().int(),
     withClv: z.number().int(),
     clvMissing: z.number().int(),

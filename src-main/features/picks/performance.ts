@@ -20,18 +20,21 @@ interface Settled {
   bet: LedgerBet;
 }
 
-/** The ledger: settled picks in kick-off order, at their stakes (stake 0 left out) or one unit each. */
+/** The ledger: settled picks in kick-off order, at their stakes (stake 0, or a stored profit the stake
+ * cannot give, left out) or one unit each. */
 export function ledgerOf(rows: readonly PickRow[], staking: Staking): { ledger: Settled[]; unstaked: number } {
   const ledger: Settled[] = [];
   let unstaked = 0;
   for (const row of rows) {
     if (row.result === null) continue;
     if (staking === 'staked') {
-      if (!(row.stake > 0) || row.profit === null) {
+      // a pick settled elsewhere may carry a profit its stake cannot give: left out rather than trusted
+      const fits = row.profit !== null && Number.isFinite(row.profit) && row.profit >= -row.stake * (1 + 1e-9);
+      if (!(row.stake > 0) || !fits) {
         unstaked++;
         continue;
       }
-      ledger.push({ row, bet: { stake: row.stake, profit: row.profit, odds: row.odds, clv: row.clv } });
+      ledger.push({ row, bet: { stake: row.stake, profit: row.profit as number, odds: row.odds, clv: row.clv } });
     } else {
       ledger.push({ row, bet: { stake: 1, profit: settlementProfit(row.result as Settlement, row.odds), odds: row.odds, clv: row.clv } });
     }

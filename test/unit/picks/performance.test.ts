@@ -132,6 +132,15 @@ describe('performance of settled picks', () => {
     expect(p.calibration.bins[5]).toMatchObject({ count: 1, meanPredicted: 0.55, observedRate: 1 });
   });
 
+  it('a pick settled elsewhere with a profit its stake cannot give stays out of the staked ledger', () => {
+    const p = performanceOf(
+      [...ROWS, row({ pickId: 'odd', stake: 2, result: 'lost', profit: -50, kickoff: '2026-03-04T15:00:00.000Z' })],
+      'staked',
+    );
+    expect(p.counts.unstaked).toBe(2);
+    expect(p.summary?.profit).toBe(14);
+  });
+
   it('flat: one unit on every settled pick, stake-0 picks included', () => {
     const p = performanceOf(ROWS, 'flat');
     expect(p.counts.unstaked).toBe(0);
