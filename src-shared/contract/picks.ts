@@ -495,7 +495,9 @@ export const performance = z.object({
       }),
     ),
   }),
-  /** The seed's KPIs (active tables come from the inventory). */
+  /** The seed's KPIs over the engine's picks (kind 'pick'), whatever the filters: mean CLV and ROI of the
+   * picks made in the last 30 days, picks and traps per day over the last `days`. Active tables come
+   * from the inventory. */
   kpis: z.object({
     meanClv: z.number().nullable(),
     monthlyRoi: z.number().nullable(),
