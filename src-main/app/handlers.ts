@@ -4,6 +4,7 @@ import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
 import { reportsHandlers } from '../features/reports';
+import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
 import { appHandlers } from './app-handlers';
 import type { Services } from './services';
@@ -18,5 +19,6 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     analysisHandlers(s),
     reportsHandlers(s),
     patternsHandlers(s),
+    picksHandlers(s),
   );
 }

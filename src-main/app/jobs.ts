@@ -4,6 +4,7 @@ import { patternsJobs } from '../features/agents/patterns';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
 import { reportsJobs } from '../features/reports';
+import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
@@ -18,4 +19,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...analysisJobs,
   ...reportsJobs,
   ...patternsJobs,
+  ...picksJobs,
 ];

@@ -6,6 +6,7 @@ import {
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
+  type RowClickedEvent,
   type StateUpdatedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -31,12 +32,14 @@ export interface GridProps<T> {
   /** Shown in the grid when there are no rows. */
   emptyText?: string;
   onReady?(api: GridApi<T>): void;
+  /** A row was clicked (e.g. to show it in detail beside the grid). */
+  onRowClicked?(e: RowClickedEvent<T>): void;
 }
 
 const defaultColDef: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 60 };
 
 /** ag-grid with the desk's theme, column state kept per grid id, and an export menu (CSV, XLSX). */
-export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyText, onReady }: GridProps<T>) {
+export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyText, onReady, onRowClicked }: GridProps<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const initialState = useMemo(() => loadGridState(id), [id]);
   const getRowId = useCallback((p: GetRowIdParams<T>) => rowId(p.data), [rowId]);
@@ -98,6 +101,7 @@ export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyT
           quickFilterText={quickFilter}
           onGridReady={ready}
           onStateUpdated={stateUpdated}
+          onRowClicked={onRowClicked}
           overlayNoRowsTemplate={emptyText ? `<span class="grid__empty">${escapeHtml(emptyText)}</span>` : undefined}
           animateRows={false}
           tooltipShowDelay={400}

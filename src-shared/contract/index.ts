@@ -9,6 +9,7 @@ import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
+import { picksMethods } from './picks';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -21,6 +22,7 @@ export const contract = {
   ...analysisMethods,
   ...reportsMethods,
   ...patternsMethods,
+  ...picksMethods,
 };
 
 export const events = {

@@ -8,6 +8,7 @@ import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
 import { reportCommand } from './report';
 import { patternsMineCommand } from './patterns-mine';
+import { settleCommand } from './settle';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   modelFitCommand,
   reportCommand,
   patternsMineCommand,
+  settleCommand,
 ];
