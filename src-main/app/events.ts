@@ -2,6 +2,7 @@ import type { SyncResult } from '../../src-shared/contract/sync';
 import { warmMarket } from '../features/market';
 import { calibrateJob } from '../features/agents/backtest';
 import { valueRunJob, LIVE_DEFAULTS } from '../features/agents/value';
+import { settlePicksJob, TRACKING_INPUT_TABLES } from '../features/picks';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
 
@@ -10,14 +11,46 @@ export function changedTables(r: SyncResult): string[] {
   return r.tables.filter((t) => t.upserted + t.deleted + t.pruned + t.quarantined + t.released > 0).map((t) => t.table);
 }
 
-/** What follows a sync: the windows hear which cache tables changed, and the worker rebuilds the
- * Command Center's board at once so the next read comes from memory. */
-export function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost }): void {
+/** What follows a sync: the windows hear which cache tables changed, the worker rebuilds the
+ * Command Center's board at once so the next read comes from memory, and when results, odds or
+ * picks moved, the tracking pass captures closing lines and settles picks (writer lane), then Agent B
+ * runs when prices or results came. Resolves when the tracking pass is over (the sync's caller does not
+ * wait for it). */
+export function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const tables = changedTables(r);
-  if (tables.length === 0) return;
+  if (tables.length === 0) return Promise.resolve();
   deps.bus.emit('cache.changed', { tables, at: r.finishedAt });
   warmMarket(deps.jobs);
-  if (tables.some((t) => t === 'matches' || t.startsWith('odds_'))) runValueAgent(deps);
+  const tracking = trackPicks(tables, deps);
+  // Agent B after the tracking pass (both on the writer lane): settlement is not kept waiting
+  if (tables.some((t) => t === 'matches' || t.startsWith('odds_'))) void tracking.then(() => runValueAgent(deps));
+  return tracking;
+}
+
+function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
+  if (!tables.some((t) => (TRACKING_INPUT_TABLES as readonly string[]).includes(t))) return Promise.resolve();
+  return deps.jobs
+    .run(settlePicksJob, {})
+    .done.then((s) => {
+      const touched = [
+        ...(s.closing.written + s.results.written > 0 ? ['tracking_clv_picks'] : []),
+        ...(s.combos.written > 0 ? ['fg_combo_tracking'] : []),
+      ];
+      if (touched.length) deps.bus.emit('cache.changed', { tables: touched, at: new Date().toISOString() });
+      const settled = s.results.settled + s.results.resettled + s.combos.settled;
+      if (settled > 0)
+        deps.bus.emit('alert.raised', {
+          id: `settlement:${s.at}`,
+          kind: 'settlement',
+          severity: 'low',
+          title: `${settled} pick${settled === 1 ? '' : 's'} settled`,
+          body: `${s.results.settled} settled, ${s.results.resettled} re-settled, ${s.results.voided} void, ${s.combos.settled} combos; ${s.closing.captured + s.closing.lastQuote} closing lines`,
+          matchId: null,
+          panel: 'history',
+          at: s.at,
+        });
+    })
+    .catch((err: unknown) => deps.log?.(`pick tracking after the sync failed: ${(err as Error).message}`));
 }
 
 /** Agent B after new prices or results: its blend weight re-chosen by backtest when a week old (or never

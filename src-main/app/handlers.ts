@@ -1,7 +1,10 @@
 import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
+import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
+import { reportsHandlers } from '../features/reports';
+import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
 import { valueHandlers } from '../features/agents/value';
 import { backtestHandlers } from '../features/agents/backtest';
@@ -18,5 +21,8 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     analysisHandlers(s),
     valueHandlers(s),
     backtestHandlers(s),
+    reportsHandlers(s),
+    patternsHandlers(s),
+    picksHandlers(s),
   );
 }

@@ -1,7 +1,10 @@
 import type { AnyJobDef } from '../platform/jobs/define';
 import { analysisJobs } from '../features/analysis';
+import { patternsJobs } from '../features/agents/patterns';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
+import { reportsJobs } from '../features/reports';
+import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
@@ -18,4 +21,7 @@ export const allJobs: readonly AnyJobDef[] = [
   ...analysisJobs,
   ...valueJobs,
   ...backtestJobs,
+  ...reportsJobs,
+  ...patternsJobs,
+  ...picksJobs,
 ];

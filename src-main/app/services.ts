@@ -35,6 +35,23 @@ export interface ServiceOptions {
   syncIntervalMs?: number;
 }
 
+/** How long running jobs get to stop on their own when the app closes. */
+export const CLOSE_GRACE_MS = 5_000;
+
+/** Folds the WAL into the cache file, so the file left behind is whole on its own. */
+function checkpointCache(file: string, log: (line: string) => void): void {
+  try {
+    const db = openCache(file, { migrate: false });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    log(`closing: the cache could not be checkpointed (${(err as Error).message}); its WAL is replayed at next start`);
+  }
+}
+
 /** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
 export const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
 
@@ -83,7 +100,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     jobs,
     intervalMs: opts.syncIntervalMs ?? syncIntervalMs(source.kind === 'embedded'),
     log,
-    onSynced: (r) => afterSync(r, { bus, jobs }),
+    onSynced: (r) => void afterSync(r, { bus, jobs, log }),
     // The embedded default: a demo world before the first sync, and its live feed before each scheduled one.
     ...(source.kind === 'embedded' ? embeddedDemoHooks(jobs, log) : {}),
   });
@@ -97,7 +114,10 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     startedAt: new Date().toISOString(),
     async close() {
       sync.stop();
-      await jobs.close();
+      // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
+      const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
+      if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
+      checkpointCache(config.cacheFile, log);
       await embedded?.stop();
     },
   };

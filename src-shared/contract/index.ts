@@ -5,8 +5,12 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { agentMethods } from './agents';
+import { reportsMethods } from './reports';
+import { desktopEvents } from './desktop';
+import { picksMethods } from './picks';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -18,12 +22,16 @@ export const contract = {
   ...marketMethods,
   ...analysisMethods,
   ...agentMethods,
+  ...reportsMethods,
+  ...patternsMethods,
+  ...picksMethods,
 };
 
 export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...desktopEvents,
 };
 
 export type Contract = typeof contract;
