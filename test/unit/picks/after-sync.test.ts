@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { afterSync } from '../../../src-main/app/events';
 import { EventBus } from '../../../src-main/platform/events';
 import type { JobHost } from '../../../src-main/platform/jobs/host';
@@ -40,13 +40,15 @@ function stubJobs(kinds: string[]): JobHost {
 }
 
 describe('after a sync', () => {
-  it('results or odds changed: the tracking pass runs on the writer lane, then the panels hear of the picks and a settlement alert is raised', async () => {
+  it('results or odds changed: the tracking pass runs on the writer lane, then the panels hear of the picks, a settlement alert is raised and Agent B runs', async () => {
     const kinds: string[] = [];
     const bus = new EventBus();
     const seen: [string, unknown][] = [];
     bus.onAny((name, payload) => seen.push([name, payload]));
     await afterSync(result([table('matches', 4), table('teams', 0)]), { bus, jobs: stubJobs(kinds) });
-    expect(kinds).toEqual(['market.board', 'market.topMoves', 'picks.settle']);
+    expect(kinds.slice(0, 3)).toEqual(['market.board', 'market.topMoves', 'picks.settle']);
+    // Agent B follows the tracking pass (results came): its blend weight checked, then its run
+    await vi.waitFor(() => expect(kinds.slice(3)).toEqual(['value.calibrate', 'value.run']));
     expect(seen.map(([n]) => n)).toEqual(['cache.changed', 'cache.changed', 'alert.raised']);
     expect(seen[0][1]).toEqual({ tables: ['matches'], at: '2026-03-01T18:00:00.000Z' });
     expect((seen[1][1] as { tables: string[] }).tables).toEqual(['tracking_clv_picks']);

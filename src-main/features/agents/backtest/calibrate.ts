@@ -3,7 +3,6 @@
 // model's 1X2, the market's fair 1X2 at decision time and the de-vigged closing line, and take the w in
 // [0, 1] that minimises the log loss of p = w·model + (1 − w)·market against the closing line
 // (−Σ p_close·log p: the closing line is the sharpest forecast there is, and far less noisy than results).
-import { closingLine } from '../../../../src-shared/domain/closing-line';
 import { findMarket } from '../../../../src-shared/domain/market-prices';
 import { dayNumber } from '../../../../src-shared/quant/dates';
 import { fitDixonColes, predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
@@ -11,6 +10,7 @@ import { decideValue, modelProbabilities, type ValueRules } from '../value';
 import type { PastView } from './past';
 import type { BookRoles, FixtureInfo, PastResult } from './types';
 import type { BacktestFixture } from './types';
+import { closingOf } from './closing';
 
 export interface LeagueFit {
   model: DixonColesModel | null;
@@ -132,7 +132,7 @@ export function calibrateBlend(
     for (const f of todays) {
       const { matrix } = fixtureMatrix(byLeague.get(f.league), f, settings);
       if (!matrix) continue;
-      const close = closingLine(f.closing, '1x2', null, roles);
+      const close = closingOf(f.closing, '1x2', null, roles, f.kickoff);
       if (!close.probabilities || !findMarket(f.decision, '1x2', null)) continue;
       const market = decideValue(f.decision, roles, { matrix: null, missing: null }, { ...rules, w: 0, markets: ['1x2'] }).forecast;
       if (!market) continue;

@@ -4,11 +4,11 @@
 // measure them against the closing line.
 import type { BacktestBet, BacktestResult } from '../../../../src-shared/contract/agents';
 import { JobCancelled } from '../../../platform/jobs/define';
-import { closingLine, clvAgainst } from '../../../../src-shared/domain/closing-line';
+import { betClv, closingOf } from './closing';
 import { calibration, scoreForecasts, summarise, summariseBy, type ScoredForecast } from './evaluate';
 import { History } from './past';
-import { selectionIndex } from '../../../../src-shared/domain/market-prices';
 import { outcome1x2, settleBet } from './settle';
+import { SELECTIONS } from '../../../../src-shared/contract/market';
 import { parseParams, type AnyStrategy, type BetIntent } from './strategy';
 import type { BacktestData, BacktestFixture, FixtureInfo } from './types';
 
@@ -45,11 +45,12 @@ function count(into: Record<string, number>, key: string): void {
 
 /** A bet as the record shows it: settled from the result, with its closing line and CLV. */
 function record(f: BacktestFixture, b: BetIntent, data: BacktestData): BacktestBet {
-  const k = selectionIndex(b.market, b.selection);
-  if (k < 0) throw new Error(`strategy bet on unknown selection '${b.selection}' of ${b.market} (${f.key})`);
+  if (!SELECTIONS[b.market].includes(b.selection))
+    throw new Error(`strategy bet on unknown selection '${b.selection}' of ${b.market} (${f.key})`);
   if (!(b.odds > 1) || !(b.stake > 0)) throw new Error(`strategy bet with odds ${b.odds} and stake ${b.stake} on ${f.key}`);
-  const settled = f.result ? settleBet(b.market, b.line, b.selection, b.odds, f.result) : null;
-  const close = closingLine(f.closing, b.market, b.line, data.roles);
+  const settled = f.result ? settleBet(b, f.result) : null;
+  const close = closingOf(f.closing, b.market, b.line, data.roles, f.kickoff);
+  const clv = betClv(close, b.market, b.selection, b.bookmaker, b.odds);
   return {
     fixture: f.key,
     matchId: f.matchId,
@@ -69,11 +70,11 @@ function record(f: BacktestFixture, b: BetIntent, data: BacktestData): BacktestB
     edge: b.edge,
     basis: b.basis,
     result: settled ? settled.result : 'unsettled',
-    profit: settled ? settled.profit * b.stake : null,
-    closing: close.reference,
+    profit: settled ? settled.unit * b.stake : null,
+    closing: close.role,
     closingSource: close.source,
-    closingFairOdds: close.probabilities ? 1 / close.probabilities[k] : null,
-    clv: clvAgainst(close, b.odds, k),
+    closingFairOdds: clv.fairOdds,
+    clv: clv.clv,
   };
 }
 
@@ -123,7 +124,7 @@ function* replay(
       for (const n of decision.notes ?? []) count(notes, n);
       for (const b of decision.bets) bets.push(record(f, b, data));
       if (decision.forecast && f.result) {
-        const close = closingLine(f.closing, '1x2', null, data.roles);
+        const close = closingOf(f.closing, '1x2', null, data.roles, f.kickoff);
         forecasts.push({ probabilities: decision.forecast, outcome: outcome1x2(f.result), closing: close.probabilities });
       }
     }
@@ -159,7 +160,7 @@ function* replay(
     days: days.length,
     fixtures: inRange.length,
     fixturesWithoutResult: inRange.filter((f) => !f.result).length,
-    fixturesWithoutClosingLine: inRange.filter((f) => closingLine(f.closing, '1x2', null, data.roles).reference === 'none').length,
+    fixturesWithoutClosingLine: inRange.filter((f) => closingOf(f.closing, '1x2', null, data.roles, f.kickoff).role === 'none').length,
     skipped,
     notes,
     summary: summarise(bets, pooled),

@@ -12,7 +12,7 @@ import {
 import { meanRankedProbabilityScore } from '../../../../src-shared/quant/rps';
 import { bootstrapMeanInterval, brierScore, calibrationBins, logLoss, type CalibrationBin } from '../../../../src-shared/quant/stats';
 import { oneSampleTTest } from '../../../../src-shared/quant/t-test';
-import { CLOSING_REFERENCES } from '../../../../src-shared/domain/closing-line';
+import { CLOSING_ROLES } from './closing';
 
 export interface IntervalOptions {
   /** Bootstrap resamples (0: no interval); the seed makes a run reproducible. */
@@ -26,7 +26,7 @@ export function summarise(bets: readonly BacktestBet[], opts: IntervalOptions): 
   const settled = bets.filter((b) => b.profit !== null);
   const ledger: LedgerBet[] = settled.map((b) => ({ stake: b.stake, profit: b.profit as number, odds: b.odds, clv: b.clv }));
   const refs = Object.fromEntries(
-    CLOSING_REFERENCES.map((r) => [r, bets.filter((b) => b.closing === r).length]),
+    CLOSING_ROLES.map((r) => [r, bets.filter((b) => b.closing === r).length]),
   ) as BacktestSummary['closingReference'];
   const withClv = bets.filter((b) => b.clv !== null);
   const clvs = withClv.map((b) => b.clv as number);
