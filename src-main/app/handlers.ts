@@ -3,10 +3,24 @@ import { analysisHandlers } from '../features/analysis';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
 import { syncHandlers } from '../sync';
+import { settingsHandlers } from '../features/settings';
+import { scheduleHandlers } from '../features/schedule';
+import { notificationHandlers } from '../features/notifications';
 import { appHandlers } from './app-handlers';
+import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
-  return joinHandlers(appHandlers(s, transport), inventoryHandlers(s), syncHandlers(s), marketHandlers(s), analysisHandlers(s));
+  return joinHandlers(
+    appHandlers(s, transport),
+    inventoryHandlers(s),
+    syncHandlers(s),
+    marketHandlers(s),
+    analysisHandlers(s),
+    settingsHandlers(s),
+    sourceHandlers(s),
+    scheduleHandlers(s),
+    notificationHandlers(s),
+  );
 }

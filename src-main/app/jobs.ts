@@ -5,6 +5,8 @@ import { marketJobs } from '../features/market';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
+import { settingsJobs } from '../features/settings';
+import { scheduleJobs } from '../features/schedule';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -14,4 +16,6 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...settingsJobs,
+  ...scheduleJobs,
 ];

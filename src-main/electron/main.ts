@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
 import path from 'node:path';
 import { resolveConfig } from '../app/config';
 import { createHandlers } from '../app/handlers';
@@ -6,7 +6,9 @@ import { createServices, type Services } from '../app/services';
 import { contentSecurityPolicy } from '../platform/csp';
 import { forwardEvents, registerIpc } from './ipc';
 import { guardWebContents, secureWebPreferences } from './security';
-import { readStoredSourceUrl } from './secrets';
+import { safeStorageSecrets } from './secrets';
+import { electronNotifications } from './notifications';
+import type { NotificationPayload } from '../../src-shared/contract/notifications';
 
 // Thin Electron shell: every service is composed in app/ and is shared with the headless server.
 let services: Services | undefined;
@@ -27,11 +29,19 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
 
+  // Secrets (source URL, Telegram bot token) only through the OS keychain; settings in settings.json.
+  const secrets = safeStorageSecrets(app.getPath('userData'));
   const config = resolveConfig({
     dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'),
-    storedSourceUrl: readStoredSourceUrl(app.getPath('userData')),
+    storedSourceUrl: secrets.get('sourceUrl'),
   });
-  services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc', background: true });
+  services = await createServices(config, {
+    log: (l) => console.log(l),
+    transport: 'ipc',
+    background: true,
+    secrets,
+    desktop: electronNotifications({ Notification, onClick: openFromNotification }),
+  });
   registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
 
   window = new BrowserWindow({
@@ -46,6 +56,16 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window?.show());
   if (devUrl) await window.loadURL(devUrl);
   else await window.loadFile(rendererIndex);
+}
+
+/** A click on a notification: the window comes forward and opens what it is about (the match in Ferrari Intel). */
+function openFromNotification(n: NotificationPayload): void {
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+  services?.bus.emit('app.open', { panel: n.panel, matchId: n.matchId });
 }
 
 app

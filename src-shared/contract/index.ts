@@ -6,6 +6,9 @@ import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { alertEvents } from './alerts';
+import { settingsEvents, settingsMethods } from './settings';
+import { schedulerEvents, schedulerMethods } from './scheduler';
+import { notificationEvents, notificationMethods } from './notifications';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -16,12 +19,18 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...settingsMethods,
+  ...schedulerMethods,
+  ...notificationMethods,
 };
 
 export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...settingsEvents,
+  ...schedulerEvents,
+  ...notificationEvents,
 };
 
 export type Contract = typeof contract;
