@@ -50,6 +50,10 @@ export const stakingSettings = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    // Fields are compared only once each is valid on its own (zod runs this refinement after range errors too).
+    const ok = (x: unknown) => typeof x === 'number' && x > 0 && x <= 1;
+    const e = s.exposure;
+    if (![s.maxStakeShare, e.perMatch, e.perDay, e.perLeague].every(ok) || !(s.bankroll > 0) || !(s.minStake >= 0)) return;
     const pct = (x: number) => `${+(x * 100).toFixed(2)}%`;
     if (s.maxStakeShare > s.exposure.perMatch)
       ctx.addIssue({

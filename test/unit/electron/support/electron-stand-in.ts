@@ -26,7 +26,28 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** Electron's Notification: records what the app shows; a test clicks it. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body?: string; urgency?: string }) {
+    super();
+    standIn.notifications.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  click(): void {
+    this.emit('click', {});
+  }
+}
+
 export const standIn = {
+  notifications: [] as FakeNotification[],
+  windowCalls: [] as string[],
   appListeners: new Map<string, Listener[]>(),
   windows: [] as { options: Record<string, unknown>; loaded?: string; webContents: FakeWebContents }[],
   ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
@@ -66,7 +87,18 @@ export function electronModule() {
     once(_event: string, _l: Listener) {
       return this;
     }
-    show() {}
+    show() {
+      standIn.windowCalls.push('show');
+    }
+    focus() {
+      standIn.windowCalls.push('focus');
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {
+      standIn.windowCalls.push('restore');
+    }
     async loadFile(file: string) {
       this.record.loaded = `file://${file}`;
     }
@@ -106,7 +138,7 @@ export function electronModule() {
     ipcMain,
     session,
     shell: { openExternal: async (url: string) => void standIn.opened.push(url) },
-    Notification: { isSupported: () => false },
+    Notification: FakeNotification,
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api) },
     ipcRenderer,
