@@ -66,7 +66,7 @@ export async function testConnection(url: string, opts: { timeoutMs?: number; mi
     return answer(failure, e.message);
   }
   try {
-    const server = (await client.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? null;
+    const server = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? null;
     const timescale = ((await client.query("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")).rowCount ?? 0) > 0;
     const schema = await checkSchema(client, readMigrations(opts.migrations ?? migrationsDir('source')));
     const details = { server, timescale, schema: schema.summary };

@@ -11,11 +11,14 @@ export type ProbeResult =
 // old servers answer an ErrorResponse ('E'). Anything else is not PostgreSQL.
 const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
 
+/** The first line of what it said, readable. */
 const printable = (b: Buffer): string =>
   b
-    .subarray(0, 40)
+    .subarray(0, 200)
     .toString('latin1')
+    .split(/\r?\n/)[0]
     .replace(/[^\x20-\x7e]+/g, ' ')
+    .slice(0, 60)
     .trim();
 
 export async function probePostgres(host: string, port: number, timeoutMs = 5_000): Promise<ProbeResult> {
