@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installLinkGuard } from './linkGuard';
+import { startNotificationFeed } from './notifications';
 import { Nav, panelShortcut } from './Nav';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -18,6 +19,7 @@ export function App() {
   useEffect(() => {
     const stopGuard = installLinkGuard();
     const stopJobs = startJobFeed();
+    const stopNotifications = startNotificationFeed();
     void useAppInfo.getState().load();
     panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
 
@@ -37,6 +39,7 @@ export function App() {
     return () => {
       stopGuard();
       stopJobs();
+      stopNotifications();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('unhandledrejection', onRejection);
