@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Notification, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import { resolveConfig } from '../app/config';
 import { createHandlers } from '../app/handlers';
@@ -43,6 +43,8 @@ async function start(): Promise<void> {
     desktop: electronNotifications({ Notification, onClick: openFromNotification }),
   });
   registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
+  // after sleep, runs missed meanwhile go now (once each), not at the scheduler's next look at the clock
+  powerMonitor.on('resume', () => services?.scheduler.wake());
 
   window = new BrowserWindow({
     width: 1600,

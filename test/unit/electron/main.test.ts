@@ -152,6 +152,11 @@ describe('Electron main (with electron stubbed): notifications and settings plum
     expect(wc.sent).toContainEqual([IPC_EVENT, 'app.open', { panel: 'settings', matchId: null }]);
   });
 
+  it('wakes the scheduler when the machine resumes from sleep', () => {
+    expect(standIn.powerListeners.get('resume')).toHaveLength(1);
+    expect(() => (standIn.powerListeners.get('resume')![0] as () => void)()).not.toThrow();
+  });
+
   it('keeps secrets with safeStorage and the settings in settings.json (0600) of the data folder', async () => {
     const state = await invoke(fromApp, 'settings.get', {});
     expect(state).toMatchObject({ ok: true, value: { secrets: { storage: 'safeStorage', telegramToken: false } } });

@@ -77,6 +77,20 @@ describe('the scheduler', () => {
     expect(t.runs.at(-1)).toEqual(['sync', 'cron', '11:50']);
   });
 
+  it('on wake (Electron powerMonitor resume) looks at the clock at once: one catch-up run, before any timer fires', async () => {
+    const t = setup(at(10, 6));
+    t.scheduler.define(syncSlot);
+    t.scheduler.plug('sync', t.step('sync'));
+    t.scheduler.start();
+    t.clock.jump(3 * 3_600_000); // 13:06, no timer fired
+    t.scheduler.wake();
+    await t.scheduler.idle();
+    expect(t.runs).toEqual([['sync', 'catch-up', '13:06']]);
+    t.scheduler.wake(); // nothing more is due
+    await t.scheduler.idle();
+    expect(t.runs).toHaveLength(1);
+  });
+
   it('never overlaps two runs of a slot: a tick during a run makes one run after it', async () => {
     const t = setup(at(10, 4));
     t.scheduler.define(syncSlot);

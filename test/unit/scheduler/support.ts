@@ -15,6 +15,8 @@ export function fakeClock(start: Date) {
   };
   const clock: Clock & {
     advance(ms: number): Promise<void>;
+    /** The wall clock moves and no timer fires (asleep, the monotonic timers did not advance). */
+    jump(ms: number): void;
     sleep(ms: number): Promise<void>;
     pending(): number;
   } = {
@@ -39,6 +41,9 @@ export function fakeClock(start: Date) {
         await flush();
       }
       now = target;
+    },
+    jump(ms) {
+      now += ms;
     },
     async sleep(ms) {
       now += ms;

@@ -47,6 +47,7 @@ export class FakeNotification extends EventEmitter {
 
 export const standIn = {
   notifications: [] as FakeNotification[],
+  powerListeners: new Map<string, Listener[]>(),
   windowCalls: [] as string[],
   appListeners: new Map<string, Listener[]>(),
   windows: [] as { options: Record<string, unknown>; loaded?: string; webContents: FakeWebContents }[],
@@ -139,6 +140,11 @@ export function electronModule() {
     session,
     shell: { openExternal: async (url: string) => void standIn.opened.push(url) },
     Notification: FakeNotification,
+    powerMonitor: {
+      on(event: string, listener: Listener) {
+        standIn.powerListeners.set(event, [...(standIn.powerListeners.get(event) ?? []), listener]);
+      },
+    },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api) },
     ipcRenderer,
