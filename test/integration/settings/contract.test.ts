@@ -26,7 +26,6 @@ async function start(): Promise<void> {
     port: 0,
     source: db.url,
     dataDir,
-    schedule: false,
     log: (l) => logs.push(l),
     telegram: { sleep: async () => {} },
   });
@@ -45,7 +44,12 @@ async function failure(p: Promise<unknown>): Promise<ContractCallError> {
 
 const issuePaths = (e: ContractCallError) => (e.details as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
 
+// The schedule runs (cron ticks on), with the sync's cron moved to once a year so no tick lands
+// during the test: the only syncs are the start-up one and those the test asks for.
+const YEARLY = '0 0 1 1 *';
+
 beforeAll(async () => {
+  fs.writeFileSync(settingsFile, JSON.stringify({ settings: { schedule: { sync: { cron: YEARLY, enabled: true } } } }));
   db = await createTestDatabase('monps_settings_http');
   api = await startTelegramStandIn({ validToken: TOKEN });
   await start();
@@ -61,7 +65,10 @@ afterAll(async () => {
 describe('settings through the contract (HTTP)', () => {
   it('saves a section, refuses a bad one field by field changing nothing, and keeps them across a restart', async () => {
     const first = await call('settings.get', {});
-    expect(first.settings).toEqual(DEFAULT_SETTINGS);
+    expect(first.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      schedule: { ...DEFAULT_SETTINGS.schedule, sync: { cron: YEARLY, enabled: true } },
+    });
     expect(first).toMatchObject({ updatedAt: null, file: settingsFile, secrets: { storage: 'file', telegramToken: false } });
     const staking = { ...DEFAULT_SETTINGS.staking, bankroll: 5000, kellyFraction: 0.3 };
     const saved = await call('settings.update', {
@@ -110,15 +117,26 @@ describe('settings through the contract (HTTP)', () => {
     const list = await call('scheduler.list', {});
     expect(list.slots.map((s) => s.slot)).toEqual(['sync', 'intelligence', 'closing-line', 'settlement', 'learning']);
     const sync = list.slots[0];
-    expect(sync).toMatchObject({ cron: '*/5 * * * *', defaultCron: '*/5 * * * *', steps: ['sync'], enabled: true });
+    expect(sync).toMatchObject({ cron: YEARLY, defaultCron: '*/5 * * * *', steps: ['sync'], enabled: true });
+    expect(sync.nextRunAt).toBe(nextCronRun(YEARLY, new Date())!.toISOString());
     expect(list.slots.find((s) => s.slot === 'closing-line')).toMatchObject({ steps: [], triggers: ['each kick-off'], nextRunAt: null });
     expect(sync.lastRun).toMatchObject({ reason: 'start', status: 'ok' }); // the start-up sync of the empty test source
 
-    const schedule = { ...DEFAULT_SETTINGS.schedule, learning: { cron: '45 3 * * 1', enabled: true } };
+    // a new cron for the sync (2 January, 04:15: never during the test) and for learning
+    const schedule = {
+      ...DEFAULT_SETTINGS.schedule,
+      sync: { cron: '15 4 2 1 *', enabled: true },
+      learning: { cron: '45 3 * * 1', enabled: true },
+    };
     await call('settings.update', { schedule });
-    const learning = (await call('scheduler.list', {})).slots.find((s) => s.slot === 'learning')!;
-    expect(learning.cron).toBe('45 3 * * 1');
-    expect(learning.nextRunAt).toBe(nextCronRun('45 3 * * 1', new Date())!.toISOString()); // next Monday 03:45, local time
+    const after = await call('scheduler.list', {});
+    expect(after.slots[0]).toMatchObject({
+      cron: '15 4 2 1 *',
+      nextRunAt: nextCronRun('15 4 2 1 *', new Date())!.toISOString(),
+      nextReason: 'cron',
+    });
+    const learning = after.slots.find((s) => s.slot === 'learning')!;
+    expect(learning).toMatchObject({ cron: '45 3 * * 1', nextRunAt: null, pending: 'the learning loop plugs in here' }); // nothing plugged in yet
     const bad = await failure(call('settings.update', { schedule: { learning: { cron: '45 25 * * 1', enabled: true } } }));
     expect(bad.message).toContain('schedule.learning.cron: not a valid cron expression: Invalid value for hour: 25');
     expect((await call('scheduler.list', {})).slots.find((s) => s.slot === 'learning')!.cron).toBe('45 3 * * 1');
