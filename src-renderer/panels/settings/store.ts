@@ -3,6 +3,7 @@ import type { SchedulerState, SlotState } from '../../../src-shared/contract/sch
 import type { Settings, SettingsState, SettingsUpdate, SourceState } from '../../../src-shared/contract/settings';
 import type { Delivery } from '../../../src-shared/contract/notifications';
 import { call, subscribe } from '../../api/client';
+import { useAppInfo } from '../../app/store/app-info';
 import { fieldErrors, type FieldErrors } from './errors';
 
 interface Options {
@@ -76,7 +77,10 @@ export function followSettings(): () => void {
     subscribe('scheduler.changed', (slot) => s.setSlot(slot)),
     subscribe('source.changed', (source) => {
       s.setSource(source);
-      if (source.switch.state === 'done') void call('settings.options', {}).then((options) => useSettings.setState({ options }));
+      if (source.switch.state !== 'done') return;
+      // the app now runs on another source: its books and leagues, and the status bar's source
+      void call('settings.options', {}).then((options) => useSettings.setState({ options }));
+      void useAppInfo.getState().load();
     }),
     subscribe('settings.changed', () => void call('settings.get', {}).then((settings) => useSettings.setState({ settings }))),
     subscribe('notification.show', () => void s.refreshDeliveries()),
