@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TelegramSettings } from '../../../src-shared/contract/settings';
 import { call } from '../../api/client';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { fieldErrors, within, type FieldErrors } from './errors';
 import { Field, SectionForm, useDraft } from './Field';
 import { useSettings } from './store';
@@ -87,7 +88,16 @@ export function TelegramCard({ saved, tokenSet }: { saved: TelegramSettings; tok
           id="telegram-token"
           label="Bot token"
           error={tokenError}
-          hint={tokenSet ? 'saved, never shown: type a new one to replace it' : 'from @BotFather; checked with Telegram before it is saved'}
+          hint={
+            tokenSet ? (
+              'saved, never shown: type a new one to replace it'
+            ) : (
+              <>
+                from <ExternalLink href="https://core.telegram.org/bots/features#botfather">@BotFather</ExternalLink>; checked with Telegram
+                before it is saved
+              </>
+            )
+          }
         >
           <input
             className="input"

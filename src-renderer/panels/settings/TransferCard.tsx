@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { useAppInfo } from '../../app/store/app-info';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { formatWhen } from '../../ui/format';
 import { fieldErrors } from './errors';
 import { useSettings } from './store';
@@ -86,6 +87,11 @@ export function TransferCard({ file, updatedAt }: { file: string; updatedAt: str
           {note.text}
         </p>
       )}
+      <p className="muted small">
+        Historical results and odds can be imported from{' '}
+        <ExternalLink href="https://www.football-data.co.uk/data.php">football-data.co.uk</ExternalLink> CSV files (
+        <code>monps import football-data</code>).
+      </p>
     </div>
   );
 }
