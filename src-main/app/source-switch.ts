@@ -120,14 +120,20 @@ export class SourceSwitch {
       Object.assign(this.d.source, { kind: url ? 'configured' : 'embedded', label, url: target, timescale, error: null });
       this.d.config.sourceUrl = url ?? undefined;
       this.d.config.sourceOrigin = url ? 'settings' : 'embedded';
-      this.d.secrets.set('sourceUrl', url ?? undefined);
       this.d.scheduler.setDefaultCron('sync', defaultSyncCron(!url));
       this.d.scheduler.sourceUp();
       this.d.onSwitched(result.tables.map((t) => t.table));
+      let unsaved = '';
+      try {
+        this.d.secrets.set('sourceUrl', url ?? undefined);
+      } catch (err) {
+        // the switch is done; only the next start would not know it
+        unsaved = `; it could not be saved (${(err as Error).message}), so the next start uses the previous source`;
+      }
       this.set({
         ...this.status,
         state: 'done',
-        message: `now using ${label} (${result.upserted} rows synced; the previous cache is kept as ${path.basename(previous)})`,
+        message: `now using ${label} (${result.upserted} rows synced; the previous cache is kept as ${path.basename(previous)})${unsaved}`,
         finishedAt: new Date().toISOString(),
       });
       this.d.log(`source switched to ${label}`);
