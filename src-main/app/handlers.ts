@@ -1,7 +1,9 @@
 import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
+import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
+import { reportsHandlers } from '../features/reports';
 import { syncHandlers } from '../sync';
 import { settingsHandlers } from '../features/settings';
 import { scheduleHandlers } from '../features/schedule';
@@ -22,5 +24,7 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     sourceHandlers(s),
     scheduleHandlers(s),
     notificationHandlers(s),
+    reportsHandlers(s),
+    patternsHandlers(s),
   );
 }

@@ -1,7 +1,9 @@
 import type { AnyJobDef } from '../platform/jobs/define';
 import { analysisJobs } from '../features/analysis';
+import { patternsJobs } from '../features/agents/patterns';
 import { inventoryJobs } from '../features/inventory';
 import { marketJobs } from '../features/market';
+import { reportsJobs } from '../features/reports';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
@@ -18,4 +20,6 @@ export const allJobs: readonly AnyJobDef[] = [
   ...analysisJobs,
   ...settingsJobs,
   ...scheduleJobs,
+  ...reportsJobs,
+  ...patternsJobs,
 ];

@@ -64,6 +64,23 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
+/** How long running jobs get to stop on their own when the app closes. */
+export const CLOSE_GRACE_MS = 5_000;
+
+/** Folds the WAL into the cache file, so the file left behind is whole on its own. */
+function checkpointCache(file: string, log: (line: string) => void): void {
+  try {
+    const db = openCache(file, { migrate: false });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    log(`closing: the cache could not be checkpointed (${(err as Error).message}); its WAL is replayed at next start`);
+  }
+}
+
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop
  * the app: it runs on the cache and says so. */
@@ -184,7 +201,10 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     async close() {
       scheduler.stop();
       notifier.stop();
-      await jobs.close();
+      // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
+      const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
+      if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
+      checkpointCache(config.cacheFile, log);
       await embedded?.stop();
     },
   };

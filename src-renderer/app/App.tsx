@@ -5,9 +5,12 @@ import { startNotificationFeed } from './notifications';
 import { Nav, panelShortcut } from './Nav';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
+import { ReportsDialog } from './ReportsDialog';
 import { panelById, panels } from './panels';
 import { useAppInfo } from './store/app-info';
 import { startJobFeed } from './store/jobs';
+import { useReports } from './store/reports';
+import { subscribe } from '../api/client';
 import { useNav } from './store/nav';
 import { reportError } from './store/toasts';
 
@@ -20,6 +23,11 @@ export function App() {
     const stopGuard = installLinkGuard();
     const stopJobs = startJobFeed();
     const stopNotifications = startNotificationFeed();
+    // the desktop app's menu and tray: open a panel, open the Reports dialog
+    const stopDesktop = subscribe('desktop.command', (c) => {
+      if (c.command === 'navigate') useNav.getState().go(c.panel);
+      else useReports.getState().show(c.kind);
+    });
     void useAppInfo.getState().load();
     panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
 
@@ -40,6 +48,7 @@ export function App() {
       stopGuard();
       stopJobs();
       stopNotifications();
+      stopDesktop();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('unhandledrejection', onRejection);
@@ -57,6 +66,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      <ReportsDialog />
       <Toasts />
     </div>
   );

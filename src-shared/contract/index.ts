@@ -5,10 +5,13 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { settingsEvents, settingsMethods } from './settings';
 import { schedulerEvents, schedulerMethods } from './scheduler';
 import { notificationEvents, notificationMethods } from './notifications';
+import { reportsMethods } from './reports';
+import { desktopEvents } from './desktop';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -22,6 +25,8 @@ export const contract = {
   ...settingsMethods,
   ...schedulerMethods,
   ...notificationMethods,
+  ...reportsMethods,
+  ...patternsMethods,
 };
 
 export const events = {
@@ -31,6 +36,7 @@ export const events = {
   ...settingsEvents,
   ...schedulerEvents,
   ...notificationEvents,
+  ...desktopEvents,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { importCommand } from './import';
 import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
+import { reportCommand } from './report';
+import { patternsMineCommand } from './patterns-mine';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -16,4 +18,6 @@ export const commands: Command[] = [
   seedCommand,
   oddsDevigCommand,
   modelFitCommand,
+  reportCommand,
+  patternsMineCommand,
 ];

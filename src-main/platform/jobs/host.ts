@@ -129,10 +129,21 @@ export class JobHost {
     }
   }
 
-  async close(): Promise<void> {
+  /** Stops the workers. With `graceMs`, running jobs are first asked to cancel and given that long to
+   * end on their own — a sync commits the batch it is in with its checkpoint, so the next start resumes
+   * there — before the workers are terminated and what is still pending fails as CANCELLED. */
+  async close(opts: { graceMs?: number } = {}): Promise<{ finished: number; abandoned: number }> {
+    const before = this.pending.size;
+    if (opts.graceMs && before > 0) {
+      for (const id of this.pending.keys()) this.cancel(id);
+      const until = Date.now() + opts.graceMs;
+      while (this.pending.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    }
     this.closing = true;
+    const abandoned = this.pending.size;
     for (const lane of LANES) this.failLane(lane, { code: 'CANCELLED', message: 'application closing' });
     await Promise.all([...this.workers.values()].map((w) => w.terminate()));
+    return { finished: before - abandoned, abandoned };
   }
 
   private post(lane: Lane, m: ToWorker): void {
