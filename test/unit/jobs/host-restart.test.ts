@@ -33,6 +33,7 @@ describe('the job host restart (a source switch)', () => {
     const host = new JobHost({ cacheFile: path.join(dir, 'a.sqlite'), sourceUrl: 'postgres://a/x' }, { file: script, execArgv: [] });
     try {
       expect(await host.run(echo, {}).done).toMatchObject({ cacheFile: path.join(dir, 'a.sqlite') });
+      await host.run(echoWriter, {}).done; // both lanes are up (a worker stopped before it loaded would not count)
       const hanging = host.run(hang, {});
       const cancelled = expect(hanging.done).rejects.toMatchObject({ code: 'CANCELLED', message: 'the source was switched' });
       let duringBetween: Promise<unknown> | undefined;
