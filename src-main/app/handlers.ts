@@ -6,7 +6,11 @@ import { marketHandlers } from '../features/market';
 import { reportsHandlers } from '../features/reports';
 import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
+import { settingsHandlers } from '../features/settings';
+import { scheduleHandlers } from '../features/schedule';
+import { notificationHandlers } from '../features/notifications';
 import { appHandlers } from './app-handlers';
+import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
@@ -17,6 +21,10 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     syncHandlers(s),
     marketHandlers(s),
     analysisHandlers(s),
+    settingsHandlers(s),
+    sourceHandlers(s),
+    scheduleHandlers(s),
+    notificationHandlers(s),
     reportsHandlers(s),
     patternsHandlers(s),
     picksHandlers(s),

@@ -8,6 +8,8 @@ import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
+import { settingsJobs } from '../features/settings';
+import { scheduleJobs } from '../features/schedule';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -17,6 +19,8 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...settingsJobs,
+  ...scheduleJobs,
   ...reportsJobs,
   ...patternsJobs,
   ...picksJobs,

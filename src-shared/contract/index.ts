@@ -7,6 +7,9 @@ import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
+import { settingsEvents, settingsMethods } from './settings';
+import { schedulerEvents, schedulerMethods } from './scheduler';
+import { notificationEvents, notificationMethods } from './notifications';
 import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
 import { picksMethods } from './picks';
@@ -20,6 +23,9 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...settingsMethods,
+  ...schedulerMethods,
+  ...notificationMethods,
   ...reportsMethods,
   ...patternsMethods,
   ...picksMethods,
@@ -29,6 +35,9 @@ export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...settingsEvents,
+  ...schedulerEvents,
+  ...notificationEvents,
   ...desktopEvents,
 };
 
