@@ -5,6 +5,9 @@ import { marketJobs } from '../features/market';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
+import { anomalyJobs } from '../features/agents/anomaly';
+import { runnerJobs } from '../features/agents/runner';
+import { trapsJobs } from '../features/traps';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -14,4 +17,7 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...anomalyJobs,
+  ...trapsJobs,
+  ...runnerJobs,
 ];

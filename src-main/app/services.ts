@@ -83,7 +83,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     jobs,
     intervalMs: opts.syncIntervalMs ?? syncIntervalMs(source.kind === 'embedded'),
     log,
-    onSynced: (r) => afterSync(r, { bus, jobs }),
+    onSynced: (r) => void afterSync(r, { bus, jobs, log }),
     // The embedded default: a demo world before the first sync, and its live feed before each scheduled one.
     ...(source.kind === 'embedded' ? embeddedDemoHooks(jobs, log) : {}),
   });

@@ -201,12 +201,6 @@ export const analysisMethods = {
     output: teamScorers,
     rest: { path: '/api/unified/scorers/{team}' },
   }),
-  'analysis.ferrariScorers': method({
-    summary: 'FERRARI scorer cards of a team (same as /api/unified/scorers)',
-    input: z.object({ team: teamName }).strict(),
-    output: teamScorers,
-    rest: { path: '/api/ferrari/scorers/{team}' },
-  }),
   'analysis.team': method({
     summary: 'FERRARI team profile: form with home/away splits, coach, next match',
     input: z.object({ name: teamName }).strict(),

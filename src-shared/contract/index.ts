@@ -6,6 +6,7 @@ import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { alertEvents } from './alerts';
+import { intelMethods } from './intel';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -16,6 +17,7 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...intelMethods,
 };
 
 export const events = {

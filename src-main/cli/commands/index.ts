@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
+import { agentsRunCommand } from './agents';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   seedCommand,
   oddsDevigCommand,
   modelFitCommand,
+  agentsRunCommand,
 ];

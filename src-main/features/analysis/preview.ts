@@ -1,6 +1,6 @@
 // Deep Analysis in the worker (jobs.ts): match preview (model vs market), scorers and team profile.
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { Preview, PreviewMatch } from '../../../src-shared/contract/analysis';
+import type { Preview, PreviewMatch, Scorer } from '../../../src-shared/contract/analysis';
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { QuantError } from '../../../src-shared/quant/errors';
 import { predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
@@ -99,6 +99,18 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
     },
     scorers: { home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la), away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh) },
     buildMs: performance.now() - t0,
+  };
+}
+
+/** Both teams' scorer probabilities for a match, from its league's model (null probabilities when
+ * there is no model), every player of each squad. */
+export function matchScorerRows(db: Cache, m: PreviewMatch, now: Date): { home: Scorer[]; away: Scorer[] } {
+  const { matrix } = modelFor(db, m, now);
+  const lh = matrix?.lambdaHome ?? null;
+  const la = matrix?.lambdaAway ?? null;
+  return {
+    home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la, 100),
+    away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh, 100),
   };
 }
 
