@@ -5,6 +5,29 @@
 
 export const MAX_GOALS = 10;
 
+/** How the world plays a goal out (world.ts playMatch; the scorer truth of scorers.ts reads the same):
+ * an own goal (credited to the other team, scored by one of its defenders), else a penalty by the
+ * team's taker, else a scorer drawn by goal share; its minute from the first half (1..44, or 45 for
+ * stoppage time) or the second (46..89, or 90..96). */
+export const GOAL_EVENTS = {
+  ownGoal: 0.03,
+  penalty: 0.1,
+  firstHalf: 0.44,
+  firstHalfStoppage: 0.06,
+  secondHalfStoppage: 0.08,
+} as const;
+
+/** P(minute = m) of one goal, m = 0..96 (index 0 unused), from GOAL_EVENTS. */
+export function goalMinutePmf(): Float64Array {
+  const g = GOAL_EVENTS;
+  const f = new Float64Array(97);
+  for (let m = 1; m <= 44; m++) f[m] = (g.firstHalf * (1 - g.firstHalfStoppage)) / 44;
+  f[45] = g.firstHalf * g.firstHalfStoppage;
+  for (let m = 46; m <= 89; m++) f[m] = ((1 - g.firstHalf) * (1 - g.secondHalfStoppage)) / 44;
+  for (let m = 90; m <= 96; m++) f[m] = ((1 - g.firstHalf) * g.secondHalfStoppage) / 7;
+  return f;
+}
+
 /** P(home = i, away = j) for i, j in 0..MAX_GOALS, row-major, normalised to sum 1. */
 export function scoreMatrix(lambda: number, mu: number, rho: number): Float64Array {
   const n = MAX_GOALS + 1;
@@ -170,4 +193,49 @@ export function logit(p: number): number {
 
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
+}
+
+/** Implied probabilities with total 1 + margin, a mix of the power method (weight `flb`, the
+ * favourite-longshot bias) and the proportional one: books differ in how much of their margin they
+ * load on longshots (the real files: Interwetten a lot, William Hill and VC Bet hardly). */
+export function mixedMargin(p: readonly number[], margin: number, flb: number): number[] {
+  if (flb <= 0) return proportionalMargin(p, margin);
+  const pw = powerMargin(p, margin);
+  return pw.map((x, i) => flb * x + (1 - flb) * p[i] * (1 + margin));
+}
+
+/** UK fractional prices as decimals (1 + n/d, shown to 2 decimals), the ladder British books quote on. */
+// prettier-ignore
+export const FRACTIONAL_LADDER: readonly number[] = (() => {
+  const fr: [number, number][] = [
+    [1, 20], [1, 16], [1, 14], [1, 12], [1, 10], [1, 9], [1, 8], [2, 15], [1, 7], [2, 13], [1, 6], [2, 11], [1, 5], [2, 9],
+    [1, 4], [2, 7], [3, 10], [1, 3], [7, 20], [4, 11], [2, 5], [4, 9], [9, 20], [1, 2], [8, 15], [11, 20], [4, 7], [3, 5],
+    [8, 13], [13, 20], [4, 6], [7, 10], [8, 11], [3, 4], [4, 5], [5, 6], [17, 20], [9, 10], [10, 11], [19, 20], [1, 1],
+    [21, 20], [11, 10], [23, 20], [6, 5], [5, 4], [13, 10], [11, 8], [7, 5], [6, 4], [8, 5], [13, 8], [17, 10], [7, 4],
+    [9, 5], [15, 8], [19, 10], [2, 1], [85, 40], [11, 5], [9, 4], [23, 10], [12, 5], [5, 2], [13, 5], [11, 4], [14, 5],
+    [3, 1], [16, 5], [10, 3], [7, 2], [15, 4], [4, 1], [9, 2], [5, 1], [11, 2], [6, 1], [13, 2], [7, 1], [15, 2], [8, 1],
+    [17, 2], [9, 1], [10, 1], [11, 1], [12, 1], [14, 1], [16, 1], [18, 1], [20, 1], [22, 1], [25, 1], [28, 1], [33, 1],
+    [40, 1], [50, 1], [66, 1], [80, 1], [100, 1], [125, 1], [150, 1], [200, 1], [250, 1],
+  ];
+  return [...new Set(fr.map(([n, d]) => Math.round((1 + n / d) * 100) / 100))].sort((x, y) => x - y);
+})();
+
+/** The ladder price nearest to `odds` in log terms (British books round either way; their margin is
+ * set around it). Below the ladder: 1.01; above it: its last price. */
+export function nearestOnLadder(odds: number, ladder: readonly number[] = FRACTIONAL_LADDER): number {
+  if (odds <= ladder[0]) return Math.max(1.01, Math.min(ladder[0], Math.floor(odds * 100) / 100));
+  let lo = 0;
+  let hi = ladder.length - 1;
+  if (odds >= ladder[hi]) return ladder[hi];
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ladder[mid] <= odds) lo = mid;
+    else hi = mid;
+  }
+  return Math.log(odds / ladder[lo]) <= Math.log(ladder[hi] / odds) ? ladder[lo] : ladder[hi];
+}
+
+/** Odds rounded down to a multiple of `step` (continental books quote 1.85, 1.90, 2.00 ...). */
+export function roundDownStep(odds: number, step: number): number {
+  return Math.max(1.01, Math.round(Math.floor(odds / step + 1e-9) * step * 100) / 100);
 }

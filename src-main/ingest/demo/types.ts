@@ -2,8 +2,9 @@
 // Times are epoch milliseconds (UTC). Ids are assigned by the generator, from 1, in a fixed order.
 
 export type MarketKind = '1x2' | 'totals' | 'spreads';
-export type PlantKind = 'steam' | 'outlier' | 'reverse_line' | 'trap' | 'bad_quote';
+export type PlantKind = 'steam' | 'outlier' | 'reverse_line' | 'trap' | 'scorer_value' | 'bad_quote';
 export type OddsTable = 'odds_history' | 'odds_totals' | 'odds_spreads';
+export type ScorerMarket = 'anytime' | 'first';
 
 export interface DemoOptions {
   /** PRNG seed; the same seed and anchor give the same bytes. Default 1. */
@@ -18,8 +19,19 @@ export interface DemoBookmaker {
   bookmaker: string;
   name: string;
   kind: 'sharp' | 'soft' | 'exchange';
-  /** Target overround of a market (sum of implied probabilities − 1) before rounding down. */
+  /** Target overround of a 1X2 market (sum of implied probabilities − 1), before rounding. */
   margin: number;
+  /** Target overround of totals and of Asian handicaps (soft books price handicaps tighter). */
+  totalsMargin: number;
+  spreadsMargin: number;
+  /** Weight of the power method in the margin: how much of it the book loads on longshots (0..1). */
+  flb: number;
+  /** How it rounds prices: 3 decimals down (sharp), the exchange's ticks, 2 decimals down, 0.05 steps
+   * down (continental), or the nearest UK fractional price (British books). */
+  rounding: 'decimal3' | 'exchange' | 'decimal2' | 'step05' | 'fractional';
+  /** Goalscorer markets: the book's margin per player price (implied = fair × (1 + margin) at a 30%
+   * chance, more on longshots), or null when it does not price scorers. */
+  scorers: { anytime: number; first: number } | null;
 }
 
 export interface DemoLeague {
@@ -145,7 +157,8 @@ export interface DemoPlant {
   kind: PlantKind;
   matchId: number;
   bookmaker: string | null;
-  market: MarketKind;
+  /** 1x2 | totals | spreads; a scorer plant (and a bad scorer quote): anytime | first. */
+  market: MarketKind | ScorerMarket;
   line: number | null;
   selection: string;
   observedAt: number;
@@ -162,6 +175,29 @@ export interface DemoQuote {
   odds: number;
   observedAt: number;
   isClosing: boolean;
+}
+
+/** One goalscorer price: a book's odds that `playerId` scores (anytime) or scores the first goal. */
+export interface DemoScorerQuote {
+  table: 'odds_scorers';
+  matchId: number;
+  playerId: number;
+  bookmaker: string;
+  market: ScorerMarket;
+  odds: number;
+  observedAt: number;
+  isClosing: boolean;
+}
+
+/** The true goalscorer probabilities of one priced player in one upcoming match (the world's goal model). */
+export interface ScorerTruth {
+  matchId: number;
+  playerId: number;
+  teamId: number;
+  /** P(he scores at least once; own goals do not count). */
+  anytime: number;
+  /** P(he scores the match's first goal; a first goal that is an own goal has no scorer). */
+  first: number;
 }
 
 export interface DemoWorld {
@@ -183,4 +219,6 @@ export interface DemoWorld {
   /** Planted situations, including the bad quotes (whose rows `badQuotes` holds). */
   plants: DemoPlant[];
   badQuotes: DemoQuote[];
+  /** Planted bad goalscorer quotes (their plants are kind 'bad_quote', details.table 'odds_scorers'). */
+  badScorerQuotes: DemoScorerQuote[];
 }

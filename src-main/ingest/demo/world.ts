@@ -3,7 +3,7 @@
 // and the plan of the planted market situations. Prices are made from it by odds.ts.
 import { Rng } from './rng';
 import { clubNames, personName } from './names';
-import { asianHomeProbability, mainAsianLine, matchProbabilities, overProbability, scoreMatrix, MAX_GOALS } from './model';
+import { asianHomeProbability, mainAsianLine, matchProbabilities, overProbability, scoreMatrix, GOAL_EVENTS, MAX_GOALS } from './model';
 import { planPlants } from './plants';
 import type {
   DemoBookmaker,
@@ -24,17 +24,21 @@ export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
-/** The demo's books: one sharp (Pinnacle-like), one exchange, seven soft books. */
+/** The demo's books: one sharp (Pinnacle-like), one exchange, seven soft books. Margins, the share of
+ * the margin loaded on longshots and the rounding are calibrated on the real files (README
+ * "Calibration", test/unit/data/demo-calibration.test.ts): Pinnacle ~2.7-3% on 1X2, the exchange
+ * under 1%, soft books 5-7% on 1X2 and totals, ~3% on Asian handicaps. */
+// prettier-ignore
 export const DEMO_BOOKMAKERS: DemoBookmaker[] = [
-  { bookmaker: 'PS', name: 'Pinnacle-like sharp (demo)', kind: 'sharp', margin: 0.025 },
-  { bookmaker: 'BFE', name: 'Exchange (demo)', kind: 'exchange', margin: 0.012 },
-  { bookmaker: 'B365', name: 'Bet365-like (demo)', kind: 'soft', margin: 0.055 },
-  { bookmaker: 'BW', name: 'Bwin-like (demo)', kind: 'soft', margin: 0.065 },
-  { bookmaker: 'WH', name: 'William Hill-like (demo)', kind: 'soft', margin: 0.06 },
-  { bookmaker: 'VC', name: 'VC Bet-like (demo)', kind: 'soft', margin: 0.05 },
-  { bookmaker: 'IW', name: 'Interwetten-like (demo)', kind: 'soft', margin: 0.08 },
-  { bookmaker: '1XB', name: '1XBet-like (demo)', kind: 'soft', margin: 0.05 },
-  { bookmaker: 'LB', name: 'Ladbrokes-like (demo)', kind: 'soft', margin: 0.075 },
+  { bookmaker: 'PS', name: 'Pinnacle-like sharp (demo)', kind: 'sharp', margin: 0.0262, totalsMargin: 0.0288, spreadsMargin: 0.0198, flb: 0.6, rounding: 'decimal3', scorers: null },
+  { bookmaker: 'BFE', name: 'Exchange (demo)', kind: 'exchange', margin: 0.001, totalsMargin: 0.001, spreadsMargin: 0.001, flb: 0, rounding: 'exchange', scorers: null },
+  { bookmaker: 'B365', name: 'Bet365-like (demo)', kind: 'soft', margin: 0.055, totalsMargin: 0.049, spreadsMargin: 0.026, flb: 0.8, rounding: 'fractional', scorers: { anytime: 0.2, first: 0.3 } },
+  { bookmaker: 'BW', name: 'Bwin-like (demo)', kind: 'soft', margin: 0.054, totalsMargin: 0.05, spreadsMargin: 0.027, flb: 1.2, rounding: 'decimal2', scorers: null },
+  { bookmaker: 'WH', name: 'William Hill-like (demo)', kind: 'soft', margin: 0.061, totalsMargin: 0.052, spreadsMargin: 0.028, flb: 0.6, rounding: 'fractional', scorers: { anytime: 0.22, first: 0.32 } },
+  { bookmaker: 'VC', name: 'VC Bet-like (demo)', kind: 'soft', margin: 0.055, totalsMargin: 0.05, spreadsMargin: 0.027, flb: 0.6, rounding: 'fractional', scorers: { anytime: 0.19, first: 0.28 } },
+  { bookmaker: 'IW', name: 'Interwetten-like (demo)', kind: 'soft', margin: 0.043, totalsMargin: 0.05, spreadsMargin: 0.028, flb: 1.4, rounding: 'step05', scorers: null },
+  { bookmaker: '1XB', name: '1XBet-like (demo)', kind: 'soft', margin: 0.048, totalsMargin: 0.046, spreadsMargin: 0.025, flb: 0.9, rounding: 'decimal2', scorers: { anytime: 0.17, first: 0.26 } },
+  { bookmaker: 'LB', name: 'Ladbrokes-like (demo)', kind: 'soft', margin: 0.063, totalsMargin: 0.055, spreadsMargin: 0.029, flb: 1.1, rounding: 'fractional', scorers: { anytime: 0.24, first: 0.35 } },
 ];
 export const SOFT_BOOKS = DEMO_BOOKMAKERS.filter((b) => b.kind === 'soft').map((b) => b.bookmaker);
 
@@ -373,13 +377,15 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     penaltyMisses,
     plants: [],
     badQuotes: [],
+    badScorerQuotes: [],
   };
   assignBooks(world);
   planPlants(world);
   return world;
 }
 
-/** Which books price each match: every book for the coming week; the sharp plus rotating books before. */
+/** Which books price each match: every book for the coming week; before, the sharp plus rotating books
+ * (last season on, at least three soft books on 1X2, so the trap situations of the past can be seen). */
 function assignBooks(world: DemoWorld): void {
   const rotating = [...SOFT_BOOKS, 'BFE'];
   for (const m of world.matches) {
@@ -387,10 +393,12 @@ function assignBooks(world: DemoWorld): void {
     if (m.tier === 'upcoming') {
       const soft4 = r.sample(SOFT_BOOKS, 4);
       m.books = { '1x2': DEMO_BOOKMAKERS.map((b) => b.bookmaker), totals: ['PS', ...soft4], spreads: ['PS', ...soft4] };
+    } else if (m.tier === 'full') {
+      const three = r.sample(SOFT_BOOKS, 3);
+      const one = [r.pick(SOFT_BOOKS)];
+      m.books = { '1x2': ['PS', ...three], totals: ['PS', ...one], spreads: ['PS', ...one] };
     } else {
-      const two = r.sample(rotating, 2);
-      const one = m.tier === 'full' ? [r.pick(SOFT_BOOKS)] : [];
-      m.books = { '1x2': ['PS', ...two], totals: ['PS', ...one], spreads: ['PS', ...one] };
+      m.books = { '1x2': ['PS', ...r.sample(rotating, 2)], totals: ['PS'], spreads: ['PS'] };
     }
   }
 }
@@ -422,10 +430,16 @@ function playMatch(r: Rng, m: DemoMatch, rho: number): { result: MatchResult; go
     [false, ag],
   ] as [boolean, number][]) {
     for (let g = 0; g < count; g++) {
-      const firstHalf = r.chance(0.44);
-      const minute = firstHalf ? (r.chance(0.06) ? 45 : r.int(1, 44)) : r.chance(0.08) ? r.int(90, 96) : r.int(46, 89);
-      const ownGoal = r.chance(0.03);
-      goals.push({ home, minute, ownGoal, penalty: !ownGoal && r.chance(0.1) });
+      const firstHalf = r.chance(GOAL_EVENTS.firstHalf);
+      const minute = firstHalf
+        ? r.chance(GOAL_EVENTS.firstHalfStoppage)
+          ? 45
+          : r.int(1, 44)
+        : r.chance(GOAL_EVENTS.secondHalfStoppage)
+          ? r.int(90, 96)
+          : r.int(46, 89);
+      const ownGoal = r.chance(GOAL_EVENTS.ownGoal);
+      goals.push({ home, minute, ownGoal, penalty: !ownGoal && r.chance(GOAL_EVENTS.penalty) });
     }
   }
   goals.sort((a, b) => a.minute - b.minute || Number(b.home) - Number(a.home));
