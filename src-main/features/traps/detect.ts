@@ -11,8 +11,9 @@
 //   other way: the public pushes one way, the sharp money the other;
 // - too good (any market): a book's price is `factor` times the sharp fair odds or more: a stale or
 //   palpable-error quote that will be voided or is about to move.
-// Two or more make a compound trap. A trap begins when a signal is first seen (the inflated one must
-// then hold an hour) and ends `offMs` after the last one stopped, or at kick-off.
+// Two or more make a compound trap. One trap per selection: it begins when a signal is first seen
+// (the inflated one must then hold an hour), is over when none was seen for `offMs` or at kick-off,
+// and is active again if a signal comes back.
 import type { TrapKind, TrapSeverity, TrapSignal } from '../../../src-shared/contract/intel';
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { clamp, eventAt, fmtOdds, fmtTime, r6, type Replay, type Snapshot } from '../agents/anomaly';
@@ -23,7 +24,7 @@ export const TRAPS = {
   inflated: { level: 0.14, books: 3, holdMs: 3_600_000 },
   against: { sharp: 0.04, soft: 0.03, books: 3, minWindowMs: 2 * 3_600_000, windowMs: 24 * 3_600_000 },
   tooGood: { factor: 1.35 },
-  offMs: 30 * 60_000,
+  offMs: 3_600_000,
 };
 
 export interface SignalReading {
@@ -242,6 +243,8 @@ interface SignalTrack {
   /** Start of the current unbroken run of events with the signal on (null when off). */
   run: number | null;
   confirmed: boolean;
+  /** Start of its first run that held long enough. */
+  confirmedFrom: number | null;
   peak: SignalReading;
   latest: SignalReading;
 }
@@ -260,58 +263,66 @@ function hasSignal(on: readonly SignalReading[], sig: TrapSignal): boolean {
 const holdOf = (s: TrapSignal): number => (s === 'inflated_favourite' ? TRAPS.inflated.holdMs : 0);
 
 /** Trap episodes of every selection of one market line, from its replay up to `asOf`. */
-/** `pending` collects when a signal still short of its hold would confirm with no new quote. */
+/** `pending` collects when a signal still short of its hold would confirm with no new quote. One trap
+ * per selection: a signal that stops and comes back is the same trap (active again). */
 export function detectTraps(r: Replay, asOf: number, pending?: number[]): RawTrap[] {
   const g = r.group;
   if (r.sharp < 0) return [];
   const v = trapView(r);
   const out: RawTrap[] = [];
-  const open: (Episode | null)[] = g.selections.map(() => null);
+  const eps: (Episode | null)[] = g.selections.map(() => null);
   const until = Math.min(asOf, g.kickoff);
-  const close = (k: number, end: number | null) => {
-    const ep = open[k];
-    open[k] = null;
-    if (!ep) return;
-    // prices hold until the next quote: a run still on at the end lasts until the run's time
-    if (end === null)
-      for (const [sig, x] of ep.seen) {
-        if (x.run !== null && until - x.run >= holdOf(sig)) x.confirmed = true;
-        else if (x.run !== null && !x.confirmed) pending?.push(x.run + holdOf(sig));
-      }
-    if ([...ep.seen.values()].some((x) => x.confirmed)) out.push(trapOf(r, k, ep, end));
-  };
   for (let i = 0; i < r.times.length; i++) {
     const t = r.times[i];
     for (let k = 0; k < g.selections.length; k++) {
       const on = signalsAt(v, i, k);
-      let ep = open[k];
-      if (ep) {
-        for (const [sig, x] of ep.seen) if (x.run !== null && !hasSignal(on, sig)) x.run = null;
-        if (!on.length && t - ep.lastOn >= TRAPS.offMs) {
-          close(k, ep.lastOn);
-          ep = null;
+      let ep = eps[k];
+      if (ep)
+        for (const [sig, x] of ep.seen) {
+          if (x.run === null || hasSignal(on, sig)) continue;
+          // it stopped here: the prices of its last moment held until now
+          if (!x.confirmed && t - x.run >= holdOf(sig)) {
+            x.confirmed = true;
+            x.confirmedFrom = x.run;
+          }
+          x.run = null;
         }
-      }
       if (!on.length) continue;
-      if (!ep) open[k] = ep = { start: t, lastOn: t, seen: new Map() };
+      if (!ep) eps[k] = ep = { start: t, lastOn: t, seen: new Map() };
       ep.lastOn = t;
       for (const s of on) {
         let x = ep.seen.get(s.signal);
-        if (!x) ep.seen.set(s.signal, (x = { first: t, last: t, run: t, confirmed: false, peak: s, latest: s }));
+        if (!x) ep.seen.set(s.signal, (x = { first: t, last: t, run: t, confirmed: false, confirmedFrom: null, peak: s, latest: s }));
         x.run ??= t;
         x.last = t;
         x.latest = s;
         if (s.strength > x.peak.strength) x.peak = s;
-        if (t - x.run >= holdOf(s.signal)) x.confirmed = true;
+        if (!x.confirmed && t - x.run >= holdOf(s.signal)) {
+          x.confirmed = true;
+          x.confirmedFrom = x.run;
+        }
       }
     }
   }
   const lastEvent = r.times[r.times.length - 1];
   for (let k = 0; k < g.selections.length; k++) {
-    const ep = open[k];
+    const ep = eps[k];
     if (!ep) continue;
     const stillOn = ep.lastOn === lastEvent || until - ep.lastOn < TRAPS.offMs;
-    close(k, stillOn && g.kickoff > asOf ? null : Math.min(ep.lastOn, g.kickoff));
+    const end = stillOn && g.kickoff > asOf ? null : Math.min(ep.lastOn, g.kickoff);
+    // prices hold until the next quote: a run still on at the end lasts until the run's time
+    if (end === null)
+      for (const [sig, x] of ep.seen) {
+        if (x.run === null || x.confirmed) continue;
+        if (until - x.run >= holdOf(sig)) {
+          x.confirmed = true;
+          x.confirmedFrom = x.run;
+        } else pending?.push(x.run + holdOf(sig));
+      }
+    const confirmed = [...ep.seen.values()].filter((x) => x.confirmed);
+    if (!confirmed.length) continue;
+    ep.start = Math.min(...confirmed.map((x) => x.confirmedFrom as number));
+    out.push(trapOf(r, k, ep, end));
   }
   return out;
 }

@@ -9,8 +9,8 @@
 //   `minJump` while its own overround fell by
 //   `minMarginDrop` (a book catching up with a market that moved re-prices every selection and keeps
 //   its margin; one price raised alone, by mistake or on purpose, takes the margin down with it);
-// - the book did not follow a steam move the others followed (stale): its gap jumped by `minJump`
-//   since just before the steam while its price stayed;
+// - the book did not follow a steam move the others followed (stale): its gap jumped by `staleJump`
+//   since just before the steam while its price stayed, and stands above the others' fair;
 // - the price is beyond any bias: `extremeEdge` above the other soft books' fair and the sharp's.
 // And it must last `persistMs` (a book takes minutes to follow a steam: that is not an outlier).
 import { median } from '../../../../src-shared/quant/consensus';
@@ -24,6 +24,9 @@ export const OUTLIER = {
   minEdge: 0.05,
   /** Jump of the gap log(odds × p). */
   minJump: 0.1,
+  /** A book that missed a steam: its price above the others' fair at all, its gap up by this much. */
+  staleMinEdge: 0,
+  staleJump: 0.08,
   /** A price raised alone lowers its book's overround by at least this much (0.02 = 2 points). */
   minMarginDrop: 0.02,
   /** An edge this large (over the other soft books' fair and the sharp's) is an outlier whatever happened before. */
@@ -208,8 +211,12 @@ export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWi
       const edge = ratio - 1;
       if (before.length) for (const x of before) if (i <= x.at && x.s.k === k) x.gaps[b] = gap;
       if (ep) {
+        const floor = ep.cause === 'stale' ? OUTLIER.staleMinEdge : OUTLIER.minEdge / 2;
         const still =
-          edge >= OUTLIER.minEdge / 2 && (ep.ref === null ? edge >= OUTLIER.extremeEdge / 2 : gap - ep.ref >= OUTLIER.minJump / 2);
+          edge > floor &&
+          (ep.ref === null
+            ? edge >= OUTLIER.extremeEdge / 2
+            : gap - ep.ref >= (ep.cause === 'stale' ? OUTLIER.staleJump : OUTLIER.minJump) / 2);
         if (still) {
           if (edge > ep.peakEdge) ep.peakEdge = edge;
           if (t - ep.start >= OUTLIER.persistMs) ep.confirmed = true;
@@ -223,7 +230,7 @@ export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWi
       const s = samples[b][k];
       let cause: OutlierCause | null = null;
       let ref: number | null = null;
-      if (edge >= OUTLIER.minEdge) {
+      if (edge > OUTLIER.staleMinEdge) {
         const prev = lastOwn[b][k];
         // its own move, not the market's: one price raised alone takes the book's margin down with it
         // (a book re-pricing to follow the market keeps its margin)
@@ -233,7 +240,7 @@ export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWi
         const prevSharp = lastOwnSharp[b][k];
         const jump = !Number.isNaN(prev) ? gap - prev : sharp !== null ? Math.log(snap.odds[k] * sharp[k]) - prevSharp : NaN;
         const jumped = jump >= OUTLIER.minJump;
-        if (ownUpdate && marginDrop >= OUTLIER.minMarginDrop && jumped) {
+        if (edge >= OUTLIER.minEdge && ownUpdate && marginDrop >= OUTLIER.minMarginDrop && jumped) {
           cause = 'price';
           ref = gap - jump;
         } else if (before.length) {
@@ -244,7 +251,7 @@ export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWi
               !x.s.movers.has(g.books[b].bookmaker) &&
               !Number.isNaN(x.logits[b]) &&
               snap.logit[k] - x.logits[b] < STEAM.minJump / 2;
-            if (missed && !Number.isNaN(x.gaps[b]) && gap - x.gaps[b] >= OUTLIER.minJump) {
+            if (missed && !Number.isNaN(x.gaps[b]) && gap - x.gaps[b] >= OUTLIER.staleJump) {
               cause = 'stale';
               ref = x.gaps[b];
             }

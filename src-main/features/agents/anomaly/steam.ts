@@ -1,7 +1,8 @@
 // Steam: the price of one selection shortens sharply at several books within minutes (money coming
 // in). A book's move is the change of the selection's de-vigged logit between two consecutive
 // snapshots; a steam is at least `minBooks` distinct books moving up by `minJump` or more within
-// `windowMs` of the first of them.
+// `windowMs` of the first of them, the sharp book among them when it prices the market (the sharp
+// plus 2; 3 books when there is no sharp price).
 import { clamp, fmtMinutes, fmtOdds, fmtPct, r6, score100, type RawFinding } from './finding';
 import { eventAt, snapAt, type Replay } from './replay';
 
@@ -50,7 +51,9 @@ export function detectSteam(r: Replay): RawFinding[] {
       let j = i;
       for (; j < moves.length && moves[j].t <= start.t + STEAM.windowMs; j++)
         if (!seen.has(moves[j].book)) seen.set(moves[j].book, moves[j]);
-      if (seen.size < STEAM.minBooks) {
+      // the sharp book, when it prices the market, must be one of them: soft books shortening
+      // together while the sharp stays are the public's money (a trap), not a steam move
+      if (seen.size < STEAM.minBooks || (r.sharp >= 0 && !seen.has(r.sharp))) {
         i++;
         continue;
       }
