@@ -29,15 +29,15 @@ CREATE TABLE agent_alerts (
   raised_at  TEXT NOT NULL
 );
 
--- Past situations of the trap signals, read at the last prices before kick-off of finished matches
--- while their quotes were in the cache, with the result of backing the selection there. Kept when
+-- Past traps: what the detector finds in the series of finished matches up to kick-off,
+-- while their quotes were in the cache, with the result of backing the selection at the trap price. Kept when
 -- the sync prunes old quotes: this is the history "similar situations" are counted in.
 CREATE TABLE trap_history (
   match_id    INTEGER NOT NULL,
   market      TEXT NOT NULL,
   line        REAL,
   selection   TEXT NOT NULL,
-  signal      TEXT NOT NULL,
+  kind        TEXT NOT NULL,
   kickoff     TEXT NOT NULL,
   bookmaker   TEXT,
   odds        REAL NOT NULL,
@@ -45,9 +45,9 @@ CREATE TABLE trap_history (
   band        TEXT NOT NULL,
   won         INTEGER NOT NULL,
   profit      REAL NOT NULL,
-  PRIMARY KEY (match_id, market, line, selection, signal)
+  PRIMARY KEY (match_id, market, line, selection, kind)
 );
-CREATE INDEX trap_history_signal_idx ON trap_history (signal, market, band);
+CREATE INDEX trap_history_kind_idx ON trap_history (kind, market, band);
 
 -- Finished matches already read into trap_history (with or without a situation).
 CREATE TABLE trap_history_matches (

@@ -265,7 +265,7 @@ const holdOf = (s: TrapSignal): number => (s === 'inflated_favourite' ? TRAPS.in
 /** Trap episodes of every selection of one market line, from its replay up to `asOf`. */
 /** `pending` collects when a signal still short of its hold would confirm with no new quote. One trap
  * per selection: a signal that stops and comes back is the same trap (active again). */
-export function detectTraps(r: Replay, asOf: number, pending?: number[]): RawTrap[] {
+export function detectTraps(r: Replay, asOf: number, pending?: number[], books?: number): RawTrap[] {
   const g = r.group;
   if (r.sharp < 0) return [];
   const v = trapView(r);
@@ -275,7 +275,7 @@ export function detectTraps(r: Replay, asOf: number, pending?: number[]): RawTra
   for (let i = 0; i < r.times.length; i++) {
     const t = r.times[i];
     for (let k = 0; k < g.selections.length; k++) {
-      const on = signalsAt(v, i, k);
+      const on = signalsAt(v, i, k, books);
       let ep = eps[k];
       if (ep)
         for (const [sig, x] of ep.seen) {

@@ -1,6 +1,6 @@
 // The history of similar situations (SPEC 5): for every finished match whose quotes are in the
-// cache, the trap signals at its last prices before kick-off (the same rules, with as many soft books
-// as priced the match, at least one), and what backing the selection at the signal's price returned.
+// cache, the traps the detector finds in its series up to kick-off (the same rules, with as many soft
+// books as priced the match, at least one), and what backing the selection at the trap's price returned.
 // Kept in trap_history, so it outlives the sync's pruning of old quotes; a trap's historical ROI and
 // count are those of the situations with its kind, market and price band.
 import type { TrapKind } from '../../../src-shared/contract/intel';
@@ -8,7 +8,7 @@ import { settleAsianHandicap, settleTotal } from '../../../src-shared/quant/sett
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { parseTime, readGroups, replay, Skips, type MarketGroup } from '../agents/anomaly';
-import { signalsAt, trapView } from './detect';
+import { detectTraps } from './detect';
 
 const ODDS_MIRRORS = ['odds_history', 'odds_totals', 'odds_spreads'];
 
@@ -63,7 +63,7 @@ export function updateHistory(db: Cache, asOf: number, full = false): { matches:
     kickoff: string;
   } & Result)[];
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO trap_history (match_id, market, line, selection, signal, kickoff, bookmaker, odds, fair_odds, band, won, profit)
+    `INSERT OR REPLACE INTO trap_history (match_id, market, line, selection, kind, kickoff, bookmaker, odds, fair_odds, band, won, profit)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const done = db.prepare('INSERT OR REPLACE INTO trap_history_matches (match_id, read_at) VALUES (?, ?)');
@@ -83,35 +83,15 @@ export function updateHistory(db: Cache, asOf: number, full = false): { matches:
         const m = byId.get(g.matchId);
         if (!m) continue;
         const r = replay(g, g.kickoff);
-        const last = r.times.length - 1;
-        if (last < 0) continue;
+        if (!r.times.length) continue;
+        // the same detector over the match's whole series, with as many soft books as priced it
         const books = Math.max(1, Math.min(3, r.soft.length));
-        const v = trapView(r);
-        g.selections.forEach((selection, k) => {
-          const on = signalsAt(v, last, k, books);
-          const rows: [string, (typeof on)[number]][] = on.map((s) => [s.signal, s]);
-          if (on.length >= 2) rows.push(['compound', on.find((s) => s.signal === 'too_good') ?? on[0]]);
-          for (const [signal, s] of rows) {
-            if (s.odds === null) continue;
-            const profit = profitOf(g, selection, s.odds, m);
-            const fair = s.numbers.sharpFairOdds;
-            insert.run(
-              g.matchId,
-              g.market,
-              g.line,
-              selection,
-              signal,
-              m.kickoff,
-              s.bookmaker,
-              s.odds,
-              typeof fair === 'number' ? fair : null,
-              bandOf(s.odds),
-              profit > 0 ? 1 : 0,
-              profit,
-            );
-            situations++;
-          }
-        });
+        for (const t of detectTraps(r, g.kickoff, undefined, books)) {
+          if (t.odds === null) continue;
+          const profit = profitOf(g, t.selection, t.odds, m);
+          insert.run(g.matchId, g.market, g.line, t.selection, t.kind, m.kickoff, t.bookmaker, t.odds, t.fairOdds, bandOf(t.odds), profit > 0 ? 1 : 0, profit);
+          situations++;
+        }
       }
       for (const m of batch) done.run(m.matchId, at);
     })();
@@ -128,7 +108,7 @@ export interface Similar {
 export function similarStats(db: Cache, kind: TrapKind, market: string, odds: number | null): Similar {
   if (odds === null || !tableExists(db, 'trap_history')) return { n: 0, roi: null };
   const r = db
-    .prepare('SELECT count(*) AS n, avg(profit) AS roi FROM trap_history WHERE signal = ? AND market = ? AND band = ?')
+    .prepare('SELECT count(*) AS n, avg(profit) AS roi FROM trap_history WHERE kind = ? AND market = ? AND band = ?')
     .get(kind, market, bandOf(odds)) as { n: number; roi: number | null };
   return { n: r.n, roi: r.n ? Math.round((r.roi as number) * 1e4) / 1e4 : null };
 }
@@ -153,7 +133,7 @@ export function similarRows(db: Cache, kind: TrapKind, market: string, odds: num
               h.fair_odds AS fairOdds, h.won, h.profit
        FROM trap_history h LEFT JOIN matches m ON m.match_id = h.match_id
        LEFT JOIN teams ht ON ht.team_id = m.home_team_id LEFT JOIN teams at ON at.team_id = m.away_team_id
-       WHERE h.signal = ? AND h.market = ? AND h.band = ? ORDER BY h.kickoff DESC LIMIT ?`,
+       WHERE h.kind = ? AND h.market = ? AND h.band = ? ORDER BY h.kickoff DESC LIMIT ?`,
     )
     .all(kind, market, bandOf(odds), limit) as (Omit<SimilarRow, 'won'> & { won: number })[];
   return rows.map((r) => ({ ...r, won: r.won === 1 }));

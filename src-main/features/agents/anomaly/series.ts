@@ -47,7 +47,7 @@ export const SKIP_REASONS = {
   single_book: 'market line quoted by one book only',
   no_kickoff: 'match without a kick-off time',
   after_kickoff: 'quote observed after kick-off',
-  clock_skew: 'quote observed after the run time (clock skew)',
+  clock_skew: 'quote stamped in the future (a feed whose clock runs ahead)',
   bad_time: 'quote without a readable time',
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
@@ -125,6 +125,7 @@ export class GroupBuilder {
   private last: Series | null = null;
   private lastKey: [number, string, number | null] = [NaN, '', null];
   private asOfIso: string;
+  private readonly wallClock = Date.now();
   constructor(private ctx: BuildContext) {
     this.sels = SELECTIONS[ctx.market];
     this.asOfIso = new Date(ctx.asOf).toISOString();
