@@ -58,6 +58,11 @@ export function defaultManifest(oddsDays = DEFAULT_ODDS_DAYS): ManifestEntry[] {
     odds('odds_history', ['match_id', 'bookmaker', 'selection', 'observed_at'], oddsDays),
     odds('odds_totals', ['match_id', 'bookmaker', 'line', 'selection', 'observed_at'], oddsDays, ['line_sane']),
     odds('odds_spreads', ['match_id', 'bookmaker', 'line', 'selection', 'observed_at'], oddsDays, ['line_sane']),
+    // goalscorer prices: windowed like the odds; selection_known checks their market (anytime | first)
+    {
+      ...odds('odds_scorers', ['match_id', 'player_id', 'bookmaker', 'market', 'observed_at'], oddsDays),
+      indexes: [['observed_at'], ['player_id']],
+    },
     { table: 'team_intelligence', primaryKey: ['team_id'] },
     { table: 'scorer_intelligence', primaryKey: ['player_id'], indexes: [['team_id']] },
     { table: 'coach_intelligence', primaryKey: ['coach_id'], indexes: [['team_id']] },

@@ -35,10 +35,12 @@ const EARLIEST_MS = Date.UTC(1990, 0, 1);
 /** ms → 'YYYY-MM-DD HH:MM:SS' (UTC), the prefix of PostgreSQL's text output. */
 const pgText = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
-const SELECTIONS: Record<string, readonly string[]> = {
-  odds_history: ['home', 'draw', 'away'],
-  odds_totals: ['over', 'under'],
-  odds_spreads: ['home', 'away'],
+/** The column the selection_known rule checks, and its values, per table. */
+const SELECTIONS: Record<string, { column: string; values: readonly string[] }> = {
+  odds_history: { column: 'selection', values: ['home', 'draw', 'away'] },
+  odds_totals: { column: 'selection', values: ['over', 'under'] },
+  odds_spreads: { column: 'selection', values: ['home', 'away'] },
+  odds_scorers: { column: 'market', values: ['anytime', 'first'] },
 };
 
 /** Builds the row check of a table from its manifest rules. Rows arrive as PostgreSQL text. One
@@ -52,8 +54,9 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
   // the reader appends "match_id IN matches" after the synced columns (same snapshot as the row)
   const flag = plan.columns.length;
   const obs = rules.has('observed_at_sane') ? col('observed_at') : -1;
-  const allowed = rules.has('selection_known') ? SELECTIONS[plan.table] : undefined;
-  const sel = allowed ? col('selection') : -1;
+  const known = rules.has('selection_known') ? SELECTIONS[plan.table] : undefined;
+  const allowed = known?.values;
+  const sel = known ? col(known.column) : -1;
   const selOk = new Set(allowed ?? []);
   const line = rules.has('line_sane') ? col('line') : -1;
   const totals = plan.table === 'odds_totals';
@@ -101,7 +104,7 @@ export function makeValidator(plan: TablePlan, ctx: RuleContext): (row: RawRow) 
     if (sel >= 0) {
       const v = row[sel];
       if (v !== null && !selOk.has(v))
-        return { reason: 'bad_selection', message: `selection '${v}' is not one of ${(allowed ?? []).join(', ')}` };
+        return { reason: 'bad_selection', message: `${known?.column} '${v}' is not one of ${(allowed ?? []).join(', ')}` };
     }
     if (line >= 0) {
       const t = row[line];

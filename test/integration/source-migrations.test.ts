@@ -31,6 +31,7 @@ describe('source migrations on a real PostgreSQL', () => {
         'odds_history',
         'odds_totals',
         'odds_spreads',
+        'odds_scorers',
         'agent_analyses',
         'agent_predictions',
         'agent_feedback',
@@ -47,7 +48,7 @@ describe('source migrations on a real PostgreSQL', () => {
         expect(tables).toContain(t);
       if (!first.timescale) {
         const brin = await client.query("SELECT indexname FROM pg_indexes WHERE indexdef ILIKE '%USING brin%'");
-        expect(brin.rowCount).toBe(3);
+        expect(brin.rowCount).toBe(4); // odds_history, odds_totals, odds_spreads, odds_scorers
       }
       // updated_at moves on update (the sync's watermark)
       await client.query("INSERT INTO leagues (league_code, name) VALUES ('E0', 'Premier League')");

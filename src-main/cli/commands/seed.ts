@@ -40,7 +40,7 @@ export const seedCommand: Command = {
         io.out(`seeded demo world seed=${r.seed} scale=${r.scale} anchor=${r.anchor}`);
         for (const [t, n] of Object.entries(r.rows)) io.out(`  ${t.padEnd(26)}${String(n).padStart(10)}`);
         io.out(
-          `total ${r.totalRows} rows (${r.oddsRows} quotes) in ${r.seconds.toFixed(2)} s: world ${r.generateSeconds.toFixed(2)} s, prices and writing ${r.writeSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSecond)} rows/s`,
+          `total ${r.totalRows} rows (${r.oddsRows} quotes, ${r.scorerRows} goalscorer prices) in ${r.seconds.toFixed(2)} s: world ${r.generateSeconds.toFixed(2)} s, prices and writing ${r.writeSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSecond)} rows/s`,
         );
       }
       return 0;

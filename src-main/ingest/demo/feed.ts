@@ -10,7 +10,7 @@ import type { JobContext } from '../../platform/jobs/define';
 import { throwIfCancelled } from '../../platform/jobs/define';
 import { heldBack, releasedBetween, upperBound, type HeldBack } from './release';
 import { generateWorld } from './world';
-import type { DemoQuote, OddsTable } from './types';
+import type { DemoQuote, DemoScorerQuote, OddsTable } from './types';
 
 export interface DemoFeedParams {
   /** The feed's clock (ISO time; default: the real clock). Tests inject it. */
@@ -22,7 +22,10 @@ export interface DemoFeedReport {
   reason: string;
   from: string | null;
   to: string | null;
+  /** Quotes released, goalscorer prices included. */
   quotes: number;
+  /** Of which goalscorer prices (odds_scorers). */
+  scorerQuotes: number;
   finished: number;
   events: number;
   /** Time spent regenerating the world (0 when the worker still had it). */
@@ -58,6 +61,29 @@ function forget(upTo: number): void {
 }
 
 const BATCH = 20_000;
+
+async function insertScorerQuotes(client: pg.ClientBase, qs: DemoScorerQuote[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < qs.length; i += BATCH) {
+    const b = qs.slice(i, i + BATCH);
+    const r = await client.query(
+      `INSERT INTO odds_scorers (match_id, player_id, bookmaker, market, odds, observed_at, is_closing)
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::timestamptz[], $7::boolean[])
+       ON CONFLICT DO NOTHING`,
+      [
+        b.map((q) => q.matchId),
+        b.map((q) => q.playerId),
+        b.map((q) => q.bookmaker),
+        b.map((q) => q.market),
+        b.map((q) => q.odds),
+        b.map((q) => new Date(q.observedAt)),
+        b.map((q) => q.isClosing),
+      ],
+    );
+    inserted += r.rowCount ?? 0;
+  }
+  return inserted;
+}
 
 async function insertQuotes(client: pg.ClientBase, table: OddsTable, qs: DemoQuote[]): Promise<number> {
   let inserted = 0;
@@ -95,6 +121,7 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
     from: null,
     to: null,
     quotes: 0,
+    scorerQuotes: 0,
     finished: 0,
     events: 0,
     generateSeconds: 0,
@@ -135,9 +162,12 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
       report.quotes += await insertQuotes(
         client,
         table,
-        due.quotes.filter((q) => q.table === table),
+        due.quotes.filter((q): q is DemoQuote => q.table === table),
       );
     }
+    const scorers = due.quotes.filter((q): q is DemoScorerQuote => q.table === 'odds_scorers');
+    report.scorerQuotes = await insertScorerQuotes(client, scorers);
+    report.quotes += report.scorerQuotes;
     for (const m of due.matches) {
       const r = m.outcome;
       if (!r) continue;
@@ -221,6 +251,7 @@ export async function demoFeed(params: DemoFeedParams, ctx: JobContext): Promise
       from: null,
       to: null,
       quotes: 0,
+      scorerQuotes: 0,
       finished: 0,
       events: 0,
       generateSeconds: 0,

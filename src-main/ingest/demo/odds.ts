@@ -21,7 +21,7 @@ const POINTS = {
   past: { '1x2': { sharp: 2, exchange: 2, soft: 2 }, other: { sharp: 2, exchange: 2, soft: 2 } },
 };
 /** Snapshots per book and per day before the anchor for a coming-week match, at least (times the scale). */
-const BEFORE_ANCHOR_PER_DAY = { '1x2': { sharp: 4, exchange: 2, soft: 2 }, other: { sharp: 1.5, exchange: 1, soft: 1 } };
+const BEFORE_ANCHOR_PER_DAY = { '1x2': { sharp: 3, exchange: 1.5, soft: 1.5 }, other: { sharp: 1, exchange: 0.5, soft: 1 } };
 /** Snapshots per book and per day between the anchor and kick-off of an upcoming match (times the scale). */
 const AFTER_ANCHOR_PER_DAY = { '1x2': { sharp: 8, exchange: 6, soft: 3 }, other: { sharp: 4, exchange: 3, soft: 2 } };
 
@@ -94,11 +94,13 @@ export function* demoQuotes(world: DemoWorld): Generator<DemoQuote> {
   yield* world.badQuotes;
 }
 
-export function matchQuotes(world: DemoWorld, m: DemoMatch, plants: DemoPlant[]): DemoQuote[] {
+/** The quotes of one match. With `until`, the quotes observed after it are left out (their random
+ * draws are still made: the quotes up to it are the same bytes); the seed needs only what is known. */
+export function matchQuotes(world: DemoWorld, m: DemoMatch, plants: DemoPlant[], until = Infinity): DemoQuote[] {
   const out: DemoQuote[] = [];
   for (const g of m.markets) {
     const mine = plants.filter((p) => p.market === g.market && (g.market === '1x2' || p.line === g.line));
-    groupQuotes(world, m, g, mine, out);
+    groupQuotes(world, m, g, mine, out, until);
   }
   return out;
 }
@@ -351,7 +353,7 @@ function plantEffects(m: DemoMatch, g: TruthMarket, plan: Plan): Effects {
   };
 }
 
-function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: DemoPlant[], out: DemoQuote[]): void {
+function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: DemoPlant[], out: DemoQuote[], until: number): void {
   const r = Rng.stream(world.seed, 'odds', m.id, g.market, g.line);
   const books = m.books[g.market].map((code) => world.bookmakers.find((b) => b.bookmaker === code) as DemoBookmaker);
   const plan = planOf(plants);
@@ -372,7 +374,8 @@ function groupQuotes(world: DemoWorld, m: DemoMatch, g: TruthMarket, plants: Dem
         r.normal(0, b.kind === 'soft' ? SOFT_BOOK[g.market] : b.kind === 'exchange' ? EXCHANGE_BIAS : SHARP_BIAS) +
         (b.kind === 'soft' ? common[i] : 0),
     );
-    priceBook(m, g, b, { grid: grids.get(b.bookmaker) as number[], lag: lag.get(b.bookmaker) as number, bias, x, fx, plan }, r, out);
+    const grid = grids.get(b.bookmaker) as number[];
+    priceBook(m, g, b, { grid, lag: lag.get(b.bookmaker) as number, bias, x, fx, plan, until }, r, out);
   }
 }
 
@@ -381,7 +384,7 @@ function priceBook(
   m: DemoMatch,
   g: TruthMarket,
   b: DemoBookmaker,
-  c: { grid: number[]; lag: number; bias: number[]; x: Map<number, number[]>; fx: Effects; plan: Plan },
+  c: { grid: number[]; lag: number; bias: number[]; x: Map<number, number[]>; fx: Effects; plan: Plan; until: number },
   r: Rng,
   out: DemoQuote[],
 ): void {
@@ -400,20 +403,30 @@ function priceBook(
   const line = g.market === '1x2' ? null : g.line;
   const off = new Array<number>(n);
   const lp = new Array<number>(n);
+  // the belief's fair probabilities (the sharp book's, before its margin) serve the plants' prices only
+  const needFair = inTrap || c.plan.outliers.length > 0 || trapD?.trap_kind === 'too_good';
   let frozen: number[] | undefined;
   for (const t of c.grid) {
+    const held = stale && frozen && t >= (steam as DemoPlant).observedAt;
+    const sd = noise + (b.kind === 'soft' ? SOFT_LATE_NOISE[g.market] * (1 - clamp01((m.kickoff - t) / LATE_MS)) : 0);
+    if (t > c.until) {
+      // not wanted: only its random draws are made, so that the stream stays the same
+      if (!held && sd > 0) for (let i = 0; i < n; i++) r.normal(0, sd);
+      continue;
+    }
     off.fill(0);
     c.fx.offset(t, b.kind, off);
-    // the belief's fair probabilities now (the sharp book's, before its margin)
-    const now = c.x.get(t) as number[];
-    for (let i = 0; i < n; i++) lp[i] = now[i] + off[i];
-    const fair = normalise(lp);
+    let fair: number[] = [];
+    if (needFair) {
+      const now = c.x.get(t) as number[];
+      for (let i = 0; i < n; i++) lp[i] = now[i] + off[i];
+      fair = normalise(lp);
+    }
     let odds: number[];
-    if (stale && frozen && t >= (steam as DemoPlant).observedAt) odds = [...frozen];
+    if (held) odds = [...(frozen as number[])];
     else {
       // the book prices the belief of `lag` ago, with its own bias and noise
       const seen = c.x.get(t - c.lag) as number[];
-      const sd = noise + (b.kind === 'soft' ? SOFT_LATE_NOISE[g.market] * (1 - clamp01((m.kickoff - t) / LATE_MS)) : 0);
       for (let i = 0; i < n; i++) lp[i] = seen[i] + off[i] + c.bias[i] + (sd > 0 ? r.normal(0, sd) : 0);
       const margin = base * (1 + tighten * clamp01((m.kickoff - t) / TIGHTEN_MS));
       const q = mixedMargin(normalise(lp), margin, flb);

@@ -145,7 +145,7 @@ function implied(p: number, margin: number, market: ScorerMarket): number {
 
 /** Every goalscorer quote of an upcoming match (none for played matches: the demo prices scorers for
  * the coming week), in book, time, market, player order. */
-export function matchScorerQuotes(world: DemoWorld, m: DemoMatch, plants: readonly DemoPlant[]): DemoScorerQuote[] {
+export function matchScorerQuotes(world: DemoWorld, m: DemoMatch, plants: readonly DemoPlant[], until = Infinity): DemoScorerQuote[] {
   if (m.tier !== 'upcoming') return [];
   const r = Rng.stream(world.seed, 'scorers', m.id);
   const truth = scorerTruth(world, m);
@@ -173,6 +173,11 @@ export function matchScorerQuotes(world: DemoWorld, m: DemoMatch, plants: readon
     const bias = truth.map(() => ({ anytime: r.normal(0, SIGMA_BOOK), first: r.normal(0, SIGMA_BOOK) }));
     const last = new Map<string, number>();
     for (const t of grid) {
+      if (t > until) {
+        // not wanted (see matchQuotes): the same random draws, no quote
+        for (let j = 0; j < markets.length * truth.length; j++) r.normal(0, SIGMA_NOISE);
+        continue;
+      }
       const w = t >= news ? 0 : Math.min(1, Math.max(0, (news - t) / (news - open)));
       for (const market of markets) {
         for (const [i, tr] of truth.entries()) {

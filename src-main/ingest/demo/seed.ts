@@ -7,8 +7,9 @@ import { copyRows, copyValue, type CopyValue } from '../../platform/pg/copy-in';
 import { coachIntelligence, collectSharpMove, scorerIntelligence, teamIntelligence, type SharpMoves } from './intelligence';
 import { matchQuotes } from './odds';
 import { endedBy, plantsByMatch, quoteKnownAt } from './release';
+import { matchScorerQuotes, scorerTruth } from './scorers';
 import { anchorOf, generateWorld } from './world';
-import type { DemoMatch, DemoOptions, DemoPlant, DemoQuote, DemoWorld, OddsTable } from './types';
+import type { DemoMatch, DemoOptions, DemoPlant, DemoQuote, DemoScorerQuote, DemoWorld, OddsTable } from './types';
 
 export interface SeedOptions extends DemoOptions {
   /** Truncate the demo tables (and, through foreign keys, whatever references them) first. */
@@ -31,7 +32,10 @@ export interface SeedReport {
   now: string;
   rows: Record<string, number>;
   totalRows: number;
+  /** Rows of odds_history, odds_totals and odds_spreads. */
   oddsRows: number;
+  /** Rows of odds_scorers (goalscorer prices). */
+  scorerRows: number;
   /** World, results, plans and entity rows, before writing. */
   generateSeconds: number;
   /** Writing, including the price series, which are generated while they stream into COPY. */
@@ -52,20 +56,26 @@ export const DEMO_TABLES = [
   'odds_history',
   'odds_totals',
   'odds_spreads',
+  'odds_scorers',
   'team_intelligence',
   'scorer_intelligence',
   'coach_intelligence',
   'demo_truth_probabilities',
+  'demo_truth_scorers',
   'demo_truth_teams',
   'demo_truth_leagues',
   'demo_plants',
 ] as const;
 
-/** Columns the seed writes to each odds table, in COPY order. */
-export const ODDS_COLUMNS: Record<OddsTable, string[]> = {
+/** The price tables the seed writes: the three odds tables and the goalscorer prices. */
+export type PriceTable = OddsTable | 'odds_scorers';
+
+/** Columns the seed writes to each price table, in COPY order. */
+export const ODDS_COLUMNS: Record<PriceTable, string[]> = {
   odds_history: ['match_id', 'bookmaker', 'selection', 'odds', 'observed_at', 'is_closing'],
   odds_totals: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
   odds_spreads: ['match_id', 'bookmaker', 'line', 'selection', 'odds', 'observed_at', 'is_closing'],
+  odds_scorers: ['match_id', 'player_id', 'bookmaker', 'market', 'odds', 'observed_at', 'is_closing'],
 };
 
 export class SourceNotEmptyError extends Error {}
@@ -74,31 +84,39 @@ export class SourceNotEmptyError extends Error {}
  * the previous row is reused (rows come in runs of the same time). */
 let lastAt = NaN;
 let lastIso = '';
-export function oddsLine(q: DemoQuote): string {
+export function oddsLine(q: DemoQuote | DemoScorerQuote): string {
   if (q.observedAt !== lastAt) {
     lastAt = q.observedAt;
     lastIso = new Date(q.observedAt).toISOString();
   }
   const odds = Number.isFinite(q.odds) ? String(q.odds) : copyValue(q.odds);
-  const tail = `${q.selection}\t${odds}\t${lastIso}\t${q.isClosing ? 't' : 'f'}\n`;
+  const closing = q.isClosing ? 't' : 'f';
+  if (q.table === 'odds_scorers') return `${q.matchId}\t${q.playerId}\t${q.bookmaker}\t${q.market}\t${odds}\t${lastIso}\t${closing}\n`;
+  const tail = `${q.selection}\t${odds}\t${lastIso}\t${closing}\n`;
   return q.table === 'odds_history' ? `${q.matchId}\t${q.bookmaker}\t${tail}` : `${q.matchId}\t${q.bookmaker}\t${q.line}\t${tail}`;
 }
 
 export interface RenderedOdds {
-  chunks: Record<OddsTable, string[]>;
-  counts: Record<OddsTable, number>;
+  chunks: Record<PriceTable, string[]>;
+  counts: Record<PriceTable, number>;
   moves: SharpMoves;
 }
+
+export const emptyRendered = (): RenderedOdds => ({
+  chunks: { odds_history: [], odds_totals: [], odds_spreads: [], odds_scorers: [] },
+  counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0, odds_scorers: 0 },
+  moves: new Map(),
+});
 
 const CHUNK = 262_144;
 
 /** Generates the price series match by match. odds_history lines come out of the generator as
- * ~256 KB chunks (so the seed streams them into COPY while it generates); odds_totals and
- * odds_spreads lines are kept in `side.chunks` for the COPYs that follow. */
+ * ~256 KB chunks (so the seed streams them into COPY while it generates); odds_totals, odds_spreads and
+ * odds_scorers lines are kept in `side.chunks` for the COPYs that follow. */
 export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = world.anchor): Generator<string> {
-  const buf: Record<OddsTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '' };
+  const buf: Record<PriceTable, string> = { odds_history: '', odds_totals: '', odds_spreads: '', odds_scorers: '' };
   const plants = plantsByMatch(world);
-  const add = (q: DemoQuote): string | undefined => {
+  const add = (q: DemoQuote | DemoScorerQuote): string | undefined => {
     buf[q.table] += oddsLine(q);
     side.counts[q.table]++;
     if (buf[q.table].length < CHUNK) return undefined;
@@ -110,29 +128,28 @@ export function* oddsChunks(world: DemoWorld, side: RenderedOdds, now = world.an
   };
   for (const m of world.matches) {
     const upcoming = m.tier === 'upcoming';
-    for (const q of matchQuotes(world, m, plants.get(m.id) ?? [])) {
+    // generate what is written and what the market alerts read (the moves up to the anchor)
+    const until = upcoming ? Math.max(now, world.anchor) : Infinity;
+    for (const q of matchQuotes(world, m, plants.get(m.id) ?? [], until)) {
       if (!quoteKnownAt(m, q, now)) continue;
       const full = add(q);
       if (full) yield full;
       // market alerts read the moves up to the anchor, whatever `now` is (intelligence is of the anchor)
       if (q.observedAt <= world.anchor) collectSharpMove(side.moves, q, upcoming);
     }
+    for (const q of matchScorerQuotes(world, m, plants.get(m.id) ?? [], until)) if (quoteKnownAt(m, q, now)) add(q);
   }
-  for (const q of world.badQuotes) {
+  for (const q of [...world.badQuotes, ...world.badScorerQuotes]) {
     const full = add(q);
     if (full) yield full;
   }
   if (buf.odds_history) yield buf.odds_history;
-  for (const t of ['odds_totals', 'odds_spreads'] as const) if (buf[t]) side.chunks[t].push(buf[t]);
+  for (const t of ['odds_totals', 'odds_spreads', 'odds_scorers'] as const) if (buf[t]) side.chunks[t].push(buf[t]);
 }
 
 /** Every odds line of the world known at `now` (default: the anchor, as `seedDemo` with an explicit anchor), rendered in memory (the bench's baseline, tests). */
 export function renderOdds(world: DemoWorld, now = world.anchor): RenderedOdds {
-  const out: RenderedOdds = {
-    chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
-    counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
-    moves: new Map(),
-  };
+  const out = emptyRendered();
   for (const chunk of oddsChunks(world, out, now)) out.chunks.odds_history.push(chunk);
   return out;
 }
@@ -383,6 +400,15 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
     for (const g of m.markets) g.selections.forEach((s, i) => truth.push([m.id, g.market, g.line, s, g.probs[i], 1 / g.probs[i]]));
   }
   t.demo_truth_probabilities = { columns: ['match_id', 'market', 'line', 'selection', 'probability', 'fair_odds'], rows: truth };
+  const scorers: CopyValue[][] = [];
+  for (const m of world.matches) {
+    if (m.tier !== 'upcoming') continue;
+    for (const x of scorerTruth(world, m)) {
+      scorers.push([m.id, x.playerId, x.teamId, 'anytime', x.anytime, 1 / x.anytime]);
+      scorers.push([m.id, x.playerId, x.teamId, 'first', x.first, 1 / x.first]);
+    }
+  }
+  t.demo_truth_scorers = { columns: ['match_id', 'player_id', 'team_id', 'market', 'probability', 'fair_odds'], rows: scorers };
   t.demo_truth_teams = { columns: ['team_id', 'attack', 'defence'], rows: world.teams.map((x) => [x.id, x.attack, x.defence]) };
   t.demo_truth_leagues = {
     columns: ['league_code', 'base_goals', 'home_advantage', 'rho'],
@@ -472,23 +498,21 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
       `demo: generated ${world.matches.length} matches, ${world.events.length} goals and ${world.plants.length} plants in ${generateSeconds.toFixed(2)} s; writing`,
     );
     // Prices are generated while odds_history streams into PostgreSQL; totals and spreads follow.
-    const odds: RenderedOdds = {
-      chunks: { odds_history: [], odds_totals: [], odds_spreads: [] },
-      counts: { odds_history: 0, odds_totals: 0, odds_spreads: 0 },
-      moves: new Map(),
-    };
+    const odds = emptyRendered();
     let intelligence: Rows | undefined;
     for (const name of DEMO_TABLES) {
+      const tt = performance.now();
       if (name === 'odds_history') {
         await copyRows(client, name, ODDS_COLUMNS[name], oddsChunks(world, odds, now));
         rows[name] = odds.counts[name];
-      } else if (name === 'odds_totals' || name === 'odds_spreads') {
+      } else if (name === 'odds_totals' || name === 'odds_spreads' || name === 'odds_scorers') {
         await copyRows(client, name, ODDS_COLUMNS[name], odds.chunks[name]);
         rows[name] = odds.counts[name];
       } else {
         const t = entities[name] ?? (intelligence ??= intelligenceRows(world, odds.moves))[name];
         rows[name] = await copyRows(client, name, t.columns, t.rows);
       }
+      log(`demo: ${name}: ${rows[name]} rows in ${((performance.now() - tt) / 1000).toFixed(2)} s`);
     }
     for (const [table, col] of [
       ['teams', 'team_id'],
@@ -522,6 +546,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}): Promise<See
     rows,
     totalRows,
     oddsRows: rows.odds_history + rows.odds_totals + rows.odds_spreads,
+    scorerRows: rows.odds_scorers,
     generateSeconds,
     writeSeconds: seconds - generateSeconds,
     seconds,

@@ -27,7 +27,8 @@ const counts = (url: string) =>
   query<{ odds: number; finished: number; events: number }>(
     url,
     `
-  SELECT (SELECT count(*) FROM odds_history)::int + (SELECT count(*) FROM odds_totals)::int + (SELECT count(*) FROM odds_spreads)::int AS odds,
+  SELECT (SELECT count(*) FROM odds_history)::int + (SELECT count(*) FROM odds_totals)::int + (SELECT count(*) FROM odds_spreads)::int
+           + (SELECT count(*) FROM odds_scorers)::int AS odds,
          (SELECT count(*) FROM matches WHERE status = 'finished')::int AS finished, (SELECT count(*) FROM match_events)::int AS events`,
   ).then((r) => r[0]);
 
@@ -81,6 +82,9 @@ describe('demo feed on a real PostgreSQL', () => {
       `demo feed (scale 0.25, cold): ${r.seconds.toFixed(2)} s (${r.generateSeconds.toFixed(2)} s regenerating), ${r.quotes} quotes, ${r.finished} results, ${r.events} goals`,
     );
     expect(r).toMatchObject({ released: true, quotes: due.quotes.length, finished: due.matches.length, events: due.events.length });
+    // goalscorer prices are released with the odds
+    expect(r.scorerQuotes).toBe(due.quotes.filter((q) => q.table === 'odds_scorers').length);
+    expect(r.scorerQuotes).toBeGreaterThan(100);
     const after = await counts(fed.url);
     expect(after.odds - before.odds).toBe(due.quotes.length);
     expect(after.finished - before.finished).toBe(due.matches.length);

@@ -28,9 +28,10 @@ describe('monps seed into a real PostgreSQL', () => {
     console.log(
       `seed (default scale): ${first.seconds.toFixed(2)} s, ${first.totalRows} rows, ${first.oddsRows} quotes, ${Math.round(first.rowsPerSecond)} rows/s`,
     );
-    expect(first.seconds).toBeLessThan(20);
-    expect(first.oddsRows).toBeGreaterThan(220_000);
-    expect(first.oddsRows).toBeLessThan(290_000);
+    // ~330K since the trap ground truth (three soft books on last season's 1X2, denser coming-week series)
+    expect(first.oddsRows).toBeGreaterThan(300_000);
+    expect(first.oddsRows).toBeLessThan(370_000);
+    expect(first.scorerRows).toBeGreaterThan(5_000);
     for (const t of DEMO_TABLES) expect(first.rows[t], t).toBeGreaterThan(0);
 
     await seedDemo(b.url, { seed: 1, anchor: ANCHOR });
@@ -39,31 +40,39 @@ describe('monps seed into a real PostgreSQL', () => {
     expect(sb).toEqual(sa);
     expect(combinedChecksum(sb)).toBe(combinedChecksum(sa));
     expect(combinedChecksum(sc)).not.toBe(combinedChecksum(sa));
-    for (const t of ['odds_history', 'matches', 'players', 'demo_plants']) expect(sc[t].md5, t).not.toBe(sa[t].md5);
+    for (const t of ['odds_history', 'odds_scorers', 'matches', 'players', 'demo_plants', 'demo_truth_scorers'])
+      expect(sc[t].md5, t).not.toBe(sa[t].md5);
     for (const t of DEMO_TABLES) expect(sa[t].rows, t).toBe(first.rows[t]);
-  }, 120_000);
+    // last, so that a slow machine fails the budget alone (the other tests use these databases)
+    expect(first.seconds).toBeLessThan(20);
+  }, 300_000);
 
   it('stores bad quotes the sync must quarantine, each located by demo_plants', async () => {
     const plants = await query<{
       plant_id: string;
       match_id: string;
       bookmaker: string;
+      market: string;
       line: number | null;
       selection: string;
       observed_at: Date;
       details: { table: string; reason: string };
     }>(a.url, "SELECT * FROM demo_plants WHERE kind = 'bad_quote'");
     expect(plants.length).toBeGreaterThanOrEqual(6);
+    expect(plants.filter((p) => p.details.table === 'odds_scorers')).toHaveLength(4);
     for (const p of plants) {
       const { table, reason } = p.details;
+      // a bad goalscorer quote: selection = the player, market = anytime | first
       const where =
         table === 'odds_history'
           ? 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4'
-          : 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4 AND line = $5';
+          : table === 'odds_scorers'
+            ? 'match_id = $1 AND bookmaker = $2 AND player_id = $3::bigint AND observed_at = $4 AND market = $5'
+            : 'match_id = $1 AND bookmaker = $2 AND selection = $3 AND observed_at = $4 AND line = $5';
       const params =
         table === 'odds_history'
           ? [p.match_id, p.bookmaker, p.selection, p.observed_at]
-          : [p.match_id, p.bookmaker, p.selection, p.observed_at, p.line];
+          : [p.match_id, p.bookmaker, p.selection, p.observed_at, table === 'odds_scorers' ? p.market : p.line];
       const rows = await query<{ odds: number; orphan: boolean; observed_at: Date }>(
         a.url,
         `SELECT odds, NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = o.match_id) AS orphan, observed_at
@@ -90,6 +99,47 @@ describe('monps seed into a real PostgreSQL', () => {
     );
     const planted = plants.filter((p) => p.details.table === 'odds_history').length;
     expect(dirty[0].n).toBe(planted);
+  });
+
+  it('writes the goalscorer prices known at the anchor with their truth, and the trap and scorer plants', async () => {
+    const [x] = await query<{ quotes: number; late: number; orphan: number; truth: number; untrue: number; markets: string[] }>(
+      a.url,
+      `SELECT (SELECT count(*) FROM odds_scorers)::int AS quotes,
+              (SELECT count(*) FROM odds_scorers WHERE observed_at > $1::timestamptz AND observed_at < $1::timestamptz + interval '300 days')::int AS late,
+              (SELECT count(*) FROM odds_scorers o WHERE NOT EXISTS (SELECT 1 FROM matches m WHERE m.match_id = o.match_id))::int AS orphan,
+              (SELECT count(*) FROM demo_truth_scorers)::int AS truth,
+              (SELECT count(*) FROM odds_scorers o WHERE NOT EXISTS (SELECT 1 FROM demo_truth_scorers t
+                 WHERE t.match_id = o.match_id AND t.player_id = o.player_id AND t.market = o.market))::int AS untrue,
+              (SELECT array_agg(DISTINCT market ORDER BY market) FROM odds_scorers) AS markets`,
+      [ANCHOR],
+    );
+    expect(x.quotes).toBeGreaterThan(5_000);
+    expect(x.late).toBe(0); // the rest of the week is held back for the feed
+    expect(x.orphan).toBe(1); // the planted orphan
+    expect(x.untrue).toBe(1); // every price has its truth, the planted orphan aside
+    expect(x.markets).toEqual(['anytime', 'first']);
+    expect(x.truth).toBeGreaterThan(181 * 2 * 10); // ~15 priced players a match, anytime and first
+    const kinds = await query<{ kind: string; n: number }>(
+      a.url,
+      `SELECT coalesce(p.details->>'trap_kind', p.kind) AS kind, count(*)::int AS n FROM demo_plants p JOIN matches m USING (match_id)
+       WHERE m.kickoff >= $1::timestamptz AND p.kind IN ('trap', 'scorer_value') GROUP BY 1 ORDER BY 1`,
+      [ANCHOR],
+    );
+    expect(kinds).toEqual([
+      { kind: 'against_sharp', n: 12 },
+      { kind: 'compound', n: 8 },
+      { kind: 'inflated_favourite', n: 14 },
+      { kind: 'scorer_value', n: 8 },
+      { kind: 'too_good', n: 14 },
+    ]);
+    const [scorer] = await query<{ details: Record<string, unknown>; truth: number }>(
+      a.url,
+      `SELECT p.details, t.probability AS truth FROM demo_plants p
+       JOIN demo_truth_scorers t ON t.match_id = p.match_id AND t.player_id = p.selection::bigint AND t.market = p.market
+       WHERE p.kind = 'scorer_value' ORDER BY p.plant_id LIMIT 1`,
+    );
+    expect(scorer.details.true_probability).toBeCloseTo(scorer.truth, 12);
+    expect(Number(scorer.details.odds) / Number(scorer.details.fair_odds)).toBeGreaterThanOrEqual(1.5);
   });
 
   it('fills matches, intelligence and sequences coherently', async () => {

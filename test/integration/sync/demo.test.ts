@@ -37,7 +37,9 @@ describe('sync of the demo world', () => {
       async (c) =>
         (
           await c.query<{ id: string }>(
-            `SELECT concat_ws('|', details->>'table', match_id, bookmaker, CASE WHEN details->>'table' <> 'odds_history' THEN line::text END, selection,
+            // odds tables: match, book, [line], selection, time; odds_scorers: match, book, player (selection), market, time
+            `SELECT concat_ws('|', details->>'table', match_id, bookmaker, CASE WHEN details->>'table' IN ('odds_totals', 'odds_spreads') THEN line::text END, selection,
+                  CASE WHEN details->>'table' = 'odds_scorers' THEN market END,
                   to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), details->>'reason') AS id
              FROM demo_plants WHERE kind = 'bad_quote' ORDER BY 1`,
           )
@@ -57,12 +59,14 @@ describe('sync of the demo world', () => {
       )
         .map((q) => {
           const k = JSON.parse(q.key) as Record<string, string | number>;
+          const scorer = q.table_name === 'odds_scorers';
           return [
             q.table_name,
             k.match_id,
             k.bookmaker,
-            q.table_name === 'odds_history' ? null : k.line,
-            k.selection,
+            q.table_name === 'odds_history' || scorer ? null : k.line,
+            scorer ? k.player_id : k.selection,
+            scorer ? k.market : null,
             k.observed_at,
             q.reason,
           ]
@@ -77,7 +81,9 @@ describe('sync of the demo world', () => {
   const expected = (ids: string[]) => ids.map((id) => id.replace(/\|([a-z_0-9]+)$/, (_m, r: string) => `|${REASON[r]}`)).sort();
 
   it('every planted erroneous quote is quarantined with its reason, and nothing else is (whole history synced)', async () => {
-    expect(planted.length).toBe(24);
+    // 4 per reason over the three odds tables, and 4 goalscorer quotes (odds ≤ 1, NaN, orphan, future)
+    expect(planted.length).toBe(28);
+    expect(planted.filter((p) => p.id.startsWith('odds_scorers|'))).toHaveLength(4);
     const cacheFile = path.join(dir, 'all.sqlite');
     const cache = openCache(cacheFile);
     saveManifest(
@@ -88,8 +94,18 @@ describe('sync of the demo world', () => {
     const r = await runSync({ now: now.toISOString() }, jobContext(cacheFile, db.url));
     expect(r.tables.filter((t) => t.error)).toEqual([]);
     expect(quarantined(cacheFile)).toEqual(expected(planted.map((p) => p.id)));
-    expect(r.quarantined).toBe(24);
+    expect(r.quarantined).toBe(28);
     expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
+    // the goalscorer prices are mirrored, the four bad ones aside
+    const source = await withClient(db.url, async (c) => Number((await c.query('SELECT count(*) AS n FROM odds_scorers')).rows[0].n));
+    const mirror = openCache(cacheFile);
+    try {
+      const mirrored = (mirror.prepare('SELECT count(*) AS n FROM odds_scorers').get() as { n: number }).n;
+      expect(source).toBeGreaterThan(1000);
+      expect(mirrored).toBe(source - 4);
+    } finally {
+      mirror.close();
+    }
   });
 
   it('with the default 30-day window: the planted quotes inside it are quarantined, nothing else, and the cache equals the source', async () => {
@@ -100,7 +116,7 @@ describe('sync of the demo world', () => {
     const all = expected(planted.map((p) => p.id));
     for (const g of got) expect(all).toContain(g);
     // the recent ones (orphans: last hours; future: ahead) are certainly in the window
-    for (const reason of ['unknown_match', 'future_timestamp']) expect(got.filter((g) => g.endsWith(reason)).length).toBe(4);
+    for (const reason of ['unknown_match', 'future_timestamp']) expect(got.filter((g) => g.endsWith(reason)).length).toBe(5);
     expect(mismatches(await compareAll(db.url, cacheFile, now))).toEqual([]);
   });
 
