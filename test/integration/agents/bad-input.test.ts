@@ -34,12 +34,16 @@ beforeAll(() => {
   const book = db.prepare('INSERT INTO bookmakers VALUES (?, ?, ?, 0, 0, ?)');
   for (const b of ['PS', 'B365', 'WH', 'VC', 'BW']) book.run(b, b, b === 'PS' ? 1 : 0, at);
   for (let t = 1; t <= 8; t++) db.prepare("INSERT INTO teams VALUES (?, ?, 'E0', NULL, ?)").run(t, `Team ${t}`, at);
-  const match = db.prepare("INSERT INTO matches (match_id, league_code, season, kickoff, home_team_id, away_team_id, status, updated_at) VALUES (?, 'E0', '2026-27', ?, ?, ?, 'scheduled', ?)");
+  const match = db.prepare(
+    "INSERT INTO matches (match_id, league_code, season, kickoff, home_team_id, away_team_id, status, updated_at) VALUES (?, 'E0', '2026-27', ?, ?, ?, 'scheduled', ?)",
+  );
   match.run(1, iso(KICKOFF), 1, 2, at); // good, with bad quotes inside
   match.run(2, '', 3, 4, at); // no kick-off
   match.run(3, iso(KICKOFF), 5, 6, at); // one book only
   match.run(4, iso(NOW - 1800_000), 7, 8, at); // kicked off half an hour ago; a book still quoted after
-  const q = db.prepare('INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at, is_closing, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?)');
+  const q = db.prepare(
+    'INSERT INTO odds_history (match_id, bookmaker, selection, odds, observed_at, is_closing, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
+  );
   const market = (m: number, b: string, t: number, odds: (number | null)[]) =>
     ['home', 'draw', 'away'].forEach((s, k) => q.run(m, b, s, odds[k], iso(t), at));
   for (const b of ['PS', 'B365', 'WH', 'VC', 'BW']) {

@@ -78,16 +78,24 @@ afterAll(async () => {
 
 function foundInCache(db: Cache): Found[] {
   const findings = (
-    db.prepare("SELECT match_id AS matchId, payload FROM agent_analyses WHERE agent = 'anomaly'").all() as { matchId: number; payload: string }[]
+    db.prepare("SELECT match_id AS matchId, payload FROM agent_analyses WHERE agent = 'anomaly'").all() as {
+      matchId: number;
+      payload: string;
+    }[]
   ).map((r) => ({ matchId: r.matchId, ...(JSON.parse(r.payload) as Omit<Found, 'matchId'>) }));
   const traps = (
-    db.prepare('SELECT match_id AS matchId, market, line, selection, bookmaker, kind FROM market_traps').all() as (Found & { kind: string })[]
+    db.prepare('SELECT match_id AS matchId, market, line, selection, bookmaker, kind FROM market_traps').all() as (Found & {
+      kind: string;
+    })[]
   ).map((t) => ({ ...t, trapKind: t.kind, kind: 'trap' }));
   return [...findings, ...traps];
 }
 
 const sameLine = (p: Plant, f: Found) =>
-  Number(p.match_id) === f.matchId && p.market === f.market && p.selection === f.selection && (p.market === '1x2' || Number(p.line) === f.line);
+  Number(p.match_id) === f.matchId &&
+  p.market === f.market &&
+  p.selection === f.selection &&
+  (p.market === '1x2' || Number(p.line) === f.line);
 const matches = (p: Plant, f: Found): boolean => sameLine(p, f) && (p.kind !== 'outlier' || p.bookmaker === f.bookmaker);
 
 /** The outlier truth: planted outliers and every too_good trap's quote (one book far from the others). */
@@ -107,7 +115,9 @@ describe('Agent A and the trap detector on the default demo', () => {
     const db = openCache(file, { readonly: true });
     const found = foundInCache(db);
     db.close();
-    const rows: string[] = [`${'kind'.padEnd(22)}${'planted'.padStart(8)}${'found'.padStart(7)}${'TP'.padStart(5)}${'FP'.padStart(5)}${'FN'.padStart(5)}${'precision'.padStart(11)}${'recall'.padStart(8)}`];
+    const rows: string[] = [
+      `${'kind'.padEnd(22)}${'planted'.padStart(8)}${'found'.padStart(7)}${'TP'.padStart(5)}${'FP'.padStart(5)}${'FN'.padStart(5)}${'precision'.padStart(11)}${'recall'.padStart(8)}`,
+    ];
     const line = (name: string, truth: Plant[], mine: Found[], match = matches) => {
       const tp = mine.filter((f) => truth.some((p) => match(p, f))).length;
       const hit = truth.filter((p) => mine.some((f) => match(p, f))).length;
@@ -119,11 +129,21 @@ describe('Agent A and the trap detector on the default demo', () => {
       return { precision, recall };
     };
     const results: Record<string, { precision: number; recall: number }> = {};
-    for (const kind of ['steam', 'outlier', 'reverse_line', 'trap']) results[kind] = line(kind, truthOf(kind), found.filter((f) => f.kind === kind));
+    for (const kind of ['steam', 'outlier', 'reverse_line', 'trap'])
+      results[kind] = line(
+        kind,
+        truthOf(kind),
+        found.filter((f) => f.kind === kind),
+      );
     // per trap kind: a plant counts when a trap of that same kind is on its selection
     for (const tk of ['inflated_favourite', 'against_sharp', 'too_good', 'compound']) {
       const truth = plants.filter((p) => p.kind === 'trap' && p.details.trap_kind === tk);
-      line(`  trap ${tk}`, truth, found.filter((f) => f.kind === 'trap' && f.trapKind === tk), sameLine);
+      line(
+        `  trap ${tk}`,
+        truth,
+        found.filter((f) => f.kind === 'trap' && f.trapKind === tk),
+        sameLine,
+      );
     }
     console.log(`confusion per kind (default demo, anchor ${anchor}):\n${rows.join('\n')}`);
     for (const [kind, r] of Object.entries(results)) {
@@ -147,7 +167,9 @@ describe('Agent A and the trap detector on the default demo', () => {
     db.close();
     const total = perDay.reduce((a, d) => a + d.traps, 0);
     const fixtureDays = days.filter((d) => d.matches >= 10).length;
-    console.log(`traps per day of fixtures: ${perDay.map((d) => `${d.day} ${d.traps}`).join(', ')}; mean ${(total / fixtureDays).toFixed(1)}`);
+    console.log(
+      `traps per day of fixtures: ${perDay.map((d) => `${d.day} ${d.traps}`).join(', ')}; mean ${(total / fixtureDays).toFixed(1)}`,
+    );
     expect(total / fixtureDays).toBeGreaterThanOrEqual(5);
     expect(total / fixtureDays).toBeLessThanOrEqual(10);
   });

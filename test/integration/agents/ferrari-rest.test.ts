@@ -54,12 +54,18 @@ afterAll(async () => {
 });
 
 /** A REST route: the value itself on success, {ok: false, error} otherwise. */
-const get = async <T>(route: string): Promise<{ status: number; body: T & { ok?: boolean; error?: { code: string; message: string } } }> => {
+const get = async <T>(
+  route: string,
+): Promise<{ status: number; body: T & { ok?: boolean; error?: { code: string; message: string } } }> => {
   const res = await fetch(`${base}${route}`);
   return { status: res.status, body: (await res.json()) as T & { ok?: boolean; error?: { code: string; message: string } } };
 };
 const rpc = async <T>(method: string, input: unknown): Promise<T> => {
-  const res = await fetch(`${base}/rpc/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${base}/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
   if (!body.ok) throw new Error(JSON.stringify(body.error));
   return body.value;
@@ -91,7 +97,11 @@ describe('FERRARI over HTTP after a sync', () => {
     expect(traps.every((t) => t.status === 'active' && t.match.home && t.match.away)).toBe(true);
     expect(traps.map((t) => t.score)).toEqual([...traps.map((t) => t.score)].sort((a, b) => b - a));
     const cache = openCache(app.services.config.cacheFile, { readonly: true });
-    const n = (cache.prepare("SELECT count(*) AS n FROM market_traps t JOIN matches m USING (match_id) WHERE t.status = 'active' AND m.kickoff >= ?").get(new Date(Date.now() - 3 * 3_600_000).toISOString()) as { n: number }).n;
+    const n = (
+      cache
+        .prepare("SELECT count(*) AS n FROM market_traps t JOIN matches m USING (match_id) WHERE t.status = 'active' AND m.kickoff >= ?")
+        .get(new Date(Date.now() - 3 * 3_600_000).toISOString()) as { n: number }
+    ).n;
     cache.close();
     expect(traps.length).toBe(n);
   });
