@@ -154,5 +154,6 @@ export function team(db: Cache, name: string, now: Date) {
     form: data.teamForm(db, t, asOf, 10),
     coach: data.coachCardAgainst(data.coachOf(db, t.teamId), null),
     nextMatch: data.nextMatchOf(db, t.teamId, upcomingFrom(now)) ?? null,
+    marketAlerts: data.marketAlertsOf(db, t.teamId),
   };
 }

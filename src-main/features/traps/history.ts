@@ -89,7 +89,20 @@ export function updateHistory(db: Cache, asOf: number, full = false): { matches:
         for (const t of detectTraps(r, g.kickoff, undefined, books)) {
           if (t.odds === null) continue;
           const profit = profitOf(g, t.selection, t.odds, m);
-          insert.run(g.matchId, g.market, g.line, t.selection, t.kind, m.kickoff, t.bookmaker, t.odds, t.fairOdds, bandOf(t.odds), profit > 0 ? 1 : 0, profit);
+          insert.run(
+            g.matchId,
+            g.market,
+            g.line,
+            t.selection,
+            t.kind,
+            m.kickoff,
+            t.bookmaker,
+            t.odds,
+            t.fairOdds,
+            bandOf(t.odds),
+            profit > 0 ? 1 : 0,
+            profit,
+          );
           situations++;
         }
       }
