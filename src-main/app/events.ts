@@ -1,6 +1,7 @@
 import type { SyncResult } from '../../src-shared/contract/sync';
 import { warmMarket } from '../features/market';
 import { runAfterSync } from '../features/agents/runner';
+import { settlePicksJob, TRACKING_INPUT_TABLES } from '../features/picks';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
 
@@ -12,14 +13,17 @@ export function changedTables(r: SyncResult): string[] {
 }
 
 /** What follows a sync: the windows hear which cache tables changed, the worker rebuilds the
- * Command Center's board at once so the next read comes from memory, and the agents re-examine the
- * matches whose quotes changed (their new traps and strong steams raise alert.raised). Resolves when
- * the agents' run is over (callers need not wait: a failure is logged, never thrown). */
+ * Command Center's board at once so the next read comes from memory; when results, odds or picks
+ * moved, the tracking pass captures closing lines and settles picks, then the agents re-examine the
+ * matches whose quotes changed (their new traps and strong steams raise alert.raised), both on the
+ * writer lane. Resolves when both are over (the sync's caller does not wait; failures are logged,
+ * never thrown at the sync). */
 export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const tables = changedTables(r);
   if (tables.length === 0) return;
   deps.bus.emit('cache.changed', { tables, at: r.finishedAt });
   warmMarket(deps.jobs);
+  await trackPicks(tables, deps);
   // quotes deleted (a reconcile; pruning only drops finished matches) or an odds table re-read whole: the agents' kept series start over
   const resync = r.tables.some((t) => ODDS.includes(t.table) && (t.deleted > 0 || t.mode === 'full'));
   try {
@@ -27,4 +31,30 @@ export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobH
   } catch (err) {
     deps.log?.(`agents after the sync failed: ${(err as Error).message}`);
   }
+}
+
+function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
+  if (!tables.some((t) => (TRACKING_INPUT_TABLES as readonly string[]).includes(t))) return Promise.resolve();
+  return deps.jobs
+    .run(settlePicksJob, {})
+    .done.then((s) => {
+      const touched = [
+        ...(s.closing.written + s.results.written > 0 ? ['tracking_clv_picks'] : []),
+        ...(s.combos.written > 0 ? ['fg_combo_tracking'] : []),
+      ];
+      if (touched.length) deps.bus.emit('cache.changed', { tables: touched, at: new Date().toISOString() });
+      const settled = s.results.settled + s.results.resettled + s.combos.settled;
+      if (settled > 0)
+        deps.bus.emit('alert.raised', {
+          id: `settlement:${s.at}`,
+          kind: 'settlement',
+          severity: 'low',
+          title: `${settled} pick${settled === 1 ? '' : 's'} settled`,
+          body: `${s.results.settled} settled, ${s.results.resettled} re-settled, ${s.results.voided} void, ${s.combos.settled} combos; ${s.closing.captured + s.closing.lastQuote} closing lines`,
+          matchId: null,
+          panel: 'history',
+          at: s.at,
+        });
+    })
+    .catch((err: unknown) => deps.log?.(`pick tracking after the sync failed: ${(err as Error).message}`));
 }

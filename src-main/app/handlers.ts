@@ -1,12 +1,19 @@
 import { joinHandlers, type Handlers } from '../platform/contract/dispatch';
 import { analysisHandlers } from '../features/analysis';
+import { patternsHandlers } from '../features/agents/patterns';
 import { inventoryHandlers } from '../features/inventory';
 import { marketHandlers } from '../features/market';
+import { reportsHandlers } from '../features/reports';
+import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
 import { anomalyHandlers } from '../features/agents/anomaly';
 import { runnerHandlers } from '../features/agents/runner';
 import { trapsHandlers } from '../features/traps';
+import { settingsHandlers } from '../features/settings';
+import { scheduleHandlers } from '../features/schedule';
+import { notificationHandlers } from '../features/notifications';
 import { appHandlers } from './app-handlers';
+import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
@@ -20,5 +27,12 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     anomalyHandlers(s),
     trapsHandlers(s),
     runnerHandlers(s),
+    settingsHandlers(s),
+    sourceHandlers(s),
+    scheduleHandlers(s),
+    notificationHandlers(s),
+    reportsHandlers(s),
+    patternsHandlers(s),
+    picksHandlers(s),
   );
 }

@@ -29,34 +29,73 @@ export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRo
     `INSERT INTO outbox (table_name, key, generation, written_at) VALUES (?, ?, 1, ?)
      ON CONFLICT (table_name, key) DO UPDATE SET generation = outbox.generation + 1, written_at = excluded.written_at`,
   );
-  const statements = new Map<string, ReturnType<Cache['prepare']>>();
+  // One plan per set of columns given (statement, kinds, where the key is): rows of the same shape
+  // (the usual case: thousands of settlements) pay for it once.
+  const plans = new Map<string, WritePlan>();
+  const where = (i: number): string => `writeOwnOutput(${table}) row ${i}`;
+  const planFor = (row: OutputRow, i: number): WritePlan => {
+    const given = Object.keys(row);
+    const sig = given.join(',');
+    let plan = plans.get(sig);
+    if (plan) return plan;
+    for (const c of given) if (!kinds.has(c)) throw new Error(`${where(i)}: unknown column '${c}'`);
+    const filled = stamped.filter((c) => !given.includes(c));
+    const cols = [...given, ...filled];
+    const updates = [...given, ...filled.filter((c) => c === 'updated_at')].filter((c) => !pk.includes(c));
+    plan = {
+      stmt: db.prepare(
+        `INSERT INTO ${q(table)} (${qList(cols)}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${qList(pk)}) ` +
+          (updates.length ? `DO UPDATE SET ${updates.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` : 'DO NOTHING'),
+      ),
+      given,
+      kinds: given.map((c) => kinds.get(c) as ValueKind),
+      filled: filled.length,
+      keyAt: pk.map((c) => given.indexOf(c)),
+    };
+    plans.set(sig, plan);
+    return plan;
+  };
   db.transaction(() => {
     rows.forEach((row, i) => {
-      const where = `writeOwnOutput(${table}) row ${i}`;
-      for (const c of Object.keys(row)) if (!kinds.has(c)) throw new Error(`${where}: unknown column '${c}'`);
-      for (const c of pk) if (row[c] === null || row[c] === undefined) throw new Error(`${where}: primary key column '${c}' is missing`);
-      const given = Object.keys(row);
-      const filled = stamped.filter((c) => !given.includes(c));
-      const cols = [...given, ...filled];
-      const updates = [...given, ...filled.filter((c) => c === 'updated_at')].filter((c) => !pk.includes(c));
-      const sig = `${cols.join(',')}|${updates.join(',')}`;
-      let stmt = statements.get(sig);
-      if (!stmt) {
-        stmt = db.prepare(
-          `INSERT INTO ${q(table)} (${qList(cols)}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${qList(pk)}) ` +
-            (updates.length ? `DO UPDATE SET ${updates.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` : 'DO NOTHING'),
-        );
-        statements.set(sig, stmt);
+      const plan = planFor(row, i);
+      for (const c of pk) if (row[c] === null || row[c] === undefined) throw new Error(`${where(i)}: primary key column '${c}' is missing`);
+      const values: CacheValue[] = new Array<CacheValue>(plan.given.length + plan.filled);
+      for (let k = 0; k < plan.given.length; k++) {
+        const c = plan.given[k];
+        values[k] = toCache(plan.kinds[k], row[c], i, c, where);
       }
-      const values = cols.map((c) =>
-        filled.includes(c) ? nowIso : fromJsValue(kinds.get(c) as ValueKind, row[c], `${where} column ${c}`),
+      for (let k = plan.given.length; k < values.length; k++) values[k] = nowIso;
+      plan.stmt.run(values);
+      bump.run(
+        table,
+        keyJson(
+          pk,
+          plan.keyAt.map((k) => values[k]),
+        ),
+        nowIso,
       );
-      stmt.run(values);
-      const key = pk.map((c) => values[cols.indexOf(c)]);
-      bump.run(table, keyJson(pk, key), nowIso);
     });
   })();
   return rows.length;
+}
+
+interface WritePlan {
+  stmt: ReturnType<Cache['prepare']>;
+  given: string[];
+  kinds: ValueKind[];
+  /** Stamp columns (updated_at, created_at) filled with now after the given ones. */
+  filled: number;
+  keyAt: number[];
+}
+
+/** fromJsValue with the common cases first (a finite number, a string for text): the message of a
+ * bad value is only built when there is one. */
+function toCache(kind: ValueKind, v: unknown, i: number, column: string, where: (i: number) => string): CacheValue {
+  if (v === null || v === undefined) return null;
+  if (kind === 'real' && typeof v === 'number' && Number.isFinite(v)) return v;
+  if (kind === 'text' && typeof v === 'string') return v;
+  if (kind === 'integer' && typeof v === 'number' && Number.isInteger(v)) return v;
+  return fromJsValue(kind, v, `${where(i)} column ${column}`);
 }
 
 /** Keys (JSON) of a table with local writes not yet published. */

@@ -1,12 +1,16 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installLinkGuard } from './linkGuard';
+import { startNotificationFeed } from './notifications';
 import { Nav, panelShortcut } from './Nav';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
+import { ReportsDialog } from './ReportsDialog';
 import { panelById, panels } from './panels';
 import { useAppInfo } from './store/app-info';
 import { startJobFeed } from './store/jobs';
+import { useReports } from './store/reports';
+import { subscribe } from '../api/client';
 import { useNav } from './store/nav';
 import { reportError } from './store/toasts';
 
@@ -18,6 +22,12 @@ export function App() {
   useEffect(() => {
     const stopGuard = installLinkGuard();
     const stopJobs = startJobFeed();
+    const stopNotifications = startNotificationFeed();
+    // the desktop app's menu and tray: open a panel, open the Reports dialog
+    const stopDesktop = subscribe('desktop.command', (c) => {
+      if (c.command === 'navigate') useNav.getState().go(c.panel);
+      else useReports.getState().show(c.kind);
+    });
     void useAppInfo.getState().load();
     panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
 
@@ -37,6 +47,8 @@ export function App() {
     return () => {
       stopGuard();
       stopJobs();
+      stopNotifications();
+      stopDesktop();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('unhandledrejection', onRejection);
@@ -54,6 +66,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      <ReportsDialog />
       <Toasts />
     </div>
   );

@@ -1,5 +1,6 @@
 import { panels } from './panels';
 import { useNav } from './store/nav';
+import { useReports } from './store/reports';
 
 /** The left navigation: one button per panel, its shortcut shown, the open one marked. */
 export function Nav() {
@@ -34,6 +35,9 @@ export function Nav() {
           </li>
         ))}
       </ul>
+      <button type="button" className="btn nav__reports" onClick={() => useReports.getState().show()}>
+        Reports…
+      </button>
       <p className="nav__hint">Alt+1…8 switches panels</p>
     </nav>
   );

@@ -34,7 +34,7 @@ export const panels: PanelDef[] = [
   panel(
     'performance',
     'Performance',
-    notBuilt('Performance', 'CLV tracking and settlement: ROI and profit curve, CLV analysis by agent and over time, calibration'),
+    lazy(() => import('../panels/performance/PerformancePanel')),
   ),
   panel(
     'deep-analysis',
@@ -49,7 +49,7 @@ export const panels: PanelDef[] = [
   panel(
     'history',
     'Historique',
-    notBuilt('Historique', 'pick tracking, Agent C and the learning loop: bets history, patterns, learning log'),
+    lazy(() => import('../panels/history/HistoryPanel')),
   ),
   panel(
     'inventory',

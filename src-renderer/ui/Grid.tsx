@@ -6,9 +6,14 @@ import {
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
+  type RowClickedEvent,
   type StateUpdatedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { toCsv } from '../../src-shared/sheets/csv';
+import { ExportMenu } from './ExportMenu';
+import { saveBytes } from './download';
+import { exportFileName, gridSheet } from './gridExport';
 import { clearGridState, loadGridState, saveGridState } from './gridState';
 import { gridTheme } from './gridTheme';
 import './Grid.css';
@@ -27,12 +32,14 @@ export interface GridProps<T> {
   /** Shown in the grid when there are no rows. */
   emptyText?: string;
   onReady?(api: GridApi<T>): void;
+  /** A row was clicked (e.g. to show it in detail beside the grid). */
+  onRowClicked?(e: RowClickedEvent<T>): void;
 }
 
 const defaultColDef: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 60 };
 
-/** ag-grid with the desk's theme, column state kept per grid id, and CSV export. */
-export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyText, onReady }: GridProps<T>) {
+/** ag-grid with the desk's theme, column state kept per grid id, and an export menu (CSV, XLSX). */
+export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyText, onReady, onRowClicked }: GridProps<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const initialState = useMemo(() => loadGridState(id), [id]);
   const getRowId = useCallback((p: GetRowIdParams<T>) => rowId(p.data), [rowId]);
@@ -50,7 +57,18 @@ export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyT
     },
     [id],
   );
-  const exportCsv = () => api.current?.exportDataAsCsv({ fileName: `${id}-${new Date().toISOString().slice(0, 10)}.csv` });
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const exportCsv = () => {
+    if (!api.current) return;
+    saveBytes(toCsv(gridSheet(api.current, id), { timeZone }), exportFileName(id, 'csv'), 'text/csv;charset=utf-8');
+  };
+  const exportXlsx = async () => {
+    if (!api.current) return;
+    const sheet = gridSheet(api.current, id);
+    // exceljs (its browser build) is loaded on the first XLSX export only
+    const { writeXlsx, XLSX_MIME } = await import('../../src-shared/sheets/xlsx');
+    saveBytes(await writeXlsx([sheet], { timeZone, title: id }), exportFileName(id, 'xlsx'), XLSX_MIME);
+  };
   const resetColumns = () => {
     clearGridState(id);
     api.current?.resetColumnState();
@@ -65,9 +83,12 @@ export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyT
         <button type="button" className="btn btn--ghost" onClick={resetColumns} title="Forget this grid's sort, filters, widths and order">
           Reset columns
         </button>
-        <button type="button" className="btn btn--ghost" onClick={exportCsv} title="Export the rows shown (filtered, sorted) as CSV">
-          Export CSV
-        </button>
+        <ExportMenu
+          items={[
+            { label: 'CSV', title: 'The rows shown (filtered, sorted) as CSV', run: exportCsv },
+            { label: 'Excel (XLSX)', title: 'The rows shown as an Excel sheet with typed cells', run: exportXlsx },
+          ]}
+        />
       </div>
       <div className="grid__body">
         <AgGridReact<T>
@@ -80,6 +101,7 @@ export function Grid<T>({ id, rows, columns, rowId, quickFilter, toolbar, emptyT
           quickFilterText={quickFilter}
           onGridReady={ready}
           onStateUpdated={stateUpdated}
+          onRowClicked={onRowClicked}
           overlayNoRowsTemplate={emptyText ? `<span class="grid__empty">${escapeHtml(emptyText)}</span>` : undefined}
           animateRows={false}
           tooltipShowDelay={400}

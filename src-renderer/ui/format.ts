@@ -22,3 +22,18 @@ export function ago(ms: number): string {
   if (h < 48) return `${h} h ago`;
   return `${Math.floor(h / 24)} d ago`;
 }
+
+/** "+2.31%" / "−0.40%" (a ratio shown as a signed percentage); '—' when unknown. */
+export function formatSignedPct(ratio: number | null | undefined, digits = 2): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  const v = ratio * 100;
+  const s = Math.abs(v).toFixed(digits);
+  return Number(s) === 0 ? `${(0).toFixed(digits)}%` : `${v > 0 ? '+' : '−'}${s}%`;
+}
+
+/** "+12.40" / "−3.00": profit in stake units. */
+export function formatSigned(n: number | null | undefined, digits = 2): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  const s = Math.abs(n).toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : `${n > 0 ? '+' : '−'}${s}`;
+}

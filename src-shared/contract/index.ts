@@ -5,8 +5,15 @@ import { syncEvents, syncMethods } from './sync';
 import { jobEvents, jobMethods } from './jobs';
 import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
+import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { intelMethods } from './intel';
+import { settingsEvents, settingsMethods } from './settings';
+import { schedulerEvents, schedulerMethods } from './scheduler';
+import { notificationEvents, notificationMethods } from './notifications';
+import { reportsMethods } from './reports';
+import { desktopEvents } from './desktop';
+import { picksMethods } from './picks';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -18,12 +25,22 @@ export const contract = {
   ...marketMethods,
   ...analysisMethods,
   ...intelMethods,
+  ...settingsMethods,
+  ...schedulerMethods,
+  ...notificationMethods,
+  ...reportsMethods,
+  ...patternsMethods,
+  ...picksMethods,
 };
 
 export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...settingsEvents,
+  ...schedulerEvents,
+  ...notificationEvents,
+  ...desktopEvents,
 };
 
 export type Contract = typeof contract;

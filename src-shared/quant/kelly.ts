@@ -1,6 +1,8 @@
 // Expected value, edge and Kelly staking. Stakes are fractions of the bankroll.
 import { QuantError, assertProbability } from './errors';
 import { validateOdds } from './odds';
+import { brent } from './roots';
+import { checkSettlementProbabilities, settlementProfit, SETTLEMENTS, type SettlementProbabilities } from './settlement';
 
 function checkPrice(odds: number, what = 'odds'): void {
   if (!Number.isFinite(odds) || odds <= 1)
@@ -94,4 +96,51 @@ export function kellyGrowth(probabilities: readonly number[], odds: readonly num
     if (p > 0) g += p * Math.log(1 - staked + fractions[i] * odds[i]);
   });
   return g;
+}
+
+/** Outcomes of one unit staked: profit x_k per unit with probability q_k (zero-probability ones dropped). */
+function unitOutcomes(outcomes: SettlementProbabilities, odds: number): { q: number[]; x: number[] } {
+  checkPrice(odds);
+  const probs = checkSettlementProbabilities(outcomes);
+  const q: number[] = [];
+  const x: number[] = [];
+  for (const k of SETTLEMENTS) {
+    if (probs[k] > 0) {
+      q.push(probs[k]);
+      x.push(settlementProfit(k, odds));
+    }
+  }
+  return { q, x };
+}
+
+/** E[log wealth] after staking `fraction` of the bankroll at `odds` on a bet that can win, half-win, push,
+ * half-lose or lose (Asian handicap and totals on whole, half and quarter lines). */
+export function kellyGrowthWithPushes(outcomes: SettlementProbabilities, odds: number, fraction: number): number {
+  if (!(fraction >= 0 && fraction <= 1)) throw new QuantError(`fraction = ${String(fraction)} must be in [0, 1]`, undefined, fraction);
+  const { q, x } = unitOutcomes(outcomes, odds);
+  let g = 0;
+  q.forEach((p, k) => (g += p * Math.log1p(fraction * x[k])));
+  return g;
+}
+
+/** Full Kelly fraction for a two-way bet with pushes and half results: the f in [0, 1] maximising
+ * G(f) = Σ_k q_k·ln(1 + f·x_k), x = o − 1, (o − 1)/2, 0, −½, −1 for won, half won, void, half lost, lost.
+ * G is concave, so f solves G'(f) = Σ q_k·x_k/(1 + f·x_k) = 0 (Brent's method), 0 when the expected profit
+ * G'(0) <= 0, and 1 (the whole bankroll, never more) when G' stays positive up to f = 1, as it does when
+ * nothing can be lost. With only won/lost it is `kellyFraction`; with won/void/lost it is
+ * `kellyFraction(P(won)/(P(won) + P(lost)), odds)`: a push just returns the stake. */
+export function kellyFractionWithPushes(outcomes: SettlementProbabilities, odds: number): number {
+  const { q, x } = unitOutcomes(outcomes, odds);
+  const slope = (f: number): number => {
+    let s = 0;
+    q.forEach((p, k) => (s += (p * x[k]) / (1 + f * x[k])));
+    return s;
+  };
+  if (!(slope(0) > 0)) return 0;
+  const canLoseAll = x.includes(-1);
+  if (!canLoseAll) return slope(1) >= 0 ? 1 : brent(slope, 0, 1);
+  // G' → −∞ as f → 1 when the whole stake can be lost: bracket the root below 1
+  let hi = 0.5;
+  for (let k = 2; k <= 53 && slope(hi) >= 0; k++) hi = 1 - 2 ** -k;
+  return slope(hi) >= 0 ? hi : brent(slope, 0, hi);
 }

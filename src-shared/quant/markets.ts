@@ -1,6 +1,6 @@
 // Markets priced from a score matrix P(home goals = i, away goals = j).
 import { QuantError } from './errors';
-import { splitLine } from './settlement';
+import { settleAsianHandicap, settleTotal, splitLine, type Settlement } from './settlement';
 
 export interface ScoreMatrix {
   /** Goals 0..maxGoals on each side. */
@@ -81,6 +81,38 @@ export function asianHandicap(m: ScoreMatrix, homeLine: number): { home: TwoWayF
   return {
     home: twoWay(m, homeLine, (i, j, l) => i - j + l),
     away: twoWay(m, -homeLine, (i, j, l) => j - i + l),
+  };
+}
+
+function settlementsOf(m: ScoreMatrix, settleScore: (home: number, away: number) => Settlement): Record<Settlement, number> {
+  const out: Record<Settlement, number> = { won: 0, half_won: 0, void: 0, half_lost: 0, lost: 0 };
+  forEachScore(m, (i, j, p) => {
+    if (p > 0) out[settleScore(i, j)] += p;
+  });
+  return out;
+}
+
+/** Probability of each settlement (won, half won, void, half lost, lost) of both sides of an Asian handicap
+ * with `homeLine` given to the home side, by settling every score of the matrix: what Kelly with pushes and
+ * the variance of a quarter-line bet need (`TwoWayFair` only keeps the averaged win/push/lose shares). */
+export function asianHandicapSettlements(
+  m: ScoreMatrix,
+  homeLine: number,
+): { home: Record<Settlement, number>; away: Record<Settlement, number> } {
+  splitLine(homeLine);
+  return {
+    home: settlementsOf(m, (i, j) => settleAsianHandicap('home', homeLine, 2, i, j).result),
+    away: settlementsOf(m, (i, j) => settleAsianHandicap('away', -homeLine, 2, i, j).result),
+  };
+}
+
+/** Probability of each settlement of over and under `line` total goals. */
+export function totalSettlements(m: ScoreMatrix, line: number): { over: Record<Settlement, number>; under: Record<Settlement, number> } {
+  if (!(line >= 0)) throw new QuantError(`total line ${String(line)} must be >= 0`, undefined, line);
+  splitLine(line);
+  return {
+    over: settlementsOf(m, (i, j) => settleTotal('over', line, 2, i, j).result),
+    under: settlementsOf(m, (i, j) => settleTotal('under', line, 2, i, j).result),
   };
 }
 

@@ -58,3 +58,54 @@ export function settleTotal(side: 'over' | 'under', line: number, odds: number, 
   const goals = homeGoals + awayGoals;
   return settle(line, odds, (l) => (side === 'over' ? goals - l : l - goals));
 }
+
+/** The five settlements, best to worst. */
+export const SETTLEMENTS: readonly Settlement[] = ['won', 'half_won', 'void', 'half_lost', 'lost'];
+
+/** Probability of each settlement of one bet (keys left out are 0), e.g. from `asianHandicapSettlements`. */
+export type SettlementProbabilities = Partial<Record<Settlement, number>>;
+
+/** Profit per unit staked of a settlement at decimal `odds`: o − 1, (o − 1)/2, 0, −½, −1. */
+export function settlementProfit(result: Settlement, odds: number): number {
+  if (!Number.isFinite(odds) || odds <= 1)
+    throw new QuantError(`odds = ${String(odds)} must be a finite decimal price > 1`, undefined, odds);
+  switch (result) {
+    case 'won':
+      return odds - 1;
+    case 'half_won':
+      return (odds - 1) / 2;
+    case 'void':
+      return 0;
+    case 'half_lost':
+      return -0.5;
+    case 'lost':
+      return -1;
+    default:
+      throw new QuantError(`settlement '${String(result)}' is not one of ${SETTLEMENTS.join(', ')}`, undefined, result);
+  }
+}
+
+/** Checks settlement probabilities (each in [0, 1], summing to 1 within 1e-9, no unknown key) and returns
+ * them with every key filled in. */
+export function checkSettlementProbabilities(
+  probabilities: SettlementProbabilities,
+  what = 'settlement probabilities',
+): Record<Settlement, number> {
+  if (typeof probabilities !== 'object' || probabilities === null)
+    throw new QuantError(`${what} = ${String(probabilities)} is not an object`, undefined, probabilities);
+  for (const k of Object.keys(probabilities)) {
+    if (!SETTLEMENTS.includes(k as Settlement))
+      throw new QuantError(`${what}: '${k}' is not one of ${SETTLEMENTS.join(', ')}`, undefined, k);
+  }
+  const out = { won: 0, half_won: 0, void: 0, half_lost: 0, lost: 0 } as Record<Settlement, number>;
+  let total = 0;
+  for (const k of SETTLEMENTS) {
+    const p = probabilities[k] ?? 0;
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new QuantError(`${what}.${k} = ${String(p)} is not a probability in [0, 1]`, undefined, p);
+    out[k] = p;
+    total += p;
+  }
+  if (Math.abs(total - 1) > 1e-9) throw new QuantError(`${what} sum to ${total}, not 1`, undefined, total);
+  return out;
+}

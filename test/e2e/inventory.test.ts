@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -191,7 +192,7 @@ describe('Data inventory in Chromium against the headless server', () => {
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-sync-state')).toBe('ok');
   });
 
-  it('keeps the grid column state (sort) across a reload, and exports the rows shown as CSV', async () => {
+  it('keeps the grid column state (sort) across a reload, and exports the rows shown as CSV and XLSX', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'All stores' }).click();
     const rowsHeader = page.locator('[data-grid-id="inventory"] [role="columnheader"][col-id="rows"]');
@@ -212,14 +213,33 @@ describe('Data inventory in Chromium against the headless server', () => {
     expect(saved.sort?.sortModel).toMatchObject([{ colId: 'rows', sort: 'desc' }]);
 
     await page.getByRole('button', { name: 'Source' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const grid = page.locator('[data-grid-id="inventory"]');
+    await grid.getByRole('button', { name: /^Export/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), grid.getByRole('menuitem', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^inventory-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toContain('"Table"');
+    expect(lines[0]).toContain('Table');
     const source = await sourceCounts(desk.headless.services.source.url!);
     expect(lines.length - 1).toBe(source.size); // only the rows shown: the source's
-    expect(csv).toContain('"odds_history"');
+    expect(csv).toContain('odds_history');
+
+    // the same rows as an Excel sheet, with the row counts as numbers
+    await grid.getByRole('button', { name: /^Export/ }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), grid.getByRole('menuitem', { name: 'Excel (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^inventory-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const nameCol = headers.indexOf('Table') + 1;
+    const rowsCol = headers.indexOf('Rows') + 1;
+    expect(ws.rowCount - 1).toBe(source.size);
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const name = String(ws.getRow(r).getCell(nameCol).value);
+      expect(ws.getRow(r).getCell(rowsCol).value, name).toBe(source.get(name));
+    }
 
     await page.getByRole('button', { name: 'Reset columns' }).click();
     await expect
@@ -247,5 +267,25 @@ describe('Data inventory in Chromium against the headless server', () => {
     } finally {
       await page.unroute('**/rpc/inventory.get');
     }
+  });
+
+  it('Reports: a date without data gets a clear message in the dialog, and no download', async () => {
+    const { page } = browser;
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Reports…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reports' });
+    await dialog.getByLabel('Date').fill('2001-01-01');
+    await dialog.getByLabel('Format').selectOption('xlsx');
+    await dialog.getByRole('button', { name: 'Build report' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toMatch(/^no data for 2001-01-01 \(.+\): no pick, trap or combo/);
+    expect(await dialog.getByRole('alert').textContent()).toContain('Nothing was written.');
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/reports-dialog-no-data.png' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Reports' }).count()).toBe(0);
+    expect(downloads).toBe(0);
   });
 });

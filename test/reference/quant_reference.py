@@ -4,6 +4,7 @@
 Writes JSON fixtures to test/fixtures/quant/ (deterministic: fixed seeds, no clock). Run from anywhere:
     python3 test/reference/quant_reference.py
 The TypeScript unit tests (test/unit/quant/*.test.ts) read these files; Python is not needed to run them.
+The analysis families live in the sibling quant_reference_analysis.py, which this script runs last.
 """
 import datetime as dt
 import json
@@ -470,3 +471,7 @@ if __name__ == "__main__":
     ratings_scorers()
     dixon_coles()
     consensus()
+    # the analysis families (t tests, multiple testing, RPS, ledger, Kelly with pushes, combos)
+    import quant_reference_analysis
+
+    quant_reference_analysis.main()

@@ -7,6 +7,9 @@ import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
 import { agentsRunCommand } from './agents';
+import { reportCommand } from './report';
+import { patternsMineCommand } from './patterns-mine';
+import { settleCommand } from './settle';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -18,4 +21,7 @@ export const commands: Command[] = [
   oddsDevigCommand,
   modelFitCommand,
   agentsRunCommand,
+  reportCommand,
+  patternsMineCommand,
+  settleCommand,
 ];

@@ -30,7 +30,7 @@ describe('monps seed and monps import football-data', () => {
     expect(again.stderr.join('\n')).toMatch(/refusing to seed.*--force/);
     await expect(seedCommand.run(['--source', db.url, '--scale', 'big'], capture())).rejects.toThrow(UsageError);
     await expect(seedCommand.run(['--source', db.url, '--anchor', '10/01/2026'], capture())).rejects.toThrow(UsageError);
-  }, 120_000);
+  }, 300_000);
 
   it('imports files and prints matches, quotes, problems and seconds per file', async () => {
     const io = capture();
@@ -41,5 +41,5 @@ describe('monps seed and monps import football-data', () => {
     expect(text).toMatch(/line 303 \[1XBH\]: odds 0 below 1\.01/);
     expect(text).toMatch(/total: 1 files, 306 matches, \d+ quotes, 7 problems, 0 refused/);
     await expect(importCommand.run(['--source', db.url], capture())).rejects.toThrow(UsageError);
-  }, 120_000);
+  }, 300_000);
 });

@@ -23,7 +23,8 @@ describe('monps seed into a real PostgreSQL', () => {
     await Promise.all(dbs.map((d) => d.drop()));
   });
 
-  it('writes the default world in under 20 s, identically for the same seed, differently for another', async () => {
+  // its speed (target < 20 s) is the bench's: npm run bench -- seed
+  it('writes the default world, identically for the same seed, differently for another', async () => {
     const first = await seedDemo(a.url, { seed: 1, anchor: ANCHOR });
     console.log(
       `seed (default scale): ${first.seconds.toFixed(2)} s, ${first.totalRows} rows, ${first.oddsRows} quotes, ${Math.round(first.rowsPerSecond)} rows/s`,
@@ -43,9 +44,7 @@ describe('monps seed into a real PostgreSQL', () => {
     for (const t of ['odds_history', 'odds_scorers', 'matches', 'players', 'demo_plants', 'demo_truth_scorers'])
       expect(sc[t].md5, t).not.toBe(sa[t].md5);
     for (const t of DEMO_TABLES) expect(sa[t].rows, t).toBe(first.rows[t]);
-    // last, so that a slow machine fails the budget alone (the other tests use these databases)
-    expect(first.seconds).toBeLessThan(20);
-  }, 300_000);
+  }, 600_000);
 
   it('stores bad quotes the sync must quarantine, each located by demo_plants', async () => {
     const plants = await query<{
@@ -174,7 +173,7 @@ describe('monps seed into a real PostgreSQL', () => {
     const forced = await seedDemo(b.url, { ...OTHER, force: true });
     expect(forced.rows.matches).toBeGreaterThan(6000);
     expect(combinedChecksum(await tableChecksums(b.url, DEMO_TABLES))).toBe(combinedChecksum(await tableChecksums(c.url, DEMO_TABLES)));
-  }, 120_000);
+  }, 600_000);
 
   it('seeds the coming week of any anchor (another seed, scale and anchor)', async () => {
     const [x] = await query<{ n: number; days: number }>(

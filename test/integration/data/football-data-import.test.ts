@@ -52,7 +52,7 @@ describe('football-data importer on a real PostgreSQL', () => {
     console.log(
       `football-data import: ${first.files.length} files, ${first.matches} matches, ${first.quotes} quotes in ${first.seconds.toFixed(2)} s (${rate} quotes/s)`,
     );
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await client?.end();
     await db?.drop();
@@ -169,7 +169,7 @@ describe('football-data importer on a real PostgreSQL', () => {
       }
     }
     expect(checked).toBeGreaterThan(1500);
-  }, 120_000);
+  }, 300_000);
 
   it('registers bookmakers with their roles', async () => {
     const books = new Map((await client.query('SELECT * FROM bookmakers')).rows.map((b) => [b.bookmaker as string, b]));
@@ -195,7 +195,7 @@ describe('football-data importer on a real PostgreSQL', () => {
     expect(again.matches).toBe(first.matches);
     expect(await tableChecksums(db.url, TABLES)).toEqual(before);
     expect(await stamps()).toEqual(stampsBefore);
-  }, 180_000);
+  }, 300_000);
 
   it('refuses a file missing required columns (naming file, columns and line), reports bad values per line', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-'));

@@ -17,3 +17,10 @@ export function closeAll(actual: readonly number[], expected: readonly number[],
   expect(actual.length, what).toBe(expected.length);
   actual.forEach((a, i) => close(a, expected[i], tol, `${what}[${i}]`));
 }
+
+/** |actual − expected| <= tol · |expected| (relative, for tail probabilities far below 1). */
+export function closeRel(actual: number, expected: number, tol: number, what = ''): void {
+  const err = Math.abs(actual - expected);
+  if (!(err <= tol * Math.abs(expected)))
+    expect.fail(`${what}: ${actual} vs reference ${expected} (relative diff ${err / Math.abs(expected)}, tol ${tol})`);
+}

@@ -26,9 +26,36 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** Electron's Notification: records what the app shows; a test clicks it. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body?: string; urgency?: string }) {
+    super();
+    standIn.notifications.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  click(): void {
+    this.emit('click', {});
+  }
+}
+
 export const standIn = {
+  notifications: [] as FakeNotification[],
+  powerListeners: new Map<string, Listener[]>(),
+  windowCalls: [] as string[],
   appListeners: new Map<string, Listener[]>(),
-  windows: [] as { options: Record<string, unknown>; loaded?: string; webContents: FakeWebContents }[],
+  windows: [] as {
+    options: Record<string, unknown>;
+    loaded?: string;
+    webContents: FakeWebContents;
+    window: FakeWindow;
+  }[],
   ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
   headersHook: undefined as
     | undefined
@@ -41,8 +68,44 @@ export const standIn = {
   userData: '/tmp',
   // Plain records, not vi.fn(): vitest clears mock calls before each test, and these happen in beforeAll.
   opened: [] as string[],
-  calls: { enableSandbox: 0, quit: 0, exit: [] as unknown[] },
+  calls: { enableSandbox: 0, quit: 0, exit: [] as unknown[], badge: [] as number[] },
+  /** What requestSingleInstanceLock answers (false: another instance holds the lock). */
+  singleInstanceLock: true,
+  applicationMenu: undefined as undefined | { template: unknown[] },
+  trays: [] as FakeTray[],
+  sessionListeners: new Map<string, Listener[]>(),
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
+
+/** What a test can do to a stand-in window (as a user would: move it, minimise it). */
+export interface FakeWindow extends EventEmitter {
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized: boolean;
+  minimized: boolean;
+  focused: number;
+  minimize(): void;
+  setBounds(b: Partial<{ x: number; y: number; width: number; height: number }>): void;
+}
+
+export class FakeTray {
+  tooltip = '';
+  title = '';
+  menu: { template: unknown[] } | undefined;
+  destroyed = false;
+  constructor(readonly image: unknown) {}
+  setToolTip(t: string) {
+    this.tooltip = t;
+  }
+  setTitle(t: string) {
+    this.title = t;
+  }
+  setContextMenu(m: { template: unknown[] }) {
+    this.menu = m;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
 
 export function electronModule() {
   const app = {
@@ -55,18 +118,62 @@ export function electronModule() {
     getPath: (_name: string) => standIn.userData,
     quit: () => void standIn.calls.quit++,
     exit: (code: unknown) => void standIn.calls.exit.push(code),
+    requestSingleInstanceLock: () => standIn.singleInstanceLock,
+    isPackaged: false,
+    setBadgeCount: (n: number) => void standIn.calls.badge.push(n),
   };
-  class BrowserWindow {
+  class BrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
     private readonly record: (typeof standIn.windows)[number];
+    bounds: { x: number; y: number; width: number; height: number };
+    maximized = false;
+    minimized = false;
+    focused = 0;
     constructor(options: Record<string, unknown>) {
-      this.record = { options, webContents: this.webContents };
+      super();
+      this.record = { options, webContents: this.webContents, window: this };
+      this.bounds = {
+        x: Number(options.x ?? 100),
+        y: Number(options.y ?? 100),
+        width: Number(options.width),
+        height: Number(options.height),
+      };
       standIn.windows.push(this.record);
     }
-    once(_event: string, _l: Listener) {
-      return this;
+    isDestroyed() {
+      return false;
     }
-    show() {}
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    setBounds(b: Partial<typeof this.bounds>) {
+      this.bounds = { ...this.bounds, ...b };
+      this.emit('move');
+      this.emit('resize');
+    }
+    isMaximized() {
+      return this.maximized;
+    }
+    maximize() {
+      this.maximized = true;
+      this.emit('maximize');
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    minimize() {
+      this.minimized = true;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    focus() {
+      this.focused++;
+      standIn.windowCalls.push('focus');
+    }
+    show() {
+      standIn.windowCalls.push('show');
+    }
     async loadFile(file: string) {
       this.record.loaded = `file://${file}`;
     }
@@ -82,6 +189,9 @@ export function electronModule() {
   };
   const session = {
     defaultSession: {
+      on(event: string, l: Listener) {
+        standIn.sessionListeners.set(event, [...(standIn.sessionListeners.get(event) ?? []), l]);
+      },
       webRequest: { onHeadersReceived: (fn: typeof standIn.headersHook) => (standIn.headersHook = fn) },
       setPermissionRequestHandler: (fn: typeof standIn.permissionHandler) => (standIn.permissionHandler = fn),
     },
@@ -100,13 +210,32 @@ export function electronModule() {
       standIn.ipcRendererListeners.get(channel)?.delete(l);
     },
   };
+  const Menu = {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (m: { template: unknown[] }) => void (standIn.applicationMenu = m),
+  };
+  class Tray extends FakeTray {
+    constructor(image: unknown) {
+      super(image);
+      standIn.trays.push(this);
+    }
+  }
   return {
     app,
     BrowserWindow,
+    Menu,
+    Tray,
+    nativeImage: { createFromPath: (p: string) => ({ path: p }) },
+    screen: { getAllDisplays: () => standIn.displays },
     ipcMain,
     session,
     shell: { openExternal: async (url: string) => void standIn.opened.push(url) },
-    Notification: { isSupported: () => false },
+    Notification: FakeNotification,
+    powerMonitor: {
+      on(event: string, listener: Listener) {
+        standIn.powerListeners.set(event, [...(standIn.powerListeners.get(event) ?? []), listener]);
+      },
+    },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api) },
     ipcRenderer,

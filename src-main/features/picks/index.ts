@@ -1,0 +1,11 @@
+// Pick tracking (SPEC 6): picks and placed bets with what they were decided on, closing line and CLV
+// at kick-off, settlement from the results, combos; the Performance and Historique reads.
+// Jobs a scheduler can call (writer lane): picks.closing, picks.results, picks.settle (both).
+export { picksJobs, settlePicksJob, captureClosingJob, settleResultsJob, recordPicksJob, placeBetJob, recordComboJob } from './jobs';
+export { picksHandlers } from './handlers';
+export { trackPicks } from './track';
+export { TRACKING_INPUT_TABLES } from './inputs';
+// The passes themselves, for the benchmark (test/bench/settle.bench.ts).
+export { settleResults, settlementCandidates } from './results';
+export { captureClosingLines, closingCandidates } from './capture';
+export { closingQuotes } from './queries';

@@ -1,0 +1,214 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { PICK_SELECTIONS, placeBetInput, type PickMarket, type PickRow } from '../../../src-shared/contract/picks';
+import type { BoardMatch } from '../../../src-shared/contract/market';
+import { call, ContractCallError } from '../../api/client';
+import { betLabel, kickoffText, MARKET_NAMES } from './labels';
+import { useHistory } from './store';
+
+type Errors = Record<string, string>;
+
+const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
+
+/** Issues ({path, message}) → the first message of each top-level field. */
+function byField(issues: { path: readonly PropertyKey[]; message: string }[]): Errors {
+  const out: Errors = {};
+  for (const i of issues) {
+    const k = i.path.length ? String(i.path[0]) : 'form';
+    out[k] ??= i.message;
+  }
+  return out;
+}
+
+/** "Placed at price X with book Y": the analyst's real bet. Checked here with the contract's own
+ * schema before the call, and by the contract again (the bookmaker, the match and the time against
+ * the cache); every refusal is shown beside its field. */
+export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void }) {
+  const opts = useHistory((s) => s.options);
+  const [matches, setMatches] = useState<BoardMatch[] | null>(null);
+  const [matchId, setMatchId] = useState('');
+  const [market, setMarket] = useState<PickMarket>('1x2');
+  const [line, setLine] = useState('');
+  const [selection, setSelection] = useState('home');
+  const [bookmaker, setBookmaker] = useState(pick?.bookmaker ?? '');
+  const [odds, setOdds] = useState(pick ? String(pick.odds) : '');
+  const [stake, setStake] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const uid = useId();
+
+  useEffect(() => {
+    if (!pick) void call('analysis.matches', {}).then(setMatches, () => setMatches([]));
+  }, [pick]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = pick
+      ? { pickId: pick.pickId, bookmaker, odds: num(odds), stake: num(stake), ...(note ? { note } : {}) }
+      : {
+          matchId: matchId ? Number(matchId) : undefined,
+          market,
+          line: market === '1x2' ? null : num(line),
+          selection,
+          bookmaker,
+          odds: num(odds),
+          stake: num(stake),
+          ...(note ? { note } : {}),
+        };
+    const checked = placeBetInput.safeParse(input);
+    if (!checked.success) {
+      setErrors(byField(checked.error.issues));
+      return;
+    }
+    setBusy(true);
+    try {
+      const bet = await call('picks.place', input as Parameters<typeof call<'picks.place'>>[1]);
+      setErrors({});
+      const h = useHistory.getState();
+      await h.refresh();
+      await h.select(bet.pickId);
+      onDone();
+    } catch (err) {
+      if (err instanceof ContractCallError) {
+        const issues = (err.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues;
+        setErrors(issues?.length ? byField(issues) : { form: err.message });
+      } else setErrors({ form: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, label: string, control: React.ReactNode) => (
+    <div className={`form__row${errors[name] ? ' form__row--bad' : ''}`}>
+      <label className="form__label" htmlFor={`${uid}-${name}`}>
+        {label}
+      </label>
+      {control}
+      {errors[name] && (
+        <span className="form__error" role="alert" data-field={name}>
+          {errors[name]}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <form className="card bet-form" onSubmit={(e) => void submit(e)} aria-label="Record a placed bet" noValidate>
+      <h2 className="card__title">{pick ? 'Placed this pick' : 'Record a bet of my own'}</h2>
+      {pick ? (
+        <p className="bet-form__pick" data-testid="form-pick">
+          {pick.home} – {pick.away} · {MARKET_NAMES[pick.market]} {betLabel(pick.market, pick.line, pick.selection)} · picked at{' '}
+          {pick.odds.toFixed(2)} with {pick.bookmaker}
+        </p>
+      ) : (
+        <>
+          {field(
+            'matchId',
+            'Match',
+            <select id={`${uid}-matchId`} className="select" value={matchId} onChange={(e) => setMatchId(e.target.value)}>
+              <option value="">{matches === null ? 'loading matches…' : 'choose a match'}</option>
+              {matches?.map((m) => (
+                <option key={m.matchId} value={m.matchId}>
+                  {kickoffText(m.kickoff)} · {m.home} – {m.away} ({m.league})
+                </option>
+              ))}
+            </select>,
+          )}
+          {field(
+            'market',
+            'Market',
+            <select
+              id={`${uid}-market`}
+              className="select"
+              value={market}
+              onChange={(e) => {
+                const m = e.target.value as PickMarket;
+                setMarket(m);
+                setSelection(PICK_SELECTIONS[m][0]);
+              }}
+            >
+              {(['1x2', 'totals', 'spreads'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {MARKET_NAMES[m]}
+                </option>
+              ))}
+            </select>,
+          )}
+          {market !== '1x2' &&
+            field(
+              'line',
+              market === 'spreads' ? "Line (home team's handicap)" : 'Line (goals)',
+              <input
+                id={`${uid}-line`}
+                className="input"
+                inputMode="decimal"
+                value={line}
+                onChange={(e) => setLine(e.target.value)}
+                placeholder={market === 'spreads' ? '-0.75' : '2.5'}
+              />,
+            )}
+          {field(
+            'selection',
+            'Selection',
+            <select id={`${uid}-selection`} className="select" value={selection} onChange={(e) => setSelection(e.target.value)}>
+              {PICK_SELECTIONS[market].map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>,
+          )}
+        </>
+      )}
+      {field(
+        'bookmaker',
+        'Book',
+        <>
+          <input
+            id={`${uid}-bookmaker`}
+            className="input"
+            list={`${uid}-books`}
+            value={bookmaker}
+            onChange={(e) => setBookmaker(e.target.value)}
+            autoComplete="off"
+          />
+          <datalist id={`${uid}-books`}>
+            {opts?.bookmakers.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.name}
+              </option>
+            ))}
+          </datalist>
+        </>,
+      )}
+      {field(
+        'odds',
+        'Odds taken',
+        <input id={`${uid}-odds`} className="input" inputMode="decimal" value={odds} onChange={(e) => setOdds(e.target.value)} />,
+      )}
+      {field(
+        'stake',
+        'Stake',
+        <input id={`${uid}-stake`} className="input" inputMode="decimal" value={stake} onChange={(e) => setStake(e.target.value)} />,
+      )}
+      {field(
+        'note',
+        'Note',
+        <input id={`${uid}-note`} className="input input--wide" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />,
+      )}
+      {errors.form && (
+        <p className="form__error" role="alert" data-field="form">
+          {errors.form}
+        </p>
+      )}
+      <div className="bet-form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? 'Recording…' : 'Record bet'}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

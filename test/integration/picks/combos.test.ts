@@ -1,0 +1,174 @@
+// Combos on a real PostgreSQL and cache: priced with the correlation Agent C left in
+// patterns_correlations (or one given), not as independent legs; settled leg by leg from results and
+// goal events; a void leg drops out; a corrected score re-settles; bad combos refused.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSync } from '../../../src-main/sync/run';
+import { queryRows } from '../../../src-main/platform/pg/client';
+import { settlePicksJob } from '../../../src-main/features/picks';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+import { jobContext, runJob } from '../../support/jobs';
+import { at, buildSource, K, MIN } from './fixtures';
+import { picksContract } from './support';
+
+let src: TestDatabase;
+let dir: string;
+let cacheFile: string;
+let api: ReturnType<typeof picksContract>;
+const NOW = K + 6 * 60 * MIN;
+const sync = (now = NOW) => runSync({ now: new Date(now).toISOString() }, jobContext(cacheFile, src.url));
+const settle = (now = NOW) => runJob(settlePicksJob, { now: new Date(now).toISOString() }, jobContext(cacheFile));
+
+/** p11 of two binary legs with correlation phi, written from its definition (independent of quant). */
+const both = (a: number, b: number, phi: number) => a * b + phi * Math.sqrt(a * (1 - a) * b * (1 - b));
+
+beforeAll(async () => {
+  src = await createTestDatabase('monps_combos');
+  await buildSource(src.url);
+  await queryRows(
+    src.url,
+    `INSERT INTO patterns_correlations (correlation_id, market_a, market_b, correlation, sample_size) VALUES
+      ('fg-home-win', '1x2:home', 'first_goalscorer:home', 0.25, 800), ('fg-home-win-small', 'first_goalscorer:home', '1x2:home', 0.6, 40)`,
+  );
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-combos-'));
+  cacheFile = path.join(dir, 'cache.sqlite');
+  await sync();
+  api = picksContract(cacheFile);
+}, 120_000);
+
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await src?.drop();
+});
+
+const fgLeg = { matchId: 1, market: 'first_goalscorer', selection: '101', odds: 5.5, probability: 0.2 };
+const homeLeg = { matchId: 1, market: '1x2', selection: 'home', odds: 2.1, probability: 0.45 };
+
+describe('combos', () => {
+  it('prices same-match legs with the correlation of patterns_correlations (largest sample), other matches as independent', async () => {
+    const c = await api.call('picks.recordCombo', {
+      comboId: 'fg-win',
+      kind: 'first_goalscorer',
+      legs: [fgLeg, homeLeg, { matchId: 8, market: 'anytime_goalscorer', selection: '111', odds: 2.2, probability: 0.4 }],
+      odds: 21,
+      stake: 2,
+      bookmaker: 'B365',
+      pickedAt: at(-120),
+    });
+    const p11 = both(0.2, 0.45, 0.25);
+    expect(c.modelProb).toBeCloseTo(p11 * 0.4, 14);
+    expect(c.fairOdds).toBeCloseTo(1 / (p11 * 0.4), 10);
+    expect(c.independentProb).toBeCloseTo(0.2 * 0.45 * 0.4, 14);
+    expect(c.pricing).toEqual([
+      {
+        matchId: 1,
+        legs: [0, 1],
+        correlation: 0.25,
+        correlationSource: 'patterns_correlations fg-home-win (n = 800)',
+        probability: expect.any(Number),
+        lift: expect.any(Number),
+      },
+    ]);
+    expect(c.pricing[0].lift).toBeCloseTo(p11 / (0.2 * 0.45), 12);
+    expect(c.legs.map((l) => l.label)).toEqual(['Ann Striker (Team 1 – Team 2)', 'Team 1 – Team 2', 'Di Nine (Team 11 – Team 12)']);
+
+    // a correlation given by the engine wins over the table; no known correlation: independent, said so
+    const given = await api.call('picks.recordCombo', {
+      kind: 'first_goalscorer',
+      legs: [fgLeg, homeLeg],
+      odds: 9,
+      stake: 1,
+      pickedAt: at(-120),
+      correlations: [{ legs: [1, 0], value: 0.1 }],
+    });
+    expect(given.modelProb).toBeCloseTo(both(0.2, 0.45, 0.1), 14);
+    expect(given.pricing[0].correlationSource).toBe('given');
+    const none = await api.call('picks.recordCombo', {
+      kind: 'accumulator',
+      legs: [homeLeg, { matchId: 1, market: 'totals', line: 2.5, selection: 'over', odds: 1.9, probability: 0.5 }],
+      odds: 4,
+      stake: 1,
+      pickedAt: at(-120),
+    });
+    expect(none.modelProb).toBeCloseTo(0.45 * 0.5, 14);
+    expect(none.pricing[0]).toMatchObject({ correlation: 0, correlationSource: 'none known: priced as independent' });
+  });
+
+  it('refuses what cannot be priced or settled, naming it', async () => {
+    const refuse = async (input: unknown) => {
+      const r = await api.raw('picks.recordCombo', input);
+      if (r.ok) throw new Error('accepted');
+      return r.error.message;
+    };
+    const base = { kind: 'accumulator', odds: 5, stake: 1, pickedAt: at(-120) };
+    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }] })).toContain(
+      'at most two legs per match',
+    );
+    expect(
+      await refuse({
+        ...base,
+        legs: [homeLeg, { matchId: 2, market: 'spreads', line: -0.75, selection: 'home', odds: 2, probability: 0.5 }],
+      }),
+    ).toContain('legs.1.line: combo legs take whole or half lines, not quarter lines');
+    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, matchId: 2 }], correlations: [{ legs: [0, 1], value: 0.2 }] })).toContain(
+      'legs 0 and 1 are on different matches: they are independent',
+    );
+    expect(await refuse({ ...base, legs: [fgLeg, homeLeg], correlations: [{ legs: [0, 1], value: 0.9 }] })).toMatch(
+      /legs 0 and 1 \(match 1\): correlation 0.9 is outside \[-0\.\d+, 0\.55\d+\]/,
+    );
+    expect(await refuse({ ...base, legs: [{ ...fgLeg, selection: '111' }, homeLeg] })).toContain(
+      'player 111 (Di Nine) plays for neither side of match 1',
+    );
+    expect(await refuse({ ...base, kind: 'first_goalscorer', legs: [homeLeg, { ...homeLeg, matchId: 2 }] })).toContain(
+      'a first_goalscorer combo needs a first_goalscorer leg',
+    );
+    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, matchId: 2 }], odds: 1 })).toContain(
+      'odds: odds must be a decimal price above 1',
+    );
+  });
+
+  it('settles leg by leg: own goals do not make a first scorer, a void leg drops out, a corrected score re-settles', async () => {
+    await api.call('picks.recordCombo', {
+      comboId: 'with-void',
+      kind: 'accumulator',
+      legs: [homeLeg, { matchId: 6, market: '1x2', selection: 'home', odds: 2.0, probability: 0.5 }],
+      odds: 4.2,
+      stake: 10,
+      pickedAt: at(-120),
+    });
+    await queryRows(src.url, "UPDATE matches SET status = 'postponed' WHERE match_id = 6");
+    await sync(NOW + MIN);
+    const r = await settle(NOW + MIN);
+    expect(r.combos.settled).toBe(4);
+    const combos = new Map((await api.call('picks.combos', {})).map((c) => [c.comboId, c]));
+    const fg = combos.get('fg-win')!;
+    expect(fg.legs.map((l) => l.result)).toEqual(['won', 'won', 'won']); // 101 scored first after an own goal; 1-0; Di Nine scored
+    expect(fg).toMatchObject({ result: 'won', profit: 40 });
+    const v = combos.get('with-void')!;
+    expect(v.legs.map((l) => l.result)).toEqual(['won', 'void']);
+    expect(v.result).toBe('won');
+    expect(v.profit).toBeCloseTo(10 * (4.2 / 2.0 - 1), 12);
+
+    // the goal was in fact the defender's: Ann Striker did not score first
+    await queryRows(src.url, 'UPDATE match_events SET player_id = 103 WHERE event_id = 2');
+    await sync(NOW + 2 * MIN);
+    const again = await settle(NOW + 2 * MIN);
+    expect(again.combos.settled).toBe(2); // fg-win and the given-correlation one lose
+    const after = new Map((await api.call('picks.combos', {})).map((c) => [c.comboId, c]));
+    expect(after.get('fg-win')).toMatchObject({ result: 'lost', profit: -2, settlementNote: 're-settled (was won)' });
+    expect(after.get('fg-win')!.legs.map((l) => l.result)).toEqual(['lost', 'won', 'won']);
+    expect((await settle(NOW + 2 * MIN)).combos.written).toBe(0);
+    // published with the rest of the app's outputs
+    const s = await sync(NOW + 3 * MIN);
+    expect(s.published).toBe(2); // the two re-settled (the rest went out with the earlier syncs)
+    const [pub] = await queryRows<{ result: string; model_prob: number; pricing: unknown[] }>(
+      src.url,
+      "SELECT result, model_prob, pricing FROM fg_combo_tracking WHERE combo_id = 'fg-win'",
+    );
+    expect(pub).toMatchObject({ result: 'lost' });
+    expect(pub.model_prob).toBeCloseTo(both(0.2, 0.45, 0.25) * 0.4, 14);
+    expect(pub.pricing).toHaveLength(1);
+  });
+});
