@@ -1,8 +1,11 @@
 import type { SyncResult } from '../../src-shared/contract/sync';
 import { warmMarket } from '../features/market';
+import { runAfterSync } from '../features/agents/runner';
 import { settlePicksJob, TRACKING_INPUT_TABLES } from '../features/picks';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
+
+const ODDS = ['odds_history', 'odds_totals', 'odds_spreads'];
 
 /** Tables a sync changed (rows written, deleted, pruned or quarantined). */
 export function changedTables(r: SyncResult): string[] {
@@ -10,14 +13,27 @@ export function changedTables(r: SyncResult): string[] {
 }
 
 /** What follows a sync: the windows hear which cache tables changed, the worker rebuilds the
- * Command Center's board at once so the next read comes from memory, and when results, odds or
- * picks moved, the tracking pass captures closing lines and settles picks (writer lane). Resolves
- * when the tracking pass is over (the sync's caller does not wait for it). */
-export function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
+ * Command Center's board at once so the next read comes from memory; when results, odds or picks
+ * moved, the tracking pass captures closing lines and settles picks, then the agents re-examine the
+ * matches whose quotes changed (their new traps and strong steams raise alert.raised), both on the
+ * writer lane. Resolves when both are over (the sync's caller does not wait; failures are logged,
+ * never thrown at the sync). */
+export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const tables = changedTables(r);
-  if (tables.length === 0) return Promise.resolve();
+  if (tables.length === 0) return;
   deps.bus.emit('cache.changed', { tables, at: r.finishedAt });
   warmMarket(deps.jobs);
+  await trackPicks(tables, deps);
+  // quotes deleted (a reconcile; pruning only drops finished matches) or an odds table re-read whole: the agents' kept series start over
+  const resync = r.tables.some((t) => ODDS.includes(t.table) && (t.deleted > 0 || t.mode === 'full'));
+  try {
+    await runAfterSync(deps, resync);
+  } catch (err) {
+    deps.log?.(`agents after the sync failed: ${(err as Error).message}`);
+  }
+}
+
+function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   if (!tables.some((t) => (TRACKING_INPUT_TABLES as readonly string[]).includes(t))) return Promise.resolve();
   return deps.jobs
     .run(settlePicksJob, {})

@@ -6,6 +6,9 @@ import { marketHandlers } from '../features/market';
 import { reportsHandlers } from '../features/reports';
 import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
+import { anomalyHandlers } from '../features/agents/anomaly';
+import { runnerHandlers } from '../features/agents/runner';
+import { trapsHandlers } from '../features/traps';
 import { settingsHandlers } from '../features/settings';
 import { scheduleHandlers } from '../features/schedule';
 import { notificationHandlers } from '../features/notifications';
@@ -21,6 +24,9 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     syncHandlers(s),
     marketHandlers(s),
     analysisHandlers(s),
+    anomalyHandlers(s),
+    trapsHandlers(s),
+    runnerHandlers(s),
     settingsHandlers(s),
     sourceHandlers(s),
     scheduleHandlers(s),

@@ -8,6 +8,9 @@ import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
+import { anomalyJobs } from '../features/agents/anomaly';
+import { runnerJobs } from '../features/agents/runner';
+import { trapsJobs } from '../features/traps';
 import { settingsJobs } from '../features/settings';
 import { scheduleJobs } from '../features/schedule';
 
@@ -19,6 +22,9 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...anomalyJobs,
+  ...trapsJobs,
+  ...runnerJobs,
   ...settingsJobs,
   ...scheduleJobs,
   ...reportsJobs,

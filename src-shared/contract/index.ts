@@ -7,6 +7,7 @@ import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
+import { intelMethods } from './intel';
 import { settingsEvents, settingsMethods } from './settings';
 import { schedulerEvents, schedulerMethods } from './scheduler';
 import { notificationEvents, notificationMethods } from './notifications';
@@ -23,6 +24,7 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...intelMethods,
   ...settingsMethods,
   ...schedulerMethods,
   ...notificationMethods,

@@ -34,6 +34,12 @@ const exact: Record<string, Category> = {
   bookmakers: 'REFERENCE',
   app_settings: 'SYSTEM',
   monps_schema_migrations: 'SYSTEM',
+  // the agents' working state in the cache (runs, watermarks, raised alerts, the trap history index)
+  agent_runs: 'SYSTEM',
+  agent_watermarks: 'SYSTEM',
+  agent_alerts: 'SYSTEM',
+  trap_history: 'SYSTEM',
+  trap_history_matches: 'SYSTEM',
 };
 
 export function categoryOf(table: string): Category {

@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
+import { agentsRunCommand } from './agents';
 import { reportCommand } from './report';
 import { patternsMineCommand } from './patterns-mine';
 import { settleCommand } from './settle';
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   seedCommand,
   oddsDevigCommand,
   modelFitCommand,
+  agentsRunCommand,
   reportCommand,
   patternsMineCommand,
   settleCommand,

@@ -4,4 +4,4 @@ export { marketJobs } from './jobs';
 export { marketHandlers, warmMarket } from './handlers';
 export { boardRows, rowId, type SeriesQuote } from './board';
 export { ODDS_TABLES, LIVE_WINDOW_MS, seriesQuotes, iterateSeriesQuotes, sharpBooks, upcomingMatches, matchById } from './queries';
-export { buildBoard, STALE_AFTER_MS } from './market';
+export { buildBoard, STALE_AFTER_MS, moves } from './market';

@@ -29,24 +29,27 @@ const report: SettleReport = {
   seconds: 0.01,
 };
 
+const agentsFoundNothing = { summary: { findings: [], traps: { written: 0, expired: 0 }, scorerPicks: { written: 0 } }, alerts: [] };
+const answers: Record<string, unknown> = { 'picks.settle': report, 'agents.run': agentsFoundNothing };
+
 /** Stand-in for the worker host: records the jobs asked for and answers the tracking pass with `report`. */
 function stubJobs(kinds: string[]): JobHost {
   return {
     run: (job: { kind: string }) => {
       kinds.push(job.kind);
-      return { jobId: job.kind, done: Promise.resolve(job.kind === 'picks.settle' ? report : {}) };
+      return { jobId: job.kind, done: Promise.resolve(answers[job.kind] ?? {}) };
     },
   } as unknown as JobHost;
 }
 
 describe('after a sync', () => {
-  it('results or odds changed: the tracking pass runs on the writer lane, then the panels hear of the picks and a settlement alert is raised', async () => {
+  it('results or odds changed: the tracking pass runs on the writer lane, the panels hear of the picks, a settlement alert is raised, then the agents run', async () => {
     const kinds: string[] = [];
     const bus = new EventBus();
     const seen: [string, unknown][] = [];
     bus.onAny((name, payload) => seen.push([name, payload]));
     await afterSync(result([table('matches', 4), table('teams', 0)]), { bus, jobs: stubJobs(kinds) });
-    expect(kinds).toEqual(['market.board', 'market.topMoves', 'picks.settle']);
+    expect(kinds).toEqual(['market.board', 'market.topMoves', 'picks.settle', 'agents.run']);
     expect(seen.map(([n]) => n)).toEqual(['cache.changed', 'cache.changed', 'alert.raised']);
     expect(seen[0][1]).toEqual({ tables: ['matches'], at: '2026-03-01T18:00:00.000Z' });
     expect((seen[1][1] as { tables: string[] }).tables).toEqual(['tracking_clv_picks']);
@@ -61,10 +64,10 @@ describe('after a sync', () => {
     expect(kinds).not.toContain('picks.settle');
   });
 
-  it('a failed tracking pass is logged, never thrown at the sync', async () => {
+  it('a failed tracking pass is logged, never thrown at the sync, and the agents still run', async () => {
     const lines: string[] = [];
     const jobs = { run: () => ({ jobId: 'x', done: Promise.reject(new Error('disk full')) }) } as unknown as JobHost;
     await afterSync(result([table('odds_totals', 1)]), { bus: new EventBus(), jobs, log: (l) => lines.push(l) });
-    expect(lines).toEqual(['pick tracking after the sync failed: disk full']);
+    expect(lines).toEqual(['pick tracking after the sync failed: disk full', 'agents after the sync failed: disk full']);
   });
 });
