@@ -1,10 +1,13 @@
 import type { SyncResult } from '../../src-shared/contract/sync';
 import { warmMarket } from '../features/market';
 import { calibrateJob } from '../features/agents/backtest';
+import { runAfterSync } from '../features/agents/runner';
 import { valueRunJob, LIVE_DEFAULTS } from '../features/agents/value';
 import { settlePicksJob, TRACKING_INPUT_TABLES } from '../features/picks';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
+
+const ODDS = ['odds_history', 'odds_totals', 'odds_spreads'];
 
 /** Tables a sync changed (rows written, deleted, pruned or quarantined). */
 export function changedTables(r: SyncResult): string[] {
@@ -12,19 +15,25 @@ export function changedTables(r: SyncResult): string[] {
 }
 
 /** What follows a sync: the windows hear which cache tables changed, the worker rebuilds the
- * Command Center's board at once so the next read comes from memory, and when results, odds or
- * picks moved, the tracking pass captures closing lines and settles picks (writer lane), then Agent B
- * runs when prices or results came. Resolves when the tracking pass is over (the sync's caller does not
- * wait for it). */
-export function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
+ * Command Center's board at once so the next read comes from memory; when results, odds or picks
+ * moved, the tracking pass captures closing lines and settles picks, then the agents re-examine the
+ * matches whose quotes changed (their new traps and strong steams raise alert.raised), then Agent B
+ * runs when prices or results came; all on the writer lane. Resolves when all are over (the sync's
+ * caller does not wait; failures are logged, never thrown at the sync). */
+export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const tables = changedTables(r);
-  if (tables.length === 0) return Promise.resolve();
+  if (tables.length === 0) return;
   deps.bus.emit('cache.changed', { tables, at: r.finishedAt });
   warmMarket(deps.jobs);
-  const tracking = trackPicks(tables, deps);
-  // Agent B after the tracking pass (both on the writer lane): settlement is not kept waiting
-  if (tables.some((t) => t === 'matches' || t.startsWith('odds_'))) void tracking.then(() => runValueAgent(deps));
-  return tracking;
+  await trackPicks(tables, deps);
+  // quotes deleted (a reconcile; pruning only drops finished matches) or an odds table re-read whole: the agents' kept series start over
+  const resync = r.tables.some((t) => ODDS.includes(t.table) && (t.deleted > 0 || t.mode === 'full'));
+  try {
+    await runAfterSync(deps, resync);
+  } catch (err) {
+    deps.log?.(`agents after the sync failed: ${(err as Error).message}`);
+  }
+  if (tables.some((t) => t === 'matches' || t.startsWith('odds_'))) await runValueAgent(deps);
 }
 
 function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
@@ -54,19 +63,18 @@ function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?
 }
 
 /** Agent B after new prices or results: its blend weight re-chosen by backtest when a week old (or never
- * chosen), then its analyses and predictions written (only the changed rows). Both on the writer lane. */
-export function runValueAgent(deps: { bus: EventBus; jobs: JobHost }): void {
+ * chosen), then its analyses and predictions written (only the changed rows). Both on the writer lane;
+ * a failure is logged (no finished match to calibrate on yet is not one: the agent runs on the market alone). */
+export async function runValueAgent(deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const { minEdge, kellyFraction, cap } = LIVE_DEFAULTS;
   const started = Date.now();
-  deps.jobs
-    .run(calibrateJob, { days: 365, maxAgeDays: 7 })
-    .done.then(
-      // a new blend weight changes the value columns: the windows re-read them
-      (v) => {
-        if (Date.parse(v.chosenAt) >= started) deps.bus.emit('cache.changed', { tables: ['agent_model_versions'], at: v.chosenAt });
-      },
-      () => null, // no finished match to calibrate on yet: the agent runs on the market alone
-    )
-    .then(() => deps.jobs.run(valueRunJob, { minEdge, kellyFraction, cap }).done)
-    .catch(() => {});
+  try {
+    const v = await deps.jobs.run(calibrateJob, { days: 365, maxAgeDays: 7 }).done.catch(() => null);
+    // a new blend weight changes the value columns: the windows re-read them
+    if (v && Date.parse(v.chosenAt) >= started) deps.bus.emit('cache.changed', { tables: ['agent_model_versions'], at: v.chosenAt });
+    const run = await deps.jobs.run(valueRunJob, { minEdge, kellyFraction, cap }).done;
+    if (run.written > 0) deps.bus.emit('cache.changed', { tables: ['agent_analyses', 'agent_predictions'], at: new Date().toISOString() });
+  } catch (err) {
+    deps.log?.(`Agent B after the sync failed: ${(err as Error).message}`);
+  }
 }

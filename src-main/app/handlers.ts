@@ -8,7 +8,14 @@ import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
 import { valueHandlers } from '../features/agents/value';
 import { backtestHandlers } from '../features/agents/backtest';
+import { anomalyHandlers } from '../features/agents/anomaly';
+import { runnerHandlers } from '../features/agents/runner';
+import { trapsHandlers } from '../features/traps';
+import { settingsHandlers } from '../features/settings';
+import { scheduleHandlers } from '../features/schedule';
+import { notificationHandlers } from '../features/notifications';
 import { appHandlers } from './app-handlers';
+import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
@@ -21,6 +28,13 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     analysisHandlers(s),
     valueHandlers(s),
     backtestHandlers(s),
+    anomalyHandlers(s),
+    trapsHandlers(s),
+    runnerHandlers(s),
+    settingsHandlers(s),
+    sourceHandlers(s),
+    scheduleHandlers(s),
+    notificationHandlers(s),
     reportsHandlers(s),
     patternsHandlers(s),
     picksHandlers(s),

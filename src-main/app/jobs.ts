@@ -10,6 +10,11 @@ import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
 import { valueJobs } from '../features/agents/value';
 import { backtestJobs } from '../features/agents/backtest';
+import { anomalyJobs } from '../features/agents/anomaly';
+import { runnerJobs } from '../features/agents/runner';
+import { trapsJobs } from '../features/traps';
+import { settingsJobs } from '../features/settings';
+import { scheduleJobs } from '../features/schedule';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -21,6 +26,11 @@ export const allJobs: readonly AnyJobDef[] = [
   ...analysisJobs,
   ...valueJobs,
   ...backtestJobs,
+  ...anomalyJobs,
+  ...trapsJobs,
+  ...runnerJobs,
+  ...settingsJobs,
+  ...scheduleJobs,
   ...reportsJobs,
   ...patternsJobs,
   ...picksJobs,

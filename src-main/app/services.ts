@@ -4,7 +4,7 @@ import { openCache } from '../platform/cache/open';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
-import { afterSync } from './events';
+import { afterSync, changedTables } from './events';
 import { workerEntry } from './worker-entry';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../platform/pg/embedded';
 import { migrateSource } from '../platform/pg/migrate';
@@ -12,6 +12,20 @@ import { JobHost } from '../platform/jobs/host';
 import { redactUrl, type AppConfig } from './config';
 export type { SourceInfo };
 import { EventBus } from '../platform/events';
+import type { Clock, Scheduler } from '../platform/scheduler';
+import { fileSecrets, SettingsStore, settingsFileIn, type SecretStore } from '../platform/settings';
+import {
+  browserChannel,
+  fileSeen,
+  Notifier,
+  TelegramClient,
+  telegramChannel,
+  type DeliveryChannel,
+  type TelegramOptions,
+} from '../platform/notifier';
+import { applySchedule, createScheduler, refreshKickoffs } from './schedule';
+import { SourceSwitch } from './source-switch';
+import { warmMarket } from '../features/market';
 
 /** Everything the handlers need, composed once: by Electron main, by the headless server, by tests. */
 export interface Services {
@@ -19,7 +33,13 @@ export interface Services {
   bus: EventBus;
   jobs: JobHost;
   sync: SyncRunner;
+  scheduler: Scheduler;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  notifier: Notifier;
+  telegram: TelegramClient;
   source: SourceInfo;
+  sourceSwitch: SourceSwitch;
   startedAt: string;
   close(): Promise<void>;
 }
@@ -29,10 +49,19 @@ export interface ServiceOptions {
   /** Electron supplies the transport name for app.info. */
   transport?: 'ipc' | 'http';
   /** The running app (desktop, headless server): demo data on the embedded default, a sync at
-   * start and on a schedule. One-shot commands leave it off. */
+   * start, then the schedule. One-shot commands leave it off. */
   background?: boolean;
-  /** Overrides the schedule (0 = sync only at start and on demand): tests that compare databases. */
+  /** false: no cron ticks, only the start-up sync and runs asked for (tests that compare databases). */
+  schedule?: boolean;
+  /** Older name of `schedule: false` (0); other values are ignored (the schedule is in Settings). */
   syncIntervalMs?: number;
+  /** Where secrets are kept: Electron's safeStorage; default, the 0600 settings file (headless). */
+  secrets?: SecretStore;
+  /** The desktop channel: Electron's notifications; default, the browsers of the headless mode. */
+  desktop?: DeliveryChannel;
+  /** Telegram client options (tests record the waits instead of waiting). */
+  telegram?: TelegramOptions;
+  clock?: Clock;
 }
 
 /** How long running jobs get to stop on their own when the app closes. */
@@ -52,9 +81,6 @@ function checkpointCache(file: string, log: (line: string) => void): void {
   }
 }
 
-/** Every 5 minutes; every minute on the embedded demo, whose feed moves on by the minute. */
-export const syncIntervalMs = (embedded: boolean): number => Number(process.env.MONPS_SYNC_INTERVAL_MINUTES ?? (embedded ? 1 : 5)) * 60_000;
-
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop
  * the app: it runs on the cache and says so. */
@@ -65,7 +91,15 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   markInterruptedSync(cache);
   cache.close();
 
+  const settingsFile = settingsFileIn(config.dataDir);
+  const settings = new SettingsStore(settingsFile, log);
+  const secrets = opts.secrets ?? fileSecrets(settingsFile);
   let embedded: EmbeddedPg | undefined;
+  const startEmbedded = async (): Promise<EmbeddedPg> => {
+    embedded ??= await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
+    return embedded;
+  };
+
   let source: SourceInfo;
   if (config.sourceUrl) {
     source = { kind: 'configured', label: redactUrl(config.sourceUrl), url: config.sourceUrl, timescale: false, error: null };
@@ -78,42 +112,95 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     }
   } else {
     log('no source configured: starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
+    const pg = await startEmbedded();
     try {
-      const m = await migrateSource(embedded.url);
-      source = {
-        kind: 'embedded',
-        label: `embedded PostgreSQL on 127.0.0.1:${embedded.port}`,
-        url: embedded.url,
-        timescale: m.timescale,
-        error: null,
-      };
+      const m = await migrateSource(pg.url);
+      source = { kind: 'embedded', label: `embedded PostgreSQL on 127.0.0.1:${pg.port}`, url: pg.url, timescale: m.timescale, error: null };
     } catch (err) {
-      await embedded.stop();
+      await pg.stop();
       throw err;
     }
   }
 
   const bus = new EventBus();
-  const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url }, workerEntry(), bus);
-  const sync = new SyncRunner({
+  const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url, settingsFile }, workerEntry(), bus);
+  const isEmbedded = source.kind === 'embedded';
+  const sync: SyncRunner = new SyncRunner({
     jobs,
-    intervalMs: opts.syncIntervalMs ?? syncIntervalMs(source.kind === 'embedded'),
     log,
-    onSynced: (r) => void afterSync(r, { bus, jobs, log }),
+    onSynced: (r) => {
+      void afterSync(r, { bus, jobs, log });
+      scheduler.sourceUp();
+      if (changedTables(r).includes('matches')) void refreshKickoffs(jobs, scheduler, log);
+    },
     // The embedded default: a demo world before the first sync, and its live feed before each scheduled one.
-    ...(source.kind === 'embedded' ? embeddedDemoHooks(jobs, log) : {}),
+    ...embeddedDemoHooks(jobs, log, () => source.kind === 'embedded'),
   });
-  if (opts.background) sync.start();
+  const cron = opts.schedule ?? opts.syncIntervalMs !== 0;
+  const scheduler = createScheduler({
+    jobs,
+    sync,
+    bus,
+    dataDir: config.dataDir,
+    embedded: isEmbedded,
+    settings: () => settings.settings,
+    cron,
+    clock: opts.clock,
+    log,
+  });
+
+  const telegram = new TelegramClient({ log, ...opts.telegram });
+  const notifier = new Notifier({
+    bus,
+    prefs: () => settings.settings.notifications,
+    desktop: opts.desktop ?? browserChannel(bus),
+    telegram: telegramChannel(telegram, () => ({ ...settings.settings.telegram, token: secrets.get('telegramToken') })),
+    seen: fileSeen(path.join(config.dataDir, 'notified.json'), { log }),
+    clock: opts.clock,
+    log,
+  });
+  notifier.start();
+  settings.onChange((changed, now) => {
+    bus.emit('settings.changed', { sections: changed, updatedAt: settings.updatedAt ?? new Date().toISOString() });
+    if (changed.includes('schedule')) applySchedule(scheduler, now);
+  });
+
+  const sourceSwitch = new SourceSwitch({
+    config,
+    source,
+    jobs,
+    scheduler,
+    bus,
+    secrets,
+    embedded: startEmbedded,
+    log,
+    onSwitched: (tables) => {
+      bus.emit('cache.changed', { tables, at: new Date().toISOString() });
+      warmMarket(jobs);
+      void refreshKickoffs(jobs, scheduler, log);
+    },
+  });
+
+  if (opts.background) {
+    scheduler.start();
+    void refreshKickoffs(jobs, scheduler, log);
+  }
   return {
     config,
     bus,
     jobs,
     sync,
+    scheduler,
+    settings,
+    secrets,
+    notifier,
+    telegram,
     source,
+    sourceSwitch,
     startedAt: new Date().toISOString(),
     async close() {
-      sync.stop();
+      scheduler.stop();
+      notifier.stop();
       // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
       const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
       if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
@@ -123,13 +210,21 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   };
 }
 
-export function embeddedDemoHooks(jobs: JobHost, log: (line: string) => void): { boot(): Promise<void>; beforeScheduled(): Promise<void> } {
+/** On the embedded default: the demo world before the first sync, and its live feed before each
+ * scheduled sync (`active` turns them off once the app switched to another source). */
+export function embeddedDemoHooks(
+  jobs: JobHost,
+  log: (line: string) => void,
+  active: () => boolean = () => true,
+): { boot(): Promise<void>; beforeScheduled(): Promise<void> } {
   return {
     async boot() {
+      if (!active()) return;
       const r = await jobs.run(ensureDemoJob, {}).done;
       if (r.seeded) log(`demo: ${r.reason} (${r.report?.totalRows} rows in ${r.report?.seconds.toFixed(1)} s)`);
     },
     async beforeScheduled() {
+      if (!active()) return;
       const r = await jobs.run(demoFeedJob, {}).done;
       if (r.quotes + r.finished > 0) log(`demo feed: ${r.reason} in ${r.seconds.toFixed(2)} s`);
     },

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, screen, session, Tray } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DesktopCommand } from '../../src-shared/contract/desktop';
+import type { NotificationPayload } from '../../src-shared/contract/notifications';
 import { resolveConfig } from '../app/config';
 import { createHandlers } from '../app/handlers';
 import { createServices, type Services } from '../app/services';
@@ -11,7 +12,8 @@ import { saveDialogForDownloads } from './downloads';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { guardWebContents, secureWebPreferences } from './security';
-import { readStoredSourceUrl } from './secrets';
+import { safeStorageSecrets } from './secrets';
+import { electronNotifications } from './notifications';
 import { startTrapTray } from './trap-tray';
 import { loadWindowState, restoreBounds, trackWindowState, windowStateFile } from './window-state';
 
@@ -36,6 +38,12 @@ function showWindow(): void {
 }
 
 const send = (c: DesktopCommand): void => services?.bus.emit('desktop.command', c);
+
+/** A click on a desktop notification: the window comes forward and opens what it is about (the match in Ferrari Intel). */
+function openFromNotification(n: NotificationPayload): void {
+  showWindow();
+  services?.bus.emit('app.open', { panel: n.panel, matchId: n.matchId });
+}
 
 /** The tray's icon: next to the app's resources once packaged, in build/icons while developing. */
 function trayIcon(): string | undefined {
@@ -63,12 +71,22 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
   saveDialogForDownloads(session.defaultSession, app.getPath('documents'));
 
+  // Secrets (source URL, Telegram bot token) only through the OS keychain; settings in settings.json.
+  const secrets = safeStorageSecrets(app.getPath('userData'));
   const config = resolveConfig({
     dataDir: process.env.MONPS_DATA_DIR ?? app.getPath('userData'),
-    storedSourceUrl: readStoredSourceUrl(app.getPath('userData')),
+    storedSourceUrl: secrets.get('sourceUrl'),
   });
-  services = await createServices(config, { log: (l) => console.log(l), transport: 'ipc', background: true });
+  services = await createServices(config, {
+    log: (l) => console.log(l),
+    transport: 'ipc',
+    background: true,
+    secrets,
+    desktop: electronNotifications({ Notification, onClick: openFromNotification }),
+  });
   registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
+  // after sleep, runs missed meanwhile go now (once each), not at the scheduler's next look at the clock
+  powerMonitor.on('resume', () => services?.scheduler.wake());
 
   const stateFile = windowStateFile(config.dataDir);
   const saved = loadWindowState(stateFile);

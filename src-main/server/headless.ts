@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../app/config';
 import { createHandlers } from '../app/handlers';
-import { createServices, type Services } from '../app/services';
+import { createServices, type ServiceOptions, type Services } from '../app/services';
 import { projectRoot } from '../platform/paths';
 import { startServer, type RunningServer } from './http';
 
@@ -16,8 +16,12 @@ export interface HeadlessOptions {
   log?: (line: string) => void;
   /** Demo data, start-up sync and schedule (default true). */
   background?: boolean;
-  /** See ServiceOptions.syncIntervalMs. */
+  /** false: no cron ticks, only the start-up sync and runs asked for (see ServiceOptions.schedule). */
+  schedule?: boolean;
+  /** Older name of `schedule: false` (0). */
   syncIntervalMs?: number;
+  /** Telegram client options (tests record the waits instead of waiting). */
+  telegram?: ServiceOptions['telegram'];
 }
 
 export interface Headless {
@@ -38,7 +42,8 @@ export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headles
     log: opts.log,
     transport: 'http',
     background: opts.background ?? true,
-    syncIntervalMs: opts.syncIntervalMs,
+    schedule: opts.schedule ?? opts.syncIntervalMs !== 0,
+    telegram: opts.telegram,
   });
   try {
     const server = await startServer(createHandlers(services, 'http'), services.bus, {

@@ -18,5 +18,6 @@ export { syncStatus, getManifest, setManifest, addTable, introspect, quarantineP
 export { writeOwnOutput, publishOutbox, pendingOutboxKeys, outboxPendingCount } from './outbox';
 export { defaultManifest, loadManifest, saveManifest, parseManifest, OWN_OUTPUT_TABLES, DEFAULT_ODDS_DAYS } from './manifest';
 export { listQuarantine, quarantineCounts, MAX_ODDS, type QuarantineReason } from './quarantine';
+export { pgTimestampToIso } from './value-map';
 export { allStates, markInterruptedSync } from './state';
 export { nextRetryDelay } from './backoff';

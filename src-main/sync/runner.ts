@@ -1,31 +1,31 @@
 import { ContractError } from '../../src-shared/contract/errors';
 import type { SyncResult, SyncStartInput } from '../../src-shared/contract/sync';
 import type { JobHost } from '../platform/jobs/host';
+import type { StepResult } from '../platform/scheduler';
+import { toContractError } from '../platform/errors';
 import { nextRetryDelay } from './backoff';
 import { syncJob } from './jobs';
 
 export interface SyncRunnerOptions {
   jobs: JobHost;
-  /** Incremental sync every this many ms (0 = only on demand). */
-  intervalMs: number;
-  /** Once, before the first sync (the embedded default makes sure its demo world exists). */
+  /** Once, before the first scheduled sync (the embedded default makes sure its demo world exists). */
   boot?: () => Promise<void>;
-  /** Before the start-up sync and each scheduled one (the embedded demo releases what became due). */
+  /** Before each scheduled sync (the embedded demo releases what became due). */
   beforeScheduled?: () => Promise<void>;
-  /** After each sync that succeeded, with what it did. */
+  /** After each sync that succeeded (scheduled or asked for), with what it did. */
   onSynced?: (result: SyncResult) => void;
   log?: (line: string) => void;
   /** Pause before retry n while the source is unreachable (default: exponential with jitter). */
   retryDelay?: (n: number) => number;
 }
 
-/** One place that runs the sync job, for "Sync now", the start-up sync and the schedule: never two
- * at once, and while the source is unreachable, retries with exponential backoff. */
+/** The one place that runs the sync job — "Sync now", the start-up sync and the scheduler's sync
+ * slot — so there are never two at once; while the source is unreachable it counts the failures and
+ * says when the next attempt is due (the scheduler waits that long: backoff, not every cron tick). */
 export class SyncRunner {
   private current: { jobId: string; done: Promise<SyncResult> } | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private failures = 0;
-  private stopped = false;
+  private booted = false;
   /** When the next attempt is due while the source is unreachable (shown by sync.status). */
   nextRetryAt: string | null = null;
 
@@ -38,6 +38,8 @@ export class SyncRunner {
     this.current = job;
     return job.done
       .then((r) => {
+        this.failures = 0;
+        this.nextRetryAt = null;
         this.opts.onSynced?.(r);
         return r;
       })
@@ -46,59 +48,48 @@ export class SyncRunner {
       });
   }
 
+  /** The running sync's job, if any. */
+  get currentJobId(): string | null {
+    return this.current?.jobId ?? null;
+  }
+
   cancel(): boolean {
     return this.current ? this.opts.jobs.cancel(this.current.jobId) : false;
   }
 
-  /** Start-up: the boot hook, a first sync, then the schedule. Never throws. */
-  start(): void {
-    void this.boot();
-  }
-
-  private async boot(): Promise<void> {
-    try {
-      await this.opts.boot?.();
-    } catch (err) {
-      this.opts.log?.(`start-up work before the first sync failed: ${(err as Error).message}`);
+  /** The scheduled sync: the boot hook once, the before hook, a sync. An unreachable source is an
+   * `offline` outcome with the time of the next attempt; a sync already running (Sync now) is skipped. */
+  async scheduled(track: (jobId: string) => void = () => {}): Promise<StepResult> {
+    if (!this.booted) {
+      this.booted = true;
+      await this.hook('start-up work before the first sync', this.opts.boot);
     }
-    await this.tick();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    let delay = this.opts.intervalMs;
+    if (this.current) return { status: 'skipped', message: 'a sync was already running' };
+    await this.hook('before the scheduled sync', this.opts.beforeScheduled);
     try {
-      if (!this.current) await this.beforeScheduled();
-      if (!this.current) await this.run({});
-      this.failures = 0;
-      this.nextRetryAt = null;
+      const pending = this.run({});
+      const jobId = this.currentJobId;
+      if (jobId) track(jobId);
+      const r = await pending;
+      return { status: 'ok', message: `${r.upserted} rows upserted, ${r.deleted} deleted in ${r.seconds.toFixed(1)} s` };
     } catch (err) {
-      const e = err as ContractError;
-      if (e.code === 'UNAVAILABLE') {
-        this.failures++;
-        delay = (this.opts.retryDelay ?? ((n: number) => nextRetryDelay(n, { random: Math.random })))(this.failures);
-        this.nextRetryAt = new Date(Date.now() + delay).toISOString();
-        this.opts.log?.(`source unreachable, next sync attempt in ${Math.round(delay / 1000)} s: ${e.message}`);
-      } else if (e.code !== 'CONFLICT' && e.code !== 'CANCELLED') {
-        this.opts.log?.(`sync failed: ${e.message}`);
-      }
-    }
-    if (this.stopped || delay <= 0) return;
-    this.timer = setTimeout(() => void this.tick(), delay);
-    this.timer.unref();
-  }
-
-  /** A failure of the hook is logged; the sync still runs. */
-  private async beforeScheduled(): Promise<void> {
-    try {
-      await this.opts.beforeScheduled?.();
-    } catch (err) {
-      this.opts.log?.(`before the scheduled sync: ${(err as Error).message}`);
+      const e = toContractError(err);
+      if (e.code !== 'UNAVAILABLE') throw e;
+      this.failures++;
+      const delay = (this.opts.retryDelay ?? ((n: number) => nextRetryDelay(n, { random: Math.random })))(this.failures);
+      const retryAt = new Date(Date.now() + delay);
+      this.nextRetryAt = retryAt.toISOString();
+      this.opts.log?.(`source unreachable, next sync attempt in ${Math.round(delay / 1000)} s: ${e.message}`);
+      return { status: 'offline', message: e.message, retryAt };
     }
   }
 
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+  /** A failure of a hook is logged; the sync still runs. */
+  private async hook(what: string, fn: (() => Promise<void>) | undefined): Promise<void> {
+    try {
+      await fn?.();
+    } catch (err) {
+      this.opts.log?.(`${what}: ${(err as Error).message}`);
+    }
   }
 }

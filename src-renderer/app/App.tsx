@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installLinkGuard } from './linkGuard';
+import { startNotificationFeed } from './notifications';
 import { Nav, panelShortcut } from './Nav';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -21,6 +22,7 @@ export function App() {
   useEffect(() => {
     const stopGuard = installLinkGuard();
     const stopJobs = startJobFeed();
+    const stopNotifications = startNotificationFeed();
     // the desktop app's menu and tray: open a panel, open the Reports dialog
     const stopDesktop = subscribe('desktop.command', (c) => {
       if (c.command === 'navigate') useNav.getState().go(c.panel);
@@ -45,6 +47,7 @@ export function App() {
     return () => {
       stopGuard();
       stopJobs();
+      stopNotifications();
       stopDesktop();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashchange', onHash);

@@ -4,7 +4,7 @@ import './Toasts.css';
 
 const AUTO_DISMISS_MS = 12_000;
 
-/** Errors as readable toasts, top right; each closes by its button or after a while. */
+/** Errors and in-app notifications as toasts, top right; each closes by its button or after a while. */
 export function Toasts() {
   const toasts = useToasts((s) => s.toasts);
   return (
@@ -23,7 +23,7 @@ function ToastView({ toast }: { toast: Toast }) {
     return () => clearTimeout(timer);
   }, [toast.id, dismiss]);
   return (
-    <div className={`toast toast--${toast.kind}`} role="alert">
+    <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
       <div className="toast__head">
         <strong>{toast.title}</strong>
         {toast.code && <span className="toast__code">{toast.code}</span>}
@@ -31,7 +31,19 @@ function ToastView({ toast }: { toast: Toast }) {
           ×
         </button>
       </div>
-      <p className="toast__message">{toast.message}</p>
+      {toast.message && <p className="toast__message">{toast.message}</p>}
+      {toast.action && (
+        <button
+          type="button"
+          className="btn toast__action"
+          onClick={() => {
+            toast.action?.run();
+            dismiss(toast.id);
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
     </div>
   );
 }

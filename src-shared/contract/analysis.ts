@@ -159,6 +159,17 @@ export const teamScorers = z.object({
   scorers: z.array(scorer),
 });
 
+/** One of team_intelligence.market_alerts: what the market did around the team (e.g. the sharp
+ * book shortening its next match). */
+export const marketAlert = z.object({
+  kind: z.string(),
+  message: z.string(),
+  severity: z.string(),
+  at: z.string().nullable(),
+  matchId: z.number().int().nullable(),
+});
+export type MarketAlert = z.infer<typeof marketAlert>;
+
 export const teamProfile = z.object({
   team: z.string(),
   teamId: z.number().int(),
@@ -166,6 +177,8 @@ export const teamProfile = z.object({
   form: teamForm,
   coach: coachCard.nullable(),
   nextMatch: previewMatch.nullable(),
+  /** team_intelligence.market_alerts, newest first (entries that are not objects with a message are left out). */
+  marketAlerts: z.array(marketAlert),
 });
 
 const teamName = z.string().trim().min(1).max(100);
@@ -201,14 +214,8 @@ export const analysisMethods = {
     output: teamScorers,
     rest: { path: '/api/unified/scorers/{team}' },
   }),
-  'analysis.ferrariScorers': method({
-    summary: 'FERRARI scorer cards of a team (same as /api/unified/scorers)',
-    input: z.object({ team: teamName }).strict(),
-    output: teamScorers,
-    rest: { path: '/api/ferrari/scorers/{team}' },
-  }),
   'analysis.team': method({
-    summary: 'FERRARI team profile: form with home/away splits, coach, next match',
+    summary: 'FERRARI team profile: form with home/away splits, xG, coach, next match, market alerts',
     input: z.object({ name: teamName }).strict(),
     output: teamProfile,
     rest: { path: '/api/ferrari/team/{name}' },

@@ -8,6 +8,10 @@ import { analysisMethods } from './analysis';
 import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
 import { agentMethods } from './agents';
+import { intelMethods } from './intel';
+import { settingsEvents, settingsMethods } from './settings';
+import { schedulerEvents, schedulerMethods } from './scheduler';
+import { notificationEvents, notificationMethods } from './notifications';
 import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
 import { picksMethods } from './picks';
@@ -22,6 +26,10 @@ export const contract = {
   ...marketMethods,
   ...analysisMethods,
   ...agentMethods,
+  ...intelMethods,
+  ...settingsMethods,
+  ...schedulerMethods,
+  ...notificationMethods,
   ...reportsMethods,
   ...patternsMethods,
   ...picksMethods,
@@ -31,6 +39,9 @@ export const events = {
   ...jobEvents,
   ...syncEvents,
   ...alertEvents,
+  ...settingsEvents,
+  ...schedulerEvents,
+  ...notificationEvents,
   ...desktopEvents,
 };
 

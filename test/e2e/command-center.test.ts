@@ -67,26 +67,32 @@ function parseId(id: string) {
   return { matchId: Number(matchId), market: market as keyof typeof tableOf, line: line === '' ? null : Number(line), selection };
 }
 
-/** Latest valid quote (observed no later than now) of every real bookmaker, straight from the SQLite cache. */
-function latestQuotes(file: string, id: string): Map<string, Record<string, number>> {
+/** Every real bookmaker's latest snapshot of the line (valid quotes observed no later than `asOf`, default
+ * now), straight from the SQLite cache: a book's prices are the selections whose latest quote is at the book's
+ * latest time (a selection it did not re-quote then is no price now, whatever it quoted before). */
+function latestQuotes(file: string, id: string, asOf = new Date().toISOString()): Map<string, Record<string, number>> {
   const { matchId, market, line } = parseId(id);
   const db = new Database(file, { readonly: true });
   try {
     const rows = db
       .prepare(
-        `SELECT o.bookmaker AS bookmaker, o.selection AS selection, o.odds AS odds FROM ${tableOf[market]} o
-         WHERE o.match_id = ? ${line === null ? '' : 'AND o.line = ?'} AND o.odds > 1 AND o.observed_at <= ?
-           AND o.bookmaker NOT IN (SELECT bookmaker FROM bookmakers WHERE is_aggregate = 1)
-           AND o.observed_at = (SELECT MAX(x.observed_at) FROM ${tableOf[market]} x WHERE x.match_id = o.match_id AND x.bookmaker = o.bookmaker
-             AND x.selection = o.selection ${line === null ? '' : 'AND x.line = o.line'} AND x.odds > 1 AND x.observed_at <= ?)`,
+        `SELECT o.bookmaker AS bookmaker, o.selection AS selection, o.odds AS odds, o.observed_at AS at FROM ${tableOf[market]} o
+         WHERE o.match_id = ? ${line === null ? '' : 'AND o.line = ?'} AND o.observed_at <= ? AND o.odds > 1
+           AND o.bookmaker NOT IN (SELECT bookmaker FROM bookmakers WHERE is_aggregate = 1)`,
       )
-      .all(...(line === null ? [matchId] : [matchId, line]), new Date().toISOString(), new Date().toISOString()) as {
-      bookmaker: string;
-      selection: string;
-      odds: number;
-    }[];
+      .all(...(line === null ? [matchId] : [matchId, line]), asOf) as { bookmaker: string; selection: string; odds: number; at: string }[];
+    const latest = new Map<string, { at: string; odds: number }>(); // per book and selection
+    const bookAt = new Map<string, string>();
+    for (const r of rows) {
+      const key = `${r.bookmaker}|${r.selection}`;
+      if (r.at >= (latest.get(key)?.at ?? '')) latest.set(key, { at: r.at, odds: r.odds });
+      if (r.at > (bookAt.get(r.bookmaker) ?? '')) bookAt.set(r.bookmaker, r.at);
+    }
     const out = new Map<string, Record<string, number>>();
-    for (const r of rows) out.set(r.bookmaker, { ...(out.get(r.bookmaker) ?? {}), [r.selection]: r.odds });
+    for (const [key, q] of latest) {
+      const [bookmaker, selection] = key.split('|');
+      if (q.at === bookAt.get(bookmaker)) out.set(bookmaker, { ...(out.get(bookmaker) ?? {}), [selection]: q.odds });
+    }
     return out;
   } finally {
     db.close();
@@ -101,9 +107,12 @@ describe('Command Center in Chromium against the headless server on the demo sou
     const rows = (await shownRows(page)).slice(0, 12);
     expect(rows.length).toBe(12);
     expect(await root.getAttribute('data-board-version')).not.toBe('');
+    // the demo feed writes quotes as time passes: compare with the cache at the instant the board was read
+    const asOf = (await root.getAttribute('data-board-as-of')) ?? '';
+    expect(Number.isNaN(Date.parse(asOf))).toBe(false);
     for (const r of rows) {
       const { market, selection } = parseId(r.id);
-      const books = latestQuotes(desk.headless.services.config.cacheFile, r.id);
+      const books = latestQuotes(desk.headless.services.config.cacheFile, r.id, asOf);
       let best = { odds: 0, book: '' };
       for (const [book, q] of [...books].sort(([a], [b]) => (a < b ? -1 : 1)))
         if ((q[selection] ?? 0) > best.odds) best = { odds: q[selection], book };
@@ -111,7 +120,9 @@ describe('Command Center in Chromium against the headless server on the demo sou
       expect(r.cells.bestBook).toBe(best.book);
       const sels = selectionsOf[market] as readonly string[];
       const c = consensusProbabilities([...books].map(([bookmaker, q]) => ({ bookmaker, odds: sels.map((s) => q[s] ?? null) })));
-      expect(r.cells.fairOdds).toBe((1 / c.probabilities[sels.indexOf(selection)]).toFixed(2));
+      // shown to 2 decimals: within half a cent of the exact fair price (a price at x.xx5 may round either way)
+      const exactFair = 1 / c.probabilities[sels.indexOf(selection)];
+      expect(Math.abs(Number(r.cells.fairOdds) - exactFair)).toBeLessThanOrEqual(0.005 + 1e-9);
       expect(Number(r.cells.books)).toBe([...books.values()].filter((q) => q[selection] !== undefined).length);
     }
   });

@@ -7,6 +7,7 @@ import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
 import { backtestCommand } from './backtest';
+import { agentsRunCommand } from './agents';
 import { reportCommand } from './report';
 import { patternsMineCommand } from './patterns-mine';
 import { settleCommand } from './settle';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   oddsDevigCommand,
   modelFitCommand,
   backtestCommand,
+  agentsRunCommand,
   reportCommand,
   patternsMineCommand,
   settleCommand,

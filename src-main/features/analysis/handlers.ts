@@ -9,7 +9,6 @@ export function analysisHandlers(s: { jobs: JobHost }): PartialHandlers {
     'analysis.previewByTeams': (input) => s.jobs.run(previewByTeamsJob, input).done,
     'analysis.ferrariMatch': (input) => s.jobs.run(previewByTeamsJob, input).done,
     'analysis.scorers': (input) => s.jobs.run(scorersJob, input).done,
-    'analysis.ferrariScorers': (input) => s.jobs.run(scorersJob, input).done,
     'analysis.team': (input) => s.jobs.run(teamJob, input).done,
   };
 }

@@ -1,7 +1,7 @@
 // Deep Analysis: match preview (Dixon-Coles against the market), H2H, form, coach matchup, scorers.
 export { analysisJobs } from './jobs';
 export { analysisHandlers } from './handlers';
-export { buildPreview } from './preview';
+export { buildPreview, matchScorerRows, scorers, byTeams, upcomingFrom, ANALYSIS_TABLES } from './preview';
 export { leagueModel, fitDate, DEFAULT_XI } from './model-cache';
 export { scorerRows, previewMarkets } from './markets';
-export { resolveTeam, leagueResults, leagueSignature, teamPlayers } from './queries';
+export { resolveTeam, leagueResults, leagueSignature, teamPlayers, previewMatchById, nextMatchBetween, nextMatchOf } from './queries';

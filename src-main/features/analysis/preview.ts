@@ -1,6 +1,6 @@
 // Deep Analysis in the worker (jobs.ts): match preview (model vs market), scorers and team profile.
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { Preview, PreviewMatch } from '../../../src-shared/contract/analysis';
+import type { Preview, PreviewMatch, Scorer } from '../../../src-shared/contract/analysis';
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { QuantError } from '../../../src-shared/quant/errors';
 import { predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
@@ -102,6 +102,18 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
   };
 }
 
+/** Both teams' scorer probabilities for a match, from its league's model (null probabilities when
+ * there is no model), every player of each squad. */
+export function matchScorerRows(db: Cache, m: PreviewMatch, now: Date): { home: Scorer[]; away: Scorer[] } {
+  const { matrix } = modelFor(db, m, now);
+  const lh = matrix?.lambdaHome ?? null;
+  const la = matrix?.lambdaAway ?? null;
+  return {
+    home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la, 100),
+    away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh, 100),
+  };
+}
+
 export function byTeams(db: Cache, home: string, away: string, now: Date): Preview {
   const h = data.resolveTeam(db, home);
   const a = data.resolveTeam(db, away);
@@ -142,5 +154,6 @@ export function team(db: Cache, name: string, now: Date) {
     form: data.teamForm(db, t, asOf, 10),
     coach: data.coachCardAgainst(data.coachOf(db, t.teamId), null),
     nextMatch: data.nextMatchOf(db, t.teamId, upcomingFrom(now)) ?? null,
+    marketAlerts: data.marketAlertsOf(db, t.teamId),
   };
 }

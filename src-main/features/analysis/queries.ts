@@ -1,6 +1,6 @@
 // Cache reads of the match preview: teams, matches, results, team/coach/scorer intelligence.
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { CoachCard, PreviewMatch, ResultRow, TeamForm } from '../../../src-shared/contract/analysis';
+import type { CoachCard, MarketAlert, PreviewMatch, ResultRow, TeamForm } from '../../../src-shared/contract/analysis';
 import type { MatchResult } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
@@ -267,4 +267,30 @@ export function searchMatches(db: Cache, from: string, query: string | undefined
     home: string;
     away: string;
   }[];
+}
+
+/** team_intelligence.market_alerts of a team, newest first; entries without a message are left out. */
+export function marketAlertsOf(db: Cache, teamId: number): MarketAlert[] {
+  if (!tableExists(db, 'team_intelligence')) return [];
+  const row = db.prepare('SELECT market_alerts AS a FROM team_intelligence WHERE team_id = ?').get(teamId) as
+    { a: string | null } | undefined;
+  let list: unknown;
+  try {
+    list = row?.a ? JSON.parse(row.a) : [];
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const out: MarketAlert[] = [];
+  for (const x of list as Record<string, unknown>[]) {
+    if (!x || typeof x !== 'object' || typeof x.message !== 'string') continue;
+    out.push({
+      kind: typeof x.kind === 'string' ? x.kind : 'alert',
+      message: x.message,
+      severity: typeof x.severity === 'string' ? x.severity : 'low',
+      at: typeof x.at === 'string' ? x.at : null,
+      matchId: typeof x.match_id === 'number' ? x.match_id : null,
+    });
+  }
+  return out.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
 }

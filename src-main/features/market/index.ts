@@ -15,4 +15,4 @@ export {
   matchById,
 } from './queries';
 export { collectSeries, pricesAt, closingPrices, type QuoteChange, type SeriesRuns, type SnapshotOptions } from './snapshot';
-export { buildBoard, STALE_AFTER_MS } from './market';
+export { buildBoard, STALE_AFTER_MS, moves } from './market';

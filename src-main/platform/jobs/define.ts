@@ -11,6 +11,8 @@ export interface JobContext {
   cacheFile: string;
   /** PostgreSQL URL of the source, or undefined when none is reachable/configured. */
   sourceUrl?: string;
+  /** The settings file the main process writes (platform/settings: `jobSettings(ctx)` reads it). */
+  settingsFile?: string;
   signal: AbortSignal;
   progress(p: JobProgress): void;
 }

@@ -29,7 +29,7 @@ export class JobHost {
   private closing = false;
 
   constructor(
-    private readonly config: WorkerConfig,
+    private config: WorkerConfig,
     /** The worker script (app/worker-entry.ts finds the bundled or the TypeScript one). */
     private readonly entry: WorkerEntry,
     private readonly bus?: EventBus,
@@ -40,10 +40,13 @@ export class JobHost {
   private spawn(lane: Lane): Worker {
     const w = new Worker(this.entry.file, { workerData: this.config, execArgv: this.entry.execArgv, name: `monps-${lane}` });
     w.on('message', (m: FromWorker) => this.onMessage(m));
-    w.on('error', (err) => this.failLane(lane, { code: 'INTERNAL', message: `worker crashed: ${err.message}` }));
+    w.on('error', (err) => {
+      if (this.workers.get(lane) === w) this.failLane(lane, { code: 'INTERNAL', message: `worker crashed: ${err.message}` });
+    });
     const spawnedAt = Date.now();
     w.on('exit', (code) => {
-      if (this.closing) return;
+      // closing, or replaced by restart(): an exit expected
+      if (this.closing || this.workers.get(lane) !== w) return;
       this.failLane(lane, { code: 'INTERNAL', message: `worker exited with code ${code}` });
       // A crashed worker must not take the app down with it; one that dies as it loads is restarted
       // with a growing pause rather than in a tight loop.
@@ -77,6 +80,16 @@ export class JobHost {
       this.pending.set(jobId, { info, lane: job.lane, resolve: resolve as (v: unknown) => void, reject });
     });
     this.bus?.emit('job.progress', { ...info });
+    const pending = this.pending.get(jobId);
+    if (pending && !this.workers.has(job.lane)) {
+      // between the stop and the start of restart(): no worker would ever answer
+      this.pending.delete(jobId);
+      this.finishWithError(pending, {
+        code: 'UNAVAILABLE',
+        message: 'the workers are restarting (the source is being switched): try again',
+      });
+      return { jobId, done };
+    }
     this.post(job.lane, { type: 'start', jobId, kind: job.kind, params });
     return { jobId, done };
   }
@@ -90,6 +103,30 @@ export class JobHost {
 
   list(): JobInfo[] {
     return this.history.map((j) => ({ ...j }));
+  }
+
+  /** What the workers were started with (the cache file and source they use). */
+  get workerConfig(): WorkerConfig {
+    return { ...this.config };
+  }
+
+  /** Stops the workers (their running jobs end CANCELLED with `reason`), runs `between` while no worker
+   * holds the cache open (a source switch moves cache files there), then starts them again with
+   * `config`. The host stays the same object, so everything holding it keeps working. */
+  async restart(config: WorkerConfig, reason: string, between?: () => void | Promise<void>): Promise<void> {
+    this.closing = true;
+    for (const lane of LANES) this.failLane(lane, { code: 'CANCELLED', message: reason });
+    const old = [...this.workers.values()];
+    this.workers.clear();
+    await Promise.all(old.map((w) => w.terminate()));
+    try {
+      await between?.();
+    } finally {
+      this.config = config;
+      this.quickExits.clear();
+      this.closing = false;
+      for (const lane of LANES) this.workers.set(lane, this.spawn(lane));
+    }
   }
 
   /** Stops the workers. With `graceMs`, running jobs are first asked to cancel and given that long to

@@ -12,6 +12,8 @@ export type FromWorker =
 export interface WorkerConfig {
   cacheFile: string;
   sourceUrl?: string;
+  /** Where the settings are (jobs read them with platform/settings `jobSettings`). */
+  settingsFile?: string;
 }
 
 /** The script a worker thread runs, and the Node flags it needs (tsx for the TypeScript source). */

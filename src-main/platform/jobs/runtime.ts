@@ -35,6 +35,7 @@ export function serveJobs(port: MessagePort, config: WorkerConfig, jobs: readonl
     const ctx: JobContext = {
       cacheFile: config.cacheFile,
       sourceUrl: config.sourceUrl,
+      settingsFile: config.settingsFile,
       signal: ac.signal,
       progress: (progress) => send({ type: 'progress', jobId: msg.jobId, progress }),
     };

@@ -3,7 +3,7 @@
  * `code` UNAVAILABLE is what the worker turns into the contract's UNAVAILABLE error. */
 export class SourceError extends Error {
   constructor(
-    readonly code: 'UNAVAILABLE' | 'BAD_URL' | 'AUTH' | 'NO_DATABASE',
+    readonly code: 'UNAVAILABLE' | 'BAD_URL' | 'AUTH' | 'NO_DATABASE' | 'TLS',
     message: string,
     readonly offline: boolean,
   ) {
@@ -63,6 +63,8 @@ export function classifySourceError(err: unknown, url: string): Error {
   const e = err as { code?: string; message?: string };
   const where = describeSource(url);
   const msg = e?.message ?? String(err);
+  const tls = tlsProblem(e?.code, msg);
+  if (tls) return new SourceError('TLS', `source ${where}: ${tls}`, false);
   if (e?.code === 'ENOTFOUND') return new SourceError('UNAVAILABLE', `source host not found: ${where} (DNS lookup failed)`, true);
   if (e?.code === 'ECONNREFUSED')
     return new SourceError('UNAVAILABLE', `source unreachable: ${where} refused the connection (is PostgreSQL running?)`, true);
@@ -76,4 +78,31 @@ export function classifySourceError(err: unknown, url: string): Error {
     return new SourceError('UNAVAILABLE', `source ${where} went away: ${msg}`, true);
   }
   return err instanceof Error ? err : new Error(msg);
+}
+
+/** Codes Node's TLS layer gives a certificate it will not trust. */
+const CERT_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** What went wrong with TLS, in words that say what to change, or null when it is not about TLS. */
+export function tlsProblem(code: string | undefined, message: string): string | null {
+  if (/does not support SSL/i.test(message))
+    return 'the server does not accept TLS connections, but the URL asks for them (sslmode): remove sslmode or enable TLS on the server';
+  if (code && CERT_CODES.has(code))
+    return `the server's TLS certificate is not trusted (${code}): use a certificate from a trusted authority, pass its CA (sslrootcert), or sslmode=no-verify if you accept the risk`;
+  if (code?.startsWith('ERR_SSL_') || code?.startsWith('ERR_TLS_') || code === 'EPROTO')
+    return `the TLS handshake failed (${code}): ${message}`;
+  // pg_hba.conf allows only hostssl for this client: PostgreSQL says "no encryption" (14+) or "SSL off"
+  if (code === '28000' && /no encryption|SSL off/i.test(message))
+    return 'the server accepts only TLS connections from this address: add ?sslmode=require to the URL';
+  return null;
 }

@@ -12,6 +12,9 @@ interface JobsState {
 }
 
 const LINGER_MS = 4000;
+/** Failures the caller is answered with and shows where it asked (a refused bet next to its field, an
+ * unknown team in its panel): the shell does not toast them a second time. A cancel is not a failure. */
+const ANSWERED_CODES = new Set(['CANCELLED', 'VALIDATION', 'NOT_FOUND', 'CONFLICT']);
 /** The failure last shown per job kind: a job retried on a schedule (a sync while the source is
  * down) toasts once, not at every attempt, until it succeeds or fails differently. */
 const shownFailure = new Map<string, string>();
@@ -21,7 +24,12 @@ export const useJobs = create<JobsState>()((set, get) => ({
   apply(info) {
     set((s) => ({ jobs: { ...s.jobs, [info.jobId]: info } }));
     if (info.state === 'done') shownFailure.delete(info.kind);
-    if (info.state === 'failed' && info.error && info.error.code !== 'CANCELLED' && shownFailure.get(info.kind) !== info.error.message) {
+    if (
+      info.state === 'failed' &&
+      info.error &&
+      !ANSWERED_CODES.has(info.error.code) &&
+      shownFailure.get(info.kind) !== info.error.message
+    ) {
       shownFailure.set(info.kind, info.error.message);
       useToasts.getState().push({ kind: 'error', title: `Job ${info.kind} failed`, message: info.error.message, code: info.error.code });
     }

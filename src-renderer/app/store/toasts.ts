@@ -3,11 +3,14 @@ import { ContractCallError } from '../../api/client';
 
 export interface Toast {
   id: number;
-  kind: 'error' | 'info';
+  /** alert: a high-severity notification shown in the app. */
+  kind: 'error' | 'info' | 'alert';
   title: string;
   message: string;
   /** Error code of a contract error, shown small. */
   code?: string;
+  /** A button on the toast (a notification's "Open"); the toast closes when it is used. */
+  action?: { label: string; run(): void };
 }
 
 interface ToastState {

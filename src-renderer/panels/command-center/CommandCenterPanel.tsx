@@ -127,6 +127,7 @@ export default function CommandCenterPanel() {
       data-panel="command-center"
       data-ready={ready ? 'true' : 'false'}
       data-board-version={cc.version ?? ''}
+      data-board-as-of={cc.asOf ?? ''}
       aria-labelledby="panel-title"
       aria-busy={cc.loading}
     >

@@ -16,6 +16,8 @@ interface CommandCenterState {
   rows: GridRow[] | null;
   byId: Map<string, GridRow>;
   version: string | null;
+  /** The time the board's prices are read at: a quote observed later is not on it yet. */
+  asOf: string | null;
   generatedAt: string | null;
   buildMs: number;
   loading: boolean;
@@ -72,6 +74,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   rows: null,
   byId: new Map(),
   version: null,
+  asOf: null,
   generatedAt: null,
   buildMs: 0,
   loading: false,
@@ -91,7 +94,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
       async () => {
         const b = await call('market.board', {});
         const rows = toGridRows(b);
-        return { rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, generatedAt: b.generatedAt, buildMs: b.buildMs };
+        return { rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, asOf: b.asOf, generatedAt: b.generatedAt, buildMs: b.buildMs };
       },
       { loading: 'loading', error: 'error' },
     );
@@ -120,6 +123,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
       ...valueState(v),
       byId,
       version: b.version,
+      asOf: b.asOf,
       generatedAt: b.generatedAt,
       buildMs: b.buildMs,
       error: null,

@@ -1,63 +1,53 @@
-import { ExternalLink } from '../../ui/ExternalLink';
-import { formatWhen } from '../../ui/format';
-import { useAppInfo } from '../../app/store/app-info';
+import { useEffect } from 'react';
+import { MarketsCard } from './MarketsCard';
+import { NotificationsCard } from './NotificationsCard';
+import { ScheduleCard } from './ScheduleCard';
+import { SourceCard } from './SourceCard';
+import { StakingCard } from './StakingCard';
+import { TelegramCard } from './TelegramCard';
+import { TransferCard } from './TransferCard';
+import { followSettings, useSettings } from './store';
 import './settings.css';
 
-/** What this instance runs on (read from app.info). Editing arrives with the settings contract. */
+/** Settings (SPEC 7): source connection, schedule, bankroll and staking, books and leagues,
+ * notifications and Telegram, each section saved on its own through the contract. */
 export default function SettingsPanel() {
-  const info = useAppInfo((s) => s.info);
+  const { settings, source, schedule, error, load } = useSettings();
+  useEffect(() => {
+    void load();
+    return followSettings();
+  }, [load]);
+  const ready = settings !== null && source !== null && schedule !== null;
   return (
-    <section className="panel panel--settings" data-panel="settings" data-ready={info ? 'true' : 'false'} aria-labelledby="panel-title">
+    <section className="panel panel--settings" data-panel="settings" data-ready={ready ? 'true' : 'false'} aria-labelledby="panel-title">
       <header className="panel__header">
         <h1 id="panel-title" className="panel__title">
           Settings
         </h1>
+        <span className="panel__subtitle">
+          each section is checked as a whole when saved: a wrong value saves nothing and is shown next to its field
+        </span>
       </header>
-      <div className="settings">
-        <div className="card">
-          <h2 className="card__title">This instance</h2>
-          {info ? (
-            <dl className="props">
-              <dt>Application</dt>
-              <dd>
-                {info.name} v{info.version}
-              </dd>
-              <dt>Source</dt>
-              <dd>
-                {info.source.label} <span className="muted">({info.source.kind})</span>
-              </dd>
-              <dt>Cache</dt>
-              <dd className="cell--mono">{info.cacheFile}</dd>
-              <dt>Transport</dt>
-              <dd>{info.transport === 'ipc' ? 'Electron IPC (desktop window)' : 'HTTP (headless server, browser)'}</dd>
-              <dt>Started</dt>
-              <dd>{formatWhen(info.startedAt)}</dd>
-            </dl>
-          ) : (
-            <p className="muted">Connecting…</p>
-          )}
+      {error && (
+        <div className="banner banner--bad" role="alert">
+          <strong>The settings could not be read.</strong> {error}
         </div>
-        <div className="card">
-          <h2 className="card__title">Source connection, schedule, bankroll and Kelly fraction, notifications</h2>
-          <p className="not-built__lead">Not built yet: arrives with the settings contract. Until then the source is chosen at start:</p>
-          <ul className="plain-list">
-            <li>
-              <code>--source postgres://user:password@host:port/db</code> on <code>monps serve</code>
-            </li>
-            <li>
-              or the environment variable <code>MONPS_SOURCE_URL</code>
-            </li>
-            <li>
-              or <code>sourceUrl</code> in <code>settings.json</code> of the data folder
-            </li>
-            <li>otherwise the embedded PostgreSQL in the data folder</li>
-          </ul>
-          <p className="muted small">
-            Historical results and odds can be imported from{' '}
-            <ExternalLink href="https://www.football-data.co.uk/data.php">football-data.co.uk</ExternalLink> CSV files.
-          </p>
+      )}
+      {ready && (
+        <div className="settings">
+          <ScheduleCard saved={settings.settings.schedule} state={schedule} />
+          <div className="settings__col">
+            <SourceCard key={source.editUrl} source={source} />
+            <StakingCard saved={settings.settings.staking} />
+            <MarketsCard saved={settings.settings.markets} />
+          </div>
+          <div className="settings__col">
+            <NotificationsCard saved={settings.settings.notifications} />
+            <TelegramCard saved={settings.settings.telegram} tokenSet={settings.secrets.telegramToken} />
+            <TransferCard file={settings.file} updatedAt={settings.updatedAt} />
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export async function startDesk(opts: { source?: string; dataDir?: string } = {}
   const dataDir = opts.dataDir ?? tempDir('e2e-data');
   // No scheduled sync (the live demo feed changes the source every minute): a test's databases hold
   // still, and a test that wants new data syncs on demand.
-  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, syncIntervalMs: 0 });
+  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, schedule: false });
   return {
     url: headless.server.url,
     headless,

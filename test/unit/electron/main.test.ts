@@ -134,3 +134,40 @@ describe('Electron main (with electron stubbed): IPC registration', () => {
     expect(progress.at(-1)![2]).toMatchObject({ kind: 'inventory', state: 'done' });
   });
 });
+
+describe('Electron main (with electron stubbed): notifications and settings plumbing', () => {
+  it("shows a desktop notification with Electron's Notification; a click brings the window forward and opens its panel", async () => {
+    const wc = standIn.windows[0].webContents;
+    standIn.notifications.length = 0;
+    const r = await invoke(fromApp, 'notifications.test', { channel: 'desktop' });
+    expect(r).toMatchObject({ ok: true, value: { delivered: true, channel: 'desktop' } });
+    expect(standIn.notifications).toHaveLength(1);
+    const note = standIn.notifications[0];
+    expect(note.shown).toBe(true);
+    expect(note.options).toMatchObject({ title: 'Mon_PS Desk test notification' });
+    wc.sent.length = 0;
+    standIn.windowCalls.length = 0;
+    note.click();
+    expect(standIn.windowCalls).toEqual(['show', 'focus']);
+    expect(wc.sent).toContainEqual([IPC_EVENT, 'app.open', { panel: 'settings', matchId: null }]);
+  });
+
+  it('wakes the scheduler when the machine resumes from sleep', () => {
+    expect(standIn.powerListeners.get('resume')).toHaveLength(1);
+    expect(() => (standIn.powerListeners.get('resume')![0] as () => void)()).not.toThrow();
+  });
+
+  it('keeps secrets with safeStorage and the settings in settings.json (0600) of the data folder', async () => {
+    const state = await invoke(fromApp, 'settings.get', {});
+    expect(state).toMatchObject({ ok: true, value: { secrets: { storage: 'safeStorage', telegramToken: false } } });
+    const staking = (state.value as { settings: { staking: Record<string, unknown> } }).settings.staking;
+    const saved = await invoke(fromApp, 'settings.update', { staking: { ...staking, bankroll: 3000 } });
+    expect(saved.ok).toBe(true);
+    const file = path.join(dataDir, 'settings.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).settings.staking.bankroll).toBe(3000);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const bad = await invoke(fromApp, 'settings.update', { staking: { ...staking, kellyFraction: 0 } });
+    expect(bad.error).toMatchObject({ code: 'VALIDATION' });
+    expect(bad.error!.message).toContain('staking.kellyFraction: the Kelly fraction must be above 0');
+  });
+});

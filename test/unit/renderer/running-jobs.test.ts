@@ -27,3 +27,20 @@ describe('the status bar job list', () => {
     expect(runningJobs(jobs).map((j) => j.jobId)).toEqual(['a', 'e']);
   });
 });
+
+describe('job failures in the shell', () => {
+  const failed = (jobId: string, kind: string, code: 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE'): JobInfo => ({
+    ...job(jobId, kind, 'failed'),
+    error: { code, message: `${kind} ${code}` },
+  });
+  it('toasts unexpected failures once per kind, and leaves refusals to the caller that shows them', async () => {
+    const { useJobs } = await import('../../../src-renderer/app/store/jobs');
+    const { useToasts } = await import('../../../src-renderer/app/store/toasts');
+    useToasts.setState({ toasts: [] });
+    useJobs.getState().apply(failed('1', 'picks.place', 'VALIDATION'));
+    useJobs.getState().apply(failed('2', 'sync', 'UNAVAILABLE'));
+    useJobs.getState().apply(failed('3', 'sync', 'UNAVAILABLE'));
+    useJobs.getState().apply(failed('4', 'market.board', 'INTERNAL'));
+    expect(useToasts.getState().toasts.map((t) => t.title)).toEqual(['Job sync failed', 'Job market.board failed']);
+  });
+});

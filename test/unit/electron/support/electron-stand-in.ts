@@ -26,7 +26,29 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** Electron's Notification: records what the app shows; a test clicks it. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body?: string; urgency?: string }) {
+    super();
+    standIn.notifications.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  click(): void {
+    this.emit('click', {});
+  }
+}
+
 export const standIn = {
+  notifications: [] as FakeNotification[],
+  powerListeners: new Map<string, Listener[]>(),
+  windowCalls: [] as string[],
   appListeners: new Map<string, Listener[]>(),
   windows: [] as {
     options: Record<string, unknown>;
@@ -147,8 +169,11 @@ export function electronModule() {
     }
     focus() {
       this.focused++;
+      standIn.windowCalls.push('focus');
     }
-    show() {}
+    show() {
+      standIn.windowCalls.push('show');
+    }
     async loadFile(file: string) {
       this.record.loaded = `file://${file}`;
     }
@@ -205,7 +230,12 @@ export function electronModule() {
     ipcMain,
     session,
     shell: { openExternal: async (url: string) => void standIn.opened.push(url) },
-    Notification: { isSupported: () => false },
+    Notification: FakeNotification,
+    powerMonitor: {
+      on(event: string, listener: Listener) {
+        standIn.powerListeners.set(event, [...(standIn.powerListeners.get(event) ?? []), listener]);
+      },
+    },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api) },
     ipcRenderer,

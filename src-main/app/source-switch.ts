@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContractError } from '../../src-shared/contract/errors';
+import type { SourceState } from '../../src-shared/contract/settings';
+import { ensureDemoJob } from '../ingest/demo';
+import { openCache } from '../platform/cache/open';
+import type { EventBus } from '../platform/events';
+import { JobHost } from '../platform/jobs/host';
+import { testConnection } from '../platform/pg/connection-test';
+import { migrateSource } from '../platform/pg/migrate';
+import type { Scheduler } from '../platform/scheduler';
+import type { SecretStore } from '../platform/settings';
+import type { SourceInfo } from '../platform/source-info';
+import { defaultSyncCron } from '../features/schedule';
+import { syncJob } from '../sync';
+import { redactUrl, type AppConfig } from './config';
+import { workerEntry } from './worker-entry';
+
+export interface SwitchDeps {
+  config: AppConfig;
+  source: SourceInfo;
+  jobs: JobHost;
+  scheduler: Scheduler;
+  bus: EventBus;
+  secrets: SecretStore;
+  /** Starts (once) and answers the embedded PostgreSQL. */
+  embedded: () => Promise<{ url: string; port: number }>;
+  /** After the switch: the new cache is in place (e.g. tell the windows, warm the board). */
+  onSwitched: (tables: string[]) => void;
+  log: (line: string) => void;
+}
+
+type SwitchStatus = SourceState['switch'];
+const idle: SwitchStatus = { state: 'idle', target: null, message: '', jobId: null, startedAt: null, finishedAt: null };
+
+/** Switching the source keeps the current cache in use until the new source has synced: the new
+ * source is synced whole into a cache file of its own by workers of its own, and only then are the
+ * files swapped (the previous cache is kept as cache.previous.sqlite) and the app's workers restarted
+ * on it. A failure at any point leaves the app on its current source and cache. */
+export class SourceSwitch {
+  private status: SwitchStatus = idle;
+
+  constructor(private readonly d: SwitchDeps) {}
+
+  state(): SourceState {
+    const saved = this.d.secrets.get('sourceUrl');
+    return {
+      current: { kind: this.d.source.kind, label: this.d.source.label, origin: this.d.config.sourceOrigin, error: this.d.source.error },
+      saved: saved ? redactUrl(saved) : null,
+      editUrl: this.d.source.kind === 'configured' && this.d.source.url ? redactUrl(this.d.source.url) : '',
+      switch: { ...this.status },
+    };
+  }
+
+  /** Tests the target and starts the switch; answers at once (the sync runs on). `url` null = the
+   * embedded default. Refused with the failure named when the test fails; nothing is saved then. */
+  async begin(url: string | null): Promise<SourceState> {
+    if (this.status.state === 'syncing') throw new ContractError('CONFLICT', `a switch to ${this.status.target} is already under way`);
+    let target: string;
+    let label: string;
+    if (url) {
+      const test = await testConnection(url);
+      if (!test.ok) throw new ContractError('VALIDATION', test.message, { failure: test.failure, field: 'url' });
+      target = url;
+      label = redactUrl(url);
+    } else {
+      const pg = await this.d.embedded();
+      target = pg.url;
+      label = `embedded PostgreSQL on 127.0.0.1:${pg.port}`;
+    }
+    if (target === this.d.source.url) {
+      this.d.secrets.set('sourceUrl', url ?? undefined);
+      this.set({ ...idle, state: 'done', target: label, message: `already using ${label}`, finishedAt: new Date().toISOString() });
+      return this.state();
+    }
+    let timescale = false;
+    try {
+      timescale = (await migrateSource(target)).timescale;
+    } catch (err) {
+      throw new ContractError('VALIDATION', `${label}: the schema could not be prepared: ${(err as Error).message}`, {
+        failure: 'schema',
+        field: 'url',
+      });
+    }
+    this.set({
+      state: 'syncing',
+      target: label,
+      message: `syncing ${label} into a new cache; the current one stays in use`,
+      jobId: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+    });
+    void this.run(url, target, label, timescale);
+    return this.state();
+  }
+
+  private async run(url: string | null, target: string, label: string, timescale: boolean): Promise<void> {
+    const cacheFile = this.d.config.cacheFile;
+    const staging = path.join(path.dirname(cacheFile), 'cache.next.sqlite');
+    removeDb(staging);
+    let host: JobHost | undefined;
+    try {
+      openCache(staging, { migrate: true }).close();
+      const settingsFile = this.d.jobs.workerConfig.settingsFile;
+      host = new JobHost({ cacheFile: staging, sourceUrl: target, settingsFile }, workerEntry(), this.d.bus);
+      if (!url) await host.run(ensureDemoJob, {}).done;
+      const job = host.run(syncJob, { full: true, reconcile: 'never', publish: false });
+      this.set({ ...this.status, jobId: job.jobId });
+      const result = await job.done;
+      const failed = result.tables.filter((t) => t.error);
+      if (failed.length) throw new Error(`tables that did not sync: ${failed.map((t) => `${t.table} (${t.error})`).join('; ')}`);
+      await host.close();
+      host = undefined;
+      const previous = path.join(path.dirname(cacheFile), 'cache.previous.sqlite');
+      await this.d.jobs.restart({ cacheFile, sourceUrl: target, settingsFile }, 'the source was switched', () => {
+        removeDb(previous);
+        moveDb(cacheFile, previous);
+        moveDb(staging, cacheFile);
+      });
+      Object.assign(this.d.source, { kind: url ? 'configured' : 'embedded', label, url: target, timescale, error: null });
+      this.d.config.sourceUrl = url ?? undefined;
+      this.d.config.sourceOrigin = url ? 'settings' : 'embedded';
+      this.d.scheduler.setDefaultCron('sync', defaultSyncCron(!url));
+      this.d.scheduler.sourceUp();
+      this.d.onSwitched(result.tables.map((t) => t.table));
+      let unsaved = '';
+      try {
+        this.d.secrets.set('sourceUrl', url ?? undefined);
+      } catch (err) {
+        // the switch is done; only the next start would not know it
+        unsaved = `; it could not be saved (${(err as Error).message}), so the next start uses the previous source`;
+      }
+      this.set({
+        ...this.status,
+        state: 'done',
+        message: `now using ${label} (${result.upserted} rows synced; the previous cache is kept as ${path.basename(previous)})${unsaved}`,
+        finishedAt: new Date().toISOString(),
+      });
+      this.d.log(`source switched to ${label}`);
+    } catch (err) {
+      await host?.close();
+      removeDb(staging);
+      const message = `the switch to ${label} failed, the app stays on ${this.d.source.label}: ${(err as Error).message}`;
+      this.d.log(message);
+      this.set({ ...this.status, state: 'failed', message, finishedAt: new Date().toISOString() });
+    }
+  }
+
+  private set(s: SwitchStatus): void {
+    this.status = s;
+    this.d.bus.emit('source.changed', this.state());
+  }
+}
+
+const SIDE_FILES = ['', '-wal', '-shm'];
+
+function removeDb(file: string): void {
+  for (const ext of SIDE_FILES) fs.rmSync(file + ext, { force: true });
+}
+
+function moveDb(from: string, to: string): void {
+  for (const ext of SIDE_FILES) if (fs.existsSync(from + ext)) fs.renameSync(from + ext, to + ext);
+}
