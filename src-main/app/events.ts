@@ -1,6 +1,8 @@
 import type { SyncResult } from '../../src-shared/contract/sync';
 import { warmMarket } from '../features/market';
+import { calibrateJob } from '../features/agents/backtest';
 import { runAfterSync } from '../features/agents/runner';
+import { valueRunJob, LIVE_DEFAULTS } from '../features/agents/value';
 import { settlePicksJob, TRACKING_INPUT_TABLES } from '../features/picks';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
@@ -15,9 +17,9 @@ export function changedTables(r: SyncResult): string[] {
 /** What follows a sync: the windows hear which cache tables changed, the worker rebuilds the
  * Command Center's board at once so the next read comes from memory; when results, odds or picks
  * moved, the tracking pass captures closing lines and settles picks, then the agents re-examine the
- * matches whose quotes changed (their new traps and strong steams raise alert.raised), both on the
- * writer lane. Resolves when both are over (the sync's caller does not wait; failures are logged,
- * never thrown at the sync). */
+ * matches whose quotes changed (their new traps and strong steams raise alert.raised), then Agent B
+ * runs when prices or results came; all on the writer lane. Resolves when all are over (the sync's
+ * caller does not wait; failures are logged, never thrown at the sync). */
 export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
   const tables = changedTables(r);
   if (tables.length === 0) return;
@@ -31,6 +33,7 @@ export async function afterSync(r: SyncResult, deps: { bus: EventBus; jobs: JobH
   } catch (err) {
     deps.log?.(`agents after the sync failed: ${(err as Error).message}`);
   }
+  if (tables.some((t) => t === 'matches' || t.startsWith('odds_'))) await runValueAgent(deps);
 }
 
 function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
@@ -57,4 +60,21 @@ function trackPicks(tables: string[], deps: { bus: EventBus; jobs: JobHost; log?
         });
     })
     .catch((err: unknown) => deps.log?.(`pick tracking after the sync failed: ${(err as Error).message}`));
+}
+
+/** Agent B after new prices or results: its blend weight re-chosen by backtest when a week old (or never
+ * chosen), then its analyses and predictions written (only the changed rows). Both on the writer lane;
+ * a failure is logged (no finished match to calibrate on yet is not one: the agent runs on the market alone). */
+export async function runValueAgent(deps: { bus: EventBus; jobs: JobHost; log?: (line: string) => void }): Promise<void> {
+  const { minEdge, kellyFraction, cap } = LIVE_DEFAULTS;
+  const started = Date.now();
+  try {
+    const v = await deps.jobs.run(calibrateJob, { days: 365, maxAgeDays: 7 }).done.catch(() => null);
+    // a new blend weight changes the value columns: the windows re-read them
+    if (v && Date.parse(v.chosenAt) >= started) deps.bus.emit('cache.changed', { tables: ['agent_model_versions'], at: v.chosenAt });
+    const run = await deps.jobs.run(valueRunJob, { minEdge, kellyFraction, cap }).done;
+    if (run.written > 0) deps.bus.emit('cache.changed', { tables: ['agent_analyses', 'agent_predictions'], at: new Date().toISOString() });
+  } catch (err) {
+    deps.log?.(`Agent B after the sync failed: ${(err as Error).message}`);
+  }
 }

@@ -6,6 +6,8 @@ import { marketHandlers } from '../features/market';
 import { reportsHandlers } from '../features/reports';
 import { picksHandlers } from '../features/picks';
 import { syncHandlers } from '../sync';
+import { valueHandlers } from '../features/agents/value';
+import { backtestHandlers } from '../features/agents/backtest';
 import { anomalyHandlers } from '../features/agents/anomaly';
 import { runnerHandlers } from '../features/agents/runner';
 import { trapsHandlers } from '../features/traps';
@@ -24,6 +26,8 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     syncHandlers(s),
     marketHandlers(s),
     analysisHandlers(s),
+    valueHandlers(s),
+    backtestHandlers(s),
     anomalyHandlers(s),
     trapsHandlers(s),
     runnerHandlers(s),

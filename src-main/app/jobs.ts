@@ -8,6 +8,8 @@ import { picksJobs } from '../features/picks';
 import { demoJobs } from '../ingest/demo';
 import { importFootballDataJob } from '../ingest/football-data';
 import { syncJobs } from '../sync';
+import { valueJobs } from '../features/agents/value';
+import { backtestJobs } from '../features/agents/backtest';
 import { anomalyJobs } from '../features/agents/anomaly';
 import { runnerJobs } from '../features/agents/runner';
 import { trapsJobs } from '../features/traps';
@@ -22,6 +24,8 @@ export const allJobs: readonly AnyJobDef[] = [
   ...inventoryJobs,
   ...marketJobs,
   ...analysisJobs,
+  ...valueJobs,
+  ...backtestJobs,
   ...anomalyJobs,
   ...trapsJobs,
   ...runnerJobs,

@@ -7,6 +7,7 @@ import { marketMethods } from './market';
 import { analysisMethods } from './analysis';
 import { patternsMethods } from './patterns';
 import { alertEvents } from './alerts';
+import { agentMethods } from './agents';
 import { intelMethods } from './intel';
 import { settingsEvents, settingsMethods } from './settings';
 import { schedulerEvents, schedulerMethods } from './scheduler';
@@ -24,6 +25,7 @@ export const contract = {
   ...syncMethods,
   ...marketMethods,
   ...analysisMethods,
+  ...agentMethods,
   ...intelMethods,
   ...settingsMethods,
   ...schedulerMethods,

@@ -148,10 +148,19 @@ def checkpoint(store, league, season, day, model):
     slot["last"] = rec
 
 
+def restarted(store, league, day, model):
+    """Fits where L-BFGS-B stalled on the tau <= 0 wall and was restarted: the hardest windows for a reimplementation."""
+    rec = {"league": league, "date": dt.date.fromordinal(int(day)).isoformat(), "restarts": int(model["res"].restarts),
+           "matches": model["matches"], "teams": len(model["teams"]), "home_advantage": r(model["home"]), "rho": r(model["rho"]),
+           "log_likelihood": r(model["loglik"])}
+    store.append(rec)
+
+
 def replay(leagues, args):
     bets = []
     fits = 0
     checkpoints = {}
+    restarts = []
     counts = {"fixtures": 0, "no_model": 0, "no_pinnacle": 0, "no_soft_price": 0, "fits_restarted": 0, "iterations": 0}
     for lg in leagues:
         prev = None
@@ -163,6 +172,8 @@ def replay(leagues, args):
                 prev = model
                 fits += 1
                 counts["fits_restarted"] += int(model["res"].restarts > 0)
+                if model["res"].restarts > 0:
+                    restarted(restarts, lg.name, day, model)
                 counts["iterations"] += int(model["res"].nit)
                 checkpoint(checkpoints, lg.name, s.season, day, model)
                 rows = np.nonzero(s.day == day)[0]
@@ -195,7 +206,7 @@ def replay(leagues, args):
                                  "profit": float(stake * (odds - 1) if win else -stake), "win": bool(win),
                                  "clv": float(odds * pc[i, sel] - 1) if ref[i] != "none" else None, "ref": ref[i],
                                  "p_model": float(pm[k, sel]), "p_pinnacle": float(pp[k, sel])})
-    return bets, fits, counts, checkpoints
+    return bets, fits, counts, checkpoints, restarts
 
 
 def summary(bets):
@@ -244,7 +255,7 @@ def main():
     leagues = [League(lg, R.load_seasons([lg], R.SEASONS), replay_seasons) for lg in names]
 
     t0 = time.perf_counter()
-    bets, fits, counts, checkpoints = replay(leagues, args)
+    bets, fits, counts, checkpoints, restarts = replay(leagues, args)
     seconds = time.perf_counter() - t0
 
     pooled = summary(bets)
@@ -255,7 +266,7 @@ def main():
                  "warm_start": not args.cold_start, "max_goals": MAX_GOALS,
                  "history": "every file of the league from 2019-20 (window applied per match day)",
                  "definition": "see the header of test/reference/walk_forward_rule.py"},
-        "fits": fits, "counts": counts, "fit_checkpoints": checkpoints, "pooled": pooled,
+        "fits": fits, "counts": counts, "fit_checkpoints": checkpoints, "restarted_fits": restarts, "pooled": pooled,
         "by_league": {lg.name: summary([b for b in bets if b["league"] == lg.name]) for lg in leagues},
         "by_season": {s: summary([b for b in bets if b["season"] == s]) for s in replay_seasons},
     }

@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { seedCommand } from './seed';
 import { oddsDevigCommand } from './odds-devig';
 import { modelFitCommand } from './model-fit';
+import { backtestCommand } from './backtest';
 import { agentsRunCommand } from './agents';
 import { reportCommand } from './report';
 import { patternsMineCommand } from './patterns-mine';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   seedCommand,
   oddsDevigCommand,
   modelFitCommand,
+  backtestCommand,
   agentsRunCommand,
   reportCommand,
   patternsMineCommand,

@@ -3,5 +3,16 @@
 export { marketJobs } from './jobs';
 export { marketHandlers, warmMarket } from './handlers';
 export { boardRows, rowId, type SeriesQuote } from './board';
-export { ODDS_TABLES, LIVE_WINDOW_MS, seriesQuotes, iterateSeriesQuotes, sharpBooks, upcomingMatches, matchById } from './queries';
+export {
+  ODDS_TABLES,
+  LIVE_WINDOW_MS,
+  seriesQuotes,
+  iterateSeriesQuotes,
+  iterateQuoteChanges,
+  bookRoles,
+  sharpBooks,
+  upcomingMatches,
+  matchById,
+} from './queries';
+export { collectSeries, pricesAt, closingPrices, type QuoteChange, type SeriesRuns, type SnapshotOptions } from './snapshot';
 export { buildBoard, STALE_AFTER_MS, moves } from './market';

@@ -4,6 +4,8 @@ import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import type { BoardMatch, MarketKind } from '../../../src-shared/contract/market';
 import type { SeriesQuote } from './board';
+import type { QuoteChange } from './snapshot';
+import type { BookRoles } from '../../../src-shared/domain/market-prices';
 
 export const ODDS_TABLES: Record<MarketKind, { table: string; hasLine: boolean }> = {
   '1x2': { table: 'odds_history', hasLine: false },
@@ -166,4 +168,68 @@ export function selectionHistory(db: Cache, matchId: number, market: MarketKind,
     ORDER BY bookmaker, observed_at`;
   const args: (number | string)[] = hasLine ? [matchId, selection, line ?? 0] : [matchId, selection];
   return db.prepare(sql).all(...args) as HistoryPoint[];
+}
+
+/** The quotes that start a run of equal prices in each bookmaker's series (its first quote and every
+ * price change, with the price before), and every closing quote, aggregates included.
+ * Scope: the upcoming matches as of `asOf` (quotes observed no later than it), or every match.
+ * Read in primary-key order (match, book, [line,] selection, observed_at: SQLite walks the index, no
+ * sort), so a series' quotes arrive together and in time order; the changes are found here. */
+export function* iterateQuoteChanges(db: Cache, market: MarketKind, scope: { upcomingAsOf: string } | 'all'): Generator<QuoteChange> {
+  const { table, hasLine } = ODDS_TABLES[market];
+  if (!tableExists(db, table)) return;
+  const upcoming = scope !== 'all';
+  const where = upcoming
+    ? "o.match_id IN (SELECT match_id FROM matches WHERE status IN ('scheduled', 'live') AND kickoff >= ?) AND o.observed_at <= ? AND"
+    : '';
+  const stmt = db
+    .prepare(
+      `SELECT o.match_id, o.bookmaker, ${hasLine ? 'o.line' : 'NULL'}, o.selection, o.odds, o.observed_at, COALESCE(o.is_closing, 0)
+       FROM ${table} o WHERE ${where} o.odds > 1
+       ORDER BY o.match_id, o.bookmaker, ${hasLine ? 'o.line, ' : ''}o.selection, o.observed_at`,
+    )
+    .raw();
+  const args = upcoming ? [new Date(Date.parse(scope.upcomingAsOf) - LIVE_WINDOW_MS).toISOString(), scope.upcomingAsOf] : [];
+  const rows = stmt.iterate(...args) as IterableIterator<[number, string, number | null, string, number, string, number]>;
+  let pm = -1;
+  let pb = '';
+  let pl: number | null = null;
+  let ps = '';
+  let prev: number | null = null;
+  for (const [matchId, bookmaker, line, selection, odds, at, closing] of rows) {
+    if (matchId !== pm || bookmaker !== pb || line !== pl || selection !== ps) {
+      pm = matchId;
+      pb = bookmaker;
+      pl = line;
+      ps = selection;
+      prev = null;
+    }
+    if (closing === 1 || prev === null || odds !== prev)
+      yield { matchId, market, line, selection, bookmaker, odds, prev, at, closing: closing === 1 };
+    prev = odds;
+  }
+}
+
+/** Who is who among the cache's bookmakers: sharp, exchange, aggregate (and which aggregate is the market
+ * average or maximum); alphabetical order settles ties of the best price, as on the board. */
+export function bookRoles(db: Cache): BookRoles {
+  const rows = tableExists(db, 'bookmakers')
+    ? (db.prepare('SELECT bookmaker, name, is_sharp, is_exchange, is_aggregate FROM bookmakers ORDER BY bookmaker').all() as {
+        bookmaker: string;
+        name: string | null;
+        is_sharp: number | null;
+        is_exchange: number | null;
+        is_aggregate: number | null;
+      }[])
+    : [];
+  const aggregate = rows.filter((r) => r.is_aggregate === 1).map((r) => r.bookmaker);
+  const named = (re: RegExp) => aggregate.find((b) => re.test(b) || re.test(rows.find((r) => r.bookmaker === b)?.name ?? '')) ?? null;
+  return {
+    sharp: rows.filter((r) => r.is_sharp === 1).map((r) => r.bookmaker),
+    exchange: rows.filter((r) => r.is_exchange === 1).map((r) => r.bookmaker),
+    aggregate,
+    average: named(/^avg$|average/i),
+    maximum: named(/^max$|maximum/i),
+    order: rows.map((r) => r.bookmaker),
+  };
 }

@@ -82,13 +82,16 @@ function lineFrom(reference: string, used: (Close & { odds: number })[][], books
 }
 
 /** The reference closing line: the first sharp book (by code) quoting the whole market, else the
- * first exchange, else the mean price per selection over every real book quoting the whole market
- * (aggregate columns such as football-data's Avg are not books). Missing when no book does. */
+ * first exchange, else the market average: the source's own average column when `average` names one
+ * that quotes the whole market (football-data's Avg, over many more books than the file holds), else
+ * the mean price per selection over every real book quoting the whole market (aggregate columns are
+ * not books). Missing when no book does. */
 export function referenceClose(
   quotes: readonly Quote[],
   kickoff: string,
   selections: readonly string[],
   flags: readonly BookFlags[],
+  opts: { average?: string } = {},
 ): ClosingLine {
   const books = bookCloses(quotes, kickoff);
   const byCode = [...flags].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -98,6 +101,10 @@ export function referenceClose(
       const c = complete(books.get(f.code), selections);
       if (c) return lineFrom(f.code, [c], books);
     }
+  }
+  if (opts.average) {
+    const c = complete(books.get(opts.average), selections);
+    if (c) return lineFrom(opts.average, [c], books);
   }
   const aggregate = new Set(flags.filter((f) => f.aggregate).map((f) => f.code));
   const used: (Close & { odds: number })[][] = [];

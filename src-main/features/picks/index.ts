@@ -9,3 +9,6 @@ export { TRACKING_INPUT_TABLES } from './inputs';
 export { settleResults, settlementCandidates } from './results';
 export { captureClosingLines, closingCandidates } from './capture';
 export { closingQuotes } from './queries';
+// One closing line, CLV and settlement for live picks and for backtests (Agent D replays with them).
+export { referenceClose, pickClose, type Quote as ClosingQuote, type BookFlags, type ClosingLine } from './closing';
+export { settleOnScore } from './settle';

@@ -50,6 +50,10 @@ const BOOKS: Record<string, [name: string, kind?: 'sharp' | 'exchange' | 'aggreg
   BbMx: ['Betbrain maximum', 'aggregate'],
   BbAv: ['Betbrain average', 'aggregate'],
 };
+/** Every bookmaker code football-data uses, in the publisher's usual column order: the order that
+ * settles ties of the best price when a backtest reads these files. */
+export const KNOWN_BOOKMAKERS: readonly string[] = Object.keys(BOOKS);
+
 /** Prefixes that mean another code: Pinnacle is 'P' in O/U and AH columns; 'B36' is the extra
  * layout's typo in B36CA. */
 const ALIASES: Record<string, string> = { P: 'PS', B36: 'B365' };

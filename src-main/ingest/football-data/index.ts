@@ -2,3 +2,4 @@
 export { importFootballDataJob } from './jobs';
 export { importFootballData, type ImportReport } from './import';
 export { parseFootballDataFile, FootballDataFormatError, type FootballDataMatch, type ParsedFile } from './parse';
+export { quoteColumn, preClosingTime, bookmakerInfo, KNOWN_BOOKMAKERS, type QuoteColumn } from './columns';

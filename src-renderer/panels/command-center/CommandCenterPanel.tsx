@@ -7,10 +7,11 @@ import { Grid } from '../../ui/Grid';
 import { reportError } from '../../app/store/toasts';
 import { boardColumns } from './columns';
 import { movesTitle } from './moves-title';
-import type { GridRow, RowDiff } from './rows';
+import { diffRows, type GridRow, type RowDiff } from './rows';
 import { AlertsFeed, TopMovesList } from './SidePanels';
 import { useCommandCenter } from './store';
 import { SyncStatus } from '../../ui/SyncStatus';
+import { ValueBadge } from './ValueBadge';
 import './command-center.css';
 
 type MarketFilter = 'all' | MarketKind;
@@ -27,6 +28,7 @@ let mountedGrid: GridApi<GridRow> | null = null;
 const applyDiff = (d: RowDiff): void => {
   mountedGrid?.applyTransactionAsync({ add: d.add, update: d.update, remove: d.remove });
 };
+useCommandCenter.getState().setGridApply(applyDiff);
 // ECharts is large: the grid must not wait for it to load.
 const MovesChart = lazy(() => import('./MovesChart'));
 
@@ -86,6 +88,9 @@ export default function CommandCenterPanel() {
     (a: GridApi<GridRow>) => {
       api.current = a;
       mountedGrid = a;
+      // value columns that arrived between the first render and now: hand them over
+      const late = diffRows(new Map(rows.map((r) => [r.id, r])), [...useCommandCenter.getState().byId.values()]);
+      if (late.add.length + late.update.length + late.remove.length) applyDiff(late);
       // syncs while the panel was closed: bring the rows the grid was given up to date
       if (useCommandCenter.getState().version !== null) void useCommandCenter.getState().refresh(applyDiff).catch(reportError);
       a.setGridOption('isExternalFilterPresent', () => marketRef.current !== 'all');
@@ -104,7 +109,7 @@ export default function CommandCenterPanel() {
       });
       a.addEventListener('rowClicked', (e: RowClickedEvent<GridRow>) => selectNode(e.node));
     },
-    [selectNode],
+    [selectNode, rows],
   );
 
   const pickMarket = (m: MarketFilter) => {
@@ -137,6 +142,7 @@ export default function CommandCenterPanel() {
               ? 'reading the board…'
               : ''}
         </span>
+        {loaded && <ValueBadge blend={cc.blend} warnings={cc.valueWarnings} error={cc.valueError} />}
         <span className="panel__spacer" />
         <SyncStatus
           now={Math.max(now, Date.now())}

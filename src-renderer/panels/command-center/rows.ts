@@ -1,7 +1,32 @@
 // Board rows as the grid shows them (match fields joined in), and the diff applied after a sync.
 import { MARKETS, SELECTIONS, type Board, type BoardMatch, type BoardRow } from '../../../src-shared/contract/market';
+import type { ValueBoard } from '../../../src-shared/contract/agents';
 
-export interface GridRow extends Omit<BoardRow, 'updatedAt'> {
+/** Agent B's reading of the row (null when it has none: no fair price, or the value board failed). */
+export interface ValueCells {
+  /** Dixon-Coles fair odds, and the blend's fair odds the decision uses. */
+  modelOdds: number | null;
+  blendOdds: number | null;
+  /** Edge of the best fresh price against the blended fair probability. */
+  valueEdge: number | null;
+  /** Kelly stake, share of the bankroll. */
+  stake: number | null;
+  valueBet: boolean;
+  stale: boolean;
+  valueNote: string;
+}
+
+const NO_VALUE: ValueCells = {
+  modelOdds: null,
+  blendOdds: null,
+  valueEdge: null,
+  stake: null,
+  valueBet: false,
+  stale: false,
+  valueNote: '',
+};
+
+export interface GridRow extends Omit<BoardRow, 'updatedAt'>, ValueCells {
   league: string;
   leagueName: string;
   kickoff: string;
@@ -12,9 +37,38 @@ export interface GridRow extends Omit<BoardRow, 'updatedAt'> {
   status: string;
 }
 
-/** The board's columns → one object per row, match fields joined in (ids as the worker makes them). */
-export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns'>): GridRow[] {
+/** Agent B's columns by row id. */
+function valueCells(value: Pick<ValueBoard, 'columns'> | null | undefined): Map<string, ValueCells> {
+  const out = new Map<string, ValueCells>();
+  if (!value) return out;
+  const c = value.columns;
+  c.id.forEach((id, i) =>
+    out.set(id, {
+      modelOdds: c.modelOdds[i],
+      blendOdds: c.blendOdds[i],
+      valueEdge: c.edge[i],
+      stake: c.stake[i],
+      valueBet: c.bet[i],
+      stale: c.stale[i],
+      valueNote: c.note[i],
+    }),
+  );
+  return out;
+}
+
+/** The same rows with Agent B's columns (re-)joined in. */
+export function joinValues(rows: Iterable<GridRow>, value: Pick<ValueBoard, 'columns'> | null | undefined): GridRow[] {
+  const values = valueCells(value);
+  return [...rows].map((r) => ({ ...r, ...(values.get(r.id) ?? NO_VALUE) }));
+}
+
+/** The board's columns → one object per row, match fields and Agent B's columns joined in (ids as the worker makes them). */
+export function toGridRows(
+  board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns'>,
+  value?: Pick<ValueBoard, 'columns'> | null,
+): GridRow[] {
   const byId = new Map<number, BoardMatch>(board.matches.map((m) => [m.matchId, m]));
+  const values = valueCells(value);
   const c = board.columns;
   const book = (i: number | null): string | null => (i === null ? null : board.bookmakers[i]);
   const out: GridRow[] = [];
@@ -25,8 +79,10 @@ export function toGridRows(board: Pick<Board, 'matches' | 'bookmakers' | 'rowCou
     const selection = SELECTIONS[market][c.selection[i]];
     const line = c.line[i];
     const fairProb = c.fairProb[i];
+    const id = `${m.matchId}|${market}|${line ?? ''}|${selection}`;
     out.push({
-      id: `${m.matchId}|${market}|${line ?? ''}|${selection}`,
+      ...(values.get(id) ?? NO_VALUE),
+      id,
       matchId: m.matchId,
       market,
       line,
@@ -68,6 +124,13 @@ const WATCHED: (keyof GridRow)[] = [
   'fixture',
   'leagueName',
   'openFairOdds',
+  'modelOdds',
+  'blendOdds',
+  'valueEdge',
+  'stake',
+  'valueBet',
+  'stale',
+  'valueNote',
 ];
 
 export interface RowDiff {

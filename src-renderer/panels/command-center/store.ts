@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
+import type { Alert, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
+import type { BlendVersion, ValueBoard } from '../../../src-shared/contract/agents';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
-import { diffRows, toGridRows, type GridRow, type RowDiff } from './rows';
+import { diffRows, joinValues, toGridRows, type GridRow, type RowDiff } from './rows';
 
 export interface Selection {
   matchId: number;
@@ -28,11 +29,45 @@ interface CommandCenterState {
   movesError: string | null;
   topMoves: TopMove[];
   alerts: Alert[];
+  /** Agent B's blend and what it says about it (not calibrated yet, a league without model); the value
+   * columns stay empty, with the reason, when its board could not be read. */
+  blend: BlendVersion | null;
+  valueWarnings: string[];
+  valueError: string | null;
   load(): Promise<void>;
+  /** Reads Agent B's columns into the rows (after the board: the prices never wait for them). */
+  loadValue(): Promise<void>;
+  /** Where value updates go when the grid is mounted (the panel registers its transaction). */
+  setGridApply(apply: (d: RowDiff) => void): void;
   /** Re-reads the board and hands the difference to `apply` (a grid transaction), keeping the grid's rows. */
   refresh(apply: (d: RowDiff) => void): Promise<void>;
   select(s: Selection | null): Promise<void>;
   loadSide(): Promise<void>;
+}
+
+/** Agent B's columns; a failure leaves them empty with the reason, never the odds board. */
+async function readValue(): Promise<{ board: ValueBoard | null; error: string | null }> {
+  try {
+    return { board: await call('value.board', {}), error: null };
+  } catch (err) {
+    return { board: null, error: (err as Error).message };
+  }
+}
+
+const valueState = (v: { board: ValueBoard | null; error: string | null }) => ({
+  blend: v.board?.blend ?? null,
+  valueWarnings: v.board?.warnings ?? [],
+  valueError: v.error,
+});
+
+let gridApply: (d: RowDiff) => void = () => {};
+
+/** Replaces the rows in `byId` by those of the diff. */
+function applied(byId: Map<string, GridRow>, d: RowDiff): Map<string, GridRow> {
+  const next = new Map(byId);
+  for (const r of d.remove) next.delete(r.id);
+  for (const r of [...d.add, ...d.update]) next.set(r.id, r);
+  return next;
 }
 
 export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
@@ -50,29 +85,42 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   movesError: null,
   topMoves: [],
   alerts: [],
+  blend: null,
+  valueWarnings: [],
+  valueError: null,
   async load() {
     await loadInto(
       set,
       async () => {
-        const b: Board = await call('market.board', {});
+        const b = await call('market.board', {});
         const rows = toGridRows(b);
         return { rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, asOf: b.asOf, generatedAt: b.generatedAt, buildMs: b.buildMs };
       },
       { loading: 'loading', error: 'error' },
     );
+    if (get().version !== null) await get().loadValue();
+  },
+  async loadValue() {
+    const v = await readValue();
+    const d = diffRows(get().byId, joinValues(get().byId.values(), v.board));
+    set({ ...valueState(v), byId: applied(get().byId, d) });
+    if (d.update.length) gridApply(d);
+  },
+  setGridApply(apply) {
+    gridApply = apply;
   },
   async refresh(apply) {
     // never loaded (e.g. the cache was empty until this sync): a first load, the panel gives the grid its rows
     if (get().version === null) return get().load();
-    const b = await call('market.board', {});
-    if (b.version === get().version) return;
-    const next = toGridRows(b);
-    const d = diffRows(get().byId, next);
-    const byId = new Map(get().byId);
-    for (const r of d.remove) byId.delete(r.id);
-    for (const r of [...d.add, ...d.update]) byId.set(r.id, r);
+    const [b, v] = await Promise.all([call('market.board', {}), readValue()]);
+    // the same board and the same blend (and the value columns neither lost nor regained): nothing to redo
+    const sameValue = (v.board?.blend?.version ?? null) === (get().blend?.version ?? null) && v.error === get().valueError;
+    if (b.version === get().version && sameValue) return;
+    const d = diffRows(get().byId, toGridRows(b, v.board));
+    const byId = applied(get().byId, d);
     apply(d);
     set({
+      ...valueState(v),
       byId,
       version: b.version,
       asOf: b.asOf,

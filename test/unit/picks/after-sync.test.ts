@@ -30,7 +30,8 @@ const report: SettleReport = {
 };
 
 const agentsFoundNothing = { summary: { findings: [], traps: { written: 0, expired: 0 }, scorerPicks: { written: 0 } }, alerts: [] };
-const answers: Record<string, unknown> = { 'picks.settle': report, 'agents.run': agentsFoundNothing };
+const valueRunNothingNew = { matches: 3, analyses: 3, predictions: 9, bets: 0, written: 0, blend: null };
+const answers: Record<string, unknown> = { 'picks.settle': report, 'agents.run': agentsFoundNothing, 'value.run': valueRunNothingNew };
 
 /** Stand-in for the worker host: records the jobs asked for and answers the tracking pass with `report`. */
 function stubJobs(kinds: string[]): JobHost {
@@ -43,13 +44,14 @@ function stubJobs(kinds: string[]): JobHost {
 }
 
 describe('after a sync', () => {
-  it('results or odds changed: the tracking pass runs on the writer lane, the panels hear of the picks, a settlement alert is raised, then the agents run', async () => {
+  it('results or odds changed: the tracking pass runs on the writer lane, the panels hear of the picks, a settlement alert is raised, then the agents and Agent B run', async () => {
     const kinds: string[] = [];
     const bus = new EventBus();
     const seen: [string, unknown][] = [];
     bus.onAny((name, payload) => seen.push([name, payload]));
     await afterSync(result([table('matches', 4), table('teams', 0)]), { bus, jobs: stubJobs(kinds) });
-    expect(kinds).toEqual(['market.board', 'market.topMoves', 'picks.settle', 'agents.run']);
+    // Agent B follows Agent A (results came): its blend weight checked, then its run; afterSync resolves after all
+    expect(kinds).toEqual(['market.board', 'market.topMoves', 'picks.settle', 'agents.run', 'value.calibrate', 'value.run']);
     expect(seen.map(([n]) => n)).toEqual(['cache.changed', 'cache.changed', 'alert.raised']);
     expect(seen[0][1]).toEqual({ tables: ['matches'], at: '2026-03-01T18:00:00.000Z' });
     expect((seen[1][1] as { tables: string[] }).tables).toEqual(['tracking_clv_picks']);
@@ -64,10 +66,14 @@ describe('after a sync', () => {
     expect(kinds).not.toContain('picks.settle');
   });
 
-  it('a failed tracking pass is logged, never thrown at the sync, and the agents still run', async () => {
+  it('a failed tracking pass is logged, never thrown at the sync, and the agents still run (their failures logged too)', async () => {
     const lines: string[] = [];
     const jobs = { run: () => ({ jobId: 'x', done: Promise.reject(new Error('disk full')) }) } as unknown as JobHost;
     await afterSync(result([table('odds_totals', 1)]), { bus: new EventBus(), jobs, log: (l) => lines.push(l) });
-    expect(lines).toEqual(['pick tracking after the sync failed: disk full', 'agents after the sync failed: disk full']);
+    expect(lines).toEqual([
+      'pick tracking after the sync failed: disk full',
+      'agents after the sync failed: disk full',
+      'Agent B after the sync failed: disk full',
+    ]);
   });
 });

@@ -1,0 +1,176 @@
+// A strategy = one definition: a name, its parameters (zod, with defaults), an optional `train` run
+// before each match day over the past only, and `decide`, run for each fixture of the day with what was
+// known before its kick-off. The engine (engine.ts) runs it in replay; the live agents run the same
+// decision functions on the cache.
+import { z } from 'zod';
+import { ContractError } from '../../../../src-shared/contract/errors';
+import type { PastView } from './past';
+import type { BookRoles, FixtureInfo, MarketKind, MarketPrices } from './types';
+
+/** A bet a decision places. Stakes are units of a flat bankroll of 1 (no compounding). */
+export interface BetIntent {
+  market: MarketKind;
+  line: number | null;
+  selection: string;
+  bookmaker: string;
+  odds: number;
+  stake: number;
+  /** Probability of the selection the rule used (null when the rule has none of its own). */
+  probability: number | null;
+  /** What the rule expected per unit staked (its own definition, e.g. p·odds − 1). */
+  edge: number;
+  /** How the probability was made, said in the bet record ("sharp PS fair", "blend w=0.30", "market only: no model"). */
+  basis: string;
+}
+
+export interface Decision {
+  bets: BetIntent[];
+  /** The 1X2 probabilities (home, draw, away) the rule used for this fixture, scored against the result
+   * and the closing market; null/absent when it had none. */
+  forecast?: readonly number[] | null;
+  /** Why the rule passed on the fixture without looking further (counted by reason). */
+  skip?: string;
+  /** Remarks counted by reason (e.g. "no model for a team: market only"). */
+  notes?: string[];
+}
+
+export interface DecisionContext<P, S> {
+  fixture: FixtureInfo;
+  /** Prices before kick-off (the decision prices). */
+  decision: readonly MarketPrices[];
+  /** The last prices at kick-off, for rules that bet the close (Kaunitz et al.). */
+  atKickoff: readonly MarketPrices[];
+  roles: BookRoles;
+  past: PastView;
+  params: P;
+  state: S;
+}
+
+export interface TrainInput<P, S> {
+  /** The match day about to be decided; `past` holds everything before it. */
+  day: string;
+  /** That day's fixtures (no results, no prices). */
+  fixtures: readonly FixtureInfo[];
+  past: PastView;
+  params: P;
+  roles: BookRoles;
+  /** The state the previous day's train returned (warm starts), undefined on the first day. */
+  previous: S | undefined;
+}
+
+export interface StrategyDef<P = unknown, S = unknown> {
+  name: string;
+  summary: string;
+  params: z.ZodType<P>;
+  train?(input: TrainInput<P, S>): S;
+  decide(ctx: DecisionContext<P, S>): Decision;
+  /** What the strategy chose during the run (e.g. the blend weight and its evidence), reported with the result. */
+  report?(state: S | undefined): Record<string, unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds strategies of any parameters and state
+export type AnyStrategy = StrategyDef<any, any>;
+
+export function defineStrategy<S extends z.ZodObject, St>(def: {
+  name: string;
+  summary: string;
+  params: S;
+  train?(input: TrainInput<z.output<S>, St>): St;
+  decide(ctx: DecisionContext<z.output<S>, St>): Decision;
+  report?(state: St | undefined): Record<string, unknown>;
+}): StrategyDef<z.output<S>, St> {
+  return def as unknown as StrategyDef<z.output<S>, St>;
+}
+
+export interface ParamDoc {
+  name: string;
+  type: string;
+  default: unknown;
+  description: string;
+}
+
+interface JsonSchemaProp {
+  type?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchemaProp[];
+  items?: JsonSchemaProp;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  description?: string;
+}
+
+function schemaProps(s: AnyStrategy): Record<string, JsonSchemaProp> {
+  const js = z.toJSONSchema(s.params, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchemaProp> };
+  return js.properties ?? {};
+}
+
+function typeLabel(p: JsonSchemaProp): string {
+  if (p.anyOf) return p.anyOf.map(typeLabel).join(' | ');
+  if (p.const !== undefined) return JSON.stringify(p.const);
+  if (p.enum) return p.enum.map((v) => String(v)).join(' | ');
+  if (p.type === 'array') return `list of ${p.items ? typeLabel(p.items) : 'values'} (comma-separated)`;
+  const max = p.maximum !== undefined && p.maximum < 1e15 ? p.maximum : undefined;
+  const range =
+    p.minimum !== undefined || max !== undefined ? (max === undefined ? ` >= ${p.minimum}` : ` in [${p.minimum ?? '−∞'}, ${max}]`) : '';
+  return `${p.type ?? 'value'}${range}`;
+}
+
+/** Every parameter of a strategy with its type, default and description (for --list and the contract). */
+export function paramDocs(s: AnyStrategy): ParamDoc[] {
+  return Object.entries(schemaProps(s)).map(([name, p]) => ({
+    name,
+    type: typeLabel(p),
+    default: p.default,
+    description: p.description ?? '',
+  }));
+}
+
+/** A text value (CLI `--param k=v`) as the parameter's type expects it; other values pass as they are. */
+function coerce(p: JsonSchemaProp, raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  const v = raw.trim();
+  if (p.anyOf) {
+    for (const alt of p.anyOf) {
+      if (alt.const !== undefined && String(alt.const) === v) return alt.const;
+      if (alt.enum?.map(String).includes(v)) return v;
+    }
+    const numeric = p.anyOf.find((a) => a.type === 'number' || a.type === 'integer');
+    return numeric && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+  }
+  if (p.type === 'number' || p.type === 'integer') return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+  if (p.type === 'boolean') return v === 'true' || v === '1' || v === 'yes' ? true : v === 'false' || v === '0' || v === 'no' ? false : v;
+  if (p.type === 'array') return v === '' ? [] : v.split(',').map((x) => (p.items ? coerce(p.items, x) : x.trim()));
+  return v;
+}
+
+/** Parameters checked against the strategy's schema, defaults filled in; an unknown name or a bad value
+ * is a VALIDATION error that lists the valid parameters with their defaults. */
+export function parseParams<P>(s: StrategyDef<P>, raw: Record<string, unknown>): P {
+  const props = schemaProps(s as AnyStrategy);
+  const docs = () =>
+    paramDocs(s as AnyStrategy)
+      .map((d) => `${d.name} (${d.type}, default ${JSON.stringify(d.default)})`)
+      .join('; ');
+  const unknown = Object.keys(raw).filter((k) => !(k in props));
+  if (unknown.length)
+    throw new ContractError(
+      'VALIDATION',
+      `strategy '${s.name}' has no parameter ${unknown.map((k) => `'${k}'`).join(', ')}: valid parameters are ${docs()}`,
+    );
+  const input = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, coerce(props[k], v)]));
+  const parsed = s.params.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+    throw new ContractError('VALIDATION', `strategy '${s.name}': ${issues} (valid parameters: ${docs()})`);
+  }
+  return parsed.data;
+}
+
+/** The strategy of that name, or a VALIDATION error naming every strategy there is. */
+export function findStrategy(all: readonly AnyStrategy[], name: string): AnyStrategy {
+  const s = all.find((x) => x.name === name);
+  if (!s) throw new ContractError('VALIDATION', `unknown strategy '${name}': the strategies are ${all.map((x) => x.name).join(', ')}`);
+  return s;
+}

@@ -1,0 +1,157 @@
+// Agent B live: every upcoming match of the cache, its latest prices (through the market feature), the
+// Dixon-Coles fit of its league on the window the blend weight was chosen for, and the decision function
+// the backtests replay. Memoised per cache version, blend version and parameters.
+import type { BlendVersion } from '../../../../src-shared/contract/agents';
+import { MARKETS, type BoardMatch } from '../../../../src-shared/contract/market';
+import { dayNumber } from '../../../../src-shared/quant/dates';
+import { fitDixonColes, predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
+import type { Cache } from '../../../platform/cache/open';
+import { tablesSignature, VersionedMemo } from '../../../platform/cache/reader';
+import { requireTables } from '../../../platform/cache/tables';
+import { fitDate, leagueResults, leagueSignature } from '../../analysis';
+import { bookRoles, collectSeries, iterateQuoteChanges, pricesAt, rowId, upcomingMatches } from '../../market';
+import { decideValue, type ValueModel, type ValueRow, type ValueRules } from './decide';
+import { matchTeams } from './queries';
+import { latestBlend } from './versions';
+
+/** Settings of the live agent, and the defaults of its backtest strategy ('value'). */
+export const LIVE_DEFAULTS = {
+  minEdge: 0.02,
+  kellyFraction: 0.25,
+  cap: 0.05,
+  minTeamMatches: 5,
+  xi: 0.0019,
+  windowDays: 1095,
+  overround: [0.9, 1.3] as const,
+};
+
+export interface LiveParams {
+  minEdge: number;
+  kellyFraction: number;
+  cap: number;
+}
+
+export interface LiveRow extends ValueRow {
+  id: string;
+  matchId: number;
+}
+
+export interface LiveValue {
+  asOf: string;
+  blend: BlendVersion | null;
+  warnings: string[];
+  matches: BoardMatch[];
+  rows: LiveRow[];
+  buildMs: number;
+}
+
+const TABLES = ['matches', 'teams', 'bookmakers', 'odds_history', 'odds_totals', 'odds_spreads'];
+const fits = new Map<string, { key: string; model: DixonColesModel | null; played: Map<string, number>; error: string | null }>();
+
+/** The league's fit on [asOf − windowDays, asOf), refitted only when its results or the settings change. */
+function leagueFit(db: Cache, league: string, asOf: string, xi: number, windowDays: number) {
+  const key = `${leagueSignature(db, league)}|${asOf}|${xi}|${windowDays}`;
+  const prev = fits.get(league);
+  if (prev && prev.key === key) return prev;
+  const since = new Date((dayNumber(asOf) - windowDays) * 86_400_000).toISOString().slice(0, 10);
+  const results = leagueResults(db, league).filter((r) => r.date >= since && r.date < asOf);
+  const played = new Map<string, number>();
+  for (const r of results) for (const t of [r.home, r.away]) played.set(t, (played.get(t) ?? 0) + 1);
+  let model: DixonColesModel | null = null;
+  let error: string | null = null;
+  try {
+    if (results.length === 0) error = `no finished ${league} match in the ${windowDays} days before ${asOf}`;
+    else {
+      model = fitDixonColes(results, { asOf, xi, init: prev?.model ?? undefined });
+      if (!model.converged) [model, error] = [null, `the ${league} fit did not converge`];
+    }
+  } catch (err) {
+    error = `${league}: ${(err as Error).message}`;
+  }
+  const entry = { key, model, played, error };
+  fits.set(league, entry);
+  return entry;
+}
+
+function fixtureModel(fit: ReturnType<typeof leagueFit>, teams: { home: string; away: string } | undefined, m: BoardMatch): ValueModel {
+  if (!fit.model || !teams) return { matrix: null, missing: fit.error ?? 'no model' };
+  for (const [id, name] of [
+    [teams.home, m.home],
+    [teams.away, m.away],
+  ]) {
+    const n = fit.played.get(id) ?? 0;
+    if (n < LIVE_DEFAULTS.minTeamMatches)
+      return {
+        matrix: null,
+        missing: `${name} has ${n} match${n === 1 ? '' : 'es'} in the fit window (${LIVE_DEFAULTS.minTeamMatches} needed)`,
+      };
+  }
+  return { matrix: predictMatrix(fit.model, teams.home, teams.away), missing: null };
+}
+
+/** The live agent's rules: every market, simultaneous Kelly on 1X2, the consensus when no sharp book
+ * quotes a line, the market alone for a team without history, stale quotes refused. */
+export function liveRules(w: number, p: LiveParams): ValueRules {
+  return {
+    w,
+    minEdge: p.minEdge,
+    kellyFraction: p.kellyFraction,
+    cap: p.cap,
+    markets: MARKETS,
+    staking: 'simultaneous',
+    noSharp: 'consensus',
+    noModel: 'market',
+    overround: LIVE_DEFAULTS.overround,
+    staleCheck: true,
+    books: 'all',
+  };
+}
+
+export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
+  const t0 = performance.now();
+  requireTables(db, ['matches', 'teams', 'bookmakers']);
+  const asOf = now.toISOString();
+  const blend = latestBlend(db);
+  const warnings: string[] = [];
+  if (!blend) warnings.push("Agent B's blend weight is not calibrated yet (run value.calibrate): the market's fair price alone (w = 0)");
+  const xi = blend?.xi ?? LIVE_DEFAULTS.xi;
+  const windowDays = blend?.windowDays ?? LIVE_DEFAULTS.windowDays;
+  const roles = bookRoles(db);
+  const rules = liveRules(blend?.w ?? 0, p);
+  const matches = upcomingMatches(db, asOf);
+  const series = collectSeries(
+    (function* () {
+      for (const m of MARKETS) yield* iterateQuoteChanges(db, m, { upcomingAsOf: asOf });
+    })(),
+  );
+  const teams = matchTeams(
+    db,
+    matches.map((m) => m.matchId),
+  );
+  const fitAsOf = fitDate(now);
+  const rows: LiveRow[] = [];
+  const quoted: BoardMatch[] = [];
+  const leagueFits = new Map<string, ReturnType<typeof leagueFit>>();
+  for (const m of matches) {
+    const s = series.get(m.matchId);
+    if (!s) continue;
+    quoted.push(m);
+    let fit = leagueFits.get(m.league);
+    if (!fit) leagueFits.set(m.league, (fit = leagueFit(db, m.league, fitAsOf, xi, windowDays)));
+    const d = decideValue(pricesAt(s, asOf, { sharpBooks: roles.sharp }), roles, fixtureModel(fit, teams.get(m.matchId), m), rules);
+    for (const r of d.rows) rows.push({ ...r, id: rowId(m.matchId, r.market, r.line, r.selection), matchId: m.matchId });
+  }
+  for (const [league, f] of leagueFits) if (f.error) warnings.push(`no model for ${league}: ${f.error}`);
+  return { asOf, blend, warnings, matches: quoted, rows, buildMs: performance.now() - t0 };
+}
+
+/** A build "now" is reused for up to this long unless the cache or the blend version changes. */
+const NOW_MAX_AGE_MS = 60_000;
+const memo = new VersionedMemo<LiveValue>((db) => tablesSignature(db, TABLES), 8);
+
+export function liveValue(db: Cache, p: LiveParams, now = new Date()): LiveValue {
+  const blend = latestBlend(db);
+  const key = `${p.minEdge}|${p.kellyFraction}|${p.cap}|${blend?.version ?? 'none'}|${Math.floor(now.getTime() / NOW_MAX_AGE_MS)}`;
+  const { value, fresh } = memo.get(db, key, () => buildLiveValue(db, now, p));
+  return fresh ? value : { ...value, buildMs: 0 };
+}
