@@ -22,3 +22,4 @@ export * from './rps';
 export * from './ledger';
 export * from './combos';
 export { brent } from './roots';
+export * from './ridge';
