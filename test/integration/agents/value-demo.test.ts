@@ -89,13 +89,17 @@ describe('Agent B on the synced demo', () => {
     );
     expect(plants.rows.length).toBeGreaterThan(0);
     let named = 0;
+    let checked = 0;
     const roles = bookRoles(cache);
     for (const p of plants.rows) {
-      // the match's quotes as they stood then (finished matches too: the cache keeps their series)
+      // the match's quotes as they stood then (finished matches of the sync window too: the cache keeps their series)
       const market = p.market as MarketKind;
       const series = collectSeries([...iterateQuoteChanges(cache, market, 'all')].filter((q) => q.matchId === Number(p.match_id))).get(
         Number(p.match_id),
-      )!;
+      );
+      // plants of past seasons (the trap history's) lie outside the cache's odds window: nothing to decide on
+      if (!series) continue;
+      checked++;
       const at = new Date(p.steam_at.getTime() + 15 * 60_000).toISOString();
       const d = decideValue(
         pricesAt(series, at, { sharpBooks: roles.sharp }),
@@ -112,6 +116,7 @@ describe('Agent B on the synced demo', () => {
       }
     }
     // the frozen price of a book that did not follow the move is the highest on the line: named as stale
+    expect(checked).toBeGreaterThan(0);
     expect(named).toBeGreaterThan(0);
   });
 
