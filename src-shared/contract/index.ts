@@ -15,6 +15,7 @@ import { notificationEvents, notificationMethods } from './notifications';
 import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
 import { picksMethods } from './picks';
+import { conseilMethods } from './conseil';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -33,6 +34,7 @@ export const contract = {
   ...reportsMethods,
   ...patternsMethods,
   ...picksMethods,
+  ...conseilMethods,
 };
 
 export const events = {

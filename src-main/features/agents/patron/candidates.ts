@@ -1,0 +1,87 @@
+// A fixture's candidate bets as PATRON scores them: Agent B's decision on the fixture's prices (its
+// blended fair probability, best fresh price and stale check) for every selection with a price, plus the
+// live signals of the other agents, each turned into PATRON's inputs. The same function live and in replay.
+import { findMarket, type BookRoles, type MarketPrices } from '../../../../src-shared/domain/market-prices';
+import { decideValue, type ValueModel, type ValueRules } from '../value';
+import type { Candidate } from './conseil-rule';
+import { candidateInputs, type InputVector, type LiveSignals } from './inputs';
+import { scorePatron, type PatronWeights } from './model';
+
+export interface CandidateSignals extends LiveSignals {
+  trapInfo?: { severity: 'low' | 'medium' | 'high'; kind: string } | null;
+}
+
+export interface FixtureRef {
+  key: string;
+  matchId: number | null;
+  league: string;
+}
+
+export interface Unscored {
+  market: Candidate['market'];
+  line: number | null;
+  selection: string;
+  bookmaker: string;
+  odds: number;
+  probability: number;
+  edge: number;
+  books: number;
+  stale: boolean;
+  inputs: InputVector;
+  trap: Candidate['trap'];
+}
+
+const SEVERITY = { low: 1, medium: 2, high: 3 } as const;
+
+/** Every selection of the fixture with a fresh best price and a fair probability, with its inputs. */
+export function fixtureInputs(
+  decision: readonly MarketPrices[],
+  roles: BookRoles,
+  model: ValueModel,
+  rules: ValueRules,
+  signals: (market: string, line: number | null, selection: string) => CandidateSignals = () => ({}),
+): { rows: Unscored[]; forecast: number[] | null; notes: string[] } {
+  const d = decideValue(decision, roles, model, rules);
+  const rows: Unscored[] = [];
+  for (const r of d.rows) {
+    const m = findMarket(decision, r.market, r.line);
+    if (!m || r.bestOdds === null || r.bestBook === null || r.blendProb === null || r.edge === null) continue;
+    const s = signals(r.market, r.line, r.selection);
+    const trap = s.trapInfo ?? null;
+    const inputs = candidateInputs(r, m, roles, { ...s, trap: trap ? SEVERITY[trap.severity] : (s.trap ?? 0) });
+    if (!inputs) continue;
+    rows.push({
+      market: r.market,
+      line: r.line,
+      selection: r.selection,
+      bookmaker: r.bestBook,
+      odds: r.bestOdds,
+      probability: r.blendProb,
+      edge: r.edge,
+      books: Math.round(1 / inputs.thinMarket),
+      stale: r.staleBest !== null,
+      inputs,
+      trap,
+    });
+  }
+  return { rows, forecast: d.forecast, notes: d.notes };
+}
+
+export function scoreCandidates(f: FixtureRef, rows: readonly Unscored[], weights: PatronWeights): Candidate[] {
+  return rows.map((r) => ({
+    matchId: f.matchId,
+    fixture: f.key,
+    league: f.league,
+    market: r.market,
+    line: r.line,
+    selection: r.selection,
+    bookmaker: r.bookmaker,
+    odds: r.odds,
+    probability: r.probability,
+    edge: r.edge,
+    books: r.books,
+    stale: r.stale,
+    trap: r.trap,
+    patron: scorePatron(weights, r.inputs),
+  }));
+}

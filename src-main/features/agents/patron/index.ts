@@ -1,0 +1,32 @@
+// PATRON DIAMOND v3: every candidate bet scored 0–100 with a tier and the contribution of each input
+// (agents A–D, FERRARI traps, patterns), from weights learned on settled history (ridge on CLV).
+export { PATRON_INPUTS, INPUT_LABELS, candidateInputs, inputArray, type PatronInput, type InputVector, type LiveSignals } from './inputs';
+export {
+  PATRON_VERSION,
+  PATRON_DEFAULTS,
+  TIERS,
+  TIER_FLOORS,
+  tierOf,
+  tierRank,
+  fitPatron,
+  scorePatron,
+  weightRecord,
+  type Tier,
+  type TrainingRow,
+  type PatronWeights,
+  type PatronOptions,
+  type PatronScore,
+  type Contribution,
+} from './model';
+export { fixtureInputs, scoreCandidates, type CandidateSignals, type FixtureRef, type Unscored } from './candidates';
+export {
+  chooseCandidates,
+  emptyExposure,
+  CONSEIL_DEFAULTS,
+  type Candidate,
+  type Chosen,
+  type Refused,
+  type Staking,
+  type ConseilParams,
+  type Exposure,
+} from './conseil-rule';

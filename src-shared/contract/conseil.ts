@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { method } from './define';
+import { pickMarket } from './picks';
+
+// The decision layer (SPEC 5 PATRON, 6, 7): PATRON DIAMOND scores every candidate bet from weights learned
+// on settled history; CONSEIL ULTIM picks and stakes the day's bets (recorded as picks, source 'conseil',
+// which CLV tracking and settlement then follow); the learning loop refits the weights and logs each change.
+
+export const tier = z.enum(['diamond', 'gold', 'silver', 'pass']);
+export type Tier = z.infer<typeof tier>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date must be YYYY-MM-DD' });
+
+export const contribution = z.object({
+  input: z.string(),
+  /** The input in words (which agent, what it measures). */
+  label: z.string(),
+  value: z.number(),
+  /** Its part of the expected CLV (coefficient × standardised value). */
+  clv: z.number(),
+});
+export type ContributionView = z.infer<typeof contribution>;
+
+export const patronWeightsView = z.object({
+  version: z.number().int(),
+  model: z.string(),
+  fittedAt: z.string(),
+  /** Latest kick-off among the rows fitted (nothing after it was seen). */
+  trainedThrough: z.string().nullable(),
+  rows: z.number().int(),
+  /** Rows that were the app's own settled picks (the rest: candidates replayed on finished matches). */
+  picks: z.number().int(),
+  meanClv: z.number(),
+  residualSd: z.number(),
+  /** Coefficient per input, CLV per standard deviation of the input. */
+  weights: z.record(z.string(), z.number()),
+});
+export type PatronWeightsView = z.infer<typeof patronWeightsView>;
+
+export const scorerSpecial = z.object({
+  player: z.string(),
+  team: z.string().nullable(),
+  market: z.enum(['anytime', 'first']),
+  bookmaker: z.string().nullable(),
+  odds: z.number().nullable(),
+  fairOdds: z.number().nullable(),
+  edge: z.number().nullable(),
+});
+
+export const trapWarning = z.object({
+  kind: z.string(),
+  severity: z.string(),
+  market: z.string(),
+  line: z.number().nullable(),
+  selection: z.string(),
+  score: z.number().nullable(),
+});
+
+export const conseilPick = z.object({
+  pickId: z.string(),
+  matchId: z.number().int(),
+  league: z.string().nullable(),
+  kickoff: z.string().nullable(),
+  home: z.string().nullable(),
+  away: z.string().nullable(),
+  market: pickMarket,
+  line: z.number().nullable(),
+  selection: z.string(),
+  bookmaker: z.string(),
+  odds: z.number(),
+  fairOdds: z.number().nullable(),
+  edge: z.number().nullable(),
+  stake: z.number(),
+  confidence: z.number().nullable(),
+  score: z.number(),
+  tier,
+  expectedClv: z.number(),
+  contributions: z.array(contribution),
+  reasons: z.array(z.string()),
+  warnings: z.array(z.string()),
+  /** Active traps of the match (any selection), and its best scorer prices with an edge. */
+  traps: z.array(trapWarning),
+  scorers: z.array(scorerSpecial),
+  pickedAt: z.string(),
+  /** The analyst's bets following this pick (the real prices taken). */
+  placed: z.array(z.object({ pickId: z.string(), bookmaker: z.string(), odds: z.number(), stake: z.number(), placedAt: z.string() })),
+  /** Where CLV tracking and settlement stand. */
+  status: z.string(),
+  clv: z.number().nullable(),
+});
+export type ConseilPick = z.infer<typeof conseilPick>;
+
+export const conseilRunInput = z
+  .object({
+    date: isoDate.optional().describe('the day whose fixtures are decided (default today, UTC)'),
+    dryRun: z.boolean().default(false).describe('decide and report, record nothing'),
+  })
+  .strict();
+
+export const conseilRun = z.object({
+  date: z.string(),
+  asOf: z.string(),
+  patron: patronWeightsView.nullable(),
+  fixtures: z.number().int(),
+  candidates: z.number().int(),
+  picks: z.array(conseilPick),
+  /** Picks recorded by this run (a re-run records only what is new). */
+  recorded: z.number().int(),
+  /** Candidates not picked, by reason (score, edge, trap veto, exposure, another selection of the line…). */
+  refused: z.record(z.string(), z.number()),
+  staking: z.object({ bankroll: z.number(), kellyFraction: z.number(), currency: z.string(), exposureTaken: z.number() }),
+  warnings: z.array(z.string()),
+  seconds: z.number(),
+});
+export type ConseilRun = z.infer<typeof conseilRun>;
+
+export const picksToday = z.object({
+  date: z.string(),
+  picks: z.array(conseilPick),
+  patron: patronWeightsView.nullable(),
+  /** Why there are no picks, when there are none (no fixtures that day, PATRON not trained yet…). */
+  note: z.string().nullable(),
+});
+export type PicksToday = z.infer<typeof picksToday>;
+
+export const learningEntry = z.object({
+  version: z.number().int(),
+  fittedAt: z.string(),
+  trainedThrough: z.string().nullable(),
+  rows: z.number().int(),
+  picks: z.number().int(),
+  /** Settled picks newly fed back to the agents (agent_feedback) by this run. */
+  feedback: z.number().int(),
+  /** Old → new coefficient of every input that changed. */
+  changes: z.array(z.object({ input: z.string(), label: z.string(), before: z.number().nullable(), after: z.number() })),
+  /** Out of sample: mean CLV of the candidates the old and the new weights would have picked on the last
+   * settled days, which neither fit saw. */
+  outOfSample: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      candidates: z.number().int(),
+      before: z.object({ picked: z.number().int(), meanClv: z.number().nullable() }),
+      after: z.object({ picked: z.number().int(), meanClv: z.number().nullable() }),
+    })
+    .nullable(),
+  note: z.string(),
+});
+export type LearningEntry = z.infer<typeof learningEntry>;
+
+export const conseilMethods = {
+  'conseil.run': method({
+    summary: "CONSEIL ULTIM: decide the day's picks (PATRON scores, trap veto, Kelly stakes within the exposure limits) and record them",
+    input: conseilRunInput,
+    output: conseilRun,
+    job: true,
+  }),
+  'conseil.today': method({
+    summary: "The day's CONSEIL picks ranked by PATRON score, with their factors, traps, scorer specials and the bets placed on them",
+    input: z.object({ date: isoDate.optional() }).strict(),
+    output: picksToday,
+    rest: { path: '/api/unified/picks-today' },
+  }),
+  'conseil.learn': method({
+    summary: 'Learning loop: settled picks feed agent_feedback; PATRON weights refitted on settled history; the change logged',
+    input: z.object({}).strict(),
+    output: learningEntry,
+    job: true,
+  }),
+  'conseil.learningLog': method({
+    summary: 'The learning log: every PATRON refit, what changed, on how many settled rows, and its out-of-sample effect',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.object({ entries: z.array(learningEntry) }),
+    rest: { path: '/api/unified/learning-log' },
+  }),
+};
