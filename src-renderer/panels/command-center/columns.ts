@@ -1,5 +1,8 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { TrapSeverity } from '../../../src-shared/contract/intel';
+import { SEVERITY_RANK } from '../ferrari/trap-format';
 import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
+import { TrapMarker } from './TrapMarker';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const pct =
@@ -68,6 +71,21 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       cellClass: num,
     },
     { colId: 'selection', field: 'selection', headerName: 'Sel', width: 56, filter: 'agTextColumnFilter' },
+    // FERRARI: an active trap on this price (⚠ in its severity's colour; kind and severity in the tooltip)
+    {
+      colId: 'trap',
+      headerName: '⚠',
+      headerTooltip: 'Active FERRARI trap on this price (colour: severity; hover for the kind). Sorts by severity',
+      width: 34,
+      minWidth: 34,
+      resizable: false,
+      valueGetter: (p) => p.data?.trapSeverity ?? '',
+      comparator: (a: string, b: string) => (SEVERITY_RANK[a as TrapSeverity] ?? 0) - (SEVERITY_RANK[b as TrapSeverity] ?? 0),
+      valueFormatter: (p) => p.data?.trapNote ?? '',
+      cellRenderer: TrapMarker,
+      cellClass: 'cell--trap',
+      filter: false,
+    },
     {
       colId: 'bestOdds',
       field: 'bestOdds',
