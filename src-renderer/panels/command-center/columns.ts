@@ -1,8 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { TrapSeverity } from '../../../src-shared/contract/intel';
-import { SEVERITY_RANK } from '../ferrari/trap-format';
 import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
-import { TrapMarker } from './TrapMarker';
+import { SelectionCell } from './TrapMarker';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const pct =
@@ -46,7 +44,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       field: 'fixture',
       headerName: 'Match',
       flex: 1,
-      minWidth: 128,
+      minWidth: 120,
       filter: 'agTextColumnFilter',
       sort: 'asc',
       sortIndex: 2,
@@ -70,21 +68,17 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       filter: 'agNumberColumnFilter',
       cellClass: num,
     },
-    { colId: 'selection', field: 'selection', headerName: 'Sel', width: 56, filter: 'agTextColumnFilter' },
-    // FERRARI: an active trap on this price (⚠ in its severity's colour; kind and severity in the tooltip)
+    // the selection, with ⚠ beside it when an active FERRARI trap is on this price (its severity's colour; kind
+    // and severity in its tooltip and accessible name): no extra column, the deciding ones keep their room at 1280
     {
-      colId: 'trap',
-      headerName: '⚠',
-      headerTooltip: 'Active FERRARI trap on this price (colour: severity; hover for the kind). Sorts by severity',
-      width: 34,
-      minWidth: 34,
-      resizable: false,
-      valueGetter: (p) => p.data?.trapSeverity ?? '',
-      comparator: (a: string, b: string) => (SEVERITY_RANK[a as TrapSeverity] ?? 0) - (SEVERITY_RANK[b as TrapSeverity] ?? 0),
-      valueFormatter: (p) => p.data?.trapNote ?? '',
-      cellRenderer: TrapMarker,
-      cellClass: 'cell--trap',
-      filter: false,
+      colId: 'selection',
+      field: 'selection',
+      headerName: 'Sel',
+      headerTooltip: 'Selection; ⚠ an active FERRARI trap on this price (colour: severity, hover for the kind)',
+      width: 62,
+      filter: 'agTextColumnFilter',
+      cellRenderer: SelectionCell,
+      cellClass: 'cell--sel',
     },
     {
       colId: 'bestOdds',
