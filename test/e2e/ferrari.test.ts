@@ -60,7 +60,13 @@ async function shownRows(page: Page, grid: string): Promise<{ id: string; cells:
 }
 
 const pct1 = (p: number | null) => (p == null ? '—' : `${(p * 100).toFixed(1)}%`);
-const KIND = { inflated_favourite: 'Inflated favourite', against_sharp: 'Against the sharp', too_good: 'Too good to be true', compound: 'Compound' };
+const KIND_SHORT = { inflated_favourite: 'Inflated fav.', against_sharp: 'Against sharp', too_good: 'Too good', compound: 'Compound' };
+const KIND = {
+  inflated_favourite: 'Inflated favourite',
+  against_sharp: 'Against the sharp',
+  too_good: 'Too good to be true',
+  compound: 'Compound',
+};
 
 describe('Ferrari Intel in Chromium against the headless server on the demo source', () => {
   let traps: Trap[];
@@ -83,16 +89,17 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
       const r = rows[i];
       expect(r.id).toBe(t.trapId);
       expect(r.cells.fixture).toBe(`${t.match.home} – ${t.match.away}`);
-      expect(r.cells.severity).toBe(t.severity);
-      expect(r.cells.score).toBe(String(Math.round(t.score)));
-      expect(r.cells.kind).toBe(KIND[t.kind]);
-      expect(r.cells.odds).toBe(t.odds?.toFixed(2) ?? '—');
+      expect(r.cells.severity).toBe(`${t.severity} ${Math.round(t.score)}`);
+      expect(r.cells.kind).toBe(KIND_SHORT[t.kind]);
+      expect(r.cells.odds).toBe(`${t.odds?.toFixed(2) ?? '—'} ${t.bookmaker ?? ''}`.trim());
       expect(r.cells.fairOdds).toBe(t.fairOdds?.toFixed(2) ?? '—');
       expect(r.cells.historicalN).toBe(t.historicalN == null ? '—' : String(t.historicalN));
       expect(r.cells.selection).toContain(t.selection);
     }
     // severity in its colour: high red, medium amber, low cyan (tokens --sev-*)
-    const colour = await page.locator(`${TRAPS} [row-id="${traps[0].trapId}"] [col-id="severity"]`).evaluate((el) => getComputedStyle(el).color);
+    const colour = await page
+      .locator(`${TRAPS} [row-id="${traps[0].trapId}"] [col-id="severity"]`)
+      .evaluate((el) => getComputedStyle(el).color);
     expect(colour).toBe({ high: 'rgb(239, 91, 91)', medium: 'rgb(240, 180, 41)', low: 'rgb(90, 216, 230)' }[traps[0].severity]);
     expect(await page.getByRole('heading', { name: new RegExp(`Active traps · ${traps.length}$`) }).count()).toBe(1);
   });
@@ -128,13 +135,23 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     if (t.odds !== null && t.fairOdds !== null) expect(words).toContain(`offers ${t.odds.toFixed(2)} where`);
     // every signal of the evidence gets its sentence
     for (const s of Object.keys((d.evidence.signals ?? {}) as object))
-      expect(words).toContain({ inflated_favourite: 'Inflated favourite from', against_sharp: 'Moving against the sharp book from', too_good: 'Too good to be true from' }[s] ?? s);
+      expect(words).toContain(
+        {
+          inflated_favourite: 'Inflated favourite from',
+          against_sharp: 'Moving against the sharp book from',
+          too_good: 'Too good to be true from',
+        }[s] ?? s,
+      );
     expect(await page.getByTestId('similar-n').textContent()).toBe(String(d.similar.n));
     const won = d.similar.situations.filter((x) => x.won).length;
     expect(await page.getByTestId('similar-hit').textContent()).toBe(
-      d.similar.situations.length ? `${((won / d.similar.situations.length) * 100).toFixed(0)}% (${won}/${d.similar.situations.length})` : '—',
+      d.similar.situations.length
+        ? `${((won / d.similar.situations.length) * 100).toFixed(0)}% (${won}/${d.similar.situations.length})`
+        : '—',
     );
-    expect(await page.getByRole('table', { name: 'Similar past situations, newest first' }).locator('tbody tr').count()).toBe(d.similar.situations.length);
+    expect(await page.getByRole('table', { name: 'Similar past situations, newest first' }).locator('tbody tr').count()).toBe(
+      d.similar.situations.length,
+    );
     // the trap's side: its team's profile and scorers follow
     const team = t.selection === 'away' ? t.match.away : t.match.home;
     await expect.poll(() => page.getByTestId('team-profile').locator('.card__title').textContent()).toBe(`Team profile · ${team}`);
@@ -172,7 +189,8 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     expect(splits).toContain(`${h.wins}-${h.draws}-${h.losses} · ${h.goalsFor}:${h.goalsAgainst}`);
     if (profile.form.intelligence?.xgForAvg != null) expect(splits).toContain(profile.form.intelligence.xgForAvg.toFixed(2));
     expect(await card.getByTestId('team-coach').textContent()).toContain(profile.coach ? profile.coach.name : 'no coach');
-    if (profile.nextMatch) expect(await card.getByTestId('team-next').textContent()).toContain(`${profile.nextMatch.home} – ${profile.nextMatch.away}`);
+    if (profile.nextMatch)
+      expect(await card.getByTestId('team-next').textContent()).toContain(`${profile.nextMatch.home} – ${profile.nextMatch.away}`);
     const alerts = card.getByTestId('market-alerts').locator('li');
     expect(await alerts.count()).toBe(profile.marketAlerts.length);
     const texts = await alerts.allTextContents();
@@ -206,7 +224,7 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
   it('works from the keyboard: arrows in the traps grid move the selection and the evidence follows', async () => {
     const { page } = browser;
     if (traps.length < 2) return;
-    await page.locator(`${TRAPS} [row-id="${traps[0].trapId}"] [col-id="score"]`).click();
+    await page.locator(`${TRAPS} [row-id="${traps[0].trapId}"] [col-id="kickoff"]`).click();
     await expect.poll(() => page.getByTestId('trap-evidence').getAttribute('data-trap-id')).toBe(traps[0].trapId);
     await page.keyboard.press('ArrowDown');
     const focused = () => page.evaluate(() => document.activeElement?.closest('[row-id]')?.getAttribute('row-id') ?? '');
@@ -246,7 +264,9 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     await expect.poll(() => root.getAttribute('data-match-filter')).toBe(String(t.match.matchId));
     await expect.poll(async () => (await shownRows(page, TRAPS)).map((r) => r.id).sort()).toEqual(all.map((x) => x.trapId).sort());
     expect(await page.getByTestId('match-filter').textContent()).toContain(`${t.match.home} – ${t.match.away}`);
-    await expect.poll(() => page.getByTestId('trap-evidence').getAttribute('data-trap-id')).toBe(all.find((x) => x.status === 'active')!.trapId);
+    await expect
+      .poll(() => page.getByTestId('trap-evidence').getAttribute('data-trap-id'))
+      .toBe(all.find((x) => x.status === 'active')!.trapId);
     await page.getByRole('button', { name: 'Show every active trap' }).click();
     await expect.poll(async () => (await shownRows(page, TRAPS)).length).toBeGreaterThanOrEqual(Math.min(5, traps.length));
   });
@@ -265,7 +285,9 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     // the worst trap of the row is the one shown
     const sameRow = traps.filter((x) => `${x.match.matchId}|${x.market}|${x.line ?? ''}|${x.selection}` === id);
     const rank = { low: 1, medium: 2, high: 3 };
-    const worst = sameRow.reduce((a, b) => (rank[b.severity] > rank[a.severity] || (b.severity === a.severity && b.score > a.score) ? b : a));
+    const worst = sameRow.reduce((a, b) =>
+      rank[b.severity] > rank[a.severity] || (b.severity === a.severity && b.score > a.score) ? b : a,
+    );
     expect(label).toContain(`${worst.severity} severity, score ${Math.round(worst.score)}`);
     expect(await marker.getAttribute('data-trap-severity')).toBe(worst.severity);
     expect(await marker.evaluate((el) => getComputedStyle(el).color)).toBe(
@@ -277,7 +299,9 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     const clean = rows.find((r) => !keys.has(r.id));
     if (clean) expect(await page.locator(`${BOARD} [row-id="${clean.id}"] [col-id="selection"] [data-trap-severity]`).count()).toBe(0);
     // every marked row shown is a trapped row, and the marker leaves the cell's text (what exports read) the selection
-    const marked = await page.locator(`${BOARD} [row-id]:has([data-trap-severity])`).evaluateAll((els) => els.map((e) => e.getAttribute('row-id')));
+    const marked = await page
+      .locator(`${BOARD} [row-id]:has([data-trap-severity])`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('row-id')));
     expect(marked.length).toBeGreaterThan(0);
     for (const m of marked) expect(keys.has(m!)).toBe(true);
     for (const r of rows) expect(r.cells.selection).toBe(r.id.split('|')[3]);

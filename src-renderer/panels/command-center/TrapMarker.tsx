@@ -6,7 +6,13 @@ import type { GridRow } from './rows';
 export function TrapMarker({ row }: { row: Pick<GridRow, 'trapSeverity' | 'trapNote'> }) {
   if (!row.trapSeverity) return null;
   return (
-    <span className={`cc-trap cc-trap--${row.trapSeverity}`} role="img" aria-label={row.trapNote} title={row.trapNote} data-trap-severity={row.trapSeverity} />
+    <span
+      className={`cc-trap cc-trap--${row.trapSeverity}`}
+      role="img"
+      aria-label={row.trapNote}
+      title={row.trapNote}
+      data-trap-severity={row.trapSeverity}
+    />
   );
 }
 

@@ -9,6 +9,14 @@ export const KIND_LABEL: Record<TrapKind, string> = {
   compound: 'Compound',
 };
 
+/** For the grid's narrow Kind column. */
+export const KIND_SHORT: Record<TrapKind, string> = {
+  inflated_favourite: 'Inflated fav.',
+  against_sharp: 'Against sharp',
+  too_good: 'Too good',
+  compound: 'Compound',
+};
+
 export const SIGNAL_LABEL: Record<TrapSignal, string> = {
   inflated_favourite: 'inflated favourite',
   against_sharp: 'moving against the sharp book',
