@@ -357,4 +357,24 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     await page.setViewportSize({ width: 1600, height: 1000 });
     expect(browser.errors).toEqual([]);
   });
+
+  it('refreshes when the cache changes: a trap that expires leaves the grid, the health count follows', async () => {
+    const { page } = browser;
+    const root = await openPanel(page, desk.url, 'ferrari');
+    await expect.poll(() => root.getAttribute('data-trap-count')).toBe(String(traps.length));
+    // the agents' writer is stood in for by one UPDATE of the cache (a trap whose signal disappeared), then the
+    // event the runner emits after such a write
+    const gone = traps[0];
+    const db = new Database(desk.headless.services.config.cacheFile);
+    try {
+      db.prepare("UPDATE market_traps SET status = 'expired' WHERE trap_id = ?").run(gone.trapId);
+    } finally {
+      db.close();
+    }
+    desk.headless.services.bus.emit('cache.changed', { tables: ['market_traps'], at: new Date().toISOString() });
+    await expect.poll(() => root.getAttribute('data-trap-count')).toBe(String(traps.length - 1));
+    await expect.poll(async () => (await shownRows(page, TRAPS)).some((r) => r.id === gone.trapId)).toBe(false);
+    await expect.poll(() => page.getByTestId('ferrari-health').getAttribute('data-active-traps')).toBe(String(traps.length - 1));
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -2,6 +2,8 @@ import type { TrapDetail } from '../../../src-shared/contract/intel';
 import type { ChartOption } from '../../ui/Chart';
 
 const PALETTE = ['#3ea6ff', '#f0b429', '#b48cff', '#2fbf71', '#ef5b5b', '#5ad8e6', '#ff9f5a', '#e86fb3', '#9bd35a', '#c9d1d9'];
+const roundDown = (v: number): number => Math.floor(v * 20) / 20;
+const roundUp = (v: number): number => Math.ceil(v * 20) / 20;
 const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));
 
 /** One line per book involved (the sharp book first and thicker), the sharp fair price as a dashed
@@ -9,6 +11,7 @@ const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') 
 export function trapChartOption(d: TrapDetail): ChartOption {
   const start = typeof d.evidence.start === 'string' ? d.evidence.start : null;
   const last = typeof d.evidence.lastSeen === 'string' ? d.evidence.lastSeen : null;
+  const fair = d.trap.fairOdds;
   return {
     backgroundColor: 'transparent',
     animation: false,
@@ -38,6 +41,9 @@ export function trapChartOption(d: TrapDetail): ChartOption {
     yAxis: {
       type: 'value',
       scale: true,
+      // the fair level is drawn even when every quote is on one side of it (a mark line does not stretch the axis)
+      min: (v: { min: number }) => roundDown(fair === null ? v.min : Math.min(v.min, fair)),
+      max: (v: { max: number }) => roundUp(fair === null ? v.max : Math.max(v.max, fair)),
       axisLabel: { color: '#8c9db0', fontSize: 10, formatter: (v: number) => oddsTick(v) },
       splitLine: { lineStyle: { color: '#1b2430' } },
     },

@@ -13,6 +13,7 @@ import {
 } from '../../../src-renderer/panels/ferrari/trap-format';
 import { diffRows, joinTraps, toGridRows, type GridRow } from '../../../src-renderer/panels/command-center/rows';
 import { teamOfTrap, teamsOf } from '../../../src-renderer/panels/ferrari/store';
+import { trapChartOption } from '../../../src-renderer/panels/ferrari/trap-chart';
 
 const match = {
   matchId: 12,
@@ -239,5 +240,42 @@ describe('Ferrari Intel store helpers', () => {
     expect(teamOfTrap(trap({ selection: 'home' }))).toBe('Lyon');
     expect(teamOfTrap(trap({ selection: 'draw' }))).toBe('Lyon');
     expect(teamOfTrap(trap({ market: 'totals', line: 2.5, selection: 'over' }))).toBe('Lyon');
+  });
+});
+
+describe('the trap chart', () => {
+  it('one step line per book involved (sharp and trap book marked), the sharp fair level in range, the trap span shaded', () => {
+    const pts = (xs: number[]) => xs.map((odds, i) => ({ at: `2026-11-2${5 + i}T12:00:00.000Z`, odds }));
+    const d: TrapDetail = {
+      trap: trap(),
+      series: [
+        { bookmaker: 'PS', sharp: true, points: pts([1.72, 1.88]) },
+        { bookmaker: '1XB', sharp: false, points: pts([1.66, 1.51]) },
+        { bookmaker: 'BW', sharp: false, points: pts([1.65, 1.5]) },
+      ],
+      evidence: { start: '2026-11-25T13:36:00.000Z', lastSeen: '2026-11-29T01:17:00.000Z' },
+      similar: { n: 0, roi: null, situations: [] },
+    };
+    const o = trapChartOption(d) as {
+      series: {
+        name: string;
+        type: string;
+        data: [string, number][];
+        markLine?: { data: { yAxis: number }[] };
+        markArea?: { data: unknown };
+      }[];
+      yAxis: { min: (v: { min: number }) => number; max: (v: { max: number }) => number };
+    };
+    expect(o.series.map((x) => x.name)).toEqual(['PS (sharp)', '1XB (trap)', 'BW']);
+    expect(o.series.every((x) => x.type === 'line')).toBe(true);
+    expect(o.series[1].data).toEqual([
+      ['2026-11-25T12:00:00.000Z', 1.66],
+      ['2026-11-26T12:00:00.000Z', 1.51],
+    ]);
+    expect(o.series[0].markLine?.data).toEqual([{ yAxis: 1.94 }]);
+    expect(o.series[0].markArea?.data).toEqual([[{ xAxis: '2026-11-25T13:36:00.000Z' }, { xAxis: '2026-11-29T01:17:00.000Z' }]]);
+    // every quote is below the fair 1.94: the axis still reaches it
+    expect(o.yAxis.max({ max: 1.88 })).toBe(1.95);
+    expect(o.yAxis.min({ min: 1.5 })).toBe(1.5);
   });
 });
