@@ -155,7 +155,11 @@ describe('Ferrari Intel in Chromium against the headless server on the demo sour
     // the trap's side: its team's profile and scorers follow
     const team = t.selection === 'away' ? t.match.away : t.match.home;
     await expect.poll(() => page.getByTestId('team-profile').locator('.card__title').textContent()).toBe(`Team profile · ${team}`);
+    // and the coach matchup of the trap's match, as the analysis preview has it
     await expect.poll(() => page.getByTestId('coaches').count()).toBe(1);
+    const preview = await rpc<MethodOutput<'analysis.preview'>>('analysis.preview', { matchId: t.match.matchId });
+    const coachText = (await page.getByTestId('coaches').textContent()) ?? '';
+    for (const c of [preview.coaches.home, preview.coaches.away]) if (c) expect(coachText).toContain(c.name);
   });
 
   it('team profile: form with home/away splits, coach, next match and market alerts newest first', async () => {
