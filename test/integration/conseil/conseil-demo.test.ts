@@ -13,6 +13,7 @@ import { openCache, type Cache } from '../../../src-main/platform/cache/open';
 import { withClient } from '../../../src-main/platform/pg/client';
 import { writeRawSettings } from '../../../src-main/platform/settings';
 import { agentsRunJob } from '../../../src-main/features/agents/runner';
+import { previewJob } from '../../../src-main/features/analysis';
 import { calibrateJob } from '../../../src-main/features/agents/backtest';
 import { LIVE_DEFAULTS, valueBetsJob } from '../../../src-main/features/agents/value';
 import { conseilLearnJob, conseilRunJob, learningLog } from '../../../src-main/features/conseil';
@@ -110,6 +111,18 @@ describe('CONSEIL ULTIM on the synced demo', () => {
       const inputs = JSON.parse(r.inputs as string) as { patron: { inputs: Record<string, number>; score: number } };
       expect(Object.keys(inputs.patron.inputs)).toHaveLength(10);
     }
+  });
+
+  it('the match preview (/api/unified/match-preview) carries the picks and the active traps of its match', async () => {
+    const top = first.picks[0];
+    const p = await runJob(previewJob, { matchId: top.matchId }, ctx());
+    expect(p.picks.map((x) => x.pickId)).toContain(top.pickId);
+    expect(p.picks.find((x) => x.pickId === top.pickId)).toMatchObject({ source: 'conseil', odds: top.odds, stake: top.stake });
+    const traps = read(
+      (db) =>
+        db.prepare("SELECT trap_id FROM market_traps WHERE match_id = ? AND status = 'active'").all(top.matchId) as { trap_id: string }[],
+    );
+    expect(p.traps.map((t) => t.trapId).sort()).toEqual(traps.map((t) => t.trap_id).sort());
   });
 
   it('a re-run records nothing new, and no pick is on a selection a high-severity trap is active on', async () => {
