@@ -20,6 +20,8 @@ import { conseilLearnJob, conseilRunJob, learningLog } from '../../../src-main/f
 import { recordPicksJob, settlePicksJob } from '../../../src-main/features/picks';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import type { ConseilRun } from '../../../src-shared/contract/conseil';
+import { conseilCommand } from '../../../src-main/cli/commands/conseil';
+import { UsageError, type CommandIO } from '../../../src-main/cli/command';
 import { runJob, jobContext } from '../../support/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
@@ -250,5 +252,27 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     // fed once: a second run feeds nothing new
     expect((await runJob(conseilLearnJob, {}, ctx())).feedback).toBe(0);
     expect(read((db) => learningLog(db, 10)).map((e) => e.version)).toEqual([3, 2, 1]);
+  });
+
+  it('monps conseil run prints the picks and exits 0; --json; no cache exits 1; bad usage is a usage error', async () => {
+    const io = () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } as CommandIO };
+    };
+    const a = io();
+    expect(await conseilCommand.run(['run', '--cache', file, '--data-dir', dir, '--date', today], a.io)).toBe(0);
+    expect(a.out.join('\n')).toMatch(
+      new RegExp(`CONSEIL ULTIM for ${today}: \\d+ fixtures, \\d+ candidates, ${first.picks.length} picks \\(0 recorded now\\)`),
+    );
+    expect(a.out.join('\n')).toContain(`${first.picks[0].home} – ${first.picks[0].away}`.slice(0, 40));
+    const b = io();
+    expect(await conseilCommand.run(['run', '--cache', file, '--data-dir', dir, '--date', today, '--json', '--dry-run'], b.io)).toBe(0);
+    expect(JSON.parse(b.out.join('')).staking.bankroll).toBe(2000); // the settings of --data-dir
+    const c = io();
+    expect(await conseilCommand.run(['run', '--cache', path.join(dir, 'nothing.sqlite')], c.io)).toBe(1);
+    expect(c.err.join('')).toMatch(/no cache at .*nothing\.sqlite: run monps sync first/);
+    await expect(conseilCommand.run(['run', '--date', 'tomorrow'], io().io)).rejects.toThrow(UsageError);
+    await expect(conseilCommand.run(['decide'], io().io)).rejects.toThrow(/needs 'run' or 'learn'/);
   });
 });
