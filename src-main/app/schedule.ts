@@ -2,7 +2,7 @@ import path from 'node:path';
 import { SCHEDULE_SLOTS } from '../../src-shared/contract/scheduler';
 import type { Settings } from '../../src-shared/contract/settings';
 import { agentsRunJob } from '../features/agents/runner';
-import { conseilLearnJob, conseilRunJob } from '../features/conseil';
+import { conseilLearnJob, conseilRunJob, pickAlerts } from '../features/conseil';
 import { captureClosingJob, settlePicksJob } from '../features/picks';
 import { kickoffsJob, slotDefinitions } from '../features/schedule';
 import type { EventBus } from '../platform/events';
@@ -71,6 +71,7 @@ function plugDecisionLayer(scheduler: Scheduler, d: ScheduleDeps): void {
     run: async (ctx) => {
       const r = await ctx.run(conseilRunJob, { dryRun: false });
       if (r.recorded > 0) changed(d.bus, ['tracking_clv_picks']);
+      for (const a of pickAlerts(r)) d.bus.emit('alert.raised', a);
       return { message: `${r.recorded} new pick${r.recorded === 1 ? '' : 's'} (${r.picks.length} today)` };
     },
   });
