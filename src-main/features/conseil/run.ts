@@ -103,7 +103,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   warnings.push(...agentWarnings);
   const roles0 = bookRoles(db);
   const excluded = opts.settings.markets.excludedBookmakers;
-  // an excluded book never gives the price taken (it still counts in the market's fair price)
+  // an excluded book never gives the price taken, nor counts among the soft books of the consensus
   const roles = { ...roles0, aggregate: [...roles0.aggregate, ...excluded] };
   const leagues = opts.settings.markets.leagues;
   const day = fixtures.filter(
@@ -125,11 +125,9 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   if (stored) {
     for (const f of day) {
       const m = f.match;
-      const { rows } = fixtureInputs(f.prices, roles, f.model, rules, (market, line, selection) =>
-        signals.at(m.matchId, m.league, market, line, selection, 0),
+      const { rows } = fixtureInputs(f.prices, roles, f.model, rules, (market, line, selection, odds) =>
+        signals.at(m.matchId, m.league, market, line, selection, odds),
       );
-      // patterns are matched on the price actually offered
-      for (const r of rows) r.inputs.pattern = signals.at(m.matchId, m.league, r.market, r.line, r.selection, r.odds).pattern ?? 0;
       for (const r of rows) inputsByKey.set(selectionKey(m.matchId, r.market, r.line, r.selection), r.inputs);
       candidates.push(...scoreCandidates({ key: String(m.matchId), matchId: m.matchId, league: m.league }, rows, stored.weights));
     }

@@ -115,6 +115,30 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     }
   });
 
+  it('the Settings decide where and what: an excluded bookmaker never gives the price, only the leagues followed are picked', async () => {
+    // a day nothing was recorded for yet: first as the default settings would pick it
+    const date = dayAhead(2);
+    const plain = await runJob(conseilRunJob, { date, dryRun: true }, ctx());
+    const book = plain.picks[0].bookmaker;
+    const league = read(
+      (db) => db.prepare('SELECT league_code AS l FROM matches WHERE match_id = ?').get(plain.picks[0].matchId) as { l: string },
+    ).l;
+    const other = path.join(dir, 'settings-other.json');
+    writeRawSettings(other, {
+      settings: { ...DEFAULT_SETTINGS, staking, markets: { preferredBookmakers: [], excludedBookmakers: [book], leagues: [league] } },
+    });
+    const r = await runJob(conseilRunJob, { date, dryRun: true }, { ...ctx(), settingsFile: other });
+    expect(r.picks.length).toBeGreaterThan(0);
+    expect(r.picks.filter((p) => p.bookmaker === book)).toEqual([]);
+    const leagues = read(
+      (db) =>
+        db
+          .prepare(`SELECT DISTINCT league_code AS l FROM matches WHERE match_id IN (${r.picks.map((p) => p.matchId).join(',')})`)
+          .all() as { l: string }[],
+    );
+    expect(leagues.map((x) => x.l)).toEqual([league]);
+  });
+
   it('the match preview (/api/unified/match-preview) carries the picks and the active traps of its match', async () => {
     const top = first.picks[0];
     const p = await runJob(previewJob, { matchId: top.matchId }, ctx());

@@ -28,14 +28,14 @@ export function fixtureInputs(
   roles: BookRoles,
   model: ValueModel,
   rules: ValueRules,
-  signals: (market: string, line: number | null, selection: string) => CandidateSignals = () => ({}),
+  signals: (market: string, line: number | null, selection: string, odds: number) => CandidateSignals = () => ({}),
 ): { rows: Unscored[]; forecast: number[] | null; notes: string[] } {
   const d = decideValue(decision, roles, model, rules);
   const rows: Unscored[] = [];
   for (const r of d.rows) {
     const m = findMarket(decision, r.market, r.line);
     if (!m || r.bestOdds === null || r.bestBook === null || r.blendProb === null || r.edge === null) continue;
-    const s = signals(r.market, r.line, r.selection);
+    const s = signals(r.market, r.line, r.selection, r.bestOdds);
     const trap = s.trapInfo ?? null;
     const inputs = candidateInputs(r, m, roles, { ...s, trap: trap ? SEVERITY[trap.severity] : (s.trap ?? 0) });
     if (!inputs) continue;
