@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { useInventory } from '../panels/inventory/store';
+import { usePicks } from '../panels/picks/store';
 import { notBuilt } from './NotBuilt';
 
 export interface PanelDef {
@@ -29,7 +30,8 @@ export const panels: PanelDef[] = [
   panel(
     'picks',
     'Picks du Jour',
-    notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials'),
+    lazy(() => import('../panels/picks/PicksPanel')),
+    () => void usePicks.getState().load(),
   ),
   panel(
     'performance',
