@@ -2,7 +2,7 @@
 // versions, rebuilt from the changes each refit logged, and the chart of it.
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import type { ChartOption } from '../../ui/Chart';
-import { formatSignedPct } from '../../ui/format';
+import { formatSigned, formatSignedPct } from '../../ui/format';
 
 export interface WeightSeries {
   /** Versions, oldest first. */
@@ -40,9 +40,9 @@ export function outOfSampleText(o: LearningEntry['outOfSample']): string {
   return `${formatSignedPct(o.before.meanClv)} → ${formatSignedPct(o.after.meanClv)}`;
 }
 
-/** "0.0123 → 0.0150", "new → 0.0150" for an input the previous weights did not have. */
+/** "+0.0123 → +0.0150", "new → −0.2000" for an input the previous weights did not have. */
 export const weightChangeText = (before: number | null, after: number): string =>
-  `${before === null ? 'new' : before.toFixed(4)} → ${after.toFixed(4)}`;
+  `${before === null ? 'new' : formatSigned(before, 4)} → ${formatSigned(after, 4)}`;
 
 const PALETTE = ['#3ea6ff', '#2fbf71', '#f0b429', '#ef5b5b', '#b48cff', '#67e8f9', '#f472b6', '#a3e635', '#fb923c', '#94a3b8'];
 
