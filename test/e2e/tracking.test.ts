@@ -319,11 +319,14 @@ describe('Historique', () => {
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
   });
 
-  it('keeps tabs ready for the patterns and the learning log', async () => {
+  it('keeps a tab ready for the patterns; the learning log tab shows the log as the contract has it', async () => {
     const { page } = browser;
     const root = await waitForPanelReady(page, 'history');
-    await root.getByRole('tab', { name: 'Learning log' }).click();
+    await root.getByRole('tab', { name: 'Patterns' }).click();
     expect(await root.locator('[data-tab-state="not-built"]').textContent()).toContain('not built yet');
+    await root.getByRole('tab', { name: 'Learning log' }).click();
+    const log = await rpc<{ entries: unknown[] }>('conseil.learningLog', {});
+    await poll(() => root.getByTestId('learning-log').getAttribute('data-entries'), 60_000).toBe(String(log.entries.length));
     await root.getByRole('tab', { name: 'Combos' }).click();
     await poll(() => root.locator('[data-grid-id="history-combos"]').textContent(), 60_000).toContain('No combo recorded yet');
   });
