@@ -94,7 +94,14 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
       async () => {
         const b = await call('market.board', {});
         const rows = toGridRows(b);
-        return { rows, byId: new Map(rows.map((r) => [r.id, r])), version: b.version, asOf: b.asOf, generatedAt: b.generatedAt, buildMs: b.buildMs };
+        return {
+          rows,
+          byId: new Map(rows.map((r) => [r.id, r])),
+          version: b.version,
+          asOf: b.asOf,
+          generatedAt: b.generatedAt,
+          buildMs: b.buildMs,
+        };
       },
       { loading: 'loading', error: 'error' },
     );

@@ -7,6 +7,7 @@ import { formatWhen } from '../../ui/format';
 import { Grid } from '../../ui/Grid';
 import { outOfSampleText, weightChangeText, weightsLabel, weightsOption, weightSeries } from './learning';
 import { useLearning } from './learning-store';
+import { inputName } from '../picks/labels';
 
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
 const intCol = (field: keyof LearningEntry, headerName: string, width = 84): ColDef<LearningEntry> => ({
@@ -19,22 +20,22 @@ const intCol = (field: keyof LearningEntry, headerName: string, width = 84): Col
 });
 
 const columns: ColDef<LearningEntry>[] = [
-  { ...intCol('version', 'Version', 86), sort: 'desc', valueFormatter: (p) => `v${p.value as number}` },
+  { ...intCol('version', 'Version', 100), sort: 'desc', valueFormatter: (p) => `v${p.value as number}` },
   { field: 'fittedAt', headerName: 'Fitted at', width: 190, valueFormatter: (p) => formatWhen(p.value as string) },
   {
     field: 'trainedThrough',
     headerName: 'Trained through',
-    width: 124,
+    width: 140,
     valueFormatter: (p) => ((p.value as string | null) ?? '—').slice(0, 10),
     cellClass: 'cell--num',
   },
   intCol('rows', 'Rows'),
-  intCol('picks', 'Settled picks', 108),
-  intCol('feedback', 'Feedback', 90),
+  intCol('picks', 'Settled picks', 124),
+  intCol('feedback', 'Feedback', 104),
   {
     colId: 'outOfSample',
     headerName: 'Out of sample: mean CLV before → after',
-    width: 250,
+    width: 290,
     valueGetter: (p) => (p.data ? outOfSampleText(p.data.outOfSample) : ''),
     tooltipValueGetter: (p) => {
       const o = p.data?.outOfSample;
@@ -103,7 +104,7 @@ export function LearningTab() {
               {entry.changes.map((c) => (
                 <li key={c.input} data-input={c.input}>
                   <span className="learning__label" title={c.label}>
-                    <strong>{c.input}</strong> {c.label}
+                    <strong>{inputName(c.input)}</strong> {c.label}
                   </span>
                   <span className="learning__change">{weightChangeText(c.before, c.after)}</span>
                 </li>

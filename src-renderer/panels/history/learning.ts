@@ -3,6 +3,7 @@
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import type { ChartOption } from '../../ui/Chart';
 import { formatSigned, formatSignedPct } from '../../ui/format';
+import { inputName } from '../picks/labels';
 
 export interface WeightSeries {
   /** Versions, oldest first. */
@@ -78,7 +79,7 @@ export function weightsOption(s: WeightSeries): ChartOption {
       splitLine: { lineStyle: { color: '#1d2530' } },
     },
     series: s.inputs.map((i) => ({
-      name: i.input,
+      name: inputName(i.input),
       type: 'line',
       data: i.values,
       showSymbol: s.versions.length < 30,

@@ -8,8 +8,15 @@ export function Factors({ contributions }: { contributions: readonly Contributio
   return (
     <ul className="factors" aria-label="Factors: each input's part of the expected CLV" data-testid="factors">
       {bars.map((b) => (
-        <li key={b.input} className={`factor factor--${b.sign}`} data-input={b.input} title={`${b.label} (value ${b.value.toFixed(3)})`}>
-          <span className="factor__label">{b.label}</span>
+        <li
+          key={b.input}
+          className={`factor factor--${b.sign}`}
+          data-input={b.input}
+          title={`${b.name}: ${b.label} (value ${b.value.toFixed(3)})`}
+        >
+          <span className="factor__label">
+            <strong className="factor__name">{b.name}</strong> {b.label}
+          </span>
           <span className="factor__track" aria-hidden="true">
             <span className="factor__bar" style={{ width: `${Math.round(b.width * 100)}%` }} />
           </span>

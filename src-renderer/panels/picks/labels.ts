@@ -21,8 +21,15 @@ export function money(n: number, currency: string | null): string {
   return currency ? `${s} ${currency}` : s;
 }
 
+/** "marketEdge" → "Market edge": the input's short name, so inputs whose labels start alike stay apart. */
+export function inputName(input: string): string {
+  const words = input.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export interface FactorBar {
   input: string;
+  name: string;
   label: string;
   value: number;
   clv: number;
@@ -41,6 +48,7 @@ export function factorBars(contributions: readonly ContributionView[]): FactorBa
       const clv = Number.isFinite(c.clv) ? c.clv : 0;
       return {
         input: c.input,
+        name: inputName(c.input),
         label: c.label,
         value: c.value,
         clv,

@@ -7,6 +7,7 @@ import type { PickRow } from '../../../src-shared/contract/picks';
 import {
   betText,
   factorBars,
+  inputName,
   isTrapWarning,
   money,
   ranked,
@@ -76,6 +77,11 @@ describe('the bet in words', () => {
       }),
     );
   });
+  it('names an input in words', () => {
+    expect(inputName('marketEdge')).toBe('Market edge');
+    expect(inputName('consensusOnly')).toBe('Consensus only');
+    expect(inputName('trap')).toBe('Trap');
+  });
   it('amounts carry the currency when it is known', () => {
     expect(money(12.5, 'EUR')).toBe('12.50 EUR');
     expect(money(3, null)).toBe('3.00');
@@ -91,6 +97,7 @@ describe('factor bars', () => {
     expect(bars.map((b) => b.sign)).toEqual(['negative', 'positive', 'positive', 'zero']);
     expect(bars[0].text).toBe('−2.00%');
     expect(bars[1].label).toBe('label of edge');
+    expect(bars[1].name).toBe('Edge');
   });
   it('have no bar when every part is zero, and keep a non-finite part out of the scale', () => {
     expect(factorBars([c('edge', 0), c('model', 0)]).map((b) => b.width)).toEqual([0, 0]);
