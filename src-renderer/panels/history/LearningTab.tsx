@@ -91,10 +91,26 @@ export function LearningTab() {
       </div>
       <div className="learning__lower">
         <section className="card learning__changes" aria-label="Weight changes" data-testid="learning-changes">
-          <h2 className="card__title">
-            {entry ? `Weight changes of v${entry.version}` : 'Weight changes'}
-            {entry && <span className="card__hint"> · {entry.changes.length} inputs changed</span>}
-          </h2>
+          <div className="learning__changes-head">
+            <h2 className="card__title">
+              {entry ? `Weight changes of v${entry.version}` : 'Weight changes'}
+              {entry && <span className="card__hint"> · {entry.changes.length} inputs changed</span>}
+            </h2>
+            {entries && entries.length > 1 && (
+              <select
+                className="select"
+                aria-label="Refit shown"
+                value={entry?.version ?? ''}
+                onChange={(e) => useLearning.getState().select(Number(e.target.value))}
+              >
+                {entries.map((e) => (
+                  <option key={e.version} value={e.version}>
+                    v{e.version} · {e.fittedAt.slice(0, 10)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
           {!entry ? (
             <p className="muted">Choose a refit in the log.</p>
           ) : entry.changes.length === 0 ? (

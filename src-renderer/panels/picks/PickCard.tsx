@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
 import { formatSignedPct } from '../../ui/format';
 import { kickoffText } from '../history/labels';
@@ -12,6 +12,13 @@ const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active
 /** One CONSEIL pick: the bet, PATRON's score and factors, why and what to watch, and the bets placed on it. */
 export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick: ConseilPick; rank: number; currency: string | null }) {
   const [placing, setPlacing] = useState(false);
+  const placeButton = useRef<HTMLButtonElement>(null);
+  const wasPlacing = useRef(false);
+  useEffect(() => {
+    // closing the form (recorded, cancelled, Escape) gives the focus back to the button that opened it
+    if (wasPlacing.current && !placing) placeButton.current?.focus();
+    wasPlacing.current = placing;
+  }, [placing]);
   const titleId = `pick-${pick.pickId}-title`;
   return (
     <article
