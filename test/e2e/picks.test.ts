@@ -82,7 +82,10 @@ describe('Picks du Jour', () => {
     await root.getByLabel('Day').fill(day);
     await poll(() => root.getAttribute('data-ready')).toBe('true');
     await root.getByRole('button', { name: 'Run CONSEIL now' }).click();
-    await poll(() => root.getByTestId('last-run').isVisible(), 180_000).toBe(true);
+    // the run ends with its report line, or a banner saying why it failed
+    const outcome = async () =>
+      (await root.getByTestId('last-run').count()) ? 'ran' : (await root.getByRole('alert').allTextContents()).join(' ') || 'running';
+    await poll(outcome, 180_000).toBe('ran');
     await waitForPanelReady(page, 'picks');
     const t = await today();
     expect(t.picks.length).toBeGreaterThan(0);
