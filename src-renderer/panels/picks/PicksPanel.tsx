@@ -17,7 +17,7 @@ export default function PicksPanel() {
   const job = useJobs(
     (s) =>
       Object.values(s.jobs)
-        .filter((j) => /conseil/i.test(j.kind) && !/learn/i.test(j.kind) && (j.state === 'running' || j.state === 'queued'))
+        .filter((j) => j.kind === 'conseil.run' && (j.state === 'running' || j.state === 'queued'))
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0],
   );
 
