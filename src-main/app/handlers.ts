@@ -17,6 +17,7 @@ import { notificationHandlers } from '../features/notifications';
 import { appHandlers } from './app-handlers';
 import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
+import { conseilHandlers } from '../features/conseil';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
@@ -38,5 +39,6 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     reportsHandlers(s),
     patternsHandlers(s),
     picksHandlers(s),
+    conseilHandlers(s),
   );
 }

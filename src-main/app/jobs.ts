@@ -15,6 +15,7 @@ import { runnerJobs } from '../features/agents/runner';
 import { trapsJobs } from '../features/traps';
 import { settingsJobs } from '../features/settings';
 import { scheduleJobs } from '../features/schedule';
+import { conseilJobs } from '../features/conseil';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -34,4 +35,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...reportsJobs,
   ...patternsJobs,
   ...picksJobs,
+  ...conseilJobs,
 ];

@@ -1,19 +1,22 @@
 import path from 'node:path';
 import { SCHEDULE_SLOTS } from '../../src-shared/contract/scheduler';
 import type { Settings } from '../../src-shared/contract/settings';
+import { agentsRunJob } from '../features/agents/runner';
+import { conseilLearnJob, conseilRunJob, pickAlerts } from '../features/conseil';
+import { captureClosingJob, settlePicksJob } from '../features/picks';
 import { kickoffsJob, slotDefinitions } from '../features/schedule';
 import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
 import { fileStateStore, Scheduler, type Clock, type ScheduledStep } from '../platform/scheduler';
 import type { SyncRunner } from '../sync';
 
-// The schedule of this app: its named slots, what is plugged into them now, and how Settings drive
-// them. What plugs in later (see the report in src-main/features/schedule/README.md):
-//   intelligence: the agents (order 10..19), PATRON DIAMOND (20), CONSEIL ULTIM (30)
+// The schedule of this app: its named slots, what is plugged into them, and how Settings drive them.
+//   sync:         the sync (demo feed first on the embedded source)
+//   intelligence: the agents (10: Agent A, traps, scorer picks, incremental), CONSEIL ULTIM (30: PATRON
+//                 scores with the learned weights, the day's picks recorded)
 //   closing-line: syncStep (0) then the capture (10); its extra times are the kick-offs (below)
-//   settlement:   syncStep (0) then settlement (10) and its summary alert
-//   learning:     the learning loop (10)
-// with `services.scheduler.plug(slot, { name, order, run: (ctx) => ctx.run(job, params) })`.
+//   settlement:   syncStep (0) then settlement (10)
+//   learning:     the learning loop (10: agent_feedback, PATRON refit, the learning log)
 
 export interface ScheduleDeps {
   jobs: JobHost;
@@ -45,8 +48,62 @@ export function createScheduler(d: ScheduleDeps): Scheduler {
   const defs = slotDefinitions(d.embedded);
   for (const slot of SCHEDULE_SLOTS) scheduler.define(defs[slot]);
   scheduler.plug('sync', syncStep(d.sync, 10));
+  plugDecisionLayer(scheduler, d);
   applySchedule(scheduler, d.settings());
   return scheduler;
+}
+
+const changed = (bus: EventBus, tables: string[]) => bus.emit('cache.changed', { tables, at: new Date().toISOString() });
+
+/** The agents, CONSEIL, closing lines, settlement and learning on their slots; the windows hear what changed. */
+function plugDecisionLayer(scheduler: Scheduler, d: ScheduleDeps): void {
+  scheduler.plug('intelligence', {
+    name: 'agents',
+    order: 10,
+    run: async (ctx) => {
+      const { summary } = await ctx.run(agentsRunJob, { full: false, alerts: false, resync: false });
+      if (summary.traps.written + summary.traps.expired > 0) changed(d.bus, ['market_traps']);
+    },
+  });
+  scheduler.plug('intelligence', {
+    name: 'CONSEIL',
+    order: 30,
+    run: async (ctx) => {
+      const r = await ctx.run(conseilRunJob, { dryRun: false });
+      if (r.recorded > 0) changed(d.bus, ['tracking_clv_picks']);
+      for (const a of pickAlerts(r)) d.bus.emit('alert.raised', a);
+      return { message: `${r.recorded} new pick${r.recorded === 1 ? '' : 's'} (${r.picks.length} today)` };
+    },
+  });
+  scheduler.plug('closing-line', syncStep(d.sync, 0));
+  scheduler.plug('closing-line', {
+    name: 'capture',
+    order: 10,
+    run: async (ctx) => {
+      const r = await ctx.run(captureClosingJob, {});
+      if (r.written > 0) changed(d.bus, ['tracking_clv_picks']);
+      return { message: `${r.captured + r.lastQuote} closing lines, ${r.missing} missing` };
+    },
+  });
+  scheduler.plug('settlement', syncStep(d.sync, 0));
+  scheduler.plug('settlement', {
+    name: 'settle',
+    order: 10,
+    run: async (ctx) => {
+      const r = await ctx.run(settlePicksJob, {});
+      if (r.results.written + r.closing.written > 0) changed(d.bus, ['tracking_clv_picks']);
+      return { message: `${r.results.settled + r.results.resettled} settled, ${r.results.voided} void` };
+    },
+  });
+  scheduler.plug('learning', {
+    name: 'learn',
+    order: 10,
+    run: async (ctx) => {
+      const e = await ctx.run(conseilLearnJob, {});
+      changed(d.bus, ['patron_versions']);
+      return { message: `PATRON v${e.version} on ${e.rows} settled rows` };
+    },
+  });
 }
 
 /** Settings → the slots' cron and on/off. */

@@ -46,7 +46,7 @@ export const panels: PanelDef[] = [
   panel(
     'ferrari',
     'Ferrari Intel',
-    notBuilt('Ferrari Intel', 'FERRARI intelligence: team profiles, scorer cards with probabilities, the visual trap detector'),
+    lazy(() => import('../panels/ferrari/FerrariPanel')),
   ),
   panel(
     'history',

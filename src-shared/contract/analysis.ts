@@ -134,8 +134,39 @@ export const scorer = z.object({
 });
 export type Scorer = z.infer<typeof scorer>;
 
+/** A decision-layer pick on the match (CONSEIL's, or an agent's), as tracked. */
+export const matchPick = z.object({
+  pickId: z.string(),
+  source: z.string(),
+  market: z.string(),
+  line: z.number().nullable(),
+  selection: z.string(),
+  bookmaker: z.string(),
+  odds: z.number(),
+  stake: z.number(),
+  edge: z.number().nullable(),
+  confidence: z.number().nullable(),
+  result: z.string().nullable(),
+  clv: z.number().nullable(),
+});
+
+/** An active FERRARI trap on the match. */
+export const matchTrap = z.object({
+  trapId: z.string(),
+  kind: z.string(),
+  severity: z.string(),
+  score: z.number(),
+  market: z.string(),
+  line: z.number().nullable(),
+  selection: z.string(),
+  explanation: z.string(),
+});
+
 export const preview = z.object({
   match: previewMatch,
+  /** The picks and the active traps of the match (empty for a hypothetical fixture). */
+  picks: z.array(matchPick),
+  traps: z.array(matchTrap),
   model: modelInfo.nullable(),
   /** Why there is no model (e.g. a team without finished matches in the league). */
   modelError: z.string().nullable(),

@@ -36,6 +36,8 @@ const exact: Record<string, Category> = {
   monps_schema_migrations: 'SYSTEM',
   // the cache's own record of the agents' fitted settings (the blend weight chosen by backtest)
   agent_model_versions: 'SYSTEM',
+  // PATRON DIAMOND's weight versions (the learning log)
+  patron_versions: 'SYSTEM',
   // the agents' working state in the cache (runs, watermarks, raised alerts, the trap history index)
   agent_runs: 'SYSTEM',
   agent_watermarks: 'SYSTEM',

@@ -112,7 +112,17 @@ export function fitRidge(names: readonly string[], x: readonly (readonly number[
     rss += w[i] * (y[i] - f) ** 2;
   }
   const dof = Math.max(1, sw - 1 - effectiveParameters(a, opts.lambda));
-  return { names: [...names], intercept: ybar, coefficients, means, sds, residualSd: Math.sqrt(rss / dof), n, weight: sw, lambda: opts.lambda };
+  return {
+    names: [...names],
+    intercept: ybar,
+    coefficients,
+    means,
+    sds,
+    residualSd: Math.sqrt(rss / dof),
+    n,
+    weight: sw,
+    lambda: opts.lambda,
+  };
 }
 
 /** Effective number of parameters tr(X'X (X'X + λI)⁻¹) = q − λ tr((X'X + λI)⁻¹), from the penalised matrix. */

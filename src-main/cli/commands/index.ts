@@ -11,6 +11,7 @@ import { agentsRunCommand } from './agents';
 import { reportCommand } from './report';
 import { patternsMineCommand } from './patterns-mine';
 import { settleCommand } from './settle';
+import { conseilCommand } from './conseil';
 
 // Every `monps` command, one file each. Add yours here.
 export const commands: Command[] = [
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   reportCommand,
   patternsMineCommand,
   settleCommand,
+  conseilCommand,
 ];

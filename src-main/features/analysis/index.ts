@@ -1,5 +1,5 @@
 // Deep Analysis: match preview (Dixon-Coles against the market), H2H, form, coach matchup, scorers.
-export { analysisJobs } from './jobs';
+export { analysisJobs, previewJob } from './jobs';
 export { analysisHandlers } from './handlers';
 export { buildPreview, matchScorerRows, scorers, byTeams, upcomingFrom, ANALYSIS_TABLES } from './preview';
 export { leagueModel, fitDate, DEFAULT_XI } from './model-cache';

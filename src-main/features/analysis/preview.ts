@@ -79,6 +79,8 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
   const n = Math.min(HEATMAP_GOALS, matrix?.maxGoals ?? 0);
   return {
     match: m,
+    picks: data.matchPicks(db, m.matchId),
+    traps: data.matchActiveTraps(db, m.matchId),
     model,
     modelError,
     matrix: matrix

@@ -1,6 +1,7 @@
 // Cache reads of the match preview: teams, matches, results, team/coach/scorer intelligence.
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { CoachCard, MarketAlert, PreviewMatch, ResultRow, TeamForm } from '../../../src-shared/contract/analysis';
+import type { Preview } from '../../../src-shared/contract/analysis';
 import type { MatchResult } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
@@ -293,4 +294,26 @@ export function marketAlertsOf(db: Cache, teamId: number): MarketAlert[] {
     });
   }
   return out.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+}
+
+/** The tracked picks of a match (not the analyst's own bets), best confidence first. */
+export function matchPicks(db: Cache, matchId: number | null): Preview['picks'] {
+  if (matchId === null || !tableExists(db, 'tracking_clv_picks')) return [];
+  return db
+    .prepare(
+      `SELECT pick_id AS pickId, source, market, line, selection, bookmaker, odds_taken AS odds, stake, edge, confidence, result, clv
+         FROM tracking_clv_picks WHERE match_id = ? AND kind = 'pick' ORDER BY confidence DESC, pick_id`,
+    )
+    .all(matchId) as Preview['picks'];
+}
+
+/** The active traps of a match, highest score first. */
+export function matchActiveTraps(db: Cache, matchId: number | null): Preview['traps'] {
+  if (matchId === null || !tableExists(db, 'market_traps')) return [];
+  return db
+    .prepare(
+      `SELECT trap_id AS trapId, kind, severity, score, market, line, selection, explanation
+         FROM market_traps WHERE match_id = ? AND status = 'active' ORDER BY score DESC, trap_id`,
+    )
+    .all(matchId) as Preview['traps'];
 }

@@ -4,6 +4,7 @@
 export { picksJobs, settlePicksJob, captureClosingJob, settleResultsJob, recordPicksJob, placeBetJob, recordComboJob } from './jobs';
 export { picksHandlers } from './handlers';
 export { trackPicks } from './track';
+export { recordPicks } from './record';
 export { TRACKING_INPUT_TABLES } from './inputs';
 // The passes themselves, for the benchmark (test/bench/settle.bench.ts).
 export { settleResults, settlementCandidates } from './results';

@@ -27,10 +27,9 @@ export function slotDefinitions(embedded: boolean): Record<ScheduleSlot, SlotDef
     intelligence: {
       slot: 'intelligence',
       title: 'Agents, PATRON, CONSEIL',
-      description: "The four agents and FERRARI's trap detector, the PATRON DIAMOND synthesis, then CONSEIL ULTIM's picks",
+      description: "Agent A, FERRARI's traps and scorer picks (incremental), then CONSEIL ULTIM's picks scored by PATRON DIAMOND",
       defaultCron: '*/15 * * * *',
       needsSource: false,
-      pending: 'the agents, PATRON DIAMOND and CONSEIL ULTIM plug in here as they arrive',
     },
     'closing-line': {
       slot: 'closing-line',
@@ -39,7 +38,6 @@ export function slotDefinitions(embedded: boolean): Record<ScheduleSlot, SlotDef
       defaultCron: '*/30 * * * *',
       needsSource: true,
       triggers: ['each kick-off'],
-      pending: 'the decision engine plugs the capture in (CLV tracking)',
     },
     settlement: {
       slot: 'settlement',
@@ -47,7 +45,6 @@ export function slotDefinitions(embedded: boolean): Record<ScheduleSlot, SlotDef
       description: "Settles finished matches' picks (won, lost, void, half results) and sends the settlement summary",
       defaultCron: '15 * * * *',
       needsSource: true,
-      pending: 'the decision engine plugs settlement in',
     },
     learning: {
       slot: 'learning',
@@ -55,7 +52,6 @@ export function slotDefinitions(embedded: boolean): Record<ScheduleSlot, SlotDef
       description: 'Settled picks and CLV feed agent_feedback; agent weights are re-estimated (learning log)',
       defaultCron: '30 4 * * *',
       needsSource: false,
-      pending: 'the learning loop plugs in here',
     },
   };
 }

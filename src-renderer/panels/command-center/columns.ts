@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
+import { SelectionCell } from './TrapMarker';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const pct =
@@ -43,7 +44,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       field: 'fixture',
       headerName: 'Match',
       flex: 1,
-      minWidth: 128,
+      minWidth: 120,
       filter: 'agTextColumnFilter',
       sort: 'asc',
       sortIndex: 2,
@@ -67,7 +68,18 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       filter: 'agNumberColumnFilter',
       cellClass: num,
     },
-    { colId: 'selection', field: 'selection', headerName: 'Sel', width: 56, filter: 'agTextColumnFilter' },
+    // the selection, with ⚠ beside it when an active FERRARI trap is on this price (its severity's colour; kind
+    // and severity in its tooltip and accessible name): no extra column, the deciding ones keep their room at 1280
+    {
+      colId: 'selection',
+      field: 'selection',
+      headerName: 'Sel',
+      headerTooltip: 'Selection; ⚠ an active FERRARI trap on this price (colour: severity, hover for the kind)',
+      width: 62,
+      filter: 'agTextColumnFilter',
+      cellRenderer: SelectionCell,
+      cellClass: 'cell--sel',
+    },
     {
       colId: 'bestOdds',
       field: 'bestOdds',

@@ -1,6 +1,7 @@
 // Board rows as the grid shows them (match fields joined in), and the diff applied after a sync.
 import { MARKETS, SELECTIONS, type Board, type BoardMatch, type BoardRow } from '../../../src-shared/contract/market';
 import type { ValueBoard } from '../../../src-shared/contract/agents';
+import { NO_TRAP, type TrapMark } from '../ferrari/trap-format';
 
 /** Agent B's reading of the row (null when it has none: no fair price, or the value board failed). */
 export interface ValueCells {
@@ -26,7 +27,7 @@ const NO_VALUE: ValueCells = {
   valueNote: '',
 };
 
-export interface GridRow extends Omit<BoardRow, 'updatedAt'>, ValueCells {
+export interface GridRow extends Omit<BoardRow, 'updatedAt'>, ValueCells, TrapMark {
   league: string;
   leagueName: string;
   kickoff: string;
@@ -62,10 +63,16 @@ export function joinValues(rows: Iterable<GridRow>, value: Pick<ValueBoard, 'col
   return [...rows].map((r) => ({ ...r, ...(values.get(r.id) ?? NO_VALUE) }));
 }
 
-/** The board's columns → one object per row, match fields and Agent B's columns joined in (ids as the worker makes them). */
+/** The same rows with the active traps' markers (re-)joined in: by row id, `matchId|market|line|selection`. */
+export function joinTraps(rows: Iterable<GridRow>, marks: ReadonlyMap<string, TrapMark>): GridRow[] {
+  return [...rows].map((r) => ({ ...r, ...(marks.get(r.id) ?? NO_TRAP) }));
+}
+
+/** The board's columns → one object per row, match fields, Agent B's columns and trap markers joined in (ids as the worker makes them). */
 export function toGridRows(
   board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns'>,
   value?: Pick<ValueBoard, 'columns'> | null,
+  traps: ReadonlyMap<string, TrapMark> = new Map(),
 ): GridRow[] {
   const byId = new Map<number, BoardMatch>(board.matches.map((m) => [m.matchId, m]));
   const values = valueCells(value);
@@ -82,6 +89,7 @@ export function toGridRows(
     const id = `${m.matchId}|${market}|${line ?? ''}|${selection}`;
     out.push({
       ...(values.get(id) ?? NO_VALUE),
+      ...(traps.get(id) ?? NO_TRAP),
       id,
       matchId: m.matchId,
       market,
@@ -131,6 +139,8 @@ const WATCHED: (keyof GridRow)[] = [
   'valueBet',
   'stale',
   'valueNote',
+  'trapSeverity',
+  'trapNote',
 ];
 
 export interface RowDiff {

@@ -3,7 +3,8 @@ import type { Alert, MarketKind, MarketMoves, TopMove } from '../../../src-share
 import type { BlendVersion, ValueBoard } from '../../../src-shared/contract/agents';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
-import { diffRows, joinValues, toGridRows, type GridRow, type RowDiff } from './rows';
+import { marksSignature, trapMarks, type TrapMark } from '../ferrari/trap-format';
+import { diffRows, joinTraps, joinValues, toGridRows, type GridRow, type RowDiff } from './rows';
 
 export interface Selection {
   matchId: number;
@@ -34,7 +35,12 @@ interface CommandCenterState {
   blend: BlendVersion | null;
   valueWarnings: string[];
   valueError: string | null;
+  /** Active traps' markers by row id (ferrari.trapsActive); empty, with the reason, when they could not be read. */
+  trapMarks: Map<string, TrapMark>;
+  trapsError: string | null;
   load(): Promise<void>;
+  /** Reads the active traps into the rows' markers (after the board, like Agent B's columns). */
+  loadTraps(): Promise<void>;
   /** Reads Agent B's columns into the rows (after the board: the prices never wait for them). */
   loadValue(): Promise<void>;
   /** Where value updates go when the grid is mounted (the panel registers its transaction). */
@@ -51,6 +57,15 @@ async function readValue(): Promise<{ board: ValueBoard | null; error: string | 
     return { board: await call('value.board', {}), error: null };
   } catch (err) {
     return { board: null, error: (err as Error).message };
+  }
+}
+
+/** The trap markers; a failure leaves the rows unmarked with the reason, never the odds board. */
+async function readTraps(): Promise<{ marks: Map<string, TrapMark>; error: string | null }> {
+  try {
+    return { marks: trapMarks(await call('ferrari.trapsActive', {})), error: null };
+  } catch (err) {
+    return { marks: new Map(), error: (err as Error).message };
   }
 }
 
@@ -88,6 +103,8 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   blend: null,
   valueWarnings: [],
   valueError: null,
+  trapMarks: new Map(),
+  trapsError: null,
   async load() {
     await loadInto(
       set,
@@ -105,7 +122,13 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
       },
       { loading: 'loading', error: 'error' },
     );
-    if (get().version !== null) await get().loadValue();
+    if (get().version !== null) await Promise.all([get().loadValue(), get().loadTraps()]);
+  },
+  async loadTraps() {
+    const t = await readTraps();
+    const d = diffRows(get().byId, joinTraps(get().byId.values(), t.marks));
+    set({ trapMarks: t.marks, trapsError: t.error, byId: applied(get().byId, d) });
+    if (d.update.length) gridApply(d);
   },
   async loadValue() {
     const v = await readValue();
@@ -119,15 +142,18 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   async refresh(apply) {
     // never loaded (e.g. the cache was empty until this sync): a first load, the panel gives the grid its rows
     if (get().version === null) return get().load();
-    const [b, v] = await Promise.all([call('market.board', {}), readValue()]);
+    const [b, v, t] = await Promise.all([call('market.board', {}), readValue(), readTraps()]);
     // the same board and the same blend (and the value columns neither lost nor regained): nothing to redo
     const sameValue = (v.board?.blend?.version ?? null) === (get().blend?.version ?? null) && v.error === get().valueError;
-    if (b.version === get().version && sameValue) return;
-    const d = diffRows(get().byId, toGridRows(b, v.board));
+    const sameTraps = marksSignature(t.marks) === marksSignature(get().trapMarks) && t.error === get().trapsError;
+    if (b.version === get().version && sameValue && sameTraps) return;
+    const d = diffRows(get().byId, toGridRows(b, v.board, t.marks));
     const byId = applied(get().byId, d);
     apply(d);
     set({
       ...valueState(v),
+      trapMarks: t.marks,
+      trapsError: t.error,
       byId,
       version: b.version,
       asOf: b.asOf,

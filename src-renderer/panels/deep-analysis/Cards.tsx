@@ -42,7 +42,7 @@ export function H2H({ h2h, home, away }: { h2h: Preview['h2h']; home: string; aw
 
 const split = (s: TeamForm['home']): string => (s.played ? `${s.wins}-${s.draws}-${s.losses} · ${s.goalsFor}:${s.goalsAgainst}` : '—');
 
-function FormBlock({ form, side }: { form: TeamForm; side: 'home' | 'away' }) {
+export function FormBlock({ form, side }: { form: TeamForm; side: 'home' | 'away' }) {
   return (
     <div className="da-form" data-testid={`form-${side}`}>
       <div className="da-form__head">

@@ -1,10 +1,13 @@
 import { useEffect, useMemo } from 'react';
+import { subscribe } from '../../api/client';
+import { reportError } from '../../app/store/toasts';
 import { Grid } from '../../ui/Grid';
 import { Coaches, Form, H2H, Scorers } from './Cards';
 import { modelColumns, type ModelRow } from './columns';
 import { MatchSearch } from './MatchSearch';
 import { ScoreMatrix } from './ScoreMatrix';
 import { useDeepAnalysis } from './store';
+import { TrapWarnings } from './TrapWarnings';
 import './deep-analysis.css';
 
 const rowId = (r: ModelRow): string => r.id;
@@ -23,6 +26,10 @@ export default function DeepAnalysisPanel() {
     void s.loadMatches().then(() => {
       const st = useDeepAnalysis.getState();
       if (st.matchId === null && st.matches?.length) void st.open(st.matches[0].matchId);
+    });
+    // the agents wrote or expired traps: the warnings of the open match follow
+    return subscribe('cache.changed', (e) => {
+      if (e.tables.includes('market_traps')) void useDeepAnalysis.getState().loadTraps().catch(reportError);
     });
   }, []);
 
@@ -65,6 +72,7 @@ export default function DeepAnalysisPanel() {
       {da.matches?.length === 0 && <p className="muted">No upcoming match in the cache: sync the source first.</p>}
       {p && (
         <div className="da__body">
+          {p.match.matchId !== null && <TrapWarnings traps={da.traps} error={da.trapsError} matchId={p.match.matchId} />}
           <div className="da__main">
             <div className="card da-model-card">
               <h2 className="card__title">

@@ -119,7 +119,10 @@ describe('settings through the contract (HTTP)', () => {
     const sync = list.slots[0];
     expect(sync).toMatchObject({ cron: YEARLY, defaultCron: '*/5 * * * *', steps: ['sync'], enabled: true });
     expect(sync.nextRunAt).toBe(nextCronRun(YEARLY, new Date())!.toISOString());
-    expect(list.slots.find((s) => s.slot === 'closing-line')).toMatchObject({ steps: [], triggers: ['each kick-off'], nextRunAt: null });
+    // the decision layer plugged in: fresh odds first, then its own step
+    expect(list.slots.find((s) => s.slot === 'closing-line')).toMatchObject({ steps: ['sync', 'capture'], triggers: ['each kick-off'] });
+    expect(list.slots.find((s) => s.slot === 'settlement')).toMatchObject({ steps: ['sync', 'settle'] });
+    expect(list.slots.find((s) => s.slot === 'intelligence')).toMatchObject({ steps: ['agents', 'CONSEIL'] });
     expect(sync.lastRun).toMatchObject({ reason: 'start', status: 'ok' }); // the start-up sync of the empty test source
 
     // a new cron for the sync (2 January, 04:15: never during the test) and for learning
@@ -136,16 +139,15 @@ describe('settings through the contract (HTTP)', () => {
       nextReason: 'cron',
     });
     const learning = after.slots.find((s) => s.slot === 'learning')!;
-    expect(learning).toMatchObject({ cron: '45 3 * * 1', nextRunAt: null, pending: 'the learning loop plugs in here' }); // nothing plugged in yet
+    expect(learning).toMatchObject({
+      cron: '45 3 * * 1',
+      steps: ['learn'],
+      nextRunAt: nextCronRun('45 3 * * 1', new Date())!.toISOString(),
+    });
     const bad = await failure(call('settings.update', { schedule: { learning: { cron: '45 25 * * 1', enabled: true } } }));
     expect(bad.message).toContain('schedule.learning.cron: not a valid cron expression: Invalid value for hour: 25');
     expect((await call('scheduler.list', {})).slots.find((s) => s.slot === 'learning')!.cron).toBe('45 3 * * 1');
 
-    const none = await failure(call('scheduler.run', { slot: 'settlement' }));
-    expect(none).toMatchObject({
-      code: 'VALIDATION',
-      message: 'nothing runs in "Settlement" yet: the decision engine plugs settlement in',
-    });
     const run = await call('scheduler.run', { slot: 'sync' });
     expect(run.running).toMatchObject({ reason: 'manual' });
     await app!.services.scheduler.idle();

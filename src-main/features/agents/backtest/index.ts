@@ -2,6 +2,8 @@
 // (football-data files, the cache) and the blend-weight calibration of Agent B.
 export { runBacktest, runBacktestAsync, sortFixtures, BOOTSTRAP_SEED, type RunOptions } from './engine';
 export { STRATEGIES, valueRules } from './strategies';
+export { candidateRules, settleCandidates } from './strategies/conseil';
+export { closingOf, betClv } from './closing';
 export {
   findStrategy,
   paramDocs,
@@ -14,7 +16,16 @@ export {
 } from './strategy';
 export { loadFootballData, footballDataFixtures, csvFiles, FOOTBALL_DATA_ROLES } from './sources/football-data';
 export { loadCacheData, cacheFixtures, type CacheSourceOptions } from './sources/cache';
-export { chooseBlendWeight, blendLoss, calibrateBlend, fitLeague, fixtureMatrix, type BlendSample, type ModelSettings } from './calibrate';
+export {
+  chooseBlendWeight,
+  blendLoss,
+  calibrateBlend,
+  fitLeague,
+  fixtureMatrix,
+  type BlendSample,
+  type ModelSettings,
+  type LeagueFit,
+} from './calibrate';
 export { History, type PastView } from './past';
 export type { BacktestData, BacktestFixture, FixtureInfo, PastResult, MarketPrices, BookPrices, BookRoles } from './types';
 export { backtestJobs, backtestRunJob, calibrateJob, calibrateOnCache } from './jobs';

@@ -130,7 +130,7 @@ export function chooseCandidates(
       room(taken.day, staking.exposure.perDay),
     );
     const unit = staking.unit ?? 0.01;
-    const stake = Math.floor(fits / unit + 1e-9) * unit;
+    const stake = Number((Math.floor(fits / unit + 1e-9) * unit).toPrecision(12));
     if (stake <= 0 || stake < staking.minStake) {
       refused.push({ candidate: c, why: kelly > fits ? 'exposure' : 'stake below minimum' });
       continue;

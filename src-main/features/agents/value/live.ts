@@ -2,6 +2,7 @@
 // Dixon-Coles fit of its league on the window the blend weight was chosen for, and the decision function
 // the backtests replay. Memoised per cache version, blend version and parameters.
 import type { BlendVersion } from '../../../../src-shared/contract/agents';
+import type { MarketPrices } from '../../../../src-shared/domain/market-prices';
 import { MARKETS, type BoardMatch } from '../../../../src-shared/contract/market';
 import { dayNumber } from '../../../../src-shared/quant/dates';
 import { fitDixonColes, predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
@@ -107,8 +108,16 @@ export function liveRules(w: number, p: LiveParams): ValueRules {
   };
 }
 
-export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
-  const t0 = performance.now();
+/** One upcoming match as Agent B sees it now: its latest prices (with the stale-quote bookkeeping) and
+ * the Dixon-Coles model of its league (or why there is none). CONSEIL reads the same. */
+export interface LiveFixture {
+  match: BoardMatch;
+  prices: MarketPrices[];
+  model: ValueModel;
+}
+
+/** Every upcoming quoted match with its prices and model; the blend version in force and the warnings. */
+export function liveFixtures(db: Cache, now: Date): { fixtures: LiveFixture[]; blend: BlendVersion | null; warnings: string[] } {
   requireTables(db, ['matches', 'teams', 'bookmakers']);
   const asOf = now.toISOString();
   const blend = latestBlend(db);
@@ -117,7 +126,6 @@ export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
   const xi = blend?.xi ?? LIVE_DEFAULTS.xi;
   const windowDays = blend?.windowDays ?? LIVE_DEFAULTS.windowDays;
   const roles = bookRoles(db);
-  const rules = liveRules(blend?.w ?? 0, p);
   const matches = upcomingMatches(db, asOf);
   const series = collectSeries(
     (function* () {
@@ -129,20 +137,30 @@ export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
     matches.map((m) => m.matchId),
   );
   const fitAsOf = fitDate(now);
-  const rows: LiveRow[] = [];
-  const quoted: BoardMatch[] = [];
+  const fixtures: LiveFixture[] = [];
   const leagueFits = new Map<string, ReturnType<typeof leagueFit>>();
   for (const m of matches) {
     const s = series.get(m.matchId);
     if (!s) continue;
-    quoted.push(m);
     let fit = leagueFits.get(m.league);
     if (!fit) leagueFits.set(m.league, (fit = leagueFit(db, m.league, fitAsOf, xi, windowDays)));
-    const d = decideValue(pricesAt(s, asOf, { sharpBooks: roles.sharp }), roles, fixtureModel(fit, teams.get(m.matchId), m), rules);
-    for (const r of d.rows) rows.push({ ...r, id: rowId(m.matchId, r.market, r.line, r.selection), matchId: m.matchId });
+    fixtures.push({ match: m, prices: pricesAt(s, asOf, { sharpBooks: roles.sharp }), model: fixtureModel(fit, teams.get(m.matchId), m) });
   }
   for (const [league, f] of leagueFits) if (f.error) warnings.push(`no model for ${league}: ${f.error}`);
-  return { asOf, blend, warnings, matches: quoted, rows, buildMs: performance.now() - t0 };
+  return { fixtures, blend, warnings };
+}
+
+export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
+  const t0 = performance.now();
+  const { fixtures, blend, warnings } = liveFixtures(db, now);
+  const roles = bookRoles(db);
+  const rules = liveRules(blend?.w ?? 0, p);
+  const rows: LiveRow[] = [];
+  for (const f of fixtures) {
+    const d = decideValue(f.prices, roles, f.model, rules);
+    for (const r of d.rows) rows.push({ ...r, id: rowId(f.match.matchId, r.market, r.line, r.selection), matchId: f.match.matchId });
+  }
+  return { asOf: now.toISOString(), blend, warnings, matches: fixtures.map((f) => f.match), rows, buildMs: performance.now() - t0 };
 }
 
 /** A build "now" is reused for up to this long unless the cache or the blend version changes. */

@@ -5,7 +5,7 @@
 // become training rows only once the day is past, so no decision sees a closing line or a result of its
 // own day or later (`report().fits` lists what each fit was trained through).
 import { z } from 'zod';
-import { marketKind } from '../../../../../src-shared/contract/market';
+import { marketKind, type MarketKind } from '../../../../../src-shared/contract/market';
 import { type BookRoles } from '../../../../../src-shared/domain/market-prices';
 import { dayNumber } from '../../../../../src-shared/quant/dates';
 import {
@@ -85,12 +85,14 @@ function valueParams(p: Params) {
   return valueStrategy.params.parse({ w: p.w, calibrationDays: p.calibrationDays, books: p.books });
 }
 
-function rulesOf(p: Params, w: number): ValueRules {
+/** Agent B's rules as CONSEIL reads its candidates: every selection priced (no edge floor), the best
+ * fresh price of each, consensus when no sharp price, market alone when no model. Live and in replay. */
+export function candidateRules(w: number, p: { books: 'all' | 'soft'; markets: readonly MarketKind[] }): ValueRules {
   return {
     w,
     minEdge: -1,
-    kellyFraction: p.kellyFraction,
-    cap: p.maxStakeShare,
+    kellyFraction: 0,
+    cap: 0,
     markets: p.markets,
     staking: 'best',
     noSharp: 'consensus',
@@ -101,8 +103,10 @@ function rulesOf(p: Params, w: number): ValueRules {
   };
 }
 
+const rulesOf = (p: Params, w: number): ValueRules => candidateRules(w, p);
+
 /** A past fixture's candidates with the CLV their prices had against its closing line. */
-function settle(f: BacktestFixture, rows: readonly Unscored[], roles: BookRoles): TrainingRow[] {
+export function settleCandidates(f: BacktestFixture, rows: readonly Unscored[], roles: BookRoles): TrainingRow[] {
   const out: TrainingRow[] = [];
   for (const r of rows) {
     const close = closingOf(f.closing, r.market, r.line, roles, f.kickoff);
@@ -139,7 +143,7 @@ export const conseilStrategy = defineStrategy({
       const decided = s.pending.get(f.key);
       s.pending.delete(f.key);
       const rows = decided ?? fixtureInputs(f.decision, input.roles, { matrix: null, missing: 'before the replay' }, rulesOf(p, 0)).rows;
-      s.rows.push(...settle(f, rows, input.roles));
+      s.rows.push(...settleCandidates(f, rows, input.roles));
     }
     s.ingestedBefore = input.day;
     s.rows = s.rows.filter((r) => r.kickoff >= since);

@@ -1,0 +1,282 @@
+// CONSEIL ULTIM live: the day's fixtures as Agent B sees them now (prices, Dixon-Coles), every priced
+// selection turned into PATRON's inputs with the live signals (traps, steam, patterns), scored with the
+// latest learned weights, chosen by CONSEIL's rule with the analyst's staking settings (bankroll, Kelly
+// fraction, caps, exposure per match/league/day counting the day's earlier picks; excluded bookmakers
+// never give the price; only the leagues followed), and recorded as picks with everything they were
+// decided on (odds snapshot, model versions and parameters, weights, inputs). A re-run records only what
+// is new: a selection picked once that day is not picked again.
+import { pickInput, type PickInput } from '../../../src-shared/contract/picks';
+import type { ConseilPick, ConseilRun } from '../../../src-shared/contract/conseil';
+import { MARKETS, SELECTIONS } from '../../../src-shared/contract/market';
+import type { Settings } from '../../../src-shared/contract/settings';
+import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
+import type { Cache } from '../../platform/cache/open';
+import { tableExists } from '../../platform/cache/tables';
+import { candidateRules } from '../agents/backtest';
+import {
+  chooseCandidates,
+  CONSEIL_DEFAULTS,
+  emptyExposure,
+  fixtureInputs,
+  INPUT_LABELS,
+  PATRON_VERSION,
+  scoreCandidates,
+  weightRecord,
+  type Candidate,
+  type Chosen,
+  type Exposure,
+} from '../agents/patron';
+import { liveFixtures } from '../agents/value';
+import { bookRoles } from '../market';
+import { recordPicks } from '../picks';
+import { learn } from './learn';
+import { daySignals } from './signals';
+import { dayPicks } from './today';
+import { latestWeights, weightsView } from './versions';
+
+export interface RunOptions {
+  date?: string;
+  dryRun?: boolean;
+  settings: Settings;
+  settingsUpdatedAt: string | null;
+}
+
+const selectionKey = (matchId: number | null, market: string, line: number | null, selection: string) =>
+  `${matchId}|${market}|${line ?? ''}|${selection}`;
+
+/** Deterministic pick id: one pick per day, match, market line and selection. */
+export const conseilPickId = (date: string, c: Pick<Candidate, 'matchId' | 'market' | 'line' | 'selection'>): string =>
+  `conseil:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
+
+/** The day's earlier CONSEIL picks: their exposure counts against today's limits, and they are not re-picked. */
+function alreadyPicked(db: Cache, date: string): { keys: Set<string>; exposure: Exposure } {
+  const exposure = emptyExposure();
+  const keys = new Set<string>();
+  if (!tableExists(db, 'tracking_clv_picks')) return { keys, exposure };
+  const from = `${date}T00:00:00.000Z`;
+  const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT p.match_id AS matchId, p.market, p.line, p.selection, p.stake, m.league_code AS league
+         FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`,
+    )
+    .all(from, to) as { matchId: number; market: string; line: number | null; selection: string; stake: number; league: string }[];
+  for (const p of rows) {
+    keys.add(selectionKey(p.matchId, p.market, p.line, p.selection));
+    exposure.day += p.stake;
+    exposure.byMatch.set(String(p.matchId), (exposure.byMatch.get(String(p.matchId)) ?? 0) + p.stake);
+    exposure.byLeague.set(p.league, (exposure.byLeague.get(p.league) ?? 0) + p.stake);
+  }
+  return { keys, exposure };
+}
+
+function snapshotOf(m: MarketPrices, now: Date) {
+  const sels = SELECTIONS[m.market];
+  return m.books.flatMap((b) =>
+    b.odds.flatMap((odds, k) =>
+      typeof odds === 'number' && odds > 1
+        ? [{ bookmaker: b.bookmaker, selection: sels[k], line: m.line, odds, observedAt: b.observedAt ?? now.toISOString() }]
+        : [],
+    ),
+  );
+}
+
+/** A line without pushes (1X2, half lines): the blended probability is the win probability. */
+const noPush = (market: string, line: number | null) => market === '1x2' || (line !== null && Math.abs((line * 2) % 2) === 1);
+
+export function runConseil(db: Cache, opts: RunOptions, now = new Date()): ConseilRun {
+  const t0 = performance.now();
+  const date = opts.date ?? now.toISOString().slice(0, 10);
+  const warnings: string[] = [];
+  let stored = latestWeights(db);
+  if (!stored) {
+    try {
+      learn(db, now);
+      stored = latestWeights(db);
+    } catch (err) {
+      warnings.push((err as Error).message);
+    }
+  }
+  const staking = opts.settings.staking;
+  const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
+  warnings.push(...agentWarnings);
+  const roles0 = bookRoles(db);
+  const excluded = opts.settings.markets.excludedBookmakers;
+  // an excluded book never gives the price taken (it still counts in the market's fair price)
+  const roles = { ...roles0, aggregate: [...roles0.aggregate, ...excluded] };
+  const leagues = opts.settings.markets.leagues;
+  const day = fixtures.filter(
+    (f) =>
+      f.match.kickoff.slice(0, 10) === date &&
+      f.match.kickoff > now.toISOString() &&
+      (leagues.length === 0 || leagues.includes(f.match.league)),
+  );
+  const rules = candidateRules(blend?.w ?? 0, { books: 'all', markets: MARKETS });
+  const signals = daySignals(
+    db,
+    day.map((f) => f.match.matchId),
+    now,
+  );
+  const candidates: Candidate[] = [];
+  const byMatch = new Map(day.map((f) => [f.match.matchId, f]));
+  const { keys, exposure } = alreadyPicked(db, date);
+  const inputsByKey = new Map<string, Record<string, number>>();
+  if (stored) {
+    for (const f of day) {
+      const m = f.match;
+      const { rows } = fixtureInputs(f.prices, roles, f.model, rules, (market, line, selection) =>
+        signals.at(m.matchId, m.league, market, line, selection, 0),
+      );
+      // patterns are matched on the price actually offered
+      for (const r of rows) r.inputs.pattern = signals.at(m.matchId, m.league, r.market, r.line, r.selection, r.odds).pattern ?? 0;
+      for (const r of rows) inputsByKey.set(selectionKey(m.matchId, r.market, r.line, r.selection), r.inputs);
+      candidates.push(...scoreCandidates({ key: String(m.matchId), matchId: m.matchId, league: m.league }, rows, stored.weights));
+    }
+  } else warnings.push('no PATRON weights: no picks until it has learned from settled history');
+  const fresh = candidates.filter((c) => !keys.has(selectionKey(c.matchId, c.market, c.line, c.selection)));
+  const { picks, refused } = chooseCandidates(
+    fresh,
+    {
+      bankroll: staking.bankroll,
+      kellyFraction: staking.kellyFraction,
+      maxStakeShare: staking.maxStakeShare,
+      minStake: staking.minStake,
+      exposure: staking.exposure,
+    },
+    CONSEIL_DEFAULTS,
+    exposure,
+  );
+  const refusedBy: Record<string, number> = {};
+  for (const r of refused) refusedBy[r.why] = (refusedBy[r.why] ?? 0) + 1;
+  const already = candidates.length - fresh.length;
+  if (already) refusedBy['picked earlier today'] = already;
+
+  const inputs = picks.map((c) =>
+    toPickInput(c, date, now, byMatch.get(c.matchId as number)!.prices, inputsByKey, stored!, blend?.w ?? 0, opts),
+  );
+  let recorded = 0;
+  if (!opts.dryRun && inputs.length) {
+    if (!tableExists(db, 'tracking_clv_picks'))
+      warnings.push('the cache has no tracking_clv_picks mirror yet (sync once): picks not recorded');
+    else
+      recorded = recordPicks(
+        db,
+        inputs.map((p) => pickInput.parse(p)),
+        now,
+      ).length;
+  }
+  const views = opts.dryRun ? picks.map((c) => chosenView(c, date, now, byMatch.get(c.matchId as number)!.match)) : dayPicks(db, date);
+  return {
+    date,
+    asOf: now.toISOString(),
+    patron: weightsView(stored),
+    fixtures: day.length,
+    candidates: candidates.length,
+    picks: views,
+    recorded,
+    refused: refusedBy,
+    staking: { bankroll: staking.bankroll, kellyFraction: staking.kellyFraction, currency: staking.currency, exposureTaken: exposure.day },
+    warnings,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+function patronDetail(c: Chosen, inputs: Record<string, number> | undefined) {
+  return {
+    score: c.patron.score,
+    tier: c.patron.tier,
+    expectedClv: c.patron.expectedClv,
+    inputs: inputs ?? {},
+    contributions: c.patron.contributions.map((k) => ({ input: k.input, value: k.value, clv: k.clv })),
+  };
+}
+
+function toPickInput(
+  c: Chosen,
+  date: string,
+  now: Date,
+  prices: MarketPrices[],
+  inputsByKey: Map<string, Record<string, number>>,
+  stored: NonNullable<ReturnType<typeof latestWeights>>,
+  w: number,
+  opts: RunOptions,
+): PickInput {
+  const m = findMarket(prices, c.market, c.line) as MarketPrices;
+  return {
+    pickId: conseilPickId(date, c),
+    matchId: c.matchId as number,
+    market: c.market,
+    line: c.line,
+    selection: c.selection,
+    bookmaker: c.bookmaker,
+    odds: c.odds,
+    stake: c.stake,
+    pickedAt: now.toISOString(),
+    source: 'conseil',
+    fairOdds: 1 / c.probability,
+    modelProb: noPush(c.market, c.line) ? c.probability : null,
+    edge: c.edge,
+    confidence: c.confidence,
+    reasons: c.reasons,
+    warnings: c.warnings,
+    decision: {
+      modelVersion: `conseil-ultim 1 / ${PATRON_VERSION} v${stored.version} / agent-b blend w=${w.toFixed(3)}`,
+      modelParams: {
+        date,
+        minScore: CONSEIL_DEFAULTS.minScore,
+        minEdge: CONSEIL_DEFAULTS.minEdge,
+        staking: opts.settings.staking,
+        settingsUpdatedAt: opts.settingsUpdatedAt,
+        patronVersion: stored.version,
+        patronTrainedThrough: stored.weights.trainedThrough,
+        blendWeight: w,
+      },
+      weights: { ...weightRecord(stored.weights), blendWeight: w },
+      oddsSnapshot: snapshotOf(m, now),
+      inputs: {
+        patron: patronDetail(c, inputsByKey.get(selectionKey(c.matchId, c.market, c.line, c.selection))),
+        trap: c.trap,
+        agentB: { probability: c.probability, edge: c.edge, stale: c.stale, books: c.books },
+      },
+    },
+  };
+}
+
+/** A chosen pick shown without being recorded (dry run). */
+function chosenView(
+  c: Chosen,
+  date: string,
+  now: Date,
+  match: { league: string; kickoff: string; home: string; away: string },
+): ConseilPick {
+  return {
+    pickId: conseilPickId(date, c),
+    matchId: c.matchId as number,
+    league: match.league,
+    kickoff: match.kickoff,
+    home: match.home,
+    away: match.away,
+    market: c.market,
+    line: c.line,
+    selection: c.selection,
+    bookmaker: c.bookmaker,
+    odds: c.odds,
+    fairOdds: 1 / c.probability,
+    edge: c.edge,
+    stake: c.stake,
+    confidence: c.confidence,
+    score: c.patron.score,
+    tier: c.patron.tier,
+    expectedClv: c.patron.expectedClv,
+    contributions: c.patron.contributions.map((k) => ({ ...k, label: INPUT_LABELS[k.input] })),
+    reasons: c.reasons,
+    warnings: c.warnings,
+    traps: [],
+    scorers: [],
+    pickedAt: now.toISOString(),
+    placed: [],
+    status: 'not recorded (dry run)',
+    clv: null,
+  };
+}

@@ -1,0 +1,94 @@
+// PATRON's training rows from the cache, walk-forward: every finished match of the training window
+// before `asOf` whose prices the cache holds, its candidates read as CONSEIL read them before kick-off
+// (Agent B's decision prices an hour before, Dixon-Coles fitted on the league's results before the
+// month of the match, so no row's model saw its own result), with the CLV each price had against the
+// closing line; and the app's own settled picks with the inputs they were decided on.
+import { MARKETS } from '../../../src-shared/contract/market';
+import { dayNumber } from '../../../src-shared/quant/dates';
+import type { DixonColesModel } from '../../../src-shared/quant/poisson/dixon-coles';
+import type { Cache } from '../../platform/cache/open';
+import { tableExists } from '../../platform/cache/tables';
+import {
+  cacheFixtures,
+  candidateRules,
+  fitLeague,
+  fixtureMatrix,
+  History,
+  settleCandidates,
+  sortFixtures,
+  type LeagueFit,
+} from '../agents/backtest';
+import { fixtureInputs, PATRON_INPUTS, type InputVector, type TrainingRow } from '../agents/patron';
+import { latestBlend, LIVE_DEFAULTS } from '../agents/value';
+
+export const TRAINING_DAYS = 365;
+
+const settings = { xi: LIVE_DEFAULTS.xi, windowDays: LIVE_DEFAULTS.windowDays, minTeamMatches: LIVE_DEFAULTS.minTeamMatches };
+
+/** Candidates of finished matches in [asOf − days, asOf), with their CLV. */
+export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS): TrainingRow[] {
+  const data = cacheFixtures(db, 'cache');
+  const fixtures = sortFixtures(data.fixtures);
+  const history = new History(fixtures);
+  const end = asOf.toISOString();
+  const since = new Date(asOf.getTime() - days * 86_400_000).toISOString();
+  const w = latestBlend(db)?.w ?? 0;
+  const rules = candidateRules(w, { books: 'all', markets: MARKETS });
+  const fits = new Map<string, LeagueFit>();
+  const last = new Map<string, DixonColesModel | null>();
+  const rows: TrainingRow[] = [];
+  for (const f of fixtures) {
+    if (!f.result || f.kickoff >= end || f.kickoff < since || f.decision.length === 0 || f.closing.length === 0) continue;
+    const month = `${f.date.slice(0, 7)}-01`;
+    const key = `${f.league}|${month}`;
+    let fit = fits.get(key);
+    if (!fit) {
+      fit = fitLeague(history.view(month), f.league, month, settings, last.get(f.league) ?? null);
+      if (fit.model) last.set(f.league, fit.model);
+      fits.set(key, fit);
+    }
+    const { rows: cands } = fixtureInputs(f.decision, data.roles, fixtureMatrix(fit, f, settings), rules);
+    rows.push(...settleCandidates(f, cands, data.roles));
+  }
+  return rows;
+}
+
+interface PickRow {
+  inputs: string | null;
+  clv: number;
+  kickoff: string;
+}
+
+/** The app's settled CONSEIL picks (with a CLV) that kicked off before `asOf`, as training rows. */
+export function pickRows(db: Cache, asOf: Date): TrainingRow[] {
+  if (!tableExists(db, 'tracking_clv_picks')) return [];
+  const rows = db
+    .prepare(
+      `SELECT p.inputs AS inputs, p.clv AS clv, m.kickoff AS kickoff FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.clv IS NOT NULL AND m.kickoff < ?`,
+    )
+    .all(asOf.toISOString()) as PickRow[];
+  const out: TrainingRow[] = [];
+  for (const r of rows) {
+    const inputs = parseInputs(r.inputs);
+    if (inputs) out.push({ inputs, clv: r.clv, kickoff: new Date(r.kickoff).toISOString(), origin: 'pick' });
+  }
+  return out;
+}
+
+function parseInputs(json: string | null): InputVector | null {
+  try {
+    const v = (JSON.parse(json ?? 'null') as { patron?: { inputs?: Record<string, unknown> } } | null)?.patron?.inputs;
+    if (!v) return null;
+    const out = {} as InputVector;
+    for (const k of PATRON_INPUTS) {
+      const x = v[k];
+      out[k] = typeof x === 'number' && Number.isFinite(x) ? x : 0;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+export const dayOf = (iso: string): number => dayNumber(iso.slice(0, 10));

@@ -1,0 +1,278 @@
+// CONSEIL ULTIM and PATRON DIAMOND on the real pipeline: the demo world seeded into PostgreSQL, synced into
+// a SQLite cache, the agents run; then the day's picks decided with the analyst's settings and recorded
+// with what they were decided on, checked against the exposure limits and the traps, re-run without
+// duplicates, measured against the demo's true probabilities (against Agent B alone), and the learning
+// loop fed with settled picks.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../src-main/ingest/demo/seed';
+import { runSync } from '../../../src-main/sync/run';
+import { openCache, type Cache } from '../../../src-main/platform/cache/open';
+import { withClient } from '../../../src-main/platform/pg/client';
+import { writeRawSettings } from '../../../src-main/platform/settings';
+import { agentsRunJob } from '../../../src-main/features/agents/runner';
+import { previewJob } from '../../../src-main/features/analysis';
+import { calibrateJob } from '../../../src-main/features/agents/backtest';
+import { LIVE_DEFAULTS, valueBetsJob } from '../../../src-main/features/agents/value';
+import { conseilLearnJob, conseilRunJob, learningLog } from '../../../src-main/features/conseil';
+import { recordPicksJob, settlePicksJob } from '../../../src-main/features/picks';
+import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
+import type { ConseilRun } from '../../../src-shared/contract/conseil';
+import { conseilCommand } from '../../../src-main/cli/commands/conseil';
+import { UsageError, type CommandIO } from '../../../src-main/cli/command';
+import { runJob, jobContext } from '../../support/jobs';
+import { createTestDatabase, type TestDatabase } from '../../support/pg';
+
+let src: TestDatabase;
+let dir: string;
+let file: string;
+let settingsFile: string;
+const ctx = () => ({ ...jobContext(file, src.url), settingsFile });
+// tomorrow and the two days after: whole fixture days, whatever the hour the test runs at
+const dayAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const today = dayAhead(1);
+const staking = { ...DEFAULT_SETTINGS.staking, bankroll: 2000, exposure: { perMatch: 0.04, perDay: 0.15, perLeague: 0.08 } };
+
+beforeAll(async () => {
+  src = await createTestDatabase('monps_conseil');
+  const now = new Date();
+  const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  await seedDemo(src.url, { seed: 11, anchor, now: Date.now() });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-conseil-'));
+  file = path.join(dir, 'cache.sqlite');
+  settingsFile = path.join(dir, 'settings.json');
+  writeRawSettings(settingsFile, { settings: { ...DEFAULT_SETTINGS, staking } });
+  openCache(file, { migrate: true }).close();
+  await runSync({}, ctx());
+  await runJob(agentsRunJob, { full: true, alerts: false, resync: false }, ctx());
+  await runJob(calibrateJob, { days: 365, maxAgeDays: 7 }, ctx());
+}, 600_000);
+
+afterAll(async () => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await src?.drop();
+});
+
+const read = <T>(fn: (db: Cache) => T): T => {
+  const db = openCache(file, { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+};
+
+let first: ConseilRun;
+
+describe('CONSEIL ULTIM on the synced demo', () => {
+  it("learns PATRON from the finished matches before now, then picks the day's bets within the exposure limits", async () => {
+    first = await runJob(conseilRunJob, { date: today }, ctx());
+    console.log(
+      `conseil on the default demo, ${today}: ${first.fixtures} fixtures, ${first.candidates} candidates, ${first.picks.length} picks, ${first.seconds.toFixed(2)} s (first run, PATRON learned), refused ${JSON.stringify(first.refused)}`,
+    );
+    expect(first.patron).not.toBeNull();
+    expect(first.patron!.rows).toBeGreaterThan(300);
+    expect(first.patron!.trainedThrough! < first.asOf).toBe(true);
+    expect(first.picks.length).toBeGreaterThan(5);
+    expect(first.recorded).toBe(first.picks.length);
+    const total = first.picks.reduce((a, p) => a + p.stake, 0);
+    expect(total).toBeLessThanOrEqual(2000 * 0.15 + 1e-6);
+    const byMatch = new Map<number, number>();
+    for (const p of first.picks) byMatch.set(p.matchId, (byMatch.get(p.matchId) ?? 0) + p.stake);
+    for (const s of byMatch.values()) expect(s).toBeLessThanOrEqual(2000 * 0.04 + 1e-6);
+    for (const p of first.picks) {
+      expect(p.stake).toBeLessThanOrEqual(2000 * staking.maxStakeShare + 1e-6);
+      expect(p.score).toBeGreaterThanOrEqual(55);
+      expect(p.kickoff!.slice(0, 10)).toBe(today);
+      expect(p.reasons[0]).toMatch(/^PATRON \d+ \((diamond|gold|silver)\): expected CLV/);
+    }
+    // ranked by PATRON score
+    expect(first.picks.map((p) => p.score)).toEqual([...first.picks.map((p) => p.score)].sort((a, b) => b - a));
+  });
+
+  it('every pick stores what it was decided on: the odds snapshot with the price taken, versions, parameters, weights, inputs', () => {
+    const rows = read(
+      (db) =>
+        db.prepare("SELECT * FROM tracking_clv_picks WHERE source = 'conseil' AND kind = 'pick'").all() as Record<
+          string,
+          string | number | null
+        >[],
+    );
+    expect(rows).toHaveLength(first.picks.length);
+    for (const r of rows) {
+      const snapshot = JSON.parse(r.odds_snapshot as string) as { bookmaker: string; selection: string; odds: number }[];
+      expect(snapshot.some((q) => q.bookmaker === r.bookmaker && q.selection === r.selection && q.odds === r.odds_taken)).toBe(true);
+      expect(r.model_version).toMatch(/^conseil-ultim 1 \/ patron-diamond 3 v1 \/ agent-b blend w=/);
+      const params = JSON.parse(r.model_params as string) as { staking: { bankroll: number }; patronVersion: number };
+      expect(params.staking.bankroll).toBe(2000);
+      expect(Object.keys(JSON.parse(r.weights as string) as object)).toEqual(
+        expect.arrayContaining(['edge', 'marketEdge', 'trap', 'blendWeight']),
+      );
+      const inputs = JSON.parse(r.inputs as string) as { patron: { inputs: Record<string, number>; score: number } };
+      expect(Object.keys(inputs.patron.inputs)).toHaveLength(10);
+    }
+  });
+
+  it('the match preview (/api/unified/match-preview) carries the picks and the active traps of its match', async () => {
+    const top = first.picks[0];
+    const p = await runJob(previewJob, { matchId: top.matchId }, ctx());
+    expect(p.picks.map((x) => x.pickId)).toContain(top.pickId);
+    expect(p.picks.find((x) => x.pickId === top.pickId)).toMatchObject({ source: 'conseil', odds: top.odds, stake: top.stake });
+    const traps = read(
+      (db) =>
+        db.prepare("SELECT trap_id FROM market_traps WHERE match_id = ? AND status = 'active'").all(top.matchId) as { trap_id: string }[],
+    );
+    expect(p.traps.map((t) => t.trapId).sort()).toEqual(traps.map((t) => t.trap_id).sort());
+  });
+
+  it('a re-run records nothing new, and no pick is on a selection a high-severity trap is active on', async () => {
+    const again = await runJob(conseilRunJob, { date: today }, ctx());
+    console.log(`conseil re-run: ${again.seconds.toFixed(3)} s for ${again.candidates} candidates`);
+    expect(again.recorded).toBe(0);
+    expect(again.picks.map((p) => p.pickId)).toEqual(first.picks.map((p) => p.pickId));
+    expect(again.refused['picked earlier today']).toBe(first.picks.length);
+    const vetoed = read(
+      (db) =>
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM tracking_clv_picks p JOIN market_traps t ON t.match_id = p.match_id AND t.market = p.market
+              AND COALESCE(t.line, -999) = COALESCE(p.line, -999) AND t.selection = p.selection
+              WHERE p.source = 'conseil' AND t.status = 'active' AND t.severity = 'high'`,
+          )
+          .get() as { n: number },
+    );
+    expect(vetoed.n).toBe(0);
+    // a day without fixtures: no pick, no failure
+    const empty = await runJob(conseilRunJob, { date: '2020-01-01', dryRun: true }, ctx());
+    expect(empty).toMatchObject({ fixtures: 0, picks: [], recorded: 0 });
+  });
+
+  it("the demo's true probabilities: CONSEIL's picks have a positive mean true edge, above Agent B's bets on the same fixtures", async () => {
+    const b = await runJob(
+      valueBetsJob,
+      { minEdge: LIVE_DEFAULTS.minEdge, kellyFraction: LIVE_DEFAULTS.kellyFraction, cap: LIVE_DEFAULTS.cap },
+      ctx(),
+    );
+    const days = [today, dayAhead(2), dayAhead(3)];
+    const picks = [...first.picks];
+    for (const date of days.slice(1)) picks.push(...(await runJob(conseilRunJob, { date, dryRun: true }, ctx())).picks);
+    const matchIds = new Set(
+      read(
+        (db) =>
+          db.prepare(`SELECT match_id FROM matches WHERE substr(kickoff, 1, 10) IN (${days.map(() => '?').join(',')})`).all(...days) as {
+            match_id: number;
+          }[],
+      ).map((r) => r.match_id),
+    );
+    const agentB = b.bets.filter((x) => matchIds.has(x.matchId));
+    const truth = await withClient(src.url, (c) =>
+      c.query('SELECT match_id, market, line, selection, probability FROM demo_truth_probabilities'),
+    );
+    const p = new Map(
+      truth.rows.map((r) => [`${r.match_id}|${r.market}|${r.market === '1x2' ? '' : r.line}|${r.selection}`, Number(r.probability)]),
+    );
+    const trueEdge = (x: { matchId: number; market: string; line: number | null; selection: string; odds: number }) => {
+      const q = p.get(`${x.matchId}|${x.market}|${x.line ?? ''}|${x.selection}`);
+      return q === undefined ? null : q * x.odds - 1;
+    };
+    const mean = (xs: (number | null)[]) => {
+      const v = xs.filter((x): x is number => x !== null);
+      return { n: v.length, mean: v.reduce((a, x) => a + x, 0) / v.length };
+    };
+    const conseil = mean(picks.map(trueEdge));
+    const value = mean(agentB.map((x) => trueEdge({ ...x, odds: x.bestOdds as number })));
+    console.log(
+      `true edge over ${days.join(', ')}: CONSEIL ${conseil.n} picks mean ${(conseil.mean * 100).toFixed(2)}%; Agent B ${value.n} bets mean ${(value.mean * 100).toFixed(2)}%`,
+    );
+    expect(conseil.n).toBe(picks.length);
+    expect(conseil.mean).toBeGreaterThan(0);
+    expect(conseil.mean).toBeGreaterThan(value.mean);
+  });
+
+  it('the learning loop: settled CONSEIL picks feed agent_feedback and the next fit; the log says what changed and what it saw', async () => {
+    // CONSEIL picks on finished matches (as they would have been made before kick-off, with the inputs of a
+    // real pick), then closing lines and results
+    const template = read(
+      (db) => db.prepare("SELECT inputs FROM tracking_clv_picks WHERE source = 'conseil' LIMIT 1").get() as { inputs: string },
+    );
+    const finished = read(
+      (db) =>
+        db
+          .prepare(
+            `SELECT m.match_id, m.kickoff, o.bookmaker, o.odds FROM matches m JOIN odds_history o ON o.match_id = m.match_id AND o.selection = 'home'
+              WHERE m.status = 'finished' AND o.is_closing = 0 AND o.bookmaker = 'B365' AND o.odds > 1 GROUP BY m.match_id ORDER BY m.kickoff DESC LIMIT 40`,
+          )
+          .all() as { match_id: number; kickoff: string; bookmaker: string; odds: number }[],
+    );
+    expect(finished.length).toBeGreaterThan(30);
+    await runJob(
+      recordPicksJob,
+      {
+        picks: finished.map((f) => ({
+          pickId: `conseil:test:${f.match_id}`,
+          matchId: f.match_id,
+          market: '1x2',
+          selection: 'home',
+          bookmaker: f.bookmaker,
+          odds: f.odds,
+          stake: 10,
+          pickedAt: new Date(Date.parse(f.kickoff) - 3 * 3_600_000).toISOString(),
+          source: 'conseil',
+          decision: {
+            modelVersion: 'test',
+            modelParams: {},
+            weights: {},
+            oddsSnapshot: [{ bookmaker: f.bookmaker, selection: 'home', odds: f.odds, observedAt: f.kickoff }],
+            inputs: JSON.parse(template.inputs) as Record<string, unknown>,
+          },
+        })),
+      },
+      ctx(),
+    );
+    await runJob(settlePicksJob, {}, ctx());
+    const entry = await runJob(conseilLearnJob, {}, ctx());
+    console.log(
+      `learning: v${entry.version} on ${entry.rows} rows (${entry.picks} picks), ${entry.feedback} fed back, out of sample ${JSON.stringify(entry.outOfSample)}`,
+    );
+    expect(entry.version).toBe(2);
+    expect(entry.picks).toBeGreaterThanOrEqual(30);
+    expect(entry.feedback).toBeGreaterThanOrEqual(30);
+    expect(entry.changes.length).toBeGreaterThan(0);
+    expect(entry.changes.every((c) => c.before !== null)).toBe(true);
+    expect(entry.trainedThrough! < new Date().toISOString()).toBe(true);
+    expect(entry.outOfSample).not.toBeNull();
+    const feedback = read((db) =>
+      db.prepare("SELECT agent, COUNT(*) AS n FROM agent_feedback WHERE pick_id LIKE 'conseil:test:%' GROUP BY agent").all(),
+    );
+    expect(feedback).toEqual(
+      expect.arrayContaining([expect.objectContaining({ agent: 'value' }), expect.objectContaining({ agent: 'ferrari' })]),
+    );
+    // fed once: a second run feeds nothing new
+    expect((await runJob(conseilLearnJob, {}, ctx())).feedback).toBe(0);
+    expect(read((db) => learningLog(db, 10)).map((e) => e.version)).toEqual([3, 2, 1]);
+  });
+
+  it('monps conseil run prints the picks and exits 0; --json; no cache exits 1; bad usage is a usage error', async () => {
+    const io = () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } as CommandIO };
+    };
+    const a = io();
+    expect(await conseilCommand.run(['run', '--cache', file, '--data-dir', dir, '--date', today], a.io)).toBe(0);
+    expect(a.out.join('\n')).toMatch(
+      new RegExp(`CONSEIL ULTIM for ${today}: \\d+ fixtures, \\d+ candidates, ${first.picks.length} picks \\(0 recorded now\\)`),
+    );
+    expect(a.out.join('\n')).toContain(`${first.picks[0].home} – ${first.picks[0].away}`.slice(0, 40));
+    const b = io();
+    expect(await conseilCommand.run(['run', '--cache', file, '--data-dir', dir, '--date', today, '--json', '--dry-run'], b.io)).toBe(0);
+    expect(JSON.parse(b.out.join('')).staking.bankroll).toBe(2000); // the settings of --data-dir
+    const c = io();
+    expect(await conseilCommand.run(['run', '--cache', path.join(dir, 'nothing.sqlite')], c.io)).toBe(1);
+    expect(c.err.join('')).toMatch(/no cache at .*nothing\.sqlite: run monps sync first/);
+    await expect(conseilCommand.run(['run', '--date', 'tomorrow'], io().io)).rejects.toThrow(UsageError);
+    await expect(conseilCommand.run(['decide'], io().io)).rejects.toThrow(/needs 'run' or 'learn'/);
+  });
+});
