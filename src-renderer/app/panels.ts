@@ -1,7 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { useInventory } from '../panels/inventory/store';
 import { usePicks } from '../panels/picks/store';
-import { notBuilt } from './NotBuilt';
 
 export interface PanelDef {
   id: string;

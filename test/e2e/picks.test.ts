@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearningEntry, PicksToday } from '../../src-shared/contract/conseil';
 import type { PickRow } from '../../src-shared/contract/picks';
-import { betText, money } from '../../src-renderer/panels/picks/labels';
+import { weightChangeText } from '../../src-renderer/panels/history/learning';
+import { betText, formatOdds, money } from '../../src-renderer/panels/picks/labels';
 import { launchDesk, openPanel, startDesk, waitForPanelReady, waitForStartupJobs, type DeskBrowser, type DeskServer } from './support/desk';
 
 let desk: DeskServer;
@@ -98,7 +99,7 @@ describe('Picks du Jour', () => {
     const top = expected[0];
     const card = cards.first();
     const currency = (await rpc<{ settings: { staking: { currency: string } } }>('settings.get')).settings.staking.currency;
-    expect(await card.getByTestId('pick-odds').textContent()).toBe(`${top.odds.toFixed(2)} ${top.bookmaker}`);
+    expect(await card.getByTestId('pick-odds').textContent()).toBe(`${formatOdds(top.odds)} ${top.bookmaker}`);
     expect(await card.getByTestId('pick-stake').textContent()).toBe(money(top.stake, currency));
     expect(await card.getByTestId('pick-bet').textContent()).toBe(betText(top));
     expect(await card.getByTestId('pick-tier').textContent()).toContain(top.score.toFixed(0));
@@ -180,6 +181,14 @@ describe('Historique: learning log', () => {
     const changes = root.getByTestId('learning-changes');
     await poll(() => changes.locator('.card__title').textContent()).toContain(`v${learned.version}`);
     expect(await changes.locator('li').count()).toBe(learned.changes.length);
+    // the refit with the most changes, chosen with the keyboard-reachable picker: every change, before → after
+    const most = [...log.entries].sort((a, b) => b.changes.length - a.changes.length)[0];
+    expect(most.changes.length).toBeGreaterThan(0);
+    if (log.entries.length > 1) await changes.getByLabel('Refit shown').selectOption(String(most.version));
+    await poll(() => changes.locator('.card__title').textContent()).toContain(`v${most.version}`);
+    const shown = await changes.locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-input'), e.textContent]));
+    expect(shown.map(([input]) => input)).toEqual(most.changes.map((c) => c.input));
+    for (const [i, c] of most.changes.entries()) expect(shown[i][1]).toContain(weightChangeText(c.before, c.after));
     expect(await root.locator('[role="img"][aria-label^="PATRON weights"]').getAttribute('aria-label')).toContain(
       `over ${log.entries.length} versions`,
     );

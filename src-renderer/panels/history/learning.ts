@@ -54,7 +54,7 @@ export function weightsOption(s: WeightSeries): ChartOption {
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#8c9db0' },
-    grid: { left: 8, right: 14, top: 52, bottom: 6, containLabel: true },
+    grid: { left: 8, right: 14, top: 64, bottom: 6, containLabel: true },
     tooltip: {
       trigger: 'axis',
       backgroundColor: '#1a222d',
@@ -62,7 +62,7 @@ export function weightsOption(s: WeightSeries): ChartOption {
       textStyle: { color: '#d5dde6', fontSize: 12 },
       valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '—'),
     },
-    legend: { top: 0, left: 0, right: 0, type: 'scroll', itemWidth: 12, itemHeight: 8, textStyle: { color: '#c3cdd8', fontSize: 11 } },
+    legend: { top: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: '#c3cdd8', fontSize: 11 } },
     xAxis: {
       type: 'category',
       name: 'version',

@@ -3,7 +3,7 @@ import type { ConseilPick } from '../../../src-shared/contract/conseil';
 import { formatSignedPct } from '../../ui/format';
 import { kickoffText } from '../history/labels';
 import { Factors } from './Factors';
-import { betText, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
+import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';
 import { usePicks } from './store';
 
@@ -51,7 +51,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
           <div>
             <dt>Odds</dt>
             <dd data-testid="pick-odds">
-              {pick.odds.toFixed(2)} <span className="muted">{pick.bookmaker}</span>
+              {formatOdds(pick.odds)} <span className="muted">{pick.bookmaker}</span>
             </dd>
           </div>
           <div>
@@ -128,7 +128,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
                     {s.odds !== null && (
                       <>
                         {' '}
-                        · {s.odds.toFixed(2)}
+                        · {formatOdds(s.odds)}
                         {s.bookmaker && <span className="muted"> {s.bookmaker}</span>}
                       </>
                     )}
@@ -157,7 +157,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
         <ul className="pick-card__placed" aria-label="Bets placed on this pick" data-testid="pick-placed">
           {pick.placed.map((b) => (
             <li key={b.pickId} data-bet-id={b.pickId}>
-              placed {b.odds.toFixed(2)} with {b.bookmaker} · {money(b.stake, currency)} · {kickoffText(b.placedAt)}
+              placed {formatOdds(b.odds)} with {b.bookmaker} · {money(b.stake, currency)} · {kickoffText(b.placedAt)}
             </li>
           ))}
         </ul>
@@ -167,9 +167,9 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
             type="button"
             className="btn"
             onClick={() => setPlacing(true)}
-            aria-label={`Placed at ${pick.odds.toFixed(2)} with ${pick.bookmaker}…`}
+            aria-label={`Placed at ${formatOdds(pick.odds)} with ${pick.bookmaker}…`}
           >
-            Placed at {pick.odds.toFixed(2)} with {pick.bookmaker}…
+            Placed at {formatOdds(pick.odds)} with {pick.bookmaker}…
           </button>
         )}
       </footer>

@@ -15,6 +15,12 @@ export function betText(p: Pick<ConseilPick, 'market' | 'line' | 'selection' | '
 
 export const TIER_NAMES: Record<Tier, string> = { diamond: 'Diamond', gold: 'Gold', silver: 'Silver', pass: 'Pass' };
 
+/** A price as quoted: two decimals, three when the quote has them (8.313 is not 8.31 to a bettor). */
+export function formatOdds(odds: number): string {
+  const two = odds.toFixed(2);
+  return Math.abs(Number(two) - odds) < 1e-9 ? two : String(Number(odds.toFixed(3)));
+}
+
 /** "12.50 EUR", or the bare number when the currency is unknown. */
 export function money(n: number, currency: string | null): string {
   const s = n.toFixed(2);

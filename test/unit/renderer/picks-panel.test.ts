@@ -7,6 +7,7 @@ import type { PickRow } from '../../../src-shared/contract/picks';
 import {
   betText,
   factorBars,
+  formatOdds,
   inputName,
   isTrapWarning,
   money,
@@ -81,6 +82,12 @@ describe('the bet in words', () => {
     expect(inputName('marketEdge')).toBe('Market edge');
     expect(inputName('consensusOnly')).toBe('Consensus only');
     expect(inputName('trap')).toBe('Trap');
+  });
+  it('shows a price with the decimals it was quoted with', () => {
+    expect(formatOdds(8.313)).toBe('8.313');
+    expect(formatOdds(3.5)).toBe('3.50');
+    expect(formatOdds(2.05)).toBe('2.05');
+    expect(formatOdds(1.8333333)).toBe('1.833');
   });
   it('amounts carry the currency when it is known', () => {
     expect(money(12.5, 'EUR')).toBe('12.50 EUR');
