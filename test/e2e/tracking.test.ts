@@ -215,7 +215,16 @@ describe('Performance', () => {
     const picks = all.filter((r) => r.kind === 'pick');
     await near('kpi-mean-clv', mean(picks.filter((r) => r.clv !== null).map((r) => r.clv as number)) * 100);
     expect(await root.getByTestId('kpi-picks-per-day').textContent()).toContain((picks.length / 7).toFixed(1));
-    expect(await root.getByTestId('kpi-traps-per-day').textContent()).toContain('0.0');
+    // traps detected over the last 7 days, as the cache has them (FERRARI finds some in the demo)
+    const week = (t: number) => [new Date(t - 7 * 86_400_000).toISOString(), new Date(t).toISOString()];
+    const traps = cache(
+      (db) =>
+        db
+          .prepare('SELECT count(*) FROM market_traps WHERE detected_at >= ? AND detected_at < ?')
+          .pluck()
+          .get(...week(Date.now())) as number,
+    );
+    expect(await root.getByTestId('kpi-traps-per-day').textContent()).toContain((traps / 7).toFixed(1));
     await poll(() => root.getByTestId('kpi-active-tables').textContent(), 60_000).toMatch(/\d+ \/ \d+/);
     // the agent breakdown: bets and profit per source
     const grid = await gridRows(page, 'performance-by-agent');
