@@ -186,6 +186,7 @@ describe('Historique: learning log', () => {
     expect(most.changes.length).toBeGreaterThan(0);
     if (log.entries.length > 1) await changes.getByLabel('Refit shown').selectOption(String(most.version));
     await poll(() => changes.locator('.card__title').textContent()).toContain(`v${most.version}`);
+    await poll(() => grid.locator(`[role="row"][row-id="${most.version}"] .learning__shown`).count()).toBeGreaterThan(0);
     const shown = await changes.locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-input'), e.textContent]));
     expect(shown.map(([input]) => input)).toEqual(most.changes.map((c) => c.input));
     for (const [i, c] of most.changes.entries()) expect(shown[i][1]).toContain(weightChangeText(c.before, c.after));

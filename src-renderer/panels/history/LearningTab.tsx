@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import type { ColDef, RowClickedEvent } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community';
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import { subscribe } from '../../api/client';
 import { Chart } from '../../ui/Chart';
@@ -10,6 +10,19 @@ import { useLearning } from './learning-store';
 import { inputName } from '../picks/labels';
 
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
+
+/** The version, marked when it is the refit shown below (follows the store: the grid need not redraw). */
+function VersionCell({ data }: ICellRendererParams<LearningEntry>) {
+  const shown = useLearning((s) => s.selected ?? s.entries?.[0]?.version ?? null);
+  if (!data) return null;
+  return data.version === shown ? (
+    <strong className="learning__shown" title="shown below">
+      ▸ v{data.version}
+    </strong>
+  ) : (
+    <>v{data.version}</>
+  );
+}
 const intCol = (field: keyof LearningEntry, headerName: string, width = 84): ColDef<LearningEntry> => ({
   field,
   headerName,
@@ -20,7 +33,7 @@ const intCol = (field: keyof LearningEntry, headerName: string, width = 84): Col
 });
 
 const columns: ColDef<LearningEntry>[] = [
-  { ...intCol('version', 'Version', 100), sort: 'desc', valueFormatter: (p) => `v${p.value as number}` },
+  { ...intCol('version', 'Version', 100), sort: 'desc', valueFormatter: (p) => `v${p.value as number}`, cellRenderer: VersionCell },
   { field: 'fittedAt', headerName: 'Fitted at', width: 190, valueFormatter: (p) => formatWhen(p.value as string) },
   {
     field: 'trainedThrough',
