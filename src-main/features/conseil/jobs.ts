@@ -1,7 +1,7 @@
 // The decision layer as jobs: CONSEIL's run and the learning loop write the cache (writer lane); the
 // day's picks and the learning log are reads (reader lane).
 import { contract } from '../../../src-shared/contract';
-import { openCache, type Cache } from '../../platform/cache/open';
+import { withWriter } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
 import { jobSettings } from '../../platform/settings';
@@ -9,15 +9,6 @@ import { learn } from './learn';
 import { runConseil } from './run';
 import { picksToday } from './today';
 import { learningLog } from './versions';
-
-function withWriter<R>(cacheFile: string, fn: (db: Cache) => R): R {
-  const db = openCache(cacheFile);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@
 import { contract } from '../../../src-shared/contract';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickDetail } from '../../../src-shared/contract/picks';
-import { openCache, type Cache } from '../../platform/cache/open';
+import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
 import { listCombos, recordCombo } from './combo-track';
@@ -24,16 +24,6 @@ import { captureAll, settleAll, trackPicks } from './track';
 
 const clock = contract['picks.settle'].input;
 const nowOf = (p: { now?: string }): Date => (p.now ? new Date(p.now) : new Date());
-
-/** The cache as a writer job holds it: opened for the job, closed after. */
-function withWriter<R>(cacheFile: string, fn: (db: Cache) => R): R {
-  const db = openCache(cacheFile);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 function reader(cacheFile: string): Cache {
   const db = cacheReader(cacheFile);

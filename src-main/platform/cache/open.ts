@@ -70,3 +70,13 @@ export function migrateCache(db: Cache, dir = migrationsDir('cache')): string[] 
   }
   return todo.map((m) => m.name);
 }
+
+/** The cache as a writer job holds it: opened for the job, closed after, whatever happens. */
+export function withWriter<R>(cacheFile: string, fn: (db: Cache) => R): R {
+  const db = openCache(cacheFile);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}

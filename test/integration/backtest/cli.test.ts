@@ -20,7 +20,7 @@ describe('monps backtest', () => {
   it('--list names every strategy with its parameters and defaults', async () => {
     const r = await run('--list');
     expect(r.code).toBe(0);
-    for (const s of ['value', 'sharp-reference', 'kaunitz']) expect(r.out).toMatch(new RegExp(`^${s} — `, 'm'));
+    for (const s of ['conseil', 'value', 'sharp-reference', 'kaunitz']) expect(r.out).toMatch(new RegExp(`^${s} — `, 'm'));
     expect(r.out).toMatch(/^\s+alpha = 0\.05\s+\(number in \[0, 0\.5\]\)/m);
     expect(r.out).toMatch(/^\s+w = "auto"/m);
   });
@@ -71,7 +71,7 @@ describe('monps backtest', () => {
   it('an unknown strategy or parameter is a clear error listing the valid ones (exit 1); no data source is a usage error (exit 2)', async () => {
     const s = await run('--strategy', 'martingale', '--csv', E0);
     expect(s.code).toBe(1);
-    expect(s.err).toMatch(/unknown strategy 'martingale': the strategies are value, sharp-reference, kaunitz/);
+    expect(s.err).toMatch(/unknown strategy 'martingale': the strategies are conseil, value, sharp-reference, kaunitz/);
     const p = await run('--strategy', 'kaunitz', '--param', 'alfa=0.1', '--csv', E0);
     expect(p.code).toBe(1);
     expect(p.err).toMatch(

@@ -141,7 +141,7 @@ describe('bets as the engine records them', () => {
 describe('bad strategy names and parameters', () => {
   it('an unknown strategy names every strategy there is', () => {
     expect(() => findStrategy(STRATEGIES, 'martingale')).toThrow(
-      /unknown strategy 'martingale': the strategies are value, sharp-reference, kaunitz/,
+      /unknown strategy 'martingale': the strategies are conseil, value, sharp-reference, kaunitz/,
     );
   });
   it('an unknown parameter lists the valid ones with their defaults; a bad value says which and why', () => {

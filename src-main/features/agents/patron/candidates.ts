@@ -17,19 +17,8 @@ export interface FixtureRef {
   league: string;
 }
 
-export interface Unscored {
-  market: Candidate['market'];
-  line: number | null;
-  selection: string;
-  bookmaker: string;
-  odds: number;
-  probability: number;
-  edge: number;
-  books: number;
-  stale: boolean;
-  inputs: InputVector;
-  trap: Candidate['trap'];
-}
+/** A candidate before PATRON scores it: the selection, its best price and Agent B's reading, its inputs. */
+export type Unscored = Omit<Candidate, 'matchId' | 'fixture' | 'league' | 'patron'> & { inputs: InputVector };
 
 const SEVERITY = { low: 1, medium: 2, high: 3 } as const;
 
@@ -68,20 +57,11 @@ export function fixtureInputs(
 }
 
 export function scoreCandidates(f: FixtureRef, rows: readonly Unscored[], weights: PatronWeights): Candidate[] {
-  return rows.map((r) => ({
+  return rows.map(({ inputs, ...r }) => ({
+    ...r,
     matchId: f.matchId,
     fixture: f.key,
     league: f.league,
-    market: r.market,
-    line: r.line,
-    selection: r.selection,
-    bookmaker: r.bookmaker,
-    odds: r.odds,
-    probability: r.probability,
-    edge: r.edge,
-    books: r.books,
-    stale: r.stale,
-    trap: r.trap,
-    patron: scorePatron(weights, r.inputs),
+    patron: scorePatron(weights, inputs),
   }));
 }
