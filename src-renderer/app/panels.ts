@@ -1,6 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { useInventory } from '../panels/inventory/store';
-import { notBuilt } from './NotBuilt';
+import { usePicks } from '../panels/picks/store';
 
 export interface PanelDef {
   id: string;
@@ -29,7 +29,8 @@ export const panels: PanelDef[] = [
   panel(
     'picks',
     'Picks du Jour',
-    notBuilt('Picks du Jour', 'CONSEIL ULTIM: the top picks with every factor, trap warnings and scorer specials'),
+    lazy(() => import('../panels/picks/PicksPanel')),
+    () => void usePicks.getState().load(),
   ),
   panel(
     'performance',

@@ -215,7 +215,16 @@ describe('Performance', () => {
     const picks = all.filter((r) => r.kind === 'pick');
     await near('kpi-mean-clv', mean(picks.filter((r) => r.clv !== null).map((r) => r.clv as number)) * 100);
     expect(await root.getByTestId('kpi-picks-per-day').textContent()).toContain((picks.length / 7).toFixed(1));
-    expect(await root.getByTestId('kpi-traps-per-day').textContent()).toContain('0.0');
+    // traps detected over the last 7 days, as the cache has them (FERRARI finds some in the demo)
+    const week = (t: number) => [new Date(t - 7 * 86_400_000).toISOString(), new Date(t).toISOString()];
+    const traps = cache(
+      (db) =>
+        db
+          .prepare('SELECT count(*) FROM market_traps WHERE detected_at >= ? AND detected_at < ?')
+          .pluck()
+          .get(...week(Date.now())) as number,
+    );
+    expect(await root.getByTestId('kpi-traps-per-day').textContent()).toContain((traps / 7).toFixed(1));
     await poll(() => root.getByTestId('kpi-active-tables').textContent(), 60_000).toMatch(/\d+ \/ \d+/);
     // the agent breakdown: bets and profit per source
     const grid = await gridRows(page, 'performance-by-agent');
@@ -319,11 +328,14 @@ describe('Historique', () => {
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
   });
 
-  it('keeps tabs ready for the patterns and the learning log', async () => {
+  it('keeps a tab ready for the patterns; the learning log tab shows the log as the contract has it', async () => {
     const { page } = browser;
     const root = await waitForPanelReady(page, 'history');
-    await root.getByRole('tab', { name: 'Learning log' }).click();
+    await root.getByRole('tab', { name: 'Patterns' }).click();
     expect(await root.locator('[data-tab-state="not-built"]').textContent()).toContain('not built yet');
+    await root.getByRole('tab', { name: 'Learning log' }).click();
+    const log = await rpc<{ entries: unknown[] }>('conseil.learningLog', {});
+    await poll(() => root.getByTestId('learning-log').getAttribute('data-entries'), 60_000).toBe(String(log.entries.length));
     await root.getByRole('tab', { name: 'Combos' }).click();
     await poll(() => root.locator('[data-grid-id="history-combos"]').textContent(), 60_000).toContain('No combo recorded yet');
   });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { BetsTab } from './BetsTab';
 import { CombosTab } from './CombosTab';
+import { LearningTab } from './LearningTab';
 
 export interface HistoryTab {
   id: string;
@@ -23,14 +24,10 @@ function tabNotBuilt(label: string, arrivesWith: string): ComponentType {
   return NotBuiltTab;
 }
 
-/** The Historique's tabs, in order. Patterns and the learning log replace their entry here when built. */
+/** The Historique's tabs, in order. Patterns replaces its entry here when built. */
 export const historyTabs: HistoryTab[] = [
   { id: 'bets', label: 'Bets', component: BetsTab },
   { id: 'combos', label: 'Combos', component: CombosTab },
   { id: 'patterns', label: 'Patterns', component: tabNotBuilt('Patterns', "Agent C's market patterns and correlations") },
-  {
-    id: 'learning',
-    label: 'Learning log',
-    component: tabNotBuilt('Learning log', 'the learning loop (agent weights re-estimated from settled picks)'),
-  },
+  { id: 'learning', label: 'Learning log', component: LearningTab },
 ];
