@@ -1,12 +1,23 @@
 import type { PartialHandlers } from '../../platform/contract/dispatch';
+import type { EventBus } from '../../platform/events';
 import type { JobHost } from '../../platform/jobs/host';
 import { conseilLearnJob, conseilRunJob, conseilTodayJob, learningLogJob } from './jobs';
 
-export function conseilHandlers(s: { jobs: JobHost }): PartialHandlers {
+export function conseilHandlers(s: { jobs: JobHost; bus: EventBus }): PartialHandlers {
+  // every window hears of new picks and refits, not only the one that asked
+  const changed = (tables: string[]) => s.bus.emit('cache.changed', { tables, at: new Date().toISOString() });
   return {
-    'conseil.run': (input) => s.jobs.run(conseilRunJob, input).done,
+    'conseil.run': async (input) => {
+      const r = await s.jobs.run(conseilRunJob, input).done;
+      if (r.recorded > 0) changed(['tracking_clv_picks']);
+      return r;
+    },
     'conseil.today': (input) => s.jobs.run(conseilTodayJob, input).done,
-    'conseil.learn': (input) => s.jobs.run(conseilLearnJob, input).done,
+    'conseil.learn': async (input) => {
+      const e = await s.jobs.run(conseilLearnJob, input).done;
+      changed(['patron_versions']);
+      return e;
+    },
     'conseil.learningLog': (input) => s.jobs.run(learningLogJob, input).done,
   };
 }

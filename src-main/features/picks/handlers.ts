@@ -1,4 +1,5 @@
 import type { PartialHandlers } from '../../platform/contract/dispatch';
+import type { EventBus } from '../../platform/events';
 import type { JobHost } from '../../platform/jobs/host';
 import {
   getPickJob,
@@ -12,10 +13,15 @@ import {
   settlePicksJob,
 } from './jobs';
 
-export function picksHandlers(s: { jobs: JobHost }): PartialHandlers {
+export function picksHandlers(s: { jobs: JobHost; bus: EventBus }): PartialHandlers {
+  // a recorded pick or bet changes what every window shows, not only the caller's
+  const changed = <T>(r: T): T => {
+    s.bus.emit('cache.changed', { tables: ['tracking_clv_picks'], at: new Date().toISOString() });
+    return r;
+  };
   return {
-    'picks.record': (input) => s.jobs.run(recordPicksJob, input).done,
-    'picks.place': (input) => s.jobs.run(placeBetJob, input).done,
+    'picks.record': (input) => s.jobs.run(recordPicksJob, input).done.then(changed),
+    'picks.place': (input) => s.jobs.run(placeBetJob, input).done.then(changed),
     'picks.get': (input) => s.jobs.run(getPickJob, input).done,
     'picks.list': (input) => s.jobs.run(listPicksJob, input).done,
     'picks.performance': (input) => s.jobs.run(performanceJob, input).done,

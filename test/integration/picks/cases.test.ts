@@ -177,6 +177,7 @@ describe('bad input is refused with a clear message, and nothing is written', ()
 
   it('a placed bet at odds ≤ 1, with a negative stake or an unknown bookmaker', async () => {
     const before = count();
+    const quiet = api.events.length;
     const base = { matchId: 6, market: '1x2', selection: 'away', bookmaker: 'B365', odds: 4.2, stake: 10, placedAt: at(60) };
     for (const odds of [1, 0.95, -2]) {
       const e = await refused('picks.place', { ...base, odds });
@@ -201,10 +202,14 @@ describe('bad input is refused with a clear message, and nothing is written', ()
     expect((await refused('picks.place', { ...base, matchId: 999 })).message).toBe('matchId: no match 999 in the cache');
     expect((await refused('picks.place', { pickId: 'nope', bookmaker: 'PS', odds: 2, stake: 1 })).code).toBe('NOT_FOUND');
     expect(count()).toBe(before);
+    const announced = api.events.length;
     // the same bet, well formed, by name and any case
     const ok = await api.call('picks.place', { ...base, bookmaker: 'bet365' });
     expect(ok).toMatchObject({ kind: 'bet', bookmaker: 'B365', source: 'manual', odds: 4.2, stake: 10, parentPickId: null });
     expect(count()).toBe(before + 1);
+    // every window hears of the bet; refusals announced nothing
+    expect(announced).toBe(quiet);
+    expect(api.events.slice(announced)).toEqual([['tracking_clv_picks']]);
   });
 
   it('picks: inconsistent market, a snapshot without the price taken, after kick-off; all or none', async () => {

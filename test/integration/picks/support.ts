@@ -3,6 +3,7 @@
 export { expectedUnit, resultOfUnit } from '../../support/settle-rules';
 import { dispatch, joinHandlers, type Handlers } from '../../../src-main/platform/contract/dispatch';
 import type { JobHost } from '../../../src-main/platform/jobs/host';
+import { EventBus } from '../../../src-main/platform/events';
 import { picksHandlers } from '../../../src-main/features/picks';
 import type { MethodName, MethodOutput, RpcResponse } from '../../../src-shared/contract';
 import { runJob, jobContext } from '../../support/jobs';
@@ -17,10 +18,17 @@ export function inThreadJobs(cacheFile: string, sourceUrl?: string): JobHost {
   } as unknown as JobHost;
 }
 
-/** The picks.* methods through dispatch: input validated by the contract, output checked too. */
+/** The picks.* methods through dispatch: input validated by the contract, output checked too; `events`
+ * holds the cache.changed tables the calls announced. */
 export function picksContract(cacheFile: string) {
-  const handlers = picksHandlers({ jobs: inThreadJobs(cacheFile) }) as Handlers;
+  const bus = new EventBus();
+  const events: string[][] = [];
+  bus.onAny((name, payload) => {
+    if (name === 'cache.changed') events.push((payload as { tables: string[] }).tables);
+  });
+  const handlers = picksHandlers({ jobs: inThreadJobs(cacheFile), bus }) as Handlers;
   return {
+    events,
     raw: (name: MethodName, input: unknown): Promise<RpcResponse> => dispatch(handlers, name, input),
     async call<M extends MethodName>(name: M, input: unknown): Promise<MethodOutput<M>> {
       const r = await dispatch(handlers, name, input);
