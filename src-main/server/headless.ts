@@ -22,6 +22,8 @@ export interface HeadlessOptions {
   syncIntervalMs?: number;
   /** Telegram client options (tests record the waits instead of waiting). */
   telegram?: ServiceOptions['telegram'];
+  /** The notifier's and the scheduler's clock (tests move it instead of waiting). */
+  clock?: ServiceOptions['clock'];
 }
 
 export interface Headless {
@@ -44,6 +46,7 @@ export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headles
     background: opts.background ?? true,
     schedule: opts.schedule ?? opts.syncIntervalMs !== 0,
     telegram: opts.telegram,
+    clock: opts.clock,
   });
   try {
     const server = await startServer(createHandlers(services, 'http'), services.bus, {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { rendererDir, startHeadless, type Headless } from '../../../src-main/server/headless';
+import { rendererDir, startHeadless, type Headless, type HeadlessOptions } from '../../../src-main/server/headless';
 
 /** Debian's Chromium (the CI script installs it: `apt-get install -y chromium`). */
 export const CHROMIUM = process.env.MONPS_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,12 +33,12 @@ export interface DeskServer {
 
 /** The headless server in-process, on a free port, with a fresh data folder (its own embedded
  * PostgreSQL unless `source` is given). Needs the renderer build (`npx electron-vite build`). */
-export async function startDesk(opts: { source?: string; dataDir?: string } = {}): Promise<DeskServer> {
+export async function startDesk(opts: { source?: string; dataDir?: string; clock?: HeadlessOptions['clock'] } = {}): Promise<DeskServer> {
   if (!rendererDir()) throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` before the e2e tests');
   const dataDir = opts.dataDir ?? tempDir('e2e-data');
   // No scheduled sync (the live demo feed changes the source every minute): a test's databases hold
   // still, and a test that wants new data syncs on demand.
-  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, schedule: false });
+  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, schedule: false, clock: opts.clock });
   return {
     url: headless.server.url,
     headless,
