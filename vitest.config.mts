@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'integration',
           include: [`${root}/integration/**/*.test.ts`],
           environment: 'node',
+          // expect.poll's default 1 s is a wall-clock bet a loaded machine loses: poll as long as Playwright waits
+          expect: { poll: { timeout: 30_000 } },
           globalSetup: ['test/support/pg-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -36,6 +38,7 @@ export default defineConfig({
           name: 'e2e',
           include: [`${root}/e2e/**/*.test.ts`],
           environment: 'node',
+          expect: { poll: { timeout: 30_000 } },
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -148,6 +148,10 @@ describe('Command Center in Chromium against the headless server on the demo sou
       .toBe(true);
     await page.getByRole('group', { name: 'Market' }).getByRole('button', { name: 'All' }).click();
     await page.getByRole('searchbox', { name: 'Filter the board' }).fill('');
+    // the next test reads the whole board again: wait until the grid shows it
+    await expect
+      .poll(async () => (await shownRows(page)).some((r) => !r.cells.fixture.includes(team) && r.cells.market !== 'AH'))
+      .toBe(true);
   });
 
   it('selecting a price shows every bookmaker of that selection over time', async () => {
