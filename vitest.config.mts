@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           // expect.poll's default 1 s is a wall-clock bet a loaded machine loses: poll as long as Playwright waits
           expect: { poll: { timeout: 30_000 } },
+          // the app's 10 s to connect to PostgreSQL, for a machine running two suites and several servers
+          env: { MONPS_PG_CONNECT_TIMEOUT_MS: '30000' },
           globalSetup: ['test/support/pg-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -39,6 +41,7 @@ export default defineConfig({
           include: [`${root}/e2e/**/*.test.ts`],
           environment: 'node',
           expect: { poll: { timeout: 30_000 } },
+          env: { MONPS_PG_CONNECT_TIMEOUT_MS: '30000' },
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -14,11 +14,17 @@ export interface ClientOptions {
  * 'error' on the client: heard here, so only the query in progress fails instead of the process (a
  * worker thread) crashing. A failure to connect is a SourceError that names the source, never its
  * password (unreachable, refused credentials, no such database). */
+/** How long a connection may take: 10 s, or MONPS_PG_CONNECT_TIMEOUT_MS (the tests give a loaded machine more). */
+export function defaultConnectTimeout(env = process.env.MONPS_PG_CONNECT_TIMEOUT_MS): number {
+  const ms = Number(env);
+  return env && Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
 export async function connectClient(url: string, opts: ClientOptions = {}): Promise<pg.Client> {
   checkSourceUrl(url);
   const client = new pg.Client({
     connectionString: url,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? defaultConnectTimeout(),
     application_name: opts.applicationName ?? 'monps',
   });
   client.on('error', () => {});
