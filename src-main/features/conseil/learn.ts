@@ -8,15 +8,8 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { writeOwnOutput } from '../../sync';
-import {
-  CONSEIL_DEFAULTS,
-  fitPatron,
-  scorePatron,
-  weightRecord,
-  type PatronInput,
-  type PatronWeights,
-  type TrainingRow,
-} from '../agents/patron';
+import { fitPatron, scorePatron, weightRecord, type PatronInput, type PatronWeights, type TrainingRow } from '../agents/patron';
+import { CONSEIL_DEFAULTS } from '../decision';
 import { historyRows, pickRows } from './training';
 import { latestWeights, learningLog, saveVersion, weightChanges } from './versions';
 

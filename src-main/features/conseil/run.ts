@@ -12,21 +12,9 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { candidateRules } from '../agents/backtest';
-import {
-  chooseCandidates,
-  CONSEIL_DEFAULTS,
-  emptyExposure,
-  fixtureInputs,
-  INPUT_LABELS,
-  PATRON_VERSION,
-  scoreCandidates,
-  weightRecord,
-  type Candidate,
-  type Chosen,
-  type Exposure,
-} from '../agents/patron';
+import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
+import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
 import { bookRoles } from '../market';
 import { recordPicks } from '../picks';
 import { learn } from './learn';

@@ -8,18 +8,10 @@ import { dayNumber } from '../../../src-shared/quant/dates';
 import type { DixonColesModel } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import {
-  cacheFixtures,
-  candidateRules,
-  fitLeague,
-  fixtureMatrix,
-  History,
-  settleCandidates,
-  sortFixtures,
-  type LeagueFit,
-} from '../agents/backtest';
+import { cacheFixtures, fitLeague, fixtureMatrix, History, sortFixtures, type LeagueFit } from '../agents/backtest';
 import { fixtureInputs, PATRON_INPUTS, type InputVector, type TrainingRow } from '../agents/patron';
 import { latestBlend, LIVE_DEFAULTS } from '../agents/value';
+import { candidateRules, settleCandidates } from '../decision';
 
 export const TRAINING_DAYS = 365;
 
