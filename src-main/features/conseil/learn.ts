@@ -81,21 +81,27 @@ function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights,
   return settled.length;
 }
 
-export function learn(db: Cache, now: Date): LearningEntry {
+/** PATRON refitted on every settled row before now; reads only (a dry run scores with it unsaved). */
+export function refit(db: Cache, now: Date): { weights: PatronWeights; rows: TrainingRow[]; history: number; picks: number } {
   const history = historyRows(db, now);
   const picks = pickRows(db, now);
   const rows = [...history, ...picks];
-  const after = fitPatron(rows, now.toISOString());
-  if (!after)
+  const weights = fitPatron(rows, now.toISOString());
+  if (!weights)
     throw new ContractError(
       'CONFLICT',
       `PATRON needs at least 30 settled candidates to learn from; the cache has ${rows.length} (finished matches with prices and a closing line, and settled picks): sync more history`,
     );
+  return { weights, rows, history: history.length, picks: picks.length };
+}
+
+export function learn(db: Cache, now: Date): LearningEntry {
+  const { weights: after, rows, history, picks } = refit(db, now);
   const previous = latestWeights(db);
   const before = previous?.weights ?? null;
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
-  const note = `refitted on ${history.length} replayed candidates and ${picks.length} settled picks before ${now.toISOString()}`;
+  const note = `refitted on ${history} replayed candidates and ${picks} settled picks before ${now.toISOString()}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),

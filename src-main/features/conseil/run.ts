@@ -17,10 +17,10 @@ import { liveFixtures } from '../agents/value';
 import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
 import { bookRoles } from '../market';
 import { recordPicks } from '../picks';
-import { learn } from './learn';
+import { learn, refit } from './learn';
 import { daySignals } from './signals';
 import { dayPicks } from './today';
-import { latestWeights, weightsView } from './versions';
+import { latestWeights, weightsView, type StoredWeights } from './versions';
 
 export interface RunOptions {
   date?: string;
@@ -73,19 +73,29 @@ function snapshotOf(m: MarketPrices, now: Date) {
 /** A line without pushes (1X2, half lines): the blended probability is the win probability. */
 const noPush = (market: string, line: number | null) => market === '1x2' || (line !== null && Math.abs((line * 2) % 2) === 1);
 
+/** The latest PATRON weights; with none yet, a first fit: saved by a real run, kept in memory by a dry run
+ * (which writes nothing). */
+function weightsFor(db: Cache, dryRun: boolean, now: Date, warnings: string[]): StoredWeights | null {
+  const stored = latestWeights(db);
+  if (stored) return stored;
+  try {
+    if (!dryRun) {
+      learn(db, now);
+      return latestWeights(db);
+    }
+    warnings.push('dry run: PATRON fitted in memory for this run, not saved (a real run saves it)');
+    return { version: 0, fittedAt: now.toISOString(), weights: refit(db, now).weights };
+  } catch (err) {
+    warnings.push((err as Error).message);
+    return null;
+  }
+}
+
 export function runConseil(db: Cache, opts: RunOptions, now = new Date()): ConseilRun {
   const t0 = performance.now();
   const date = opts.date ?? now.toISOString().slice(0, 10);
   const warnings: string[] = [];
-  let stored = latestWeights(db);
-  if (!stored) {
-    try {
-      learn(db, now);
-      stored = latestWeights(db);
-    } catch (err) {
-      warnings.push((err as Error).message);
-    }
-  }
+  const stored = weightsFor(db, opts.dryRun === true, now, warnings);
   const staking = opts.settings.staking;
   const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
   warnings.push(...agentWarnings);

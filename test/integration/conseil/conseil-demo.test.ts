@@ -3,6 +3,7 @@
 // with what they were decided on, checked against the exposure limits and the traps, re-run without
 // duplicates, measured against the demo's true probabilities (against Agent B alone), and the learning
 // loop fed with settled picks.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,34 @@ const read = <T>(fn: (db: Cache) => T): T => {
 
 let first: ConseilRun;
 
+/** Every table of the cache file, its rows in a fixed order: what a write would change. */
+function tablesDigest(): Map<string, string> {
+  return read((db) => {
+    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    const out = new Map<string, string>();
+    for (const n of names) {
+      const rows = db.prepare(`SELECT * FROM "${n}"`).all() as Record<string, unknown>[];
+      const lines = rows.map((r) => JSON.stringify(r)).sort();
+      out.set(n, createHash('sha256').update(lines.join('\n')).digest('hex'));
+    }
+    return out;
+  });
+}
+
 describe('CONSEIL ULTIM on the synced demo', () => {
+  it('a dry run before PATRON has learned writes nothing: every table of the cache file is unchanged, the picks still shown', async () => {
+    const before = tablesDigest();
+    expect(before.get('patron_versions')).toBeDefined();
+    const dry = await runJob(conseilRunJob, { date: today, dryRun: true }, ctx());
+    expect(tablesDigest()).toEqual(before);
+    expect(dry.recorded).toBe(0);
+    expect(dry.patron?.version).toBe(0);
+    expect(dry.warnings.some((w) => /fitted in memory/.test(w))).toBe(true);
+    expect(dry.picks.length).toBeGreaterThan(5);
+  });
+
   it("learns PATRON from the finished matches before now, then picks the day's bets within the exposure limits", async () => {
     first = await runJob(conseilRunJob, { date: today }, ctx());
     console.log(
