@@ -1,8 +1,8 @@
 // The learning loop: settled picks and their CLV feed agent_feedback (one row per pick and agent, with the
 // agent's weight in PATRON before and after), PATRON's weights are refitted on every settled row before
 // now, and the change is logged (patron_versions) with its out-of-sample effect: on the last 14 days of
-// settled rows, which neither compared fit saw, the mean CLV of what the old weights and the new ones
-// (refitted without those days) would have picked.
+// settled rows that neither compared fit saw (after the old weights' training rows), the mean CLV of what
+// the old weights and the new ones (refitted without those days) would have picked.
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Cache } from '../../platform/cache/open';
@@ -29,13 +29,18 @@ function agentWeight(w: PatronWeights | null, agent: string): number | null {
   return AGENT_INPUTS[agent].reduce((s, k) => s + Math.abs(r[k]), 0);
 }
 
-function outOfSample(rows: readonly TrainingRow[], before: PatronWeights | null): LearningEntry['outOfSample'] {
+/** Old and new weights judged on the same days, which neither was fitted on: the last 14 days of rows,
+ * from after the old weights' last training row when they saw some of them; the new weights are refitted
+ * on the rows before those days. With no such day, an entry of 0 candidates (not a comparison on seen data). */
+export function outOfSample(rows: readonly TrainingRow[], before: PatronWeights | null): LearningEntry['outOfSample'] {
   if (rows.length === 0) return null;
   const last = rows.reduce((m, r) => (r.kickoff > m ? r.kickoff : m), rows[0].kickoff);
-  const cut = new Date(Date.parse(last) - HOLDOUT_DAYS * 86_400_000).toISOString();
-  const held = rows.filter((r) => r.kickoff >= cut);
+  const window = new Date(Date.parse(last) - HOLDOUT_DAYS * 86_400_000).toISOString();
+  const seen = before?.trainedThrough ?? null;
+  const cut = seen !== null && seen > window ? seen : window;
+  const held = rows.filter((r) => r.kickoff >= cut && (seen === null || r.kickoff > seen));
   const refit = fitPatron(rows, cut);
-  if (!refit || held.length === 0) return null;
+  if (!refit) return null;
   const judge = (w: PatronWeights | null) => {
     if (!w) return { picked: 0, meanClv: null };
     const picked = held.filter((r) => {
