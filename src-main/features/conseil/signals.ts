@@ -1,7 +1,7 @@
-// The live agents' signals on each selection of the day's matches, read from the cache: FERRARI's active
-// traps (highest severity), Agent A's steam moves (signed: toward the selection or against it), and
-// Agent C's patterns that survived the multiple-testing correction and whose cut (league, price band)
-// the candidate falls in (their ROI).
+// The live agents' signals on each selection of the day's matches, read from the cache as of the decision
+// time (nothing detected after it): FERRARI's active traps (highest severity), Agent A's steam moves
+// (signed: toward the selection or against it), and Agent C's patterns that survived the multiple-testing
+// correction and whose cut (league, price band) the candidate falls in (their ROI).
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import type { CandidateSignals } from '../agents/patron';
@@ -44,9 +44,10 @@ export function daySignals(db: Cache, matchIds: readonly number[], now: Date): D
   if (tableExists(db, 'market_traps') && matchIds.length) {
     const rows = db
       .prepare(
-        `SELECT match_id, market, line, selection, kind, severity FROM market_traps WHERE status = 'active' AND match_id IN (${inList(matchIds)})`,
+        `SELECT match_id, market, line, selection, kind, severity FROM market_traps
+          WHERE status = 'active' AND detected_at <= ? AND match_id IN (${inList(matchIds)})`,
       )
-      .all(...matchIds) as TrapRow[];
+      .all(now.toISOString(), ...matchIds) as TrapRow[];
     for (const r of rows) {
       const k = key(r.match_id, r.market, r.line, r.selection);
       const cur = traps.get(k);

@@ -17,6 +17,7 @@ import { agentsRunJob } from '../../../src-main/features/agents/runner';
 import { previewJob } from '../../../src-main/features/analysis';
 import { calibrateJob } from '../../../src-main/features/agents/backtest';
 import { LIVE_DEFAULTS, valueBetsJob } from '../../../src-main/features/agents/value';
+import { daySignals } from '../../../src-main/features/conseil/signals';
 import { conseilLearnJob, conseilRunJob, learningLog } from '../../../src-main/features/conseil';
 import { recordPicksJob, settlePicksJob } from '../../../src-main/features/picks';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
@@ -177,6 +178,24 @@ describe('CONSEIL ULTIM on the synced demo', () => {
         db.prepare("SELECT trap_id FROM market_traps WHERE match_id = ? AND status = 'active'").all(top.matchId) as { trap_id: string }[],
     );
     expect(p.traps.map((t) => t.trapId).sort()).toEqual(traps.map((t) => t.trap_id).sort());
+  });
+
+  it('traps are read as of the decision time, as steam is: a trap detected after it does not count', () => {
+    read((db) => {
+      // a selection's first active trap: before its detection the selection has none
+      const t = db
+        .prepare(
+          `SELECT t.match_id AS matchId, m.league_code AS league, t.market, t.line, t.selection, MIN(t.detected_at) AS detectedAt
+             FROM market_traps t JOIN matches m ON m.match_id = t.match_id WHERE t.status = 'active'
+            GROUP BY t.match_id, t.market, t.line, t.selection ORDER BY detectedAt DESC LIMIT 1`,
+        )
+        .get() as { matchId: number; league: string; market: string; line: number | null; selection: string; detectedAt: string };
+      expect(t).toBeDefined();
+      const at = (ms: number) => daySignals(db, [t.matchId], new Date(ms)).at(t.matchId, t.league, t.market, t.line, t.selection, 2);
+      const detected = Date.parse(t.detectedAt);
+      expect(at(detected - 1).trapInfo).toBeNull();
+      expect(at(detected).trapInfo).not.toBeNull();
+    });
   });
 
   it('a re-run records nothing new, and no pick is on a selection a high-severity trap is active on', async () => {
