@@ -10,7 +10,7 @@ import { tableExists } from '../../platform/cache/tables';
 import { writeOwnOutput } from '../../sync';
 import { fitPatron, scorePatron, weightRecord, type PatronInput, type PatronWeights, type TrainingRow } from '../agents/patron';
 import { CONSEIL_DEFAULTS } from '../decision';
-import { historyRows, pickRows } from './training';
+import { historyRows, pickRows, TRAINING_DAYS } from './training';
 import { latestWeights, learningLog, saveVersion, weightChanges } from './versions';
 
 const HOLDOUT_DAYS = 14;
@@ -87,8 +87,12 @@ function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights,
 }
 
 /** PATRON refitted on every settled row before now; reads only (a dry run scores with it unsaved). */
-export function refit(db: Cache, now: Date): { weights: PatronWeights; rows: TrainingRow[]; history: number; picks: number } {
-  const history = historyRows(db, now);
+export function refit(
+  db: Cache,
+  now: Date,
+): { weights: PatronWeights; rows: TrainingRow[]; history: number; picks: number; noBlend: number } {
+  const counts = { noBlend: 0 };
+  const history = historyRows(db, now, TRAINING_DAYS, counts);
   const picks = pickRows(db, now);
   const rows = [...history, ...picks];
   const weights = fitPatron(rows, now.toISOString());
@@ -97,16 +101,17 @@ export function refit(db: Cache, now: Date): { weights: PatronWeights; rows: Tra
       'CONFLICT',
       `PATRON needs at least 30 settled candidates to learn from; the cache has ${rows.length} (finished matches with prices and a closing line, and settled picks): sync more history`,
     );
-  return { weights, rows, history: history.length, picks: picks.length };
+  return { weights, rows, history: history.length, picks: picks.length, noBlend: counts.noBlend };
 }
 
 export function learn(db: Cache, now: Date): LearningEntry {
-  const { weights: after, rows, history, picks } = refit(db, now);
+  const { weights: after, rows, history, picks, noBlend } = refit(db, now);
   const previous = latestWeights(db);
   const before = previous?.weights ?? null;
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
-  const note = `refitted on ${history} replayed candidates and ${picks} settled picks before ${now.toISOString()}`;
+  const blendNote = noBlend ? ` (${noBlend} of their matches read with the market alone: no blend weight chosen before them)` : '';
+  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} settled picks before ${now.toISOString()}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),
