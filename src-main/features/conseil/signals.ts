@@ -2,6 +2,7 @@
 // time (nothing detected after it): FERRARI's active traps (highest severity), Agent A's steam moves
 // (signed: toward the selection or against it), and Agent C's patterns that survived the multiple-testing
 // correction and whose cut (league, price band) the candidate falls in (their ROI).
+import { inPriceBand } from '../../../src-shared/domain/price-bands';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import type { CandidateSignals } from '../agents/patron';
@@ -104,15 +105,12 @@ export function daySignals(db: Cache, matchIds: readonly number[], now: Date): D
       });
     }
   }
-  const bandOf = (odds: number, band: string) => {
-    const [lo, hi] = band.replace('+', '-Infinity').split('-').map(Number);
-    return odds >= lo && odds < (Number.isNaN(hi) ? Infinity : hi);
-  };
   return {
     at(matchId, league, market, line, selection, odds) {
       const k = key(matchId, market, line, selection);
       const matching = patterns.filter(
-        (p) => p.market === market && p.selection === selection && (!p.league || p.league === league) && (!p.band || bandOf(odds, p.band)),
+        (p) =>
+          p.market === market && p.selection === selection && (!p.league || p.league === league) && (!p.band || inPriceBand(odds, p.band)),
       );
       const pattern = matching.length ? matching.reduce((a, b) => (Math.abs(b.roi) > Math.abs(a.roi) ? b : a)).roi : 0;
       return { trapInfo: traps.get(k) ?? null, steam: steam.get(k) ?? 0, pattern };
