@@ -6,10 +6,10 @@
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import { writeOwnOutput } from '../../sync';
 import { fitPatron, scorePatron, weightRecord, type PatronInput, type PatronWeights, type TrainingRow } from '../agents/patron';
 import { CONSEIL_DEFAULTS } from '../decision';
+import { unfedSettledPicks } from './queries';
 import { historyRows, pickRows, TRAINING_DAYS } from './training';
 import { latestWeights, learningLog, saveVersion, weightChanges } from './versions';
 
@@ -52,23 +52,9 @@ export function outOfSample(rows: readonly TrainingRow[], before: PatronWeights 
   return { from: cut, to: last, candidates: held.length, before: judge(before), after: judge(refit) };
 }
 
-interface SettledPick {
-  pick_id: string;
-  result: string | null;
-  clv: number | null;
-  profit: number | null;
-}
-
 /** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent). */
 function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
-  if (!tableExists(db, 'tracking_clv_picks') || !tableExists(db, 'agent_feedback')) return 0;
-  const settled = db
-    .prepare(
-      `SELECT p.pick_id, p.result, p.clv, p.profit FROM tracking_clv_picks p
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND (p.result IS NOT NULL OR p.clv IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.feedback_id = 'feedback:' || p.pick_id || ':value')`,
-    )
-    .all() as SettledPick[];
+  const settled = unfedSettledPicks(db);
   const rows = settled.flatMap((p) =>
     Object.keys(AGENT_INPUTS).map((agent) => ({
       feedback_id: `feedback:${p.pick_id}:${agent}`,

@@ -19,6 +19,7 @@ import { bookRoles } from '../market';
 import { recordPicks } from '../picks';
 import { learn, refit } from './learn';
 import { daySignals } from './signals';
+import { conseilPicksBetween } from './queries';
 import { dayPicks } from './today';
 import { latestWeights, weightsView, type StoredWeights } from './versions';
 
@@ -40,16 +41,9 @@ export const conseilPickId = (date: string, c: Pick<Candidate, 'matchId' | 'mark
 function alreadyPicked(db: Cache, date: string): { keys: Set<string>; exposure: Exposure } {
   const exposure = emptyExposure();
   const keys = new Set<string>();
-  if (!tableExists(db, 'tracking_clv_picks')) return { keys, exposure };
   const from = `${date}T00:00:00.000Z`;
   const to = new Date(Date.parse(from) + 86_400_000).toISOString();
-  const rows = db
-    .prepare(
-      `SELECT p.match_id AS matchId, p.market, p.line, p.selection, p.stake, m.league_code AS league
-         FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`,
-    )
-    .all(from, to) as { matchId: number; market: string; line: number | null; selection: string; stake: number; league: string }[];
+  const rows = conseilPicksBetween(db, from, to);
   for (const p of rows) {
     keys.add(selectionKey(p.matchId, p.market, p.line, p.selection));
     exposure.day += p.stake;

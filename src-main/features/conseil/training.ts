@@ -7,11 +7,11 @@ import { MARKETS } from '../../../src-shared/contract/market';
 import { dayNumber } from '../../../src-shared/quant/dates';
 import type { DixonColesModel } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import { cacheFixtures, fitLeague, fixtureMatrix, History, sortFixtures, type BacktestFixture, type LeagueFit } from '../agents/backtest';
 import { fixtureInputs, PATRON_INPUTS, type InputVector, type TrainingRow } from '../agents/patron';
 import { blendAt, blendHistory, LIVE_DEFAULTS } from '../agents/value';
 import { candidateRules, settleCandidates } from '../decision';
+import { settledPickRows } from './queries';
 
 export const TRAINING_DAYS = 365;
 /** The cache source's decision time: its prices an hour before kick-off (cacheFixtures' default lead). */
@@ -54,21 +54,9 @@ export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS, counts?
   return rows;
 }
 
-interface PickRow {
-  inputs: string | null;
-  clv: number;
-  kickoff: string;
-}
-
 /** The app's settled CONSEIL picks (with a CLV) that kicked off before `asOf`, as training rows. */
 export function pickRows(db: Cache, asOf: Date): TrainingRow[] {
-  if (!tableExists(db, 'tracking_clv_picks')) return [];
-  const rows = db
-    .prepare(
-      `SELECT p.inputs AS inputs, p.clv AS clv, m.kickoff AS kickoff FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.clv IS NOT NULL AND m.kickoff < ?`,
-    )
-    .all(asOf.toISOString()) as PickRow[];
+  const rows = settledPickRows(db, asOf.toISOString());
   const out: TrainingRow[] = [];
   for (const r of rows) {
     const inputs = parseInputs(r.inputs);
