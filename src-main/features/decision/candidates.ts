@@ -1,8 +1,7 @@
 // CONSEIL's candidates, the same live and in replay: the rules Agent B reads them with, and the CLV a
 // past fixture's candidates had against its closing line (PATRON's training rows).
 import type { MarketKind } from '../../../src-shared/contract/market';
-import type { BookRoles } from '../../../src-shared/domain/market-prices';
-import type { BacktestFixture } from '../agents/backtest';
+import type { BookRoles, MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { TrainingRow, Unscored } from '../agents/patron';
 import { LIVE_DEFAULTS, type ValueRules } from '../agents/value';
 import { betClv, closingOf } from './closing';
@@ -25,8 +24,14 @@ export function candidateRules(w: number, p: { books: 'all' | 'soft'; markets: r
   };
 }
 
+/** What settling candidates reads of a past fixture (a backtest fixture, live or replayed). */
+export interface SettledFixture {
+  closing: readonly MarketPrices[];
+  kickoff: string;
+}
+
 /** A past fixture's candidates with the CLV their prices had against its closing line. */
-export function settleCandidates(f: BacktestFixture, rows: readonly Unscored[], roles: BookRoles): TrainingRow[] {
+export function settleCandidates(f: SettledFixture, rows: readonly Unscored[], roles: BookRoles): TrainingRow[] {
   const out: TrainingRow[] = [];
   for (const r of rows) {
     const close = closingOf(f.closing, r.market, r.line, roles, f.kickoff);

@@ -1,7 +1,7 @@
 // The decision layer, one base for live CONSEIL ULTIM and the backtester's CONSEIL strategy: the rules
 // candidates are read with, CONSEIL's choice and stakes among PATRON-scored candidates, and the
 // settlement of candidates against the closing line.
-export { candidateRules, settleCandidates } from './candidates';
+export { candidateRules, settleCandidates, type SettledFixture } from './candidates';
 export {
   chooseCandidates,
   emptyExposure,
