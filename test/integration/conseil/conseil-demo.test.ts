@@ -374,6 +374,8 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     expect(entry.changes.every((c) => c.before !== null)).toBe(true);
     expect(entry.trainedThrough! < new Date().toISOString()).toBe(true);
     expect(entry.outOfSample).not.toBeNull();
+    // judged on days neither fit saw: after the previous weights' last training row
+    expect(entry.outOfSample!.from >= first.patron!.trainedThrough!).toBe(true);
     const feedback = read((db) =>
       db.prepare("SELECT agent, COUNT(*) AS n FROM agent_feedback WHERE pick_id LIKE 'conseil:test:%' GROUP BY agent").all(),
     );
