@@ -1,23 +1,16 @@
 // The learning loop: settled picks and their CLV feed agent_feedback (one row per pick and agent, with the
 // agent's weight in PATRON before and after), PATRON's weights are refitted on every settled row before
 // now, and the change is logged (patron_versions) with its out-of-sample effect: on the last 14 days of
-// settled rows, which neither compared fit saw, the mean CLV of what the old weights and the new ones
-// (refitted without those days) would have picked.
+// settled rows that neither compared fit saw (after the old weights' training rows), the mean CLV of what
+// the old weights and the new ones (refitted without those days) would have picked.
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import { writeOwnOutput } from '../../sync';
-import {
-  CONSEIL_DEFAULTS,
-  fitPatron,
-  scorePatron,
-  weightRecord,
-  type PatronInput,
-  type PatronWeights,
-  type TrainingRow,
-} from '../agents/patron';
-import { historyRows, pickRows } from './training';
+import { fitPatron, scorePatron, weightRecord, type PatronInput, type PatronWeights, type TrainingRow } from '../agents/patron';
+import { CONSEIL_DEFAULTS } from '../decision';
+import { unfedSettledPicks } from './queries';
+import { historyRows, pickRows, TRAINING_DAYS } from './training';
 import { latestWeights, learningLog, saveVersion, weightChanges } from './versions';
 
 const HOLDOUT_DAYS = 14;
@@ -36,13 +29,18 @@ function agentWeight(w: PatronWeights | null, agent: string): number | null {
   return AGENT_INPUTS[agent].reduce((s, k) => s + Math.abs(r[k]), 0);
 }
 
-function outOfSample(rows: readonly TrainingRow[], before: PatronWeights | null): LearningEntry['outOfSample'] {
+/** Old and new weights judged on the same days, which neither was fitted on: the last 14 days of rows,
+ * from after the old weights' last training row when they saw some of them; the new weights are refitted
+ * on the rows before those days. With no such day, an entry of 0 candidates (not a comparison on seen data). */
+export function outOfSample(rows: readonly TrainingRow[], before: PatronWeights | null): LearningEntry['outOfSample'] {
   if (rows.length === 0) return null;
   const last = rows.reduce((m, r) => (r.kickoff > m ? r.kickoff : m), rows[0].kickoff);
-  const cut = new Date(Date.parse(last) - HOLDOUT_DAYS * 86_400_000).toISOString();
-  const held = rows.filter((r) => r.kickoff >= cut);
+  const window = new Date(Date.parse(last) - HOLDOUT_DAYS * 86_400_000).toISOString();
+  const seen = before?.trainedThrough ?? null;
+  const cut = seen !== null && seen > window ? seen : window;
+  const held = rows.filter((r) => r.kickoff >= cut && (seen === null || r.kickoff > seen));
   const refit = fitPatron(rows, cut);
-  if (!refit || held.length === 0) return null;
+  if (!refit) return null;
   const judge = (w: PatronWeights | null) => {
     if (!w) return { picked: 0, meanClv: null };
     const picked = held.filter((r) => {
@@ -54,23 +52,9 @@ function outOfSample(rows: readonly TrainingRow[], before: PatronWeights | null)
   return { from: cut, to: last, candidates: held.length, before: judge(before), after: judge(refit) };
 }
 
-interface SettledPick {
-  pick_id: string;
-  result: string | null;
-  clv: number | null;
-  profit: number | null;
-}
-
 /** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent). */
 function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
-  if (!tableExists(db, 'tracking_clv_picks') || !tableExists(db, 'agent_feedback')) return 0;
-  const settled = db
-    .prepare(
-      `SELECT p.pick_id, p.result, p.clv, p.profit FROM tracking_clv_picks p
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND (p.result IS NOT NULL OR p.clv IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.feedback_id = 'feedback:' || p.pick_id || ':value')`,
-    )
-    .all() as SettledPick[];
+  const settled = unfedSettledPicks(db);
   const rows = settled.flatMap((p) =>
     Object.keys(AGENT_INPUTS).map((agent) => ({
       feedback_id: `feedback:${p.pick_id}:${agent}`,
@@ -88,21 +72,32 @@ function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights,
   return settled.length;
 }
 
-export function learn(db: Cache, now: Date): LearningEntry {
-  const history = historyRows(db, now);
+/** PATRON refitted on every settled row before now; reads only (a dry run scores with it unsaved). */
+export function refit(
+  db: Cache,
+  now: Date,
+): { weights: PatronWeights; rows: TrainingRow[]; history: number; picks: number; noBlend: number } {
+  const counts = { noBlend: 0 };
+  const history = historyRows(db, now, TRAINING_DAYS, counts);
   const picks = pickRows(db, now);
   const rows = [...history, ...picks];
-  const after = fitPatron(rows, now.toISOString());
-  if (!after)
+  const weights = fitPatron(rows, now.toISOString());
+  if (!weights)
     throw new ContractError(
       'CONFLICT',
       `PATRON needs at least 30 settled candidates to learn from; the cache has ${rows.length} (finished matches with prices and a closing line, and settled picks): sync more history`,
     );
+  return { weights, rows, history: history.length, picks: picks.length, noBlend: counts.noBlend };
+}
+
+export function learn(db: Cache, now: Date): LearningEntry {
+  const { weights: after, rows, history, picks, noBlend } = refit(db, now);
   const previous = latestWeights(db);
   const before = previous?.weights ?? null;
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
-  const note = `refitted on ${history.length} replayed candidates and ${picks.length} settled picks before ${now.toISOString()}`;
+  const blendNote = noBlend ? ` (${noBlend} of their matches read with the market alone: no blend weight chosen before them)` : '';
+  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} settled picks before ${now.toISOString()}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),

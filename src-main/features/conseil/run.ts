@@ -12,27 +12,16 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { candidateRules } from '../agents/backtest';
-import {
-  chooseCandidates,
-  CONSEIL_DEFAULTS,
-  emptyExposure,
-  fixtureInputs,
-  INPUT_LABELS,
-  PATRON_VERSION,
-  scoreCandidates,
-  weightRecord,
-  type Candidate,
-  type Chosen,
-  type Exposure,
-} from '../agents/patron';
+import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
+import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
 import { bookRoles } from '../market';
 import { recordPicks } from '../picks';
-import { learn } from './learn';
+import { learn, refit } from './learn';
 import { daySignals } from './signals';
+import { conseilPicksBetween } from './queries';
 import { dayPicks } from './today';
-import { latestWeights, weightsView } from './versions';
+import { latestWeights, weightsView, type StoredWeights } from './versions';
 
 export interface RunOptions {
   date?: string;
@@ -52,16 +41,9 @@ export const conseilPickId = (date: string, c: Pick<Candidate, 'matchId' | 'mark
 function alreadyPicked(db: Cache, date: string): { keys: Set<string>; exposure: Exposure } {
   const exposure = emptyExposure();
   const keys = new Set<string>();
-  if (!tableExists(db, 'tracking_clv_picks')) return { keys, exposure };
   const from = `${date}T00:00:00.000Z`;
   const to = new Date(Date.parse(from) + 86_400_000).toISOString();
-  const rows = db
-    .prepare(
-      `SELECT p.match_id AS matchId, p.market, p.line, p.selection, p.stake, m.league_code AS league
-         FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`,
-    )
-    .all(from, to) as { matchId: number; market: string; line: number | null; selection: string; stake: number; league: string }[];
+  const rows = conseilPicksBetween(db, from, to);
   for (const p of rows) {
     keys.add(selectionKey(p.matchId, p.market, p.line, p.selection));
     exposure.day += p.stake;
@@ -85,19 +67,29 @@ function snapshotOf(m: MarketPrices, now: Date) {
 /** A line without pushes (1X2, half lines): the blended probability is the win probability. */
 const noPush = (market: string, line: number | null) => market === '1x2' || (line !== null && Math.abs((line * 2) % 2) === 1);
 
+/** The latest PATRON weights; with none yet, a first fit: saved by a real run, kept in memory by a dry run
+ * (which writes nothing). */
+function weightsFor(db: Cache, dryRun: boolean, now: Date, warnings: string[]): StoredWeights | null {
+  const stored = latestWeights(db);
+  if (stored) return stored;
+  try {
+    if (!dryRun) {
+      learn(db, now);
+      return latestWeights(db);
+    }
+    warnings.push('dry run: PATRON fitted in memory for this run, not saved (a real run saves it)');
+    return { version: 0, fittedAt: now.toISOString(), weights: refit(db, now).weights };
+  } catch (err) {
+    warnings.push((err as Error).message);
+    return null;
+  }
+}
+
 export function runConseil(db: Cache, opts: RunOptions, now = new Date()): ConseilRun {
   const t0 = performance.now();
   const date = opts.date ?? now.toISOString().slice(0, 10);
   const warnings: string[] = [];
-  let stored = latestWeights(db);
-  if (!stored) {
-    try {
-      learn(db, now);
-      stored = latestWeights(db);
-    } catch (err) {
-      warnings.push((err as Error).message);
-    }
-  }
+  const stored = weightsFor(db, opts.dryRun === true, now, warnings);
   const staking = opts.settings.staking;
   const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
   warnings.push(...agentWarnings);

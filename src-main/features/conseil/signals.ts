@@ -1,63 +1,29 @@
-// The live agents' signals on each selection of the day's matches, read from the cache: FERRARI's active
-// traps (highest severity), Agent A's steam moves (signed: toward the selection or against it), and
-// Agent C's patterns that survived the multiple-testing correction and whose cut (league, price band)
-// the candidate falls in (their ROI).
+// The live agents' signals on each selection of the day's matches, read from the cache as of the decision
+// time (nothing detected after it): FERRARI's active traps (highest severity), Agent A's steam moves
+// (signed: toward the selection or against it), and Agent C's patterns that survived the multiple-testing
+// correction and whose cut (league, price band) the candidate falls in (their ROI).
+import { inPriceBand } from '../../../src-shared/domain/price-bands';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import type { CandidateSignals } from '../agents/patron';
+import { anomalyAnalyses, significantPatterns, trapsAsOf, type Severity } from './queries';
 
 const key = (matchId: number, market: string, line: number | null, selection: string) => `${matchId}|${market}|${line ?? ''}|${selection}`;
 const RANK = { low: 1, medium: 2, high: 3 } as const;
-type Severity = keyof typeof RANK;
-
-interface TrapRow {
-  match_id: number;
-  market: string;
-  line: number | null;
-  selection: string;
-  kind: string;
-  severity: Severity;
-}
-
-interface SteamRow {
-  match_id: number;
-  score: number | null;
-  payload: string;
-}
-
-interface PatternRow {
-  market: string;
-  selection: string;
-  filters: string;
-  roi: number;
-  league: string | null;
-}
 
 export interface DaySignals {
   at(matchId: number, league: string, market: string, line: number | null, selection: string, odds: number): CandidateSignals;
 }
 
-const inList = (ids: readonly number[]) => ids.map(() => '?').join(',') || 'NULL';
-
 export function daySignals(db: Cache, matchIds: readonly number[], now: Date): DaySignals {
   const traps = new Map<string, { severity: Severity; kind: string }>();
-  if (tableExists(db, 'market_traps') && matchIds.length) {
-    const rows = db
-      .prepare(
-        `SELECT match_id, market, line, selection, kind, severity FROM market_traps WHERE status = 'active' AND match_id IN (${inList(matchIds)})`,
-      )
-      .all(...matchIds) as TrapRow[];
-    for (const r of rows) {
-      const k = key(r.match_id, r.market, r.line, r.selection);
-      const cur = traps.get(k);
-      if (!cur || RANK[r.severity] > RANK[cur.severity]) traps.set(k, { severity: r.severity, kind: r.kind });
-    }
+  for (const r of trapsAsOf(db, matchIds, now.toISOString())) {
+    const k = key(r.match_id, r.market, r.line, r.selection);
+    const cur = traps.get(k);
+    if (!cur || RANK[r.severity] > RANK[cur.severity]) traps.set(k, { severity: r.severity, kind: r.kind });
   }
   const steam = new Map<string, number>();
-  if (tableExists(db, 'agent_analyses') && matchIds.length) {
-    const rows = db
-      .prepare(`SELECT match_id, score, payload FROM agent_analyses WHERE agent = 'anomaly' AND match_id IN (${inList(matchIds)})`)
-      .all(...matchIds) as SteamRow[];
+  {
+    const rows = anomalyAnalyses(db, matchIds);
     for (const r of rows) {
       let p: {
         kind?: string;
@@ -81,10 +47,8 @@ export function daySignals(db: Cache, matchIds: readonly number[], now: Date): D
     }
   }
   const patterns: { market: string; selection: string; league: string | null; band: string | null; roi: number }[] = [];
-  if (tableExists(db, 'market_patterns')) {
-    const rows = db
-      .prepare(`SELECT market, selection, filters, roi, NULL AS league FROM market_patterns WHERE significant = 1 AND roi IS NOT NULL`)
-      .all() as PatternRow[];
+  {
+    const rows = significantPatterns(db);
     for (const r of rows) {
       let f: Record<string, unknown>;
       try {
@@ -103,15 +67,12 @@ export function daySignals(db: Cache, matchIds: readonly number[], now: Date): D
       });
     }
   }
-  const bandOf = (odds: number, band: string) => {
-    const [lo, hi] = band.replace('+', '-Infinity').split('-').map(Number);
-    return odds >= lo && odds < (Number.isNaN(hi) ? Infinity : hi);
-  };
   return {
     at(matchId, league, market, line, selection, odds) {
       const k = key(matchId, market, line, selection);
       const matching = patterns.filter(
-        (p) => p.market === market && p.selection === selection && (!p.league || p.league === league) && (!p.band || bandOf(odds, p.band)),
+        (p) =>
+          p.market === market && p.selection === selection && (!p.league || p.league === league) && (!p.band || inPriceBand(odds, p.band)),
       );
       const pattern = matching.length ? matching.reduce((a, b) => (Math.abs(b.roi) > Math.abs(a.roi) ? b : a)).roi : 0;
       return { trapInfo: traps.get(k) ?? null, steam: steam.get(k) ?? 0, pattern };

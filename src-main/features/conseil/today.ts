@@ -3,34 +3,9 @@
 // and best scorer prices with an edge, the analyst's bets following it, and where tracking stands.
 import type { ConseilPick, PicksToday } from '../../../src-shared/contract/conseil';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import { INPUT_LABELS, tierOf, type PatronInput } from '../agents/patron';
+import { activeTrapsOf, betsFollowing, conseilPickRows, scorerPricesOf } from './queries';
 import { latestWeights, weightsView } from './versions';
-
-interface PickDbRow {
-  pick_id: string;
-  match_id: number;
-  market: ConseilPick['market'];
-  line: number | null;
-  selection: string;
-  bookmaker: string;
-  odds_taken: number;
-  fair_odds: number | null;
-  edge: number | null;
-  stake: number;
-  confidence: number | null;
-  inputs: string | null;
-  reasons: string | null;
-  warnings: string | null;
-  picked_at: string;
-  result: string | null;
-  clv: number | null;
-  closing_status: string | null;
-  league: string | null;
-  kickoff: string | null;
-  home: string | null;
-  away: string | null;
-}
 
 export interface PatronDetail {
   score: number;
@@ -53,20 +28,10 @@ function dayRange(date: string): [string, string] {
   return [start.toISOString(), new Date(start.getTime() + 86_400_000).toISOString()];
 }
 
-const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, p.fair_odds, p.edge, p.stake,
-    p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
-    COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
-  FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-  JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
-  LEFT JOIN leagues l ON l.league_code = m.league_code`;
-
 /** Recorded CONSEIL picks of matches kicking off on `date` (UTC), best PATRON score first. */
 export function dayPicks(db: Cache, date: string): ConseilPick[] {
-  if (!tableExists(db, 'tracking_clv_picks')) return [];
   const [from, to] = dayRange(date);
-  const rows = db
-    .prepare(`${PICK_SELECT} WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`)
-    .all(from, to) as PickDbRow[];
+  const rows = conseilPickRows(db, from, to);
   const matchIds = [...new Set(rows.map((r) => r.match_id))];
   const traps = trapsOf(db, matchIds);
   const scorers = scorersOf(db, matchIds);
@@ -113,28 +78,13 @@ export function dayPicks(db: Cache, date: string): ConseilPick[] {
 
 function trapsOf(db: Cache, matchIds: readonly number[]): Map<number, ConseilPick['traps']> {
   const out = new Map<number, ConseilPick['traps']>();
-  if (!tableExists(db, 'market_traps') || matchIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT match_id, kind, severity, market, line, selection, score FROM market_traps
-        WHERE status = 'active' AND match_id IN (${matchIds.map(() => '?').join(',')}) ORDER BY score DESC`,
-    )
-    .all(...matchIds) as ({ match_id: number } & ConseilPick['traps'][number])[];
-  for (const { match_id, ...t } of rows) out.set(match_id, [...(out.get(match_id) ?? []), t]);
+  for (const { match_id, ...t } of activeTrapsOf(db, matchIds)) out.set(match_id, [...(out.get(match_id) ?? []), t]);
   return out;
 }
 
 function scorersOf(db: Cache, matchIds: readonly number[]): Map<number, ConseilPick['scorers']> {
   const out = new Map<number, ConseilPick['scorers']>();
-  if (!tableExists(db, 'scorer_market_picks') || !tableExists(db, 'players') || matchIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT s.match_id, pl.name AS player, t.name AS team, s.market, s.bookmaker, s.odds, s.fair_odds AS fairOdds, s.edge
-         FROM scorer_market_picks s JOIN players pl ON pl.player_id = s.player_id LEFT JOIN teams t ON t.team_id = pl.team_id
-        WHERE s.edge > 0 AND s.match_id IN (${matchIds.map(() => '?').join(',')}) ORDER BY s.edge DESC`,
-    )
-    .all(...matchIds) as ({ match_id: number } & ConseilPick['scorers'][number])[];
-  for (const { match_id, ...s } of rows) {
+  for (const { match_id, ...s } of scorerPricesOf(db, matchIds)) {
     const list = out.get(match_id) ?? [];
     if (list.length < 3) out.set(match_id, [...list, s]);
   }
@@ -143,14 +93,7 @@ function scorersOf(db: Cache, matchIds: readonly number[]): Map<number, ConseilP
 
 function placedOf(db: Cache, pickIds: readonly string[]): Map<string, ConseilPick['placed']> {
   const out = new Map<string, ConseilPick['placed']>();
-  if (pickIds.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds, stake, picked_at AS placedAt
-         FROM tracking_clv_picks WHERE kind = 'bet' AND parent_pick_id IN (${pickIds.map(() => '?').join(',')}) ORDER BY picked_at`,
-    )
-    .all(...pickIds) as ({ parent: string } & ConseilPick['placed'][number])[];
-  for (const { parent, ...b } of rows)
+  for (const { parent, ...b } of betsFollowing(db, pickIds))
     out.set(parent, [...(out.get(parent) ?? []), { ...b, placedAt: new Date(b.placedAt).toISOString() }]);
   return out;
 }

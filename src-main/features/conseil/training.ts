@@ -7,33 +7,34 @@ import { MARKETS } from '../../../src-shared/contract/market';
 import { dayNumber } from '../../../src-shared/quant/dates';
 import type { DixonColesModel } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
-import {
-  cacheFixtures,
-  candidateRules,
-  fitLeague,
-  fixtureMatrix,
-  History,
-  settleCandidates,
-  sortFixtures,
-  type LeagueFit,
-} from '../agents/backtest';
+import { cacheFixtures, fitLeague, fixtureMatrix, History, sortFixtures, type BacktestFixture, type LeagueFit } from '../agents/backtest';
 import { fixtureInputs, PATRON_INPUTS, type InputVector, type TrainingRow } from '../agents/patron';
-import { latestBlend, LIVE_DEFAULTS } from '../agents/value';
+import { blendAt, blendHistory, LIVE_DEFAULTS } from '../agents/value';
+import { candidateRules, settleCandidates } from '../decision';
+import { settledPickRows } from './queries';
 
 export const TRAINING_DAYS = 365;
+/** The cache source's decision time: its prices an hour before kick-off (cacheFixtures' default lead). */
+const DECISION_LEAD_MS = 60 * 60_000;
 
 const settings = { xi: LIVE_DEFAULTS.xi, windowDays: LIVE_DEFAULTS.windowDays, minTeamMatches: LIVE_DEFAULTS.minTeamMatches };
 
-/** Candidates of finished matches in [asOf − days, asOf), with their CLV. */
-export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS): TrainingRow[] {
+/** Candidates of finished matches in [asOf − days, asOf), with their CLV; `counts.noBlend` gets the
+ * matches read with no blend weight chosen before them. */
+export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS, counts?: { noBlend: number }): TrainingRow[] {
   const data = cacheFixtures(db, 'cache');
   const fixtures = sortFixtures(data.fixtures);
   const history = new History(fixtures);
   const end = asOf.toISOString();
   const since = new Date(asOf.getTime() - days * 86_400_000).toISOString();
-  const w = latestBlend(db)?.w ?? 0;
-  const rules = candidateRules(w, { books: 'all', markets: MARKETS });
+  // each row with the blend weight known at its decision time (as live CONSEIL had it), not today's;
+  // before any was chosen, the market alone (w = 0), counted
+  const blends = blendHistory(db);
+  const rulesAt = (f: BacktestFixture) => {
+    const w = blendAt(blends, new Date(Date.parse(f.kickoff) - DECISION_LEAD_MS).toISOString());
+    if (w === null && counts) counts.noBlend++;
+    return candidateRules(w ?? 0, { books: 'all', markets: MARKETS });
+  };
   const fits = new Map<string, LeagueFit>();
   const last = new Map<string, DixonColesModel | null>();
   const rows: TrainingRow[] = [];
@@ -47,27 +48,15 @@ export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS): Traini
       if (fit.model) last.set(f.league, fit.model);
       fits.set(key, fit);
     }
-    const { rows: cands } = fixtureInputs(f.decision, data.roles, fixtureMatrix(fit, f, settings), rules);
+    const { rows: cands } = fixtureInputs(f.decision, data.roles, fixtureMatrix(fit, f, settings), rulesAt(f));
     rows.push(...settleCandidates(f, cands, data.roles));
   }
   return rows;
 }
 
-interface PickRow {
-  inputs: string | null;
-  clv: number;
-  kickoff: string;
-}
-
 /** The app's settled CONSEIL picks (with a CLV) that kicked off before `asOf`, as training rows. */
 export function pickRows(db: Cache, asOf: Date): TrainingRow[] {
-  if (!tableExists(db, 'tracking_clv_picks')) return [];
-  const rows = db
-    .prepare(
-      `SELECT p.inputs AS inputs, p.clv AS clv, m.kickoff AS kickoff FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.clv IS NOT NULL AND m.kickoff < ?`,
-    )
-    .all(asOf.toISOString()) as PickRow[];
+  const rows = settledPickRows(db, asOf.toISOString());
   const out: TrainingRow[] = [];
   for (const r of rows) {
     const inputs = parseInputs(r.inputs);

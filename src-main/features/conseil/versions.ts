@@ -3,22 +3,8 @@
 import type { LearningEntry, PatronWeightsView } from '../../../src-shared/contract/conseil';
 import type { RidgeFit } from '../../../src-shared/quant';
 import type { Cache } from '../../platform/cache/open';
-import { tableExists } from '../../platform/cache/tables';
 import { INPUT_LABELS, PATRON_INPUTS, weightRecord, type PatronInput, type PatronWeights } from '../agents/patron';
-
-interface Row {
-  version: number;
-  model: string;
-  fitted_at: string;
-  trained_through: string | null;
-  rows: number;
-  picks: number;
-  feedback: number;
-  fit: string;
-  changes: string;
-  out_of_sample: string | null;
-  note: string;
-}
+import { insertVersion, versionRows, type VersionRow } from './queries';
 
 export interface StoredWeights {
   version: number;
@@ -26,7 +12,7 @@ export interface StoredWeights {
   weights: PatronWeights;
 }
 
-const toWeights = (r: Row): StoredWeights => {
+const toWeights = (r: VersionRow): StoredWeights => {
   const fit = JSON.parse(r.fit) as RidgeFit;
   return {
     version: r.version,
@@ -44,8 +30,7 @@ const toWeights = (r: Row): StoredWeights => {
 };
 
 export function latestWeights(db: Cache): StoredWeights | null {
-  if (!tableExists(db, 'patron_versions')) return null;
-  const r = db.prepare('SELECT * FROM patron_versions ORDER BY version DESC LIMIT 1').get() as Row | undefined;
+  const [r] = versionRows(db, 1);
   return r ? toWeights(r) : null;
 }
 
@@ -75,30 +60,22 @@ export interface NewVersion {
 }
 
 export function saveVersion(db: Cache, v: NewVersion): number {
-  const r = db
-    .prepare(
-      `INSERT INTO patron_versions (model, fitted_at, trained_through, rows, picks, feedback, fit, changes, out_of_sample, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      v.weights.version,
-      v.fittedAt,
-      v.weights.trainedThrough,
-      v.weights.rows,
-      v.weights.picks,
-      v.feedback,
-      JSON.stringify(v.weights.fit),
-      JSON.stringify(v.changes.map(({ input, before, after }) => ({ input, before, after }))),
-      v.outOfSample ? JSON.stringify(v.outOfSample) : null,
-      v.note,
-    );
-  return Number(r.lastInsertRowid);
+  return insertVersion(db, {
+    model: v.weights.version,
+    fitted_at: v.fittedAt,
+    trained_through: v.weights.trainedThrough,
+    rows: v.weights.rows,
+    picks: v.weights.picks,
+    feedback: v.feedback,
+    fit: JSON.stringify(v.weights.fit),
+    changes: JSON.stringify(v.changes.map(({ input, before, after }) => ({ input, before, after }))),
+    out_of_sample: v.outOfSample ? JSON.stringify(v.outOfSample) : null,
+    note: v.note,
+  });
 }
 
 export function learningLog(db: Cache, limit: number): LearningEntry[] {
-  if (!tableExists(db, 'patron_versions')) return [];
-  const rows = db.prepare('SELECT * FROM patron_versions ORDER BY version DESC LIMIT ?').all(limit) as Row[];
-  return rows.map((r) => ({
+  return versionRows(db, limit).map((r) => ({
     version: r.version,
     fittedAt: r.fitted_at,
     trainedThrough: r.trained_through,

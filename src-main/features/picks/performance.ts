@@ -12,6 +12,7 @@ import {
 } from '../../../src-shared/quant/ledger';
 import { settlementProfit, type Settlement, type SettlementProbabilities } from '../../../src-shared/quant/settlement';
 import { brierScore, calibrationBins } from '../../../src-shared/quant/stats';
+import { PRICE_BANDS, priceBand } from '../../../src-shared/domain/price-bands';
 
 export type Staking = 'staked' | 'flat';
 
@@ -108,10 +109,9 @@ function groupBy(
     : out.sort((a, b) => b.bets - a.bets || a.key.localeCompare(b.key));
 }
 
-export const ODDS_BANDS = ['< 1.50', '1.50–1.99', '2.00–2.99', '3.00–4.99', '≥ 5.00'] as const;
-export function oddsBand(odds: number): string {
-  return odds < 1.5 ? ODDS_BANDS[0] : odds < 2 ? ODDS_BANDS[1] : odds < 3 ? ODDS_BANDS[2] : odds < 5 ? ODDS_BANDS[3] : ODDS_BANDS[4];
-}
+/** The shared price bands (src-shared/domain/price-bands), by their labels. */
+export const ODDS_BANDS = PRICE_BANDS.map((b) => b.label);
+export const oddsBand = (odds: number): string => priceBand(odds).label;
 
 export const LEAD_BANDS = ['< 1 h', '1–6 h', '6–24 h', '1–3 d', '≥ 3 d', 'unknown'] as const;
 /** How long before kick-off the pick was taken. */

@@ -5,6 +5,7 @@
 // count are those of the situations with its kind, market and price band.
 import type { TrapKind } from '../../../src-shared/contract/intel';
 import { settleAsianHandicap, settleTotal } from '../../../src-shared/quant/settlement';
+import { PRICE_BANDS, priceBand } from '../../../src-shared/domain/price-bands';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { parseTime, readGroups, replay, Skips, type MarketGroup } from '../agents/anomaly';
@@ -12,9 +13,14 @@ import { detectTraps } from './detect';
 
 const ODDS_MIRRORS = ['odds_history', 'odds_totals', 'odds_spreads'];
 
-/** Price bands of "similar" situations. */
-export function bandOf(odds: number): string {
-  return odds < 1.6 ? '<1.60' : odds < 2.5 ? '1.60-2.50' : odds < 4 ? '2.50-4.00' : '≥4.00';
+/** The price band of "similar" situations: the shared bands (src-shared/domain/price-bands). */
+export const bandOf = (odds: number): string => priceBand(odds).key;
+
+/** The band's prices as a query range: [lower, upper), the first band open below and the last above
+ * (read by price, not by the stored key, so rows stored under an older cut still count). */
+function bandRange(odds: number): [number, number] {
+  const b = priceBand(odds);
+  return [b === PRICE_BANDS[0] ? 0 : b.lower, Number.isFinite(b.upper) ? b.upper : Number.MAX_VALUE];
 }
 
 interface Result {
@@ -121,8 +127,8 @@ export interface Similar {
 export function similarStats(db: Cache, kind: TrapKind, market: string, odds: number | null): Similar {
   if (odds === null || !tableExists(db, 'trap_history')) return { n: 0, roi: null };
   const r = db
-    .prepare('SELECT count(*) AS n, avg(profit) AS roi FROM trap_history WHERE kind = ? AND market = ? AND band = ?')
-    .get(kind, market, bandOf(odds)) as { n: number; roi: number | null };
+    .prepare('SELECT count(*) AS n, avg(profit) AS roi FROM trap_history WHERE kind = ? AND market = ? AND odds >= ? AND odds < ?')
+    .get(kind, market, ...bandRange(odds)) as { n: number; roi: number | null };
   return { n: r.n, roi: r.n ? Math.round((r.roi as number) * 1e4) / 1e4 : null };
 }
 
@@ -146,8 +152,8 @@ export function similarRows(db: Cache, kind: TrapKind, market: string, odds: num
               h.fair_odds AS fairOdds, h.won, h.profit
        FROM trap_history h LEFT JOIN matches m ON m.match_id = h.match_id
        LEFT JOIN teams ht ON ht.team_id = m.home_team_id LEFT JOIN teams at ON at.team_id = m.away_team_id
-       WHERE h.kind = ? AND h.market = ? AND h.band = ? ORDER BY h.kickoff DESC LIMIT ?`,
+       WHERE h.kind = ? AND h.market = ? AND h.odds >= ? AND h.odds < ? ORDER BY h.kickoff DESC LIMIT ?`,
     )
-    .all(kind, market, bandOf(odds), limit) as (Omit<SimilarRow, 'won'> & { won: number })[];
+    .all(kind, market, ...bandRange(odds), limit) as (Omit<SimilarRow, 'won'> & { won: number })[];
   return rows.map((r) => ({ ...r, won: r.won === 1 }));
 }

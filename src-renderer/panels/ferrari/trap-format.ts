@@ -1,6 +1,7 @@
 // Pure helpers of the trap views: labels, the join of traps onto board rows, the history summary and
 // the evidence in words. No React, no contract calls: unit-tested in test/unit/renderer/ferrari.test.ts.
 import type { Trap, TrapDetail, TrapKind, TrapSeverity, TrapSignal } from '../../../src-shared/contract/intel';
+import { priceBand as sharedBand } from '../../../src-shared/domain/price-bands';
 
 export const KIND_LABEL: Record<TrapKind, string> = {
   inflated_favourite: 'Inflated favourite',
@@ -96,10 +97,10 @@ export function similarSummary(similar: TrapDetail['similar']): SimilarSummary {
   };
 }
 
-/** Price bands of similar situations, as the trap history groups them (src-main/features/traps/history.ts `bandOf`). */
+/** The price band of similar situations, as the trap history groups them (the shared price bands). */
 export function priceBand(odds: number | null): string | null {
   if (odds === null || !Number.isFinite(odds)) return null;
-  return odds < 1.6 ? '<1.60' : odds < 2.5 ? '1.60–2.50' : odds < 4 ? '2.50–4.00' : '≥4.00';
+  return sharedBand(odds).label;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -3,6 +3,7 @@
 // with what they were decided on, checked against the exposure limits and the traps, re-run without
 // duplicates, measured against the demo's true probabilities (against Agent B alone), and the learning
 // loop fed with settled picks.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,12 +15,14 @@ import { withClient } from '../../../src-main/platform/pg/client';
 import { writeRawSettings } from '../../../src-main/platform/settings';
 import { agentsRunJob } from '../../../src-main/features/agents/runner';
 import { previewJob } from '../../../src-main/features/analysis';
-import { calibrateJob } from '../../../src-main/features/agents/backtest';
-import { LIVE_DEFAULTS, valueBetsJob } from '../../../src-main/features/agents/value';
-import { conseilLearnJob, conseilRunJob, learningLog } from '../../../src-main/features/conseil';
+import { calibrateJob, calibrateOnCache } from '../../../src-main/features/agents/backtest';
+import { LIVE_DEFAULTS, saveBlend, valueBetsJob } from '../../../src-main/features/agents/value';
+import { daySignals } from '../../../src-main/features/conseil/signals';
+import { conseilLearnJob, conseilRunJob, historyRows, learningLog } from '../../../src-main/features/conseil';
 import { recordPicksJob, settlePicksJob } from '../../../src-main/features/picks';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import type { ConseilRun } from '../../../src-shared/contract/conseil';
+import type { BlendVersion } from '../../../src-shared/contract/agents';
 import { conseilCommand } from '../../../src-main/cli/commands/conseil';
 import { UsageError, type CommandIO } from '../../../src-main/cli/command';
 import { runJob, jobContext } from '../../support/jobs';
@@ -47,6 +50,22 @@ beforeAll(async () => {
   openCache(file, { migrate: true }).close();
   await runSync({}, ctx());
   await runJob(agentsRunJob, { full: true, alerts: false, resync: false }, ctx());
+  // a desk that has run for weeks has chosen its blend weight every week (on the cache's 30 days of odds):
+  // PATRON reads each past row with the weight known then (the latest, chosen now, for none of them)
+  for (const daysAgo of [21, 14, 7]) {
+    const v = calibrateOnCache(
+      file,
+      365,
+      { signal: new AbortController().signal, progress: () => {} },
+      new Date(Date.now() - daysAgo * 86_400_000),
+    );
+    const db = openCache(file);
+    try {
+      saveBlend(db, v);
+    } finally {
+      db.close();
+    }
+  }
   await runJob(calibrateJob, { days: 365, maxAgeDays: 7 }, ctx());
 }, 600_000);
 
@@ -66,7 +85,34 @@ const read = <T>(fn: (db: Cache) => T): T => {
 
 let first: ConseilRun;
 
+/** Every table of the cache file, its rows in a fixed order: what a write would change. */
+function tablesDigest(): Map<string, string> {
+  return read((db) => {
+    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    const out = new Map<string, string>();
+    for (const n of names) {
+      const rows = db.prepare(`SELECT * FROM "${n}"`).all() as Record<string, unknown>[];
+      const lines = rows.map((r) => JSON.stringify(r)).sort();
+      out.set(n, createHash('sha256').update(lines.join('\n')).digest('hex'));
+    }
+    return out;
+  });
+}
+
 describe('CONSEIL ULTIM on the synced demo', () => {
+  it('a dry run before PATRON has learned writes nothing: every table of the cache file is unchanged, the picks still shown', async () => {
+    const before = tablesDigest();
+    expect(before.get('patron_versions')).toBeDefined();
+    const dry = await runJob(conseilRunJob, { date: today, dryRun: true }, ctx());
+    expect(tablesDigest()).toEqual(before);
+    expect(dry.recorded).toBe(0);
+    expect(dry.patron?.version).toBe(0);
+    expect(dry.warnings.some((w) => /fitted in memory/.test(w))).toBe(true);
+    expect(dry.picks.length).toBeGreaterThan(5);
+  });
+
   it("learns PATRON from the finished matches before now, then picks the day's bets within the exposure limits", async () => {
     first = await runJob(conseilRunJob, { date: today }, ctx());
     console.log(
@@ -151,6 +197,64 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     expect(p.traps.map((t) => t.trapId).sort()).toEqual(traps.map((t) => t.trap_id).sort());
   });
 
+  it('traps are read as of the decision time, as steam is: a trap detected after it does not count', () => {
+    read((db) => {
+      // a selection's first active trap: before its detection the selection has none
+      const t = db
+        .prepare(
+          `SELECT t.match_id AS matchId, m.league_code AS league, t.market, t.line, t.selection, MIN(t.detected_at) AS detectedAt
+             FROM market_traps t JOIN matches m ON m.match_id = t.match_id WHERE t.status = 'active'
+            GROUP BY t.match_id, t.market, t.line, t.selection ORDER BY detectedAt DESC LIMIT 1`,
+        )
+        .get() as { matchId: number; league: string; market: string; line: number | null; selection: string; detectedAt: string };
+      expect(t).toBeDefined();
+      const at = (ms: number) => daySignals(db, [t.matchId], new Date(ms)).at(t.matchId, t.league, t.market, t.line, t.selection, 2);
+      const detected = Date.parse(t.detectedAt);
+      expect(at(detected - 1).trapInfo).toBeNull();
+      expect(at(detected).trapInfo).not.toBeNull();
+    });
+  });
+
+  it('a past row is read with the blend weight known at its decision time, not the latest', () => {
+    const copy = path.join(dir, 'blend-copy.sqlite');
+    read((db) => db.exec(`VACUUM INTO '${copy}'`));
+    const db = openCache(copy);
+    try {
+      const now = new Date();
+      const blend = (version: string, w: number, chosenAt: string): BlendVersion => ({
+        version,
+        w,
+        chosenAt,
+        method: 'test',
+        fixtures: 0,
+        from: null,
+        to: null,
+        loss: null,
+        xi: LIVE_DEFAULTS.xi,
+        windowDays: LIVE_DEFAULTS.windowDays,
+      });
+      const rowsWith = (versions: BlendVersion[]) => {
+        db.prepare('DELETE FROM agent_model_versions').run();
+        for (const v of versions) saveBlend(db, v);
+        return historyRows(db, now);
+      };
+      const old = blend('old', 1, '2000-01-01T00:00:00.000Z');
+      const latest = blend('latest', 0, now.toISOString());
+      const both = rowsWith([old, latest]);
+      // every history row was decided before `latest` was chosen: it is read with w = 1, never today's 0
+      expect(both).toEqual(rowsWith([old]));
+      expect(both).not.toEqual(rowsWith([latest]));
+      // before any weight was chosen: the market alone, counted
+      const counts = { noBlend: 0 };
+      db.prepare('DELETE FROM agent_model_versions').run();
+      saveBlend(db, latest);
+      historyRows(db, now, undefined, counts);
+      expect(counts.noBlend).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+
   it('a re-run records nothing new, and no pick is on a selection a high-severity trap is active on', async () => {
     const again = await runJob(conseilRunJob, { date: today }, ctx());
     console.log(`conseil re-run: ${again.seconds.toFixed(3)} s for ${again.candidates} candidates`);
@@ -173,7 +277,7 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     expect(empty).toMatchObject({ fixtures: 0, picks: [], recorded: 0 });
   });
 
-  it("the demo's true probabilities: CONSEIL's picks have a positive mean true edge, above Agent B's bets on the same fixtures", async () => {
+  it("the demo's true probabilities: CONSEIL's picks have a positive mean true edge", async () => {
     const b = await runJob(
       valueBetsJob,
       { minEdge: LIVE_DEFAULTS.minEdge, kellyFraction: LIVE_DEFAULTS.kellyFraction, cap: LIVE_DEFAULTS.cap },
@@ -212,7 +316,10 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     );
     expect(conseil.n).toBe(picks.length);
     expect(conseil.mean).toBeGreaterThan(0);
-    expect(conseil.mean).toBeGreaterThan(value.mean);
+    // Not asserted any more: CONSEIL above Agent B. It held (+1.76% against +1.18%) only while PATRON read
+    // every past row with today's blend weight; read with the weight known then (w = 0 before the first
+    // calibration) it trains on edges of another blend than the one it scores with, and falls to +0.55%
+    // against +1.21% (issue 16: the demo's truth and the model are being reworked).
   });
 
   it('the learning loop: settled CONSEIL picks feed agent_feedback and the next fit; the log says what changed and what it saw', async () => {
@@ -267,6 +374,8 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     expect(entry.changes.every((c) => c.before !== null)).toBe(true);
     expect(entry.trainedThrough! < new Date().toISOString()).toBe(true);
     expect(entry.outOfSample).not.toBeNull();
+    // judged on days neither fit saw: after the previous weights' last training row
+    expect(entry.outOfSample!.from >= first.patron!.trainedThrough!).toBe(true);
     const feedback = read((db) =>
       db.prepare("SELECT agent, COUNT(*) AS n FROM agent_feedback WHERE pick_id LIKE 'conseil:test:%' GROUP BY agent").all(),
     );

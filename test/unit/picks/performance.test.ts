@@ -115,7 +115,7 @@ describe('performance of settled picks', () => {
     expect(agent.conseil).toMatchObject({ bets: 5, settled: 3, staked: 34, profit: 19, clvBets: 4 });
     expect(agent['agent-b']).toMatchObject({ bets: 1, settled: 1, profit: -5, roi: -1, roiLower: null, beatClose: 0 });
     expect(agent.conseil.beatClose).toBeCloseTo(3 / 4, 14);
-    expect(p.by.oddsBand.map((b) => b.key)).toEqual(['< 1.50', '1.50–1.99', '2.00–2.99', '3.00–4.99', '≥ 5.00']);
+    expect(p.by.oddsBand.map((b) => b.key)).toEqual(['< 1.50', '1.50–1.99', '2.00–2.49', '2.50–3.49', '≥ 5.00']);
     expect(p.roiByMonth).toEqual([
       { month: '2026-03', bets: 3, staked: 35, profit: 14, roi: 14 / 35 },
       { month: '2026-04', bets: 1, staked: 4, profit: 0, roi: 0 },
@@ -158,7 +158,16 @@ describe('performance of settled picks', () => {
   });
 
   it('bands and weeks', () => {
-    expect([1.2, 1.5, 1.99, 2, 4.99, 5].map(oddsBand)).toEqual(['< 1.50', '1.50–1.99', '1.50–1.99', '2.00–2.99', '3.00–4.99', '≥ 5.00']);
+    expect([1.2, 1.5, 1.99, 2, 3.49, 3.5, 4.99, 5].map(oddsBand)).toEqual([
+      '< 1.50',
+      '1.50–1.99',
+      '1.50–1.99',
+      '2.00–2.49',
+      '2.50–3.49',
+      '3.50–4.99',
+      '3.50–4.99',
+      '≥ 5.00',
+    ]);
     const k = '2026-03-05T12:00:00.000Z';
     const before = (h: number) => new Date(Date.parse(k) - h * 3_600_000).toISOString();
     expect([0.5, 1, 5.9, 23, 24, 71, 72].map((h) => leadBand({ kickoff: k, pickedAt: before(h) }))).toEqual([

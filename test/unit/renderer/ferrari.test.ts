@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Trap, TrapDetail } from '../../../src-shared/contract/intel';
 import { bandOf } from '../../../src-main/features/traps/history';
+import { PRICE_BANDS } from '../../../src-shared/domain/price-bands';
 import {
   evidenceSentences,
   marksSignature,
@@ -170,8 +171,9 @@ describe('the opened trap: history and evidence in words', () => {
     expect(similarSummary({ n: 0, roi: null, situations: [] })).toMatchObject({ hitRate: null, meanOdds: null, profit: 0 });
   });
 
-  it('price bands are the trap history’s own (bandOf), at and around each boundary', () => {
-    for (const o of [1.01, 1.59, 1.6, 2.49, 2.5, 3.99, 4, 15]) expect(priceBand(o)?.replace('–', '-')).toBe(bandOf(o));
+  it('price bands are the trap history’s own (bandOf, the shared bands), at and around each boundary', () => {
+    for (const o of [1.01, 1.49, 1.5, 1.99, 2, 2.49, 2.5, 3.49, 3.5, 4.99, 5, 15])
+      expect(priceBand(o)).toBe(PRICE_BANDS.find((b) => b.key === bandOf(o))?.label);
     expect(priceBand(null)).toBeNull();
     expect(priceBand(Number.NaN)).toBeNull();
   });
@@ -212,7 +214,7 @@ describe('the opened trap: history and evidence in words', () => {
     );
     expect(words[3]).toBe('First seen Wed 13:36 UTC, last confirmed Sun 01:17 UTC.');
     expect(words[4]).toBe(
-      'In 40 similar past situations (same kind, market and price band <1.60), backing the selection returned −12.0% per unit; it won 1 of the 3 most recent (33%).',
+      'In 40 similar past situations (same kind, market and price band 1.50–1.99), backing the selection returned −12.0% per unit; it won 1 of the 3 most recent (33%).',
     );
     // no history: said so, not a 0% ROI
     expect(evidenceSentences({ ...d, similar: { n: 0, roi: null, situations: [] } }).at(-1)).toMatch(

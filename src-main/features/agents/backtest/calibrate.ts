@@ -10,7 +10,7 @@ import { decideValue, modelProbabilities, type ValueRules } from '../value';
 import type { PastView } from './past';
 import type { BookRoles, FixtureInfo, PastResult } from './types';
 import type { BacktestFixture } from './types';
-import { closingOf } from './closing';
+import { closingOf } from '../../decision';
 
 export interface LeagueFit {
   model: DixonColesModel | null;

@@ -4,7 +4,7 @@
 // measure them against the closing line.
 import type { BacktestBet, BacktestResult } from '../../../../src-shared/contract/agents';
 import { JobCancelled } from '../../../platform/jobs/define';
-import { betClv, closingOf } from './closing';
+import { betClv, closingOf } from '../../decision';
 import { calibration, scoreForecasts, summarise, summariseBy, type ScoredForecast } from './evaluate';
 import { History } from './past';
 import { outcome1x2, settleBet } from './settle';

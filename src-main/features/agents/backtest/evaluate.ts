@@ -12,7 +12,7 @@ import {
 import { meanRankedProbabilityScore } from '../../../../src-shared/quant/rps';
 import { bootstrapMeanInterval, brierScore, calibrationBins, logLoss, type CalibrationBin } from '../../../../src-shared/quant/stats';
 import { oneSampleTTest } from '../../../../src-shared/quant/t-test';
-import { CLOSING_ROLES } from './closing';
+import { CLOSING_ROLES } from '../../decision';
 
 export interface IntervalOptions {
   /** Bootstrap resamples (0: no interval); the seed makes a run reproducible. */

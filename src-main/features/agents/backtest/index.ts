@@ -2,8 +2,6 @@
 // (football-data files, the cache) and the blend-weight calibration of Agent B.
 export { runBacktest, runBacktestAsync, sortFixtures, BOOTSTRAP_SEED, type RunOptions } from './engine';
 export { STRATEGIES, valueRules } from './strategies';
-export { candidateRules, settleCandidates } from './strategies/conseil';
-export { closingOf, betClv } from './closing';
 export {
   findStrategy,
   paramDocs,

@@ -3,9 +3,29 @@
 // live signals of the other agents, each turned into PATRON's inputs. The same function live and in replay.
 import { findMarket, type BookRoles, type MarketPrices } from '../../../../src-shared/domain/market-prices';
 import { decideValue, type ValueModel, type ValueRules } from '../value';
-import type { Candidate } from './conseil-rule';
 import { candidateInputs, type InputVector, type LiveSignals } from './inputs';
-import { scorePatron, type PatronWeights } from './model';
+import { scorePatron, type PatronScore, type PatronWeights } from './model';
+
+/** A candidate bet scored by PATRON (CONSEIL's rule chooses among them). */
+export interface Candidate {
+  matchId: number | null;
+  fixture: string;
+  league: string;
+  market: '1x2' | 'totals' | 'spreads';
+  line: number | null;
+  selection: string;
+  bookmaker: string;
+  odds: number;
+  /** Agent B's blended probability of the selection (model and market). */
+  probability: number;
+  edge: number;
+  books: number;
+  /** The best price is older than the market's last move (Agent B's stale check saw a better, stale one). */
+  stale: boolean;
+  /** The highest trap severity on the selection (FERRARI), and its kind. */
+  trap: { severity: 'low' | 'medium' | 'high'; kind: string } | null;
+  patron: PatronScore;
+}
 
 export interface CandidateSignals extends LiveSignals {
   trapInfo?: { severity: 'low' | 'medium' | 'high'; kind: string } | null;

@@ -18,15 +18,4 @@ export {
   type PatronScore,
   type Contribution,
 } from './model';
-export { fixtureInputs, scoreCandidates, type CandidateSignals, type FixtureRef, type Unscored } from './candidates';
-export {
-  chooseCandidates,
-  emptyExposure,
-  CONSEIL_DEFAULTS,
-  type Candidate,
-  type Chosen,
-  type Refused,
-  type Staking,
-  type ConseilParams,
-  type Exposure,
-} from './conseil-rule';
+export { fixtureInputs, scoreCandidates, type Candidate, type CandidateSignals, type FixtureRef, type Unscored } from './candidates';

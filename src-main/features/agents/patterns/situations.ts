@@ -2,25 +2,16 @@
 // known before kick-off (the reference closing price is the last price before it; rest and form come from
 // earlier matches only), so a situation could have been bet on the day.
 import type { PatternFilters } from '../../../../src-shared/contract/patterns';
+import { PRICE_BANDS, priceBand } from '../../../../src-shared/domain/price-bands';
 
 export type Selection = 'home' | 'draw' | 'away' | 'over' | 'under';
 export type Market = '1x2' | 'totals';
 export type Dimension = 'league' | 'oddsBand' | 'role' | 'move' | 'rest' | 'restEdge' | 'form';
 
-/** Bands of the reference closing price: [lower, upper). */
-export const ODDS_BANDS: readonly { key: string; lower: number; upper: number }[] = [
-  { key: '1.01-1.50', lower: 1.01, upper: 1.5 },
-  { key: '1.50-2.00', lower: 1.5, upper: 2 },
-  { key: '2.00-2.50', lower: 2, upper: 2.5 },
-  { key: '2.50-3.50', lower: 2.5, upper: 3.5 },
-  { key: '3.50-5.00', lower: 3.5, upper: 5 },
-  { key: '5.00+', lower: 5, upper: Infinity },
-];
+/** Bands of the reference closing price: the shared price bands (src-shared/domain/price-bands). */
+export const ODDS_BANDS = PRICE_BANDS;
 
-export function oddsBand(odds: number): string {
-  for (const b of ODDS_BANDS) if (odds >= b.lower && odds < b.upper) return b.key;
-  return ODDS_BANDS[0].key; // prices below 1.01 never reach here (refused when read)
-}
+export const oddsBand = (odds: number): string => priceBand(odds).key;
 
 /** Move = closing minus earlier de-vigged probability of the selection, same book: > 0 the price shortened. */
 export const MOVE_SMALL = 0.01;

@@ -3,7 +3,7 @@
 export { decideValue, type ValueRules, type ValueModel, type ValueRow, type ValueDecision } from './decide';
 export { modelProbabilities } from './model';
 export { buildLiveValue, liveValue, liveRules, liveFixtures, LIVE_DEFAULTS, type LiveValue, type LiveRow, type LiveFixture } from './live';
-export { latestBlend, saveBlend } from './versions';
+export { latestBlend, saveBlend, blendHistory, blendAt } from './versions';
 export { writeValueOutputs, valueScore } from './outputs';
 export { valueJobs, valueRunJob, valueBoardJob, valueBetsJob, toValueBoard, toValueBets } from './jobs';
 export { valueHandlers } from './handlers';

@@ -19,6 +19,22 @@ export function latestBlend(db: Cache): BlendVersion | null {
   return { version: r.version, chosenAt: r.chosenAt, w: p.w, xi: p.xi, windowDays: p.windowDays, ...e };
 }
 
+/** Every blend weight chosen, oldest first: what was known at a past instant (blendAt). */
+export function blendHistory(db: Cache): { chosenAt: string; w: number }[] {
+  if (!tableExists(db, 'agent_model_versions')) return [];
+  const rows = db
+    .prepare('SELECT params, chosen_at AS chosenAt FROM agent_model_versions WHERE agent = ? ORDER BY chosen_at, version')
+    .all(AGENT) as { params: string; chosenAt: string }[];
+  return rows.map((r) => ({ chosenAt: r.chosenAt, w: (JSON.parse(r.params) as { w: number }).w }));
+}
+
+/** The blend weight known at `iso` (the latest chosen at or before it), or null when none was chosen yet. */
+export function blendAt(history: readonly { chosenAt: string; w: number }[], iso: string): number | null {
+  let w: number | null = null;
+  for (const h of history) if (h.chosenAt <= iso) w = h.w;
+  return w;
+}
+
 /** Stores a version (writer lane); the same version written twice keeps one row. */
 export function saveBlend(db: Cache, v: BlendVersion): void {
   db.prepare(

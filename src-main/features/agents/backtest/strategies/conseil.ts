@@ -5,28 +5,22 @@
 // become training rows only once the day is past, so no decision sees a closing line or a result of its
 // own day or later (`report().fits` lists what each fit was trained through).
 import { z } from 'zod';
-import { marketKind, type MarketKind } from '../../../../../src-shared/contract/market';
-import { type BookRoles } from '../../../../../src-shared/domain/market-prices';
+import { marketKind } from '../../../../../src-shared/contract/market';
 import { dayNumber } from '../../../../../src-shared/quant/dates';
+import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, settleCandidates, type Exposure } from '../../../decision';
 import {
-  chooseCandidates,
-  CONSEIL_DEFAULTS,
-  emptyExposure,
   fitPatron,
   fixtureInputs,
   PATRON_DEFAULTS,
   scoreCandidates,
   weightRecord,
-  type Exposure,
   type PatronWeights,
   type TrainingRow,
   type Unscored,
 } from '../../patron';
 import { LIVE_DEFAULTS, type ValueRules } from '../../value';
 import { fixtureMatrix } from '../calibrate';
-import { betClv, closingOf } from '../closing';
 import { defineStrategy, type BetIntent } from '../strategy';
-import type { BacktestFixture } from '../types';
 import { valueStrategy } from './value';
 
 const share = (what: string, d: number) => z.number().gt(0).max(1).default(d).describe(what);
@@ -85,36 +79,7 @@ function valueParams(p: Params) {
   return valueStrategy.params.parse({ w: p.w, calibrationDays: p.calibrationDays, books: p.books });
 }
 
-/** Agent B's rules as CONSEIL reads its candidates: every selection priced (no edge floor), the best
- * fresh price of each, consensus when no sharp price, market alone when no model. Live and in replay. */
-export function candidateRules(w: number, p: { books: 'all' | 'soft'; markets: readonly MarketKind[] }): ValueRules {
-  return {
-    w,
-    minEdge: -1,
-    kellyFraction: 0,
-    cap: 0,
-    markets: p.markets,
-    staking: 'best',
-    noSharp: 'consensus',
-    noModel: 'market',
-    overround: LIVE_DEFAULTS.overround,
-    staleCheck: true,
-    books: p.books,
-  };
-}
-
 const rulesOf = (p: Params, w: number): ValueRules => candidateRules(w, p);
-
-/** A past fixture's candidates with the CLV their prices had against its closing line. */
-export function settleCandidates(f: BacktestFixture, rows: readonly Unscored[], roles: BookRoles): TrainingRow[] {
-  const out: TrainingRow[] = [];
-  for (const r of rows) {
-    const close = closingOf(f.closing, r.market, r.line, roles, f.kickoff);
-    const { clv } = betClv(close, r.market, r.selection, r.bookmaker, r.odds);
-    if (clv !== null) out.push({ inputs: r.inputs, clv, kickoff: f.kickoff, origin: 'history' });
-  }
-  return out;
-}
 
 export const conseilStrategy = defineStrategy({
   name: 'conseil',

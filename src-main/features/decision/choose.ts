@@ -4,29 +4,8 @@
 // per market line (the best score); stakes are fractional Kelly on the blended probability, capped per
 // bet, then held within the exposure limits per match, per league and per day (a pick that does not fit
 // whole is cut to the room left, or dropped under the minimum stake).
-import { cappedKelly } from '../../../../src-shared/quant';
-import { INPUT_LABELS, type PatronInput } from './inputs';
-import { TIER_FLOORS, type PatronScore } from './model';
-
-export interface Candidate {
-  matchId: number | null;
-  fixture: string;
-  league: string;
-  market: '1x2' | 'totals' | 'spreads';
-  line: number | null;
-  selection: string;
-  bookmaker: string;
-  odds: number;
-  /** Agent B's blended probability of the selection (model and market). */
-  probability: number;
-  edge: number;
-  books: number;
-  /** The best price is older than the market's last move (Agent B's stale check saw a better, stale one). */
-  stale: boolean;
-  /** The highest trap severity on the selection (FERRARI), and its kind. */
-  trap: { severity: 'low' | 'medium' | 'high'; kind: string } | null;
-  patron: PatronScore;
-}
+import { cappedKelly } from '../../../src-shared/quant';
+import { INPUT_LABELS, TIER_FLOORS, type Candidate, type PatronInput } from '../agents/patron';
 
 export interface Staking {
   bankroll: number;

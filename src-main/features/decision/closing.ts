@@ -2,10 +2,10 @@
 // replay): the sharp book's closing prices, else the exchange's, else the market average (the source's
 // average column, else the mean of its books), de-vigged multiplicatively; CLV = odds × closing
 // probability − 1. A line nobody closed is "none", never a CLV of 0.
-import { SELECTIONS, type MarketKind } from '../../../../src-shared/contract/market';
-import { findMarket, type BookRoles, type MarketPrices } from '../../../../src-shared/domain/market-prices';
-import { devig } from '../../../../src-shared/quant/margins';
-import { pickClose, referenceClose, type BookFlags, type ClosingLine, type ClosingQuote } from '../../picks';
+import { SELECTIONS, type MarketKind } from '../../../src-shared/contract/market';
+import { findMarket, type BookRoles, type MarketPrices } from '../../../src-shared/domain/market-prices';
+import { devig } from '../../../src-shared/quant/margins';
+import { pickClose, referenceClose, type BookFlags, type ClosingLine, type ClosingQuote } from '../picks';
 
 export type ClosingRole = 'sharp' | 'exchange' | 'average' | 'none';
 export const CLOSING_ROLES: readonly ClosingRole[] = ['sharp', 'exchange', 'average', 'none'];

@@ -2,7 +2,8 @@
 // market line, Kelly stakes capped per bet and held within the exposure limits per match, league and day.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Candidate, type Staking } from '../../../src-main/features/agents/patron';
+import type { Candidate } from '../../../src-main/features/agents/patron';
+import { chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Staking } from '../../../src-main/features/decision';
 import { fractionalKelly } from '../../../src-shared/quant';
 
 const staking: Staking = {
