@@ -61,13 +61,15 @@ interface SettledPick {
   profit: number | null;
 }
 
-/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent). */
-function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
+/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent).
+ * Settled means a result: a pick with only its closing line (CLV) has not been settled yet, and is fed
+ * back once its result is known. */
+export function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
   if (!tableExists(db, 'tracking_clv_picks') || !tableExists(db, 'agent_feedback')) return 0;
   const settled = db
     .prepare(
       `SELECT p.pick_id, p.result, p.clv, p.profit FROM tracking_clv_picks p
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND (p.result IS NOT NULL OR p.clv IS NOT NULL)
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.result IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.feedback_id = 'feedback:' || p.pick_id || ':value')`,
     )
     .all() as SettledPick[];
@@ -102,7 +104,7 @@ export function learn(db: Cache, now: Date): LearningEntry {
   const before = previous?.weights ?? null;
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
-  const note = `refitted on ${history.length} replayed candidates and ${picks.length} settled picks before ${now.toISOString()}`;
+  const note = `refitted on ${history.length} replayed candidates and ${picks.length} picks with a closing line before ${now.toISOString()}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),
