@@ -109,6 +109,38 @@ describe('backtest.run over RPC reads only regular files the desk imported', () 
     ).rejects.toMatchObject({ code: 'VALIDATION', message: 'zero: not a regular file' });
   });
 
+  it('jobs.cancel frees a running backtest over RPC: it answers CANCELLED and the lane takes the next job', async () => {
+    const rpc = (m: string, body: unknown) =>
+      fetch(`${app.server.url}rpc/${m}`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string } },
+      }));
+    const running = rpc('backtest.run', {
+      strategy: 'value',
+      params: { markets: '1x2' },
+      source: { kind: 'csv', files: [path.join(imports, 'E0_2024-25.csv')] },
+      withBets: false,
+    });
+    let jobId: string | undefined;
+    await expect
+      .poll(async () => {
+        const jobs = (await rpc('jobs.list', {})).body.value as { jobId: string; kind: string; state: string }[];
+        jobId = jobs.find((j) => j.kind === 'backtest.run' && j.state === 'running')?.jobId;
+        return jobId;
+      })
+      .toBeDefined();
+    expect((await rpc('jobs.cancel', { jobId })).body).toEqual({ ok: true, value: { cancelled: true } });
+    const answer = await running;
+    expect(answer.status).toBe(409);
+    expect(answer.body.error?.code).toBe('CANCELLED');
+    const next = await rpc('backtest.run', {
+      strategy: 'sharp-reference',
+      source: { kind: 'csv', files: [path.join(imports, 'E0_2024-25.csv')] },
+      withBets: false,
+    });
+    expect(next.body.ok).toBe(true);
+  });
+
   it('a cancel stops a read between chunks', async () => {
     const ac = new AbortController();
     ac.abort();
