@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../src-main/platform/contract/dispatch';
 import { EventBus } from '../../../src-main/platform/events';
+import { main } from '../../../src-main/cli/main';
 import { jsonDepth, MAX_JSON_DEPTH, serverToken, startServer, type RunningServer } from '../../../src-main/server/http';
 
 // Issue 17, items 1 and 11: an empty token never turns authentication off, and bodies too large or too
@@ -22,8 +23,12 @@ describe('the token of a non-loopback bind', () => {
     expect(serverToken('', true)).toBeUndefined(); // loopback without a token stays open to this machine only
   });
 
-  it('a guessable short token is refused', () => {
+  it('a guessable short token is refused (monps serve: bad usage, exit 2)', async () => {
     expect(() => serverToken('abc', false)).toThrow(/at least 12 characters/);
+    const lines: string[] = [];
+    const code = await main(['serve', '--host', '0.0.0.0', '--token', 'abc'], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+    expect(code).toBe(2);
+    expect(lines.join('\n')).toMatch(/--token must be at least 12 characters/);
   });
 
   it("startServer on 0.0.0.0 with token '' demands the generated token", async () => {
