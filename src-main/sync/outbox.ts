@@ -23,7 +23,7 @@ export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRo
   if (!entry.ownOutput)
     throw new ContractError(
       'CONFLICT',
-      `${table} is read from the source in the sync manifest, and the app writes it: mark it as the app's output`,
+      `${table} is read from the source, the app does not write it (ownOutput is false in the sync manifest)`,
     );
   const state = loadState(db, table);
   if (!state.mirrorColumns) throw new ContractError('UNAVAILABLE', `the cache has no ${table} yet: sync the source first`);
