@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkSourceUrl, SourceError } from '../platform/pg/errors';
 
 /** Where the app keeps its cache, settings and embedded PostgreSQL. Electron passes its userData. */
 export function defaultDataDir(): string {
@@ -52,18 +53,15 @@ export function resolveConfig(
   return { dataDir, cacheFile, sourceOrigin: 'embedded' };
 }
 
-/** A bad connection string is named with where it came from, never echoed with its password. */
+/** A bad connection string is named with where it came from, never echoed with its password
+ * (a SourceError BAD_URL: the CLI exits 2, bad usage). */
 export function validateSourceUrl(url: string, origin: string): string {
-  let u: URL;
   try {
-    u = new URL(url);
-  } catch {
-    throw new Error(`source URL from ${origin} is not a URL (expected postgres://user:password@host:port/database)`);
+    checkSourceUrl(url);
+  } catch (err) {
+    const message = (err as Error).message.replace(/^bad source connection string: /, '');
+    throw new SourceError('BAD_URL', `source URL from ${origin} is not usable: ${message}`, false);
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-    throw new Error(`source URL from ${origin} has scheme '${u.protocol.replace(':', '')}', expected postgres:// or postgresql://`);
-  }
-  if (!u.hostname) throw new Error(`source URL from ${origin} has no host`);
   return url;
 }
 

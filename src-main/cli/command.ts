@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isDay, isInstant, MAX_YEAR, MIN_YEAR } from '../../src-shared/contract/dates';
 
 /** Exit codes every `monps` command shares (a command lists the ones it uses in `exits`). */
 export const EXIT = {
@@ -32,6 +33,27 @@ export interface CommandIO {
 
 /** A usage error: printed with the command's usage line, exit code 2. */
 export class UsageError extends Error {}
+
+/** `--name` as a calendar day (the contract's rule): 2026-02-30 is bad usage, not March 2nd. */
+export function dayOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isDay(value))
+    throw new UsageError(`--${name} must be a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR} (got '${value}')`);
+  return value;
+}
+
+/** `--name` as an ISO instant with its zone, on a calendar day. */
+export function instantOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isInstant(value))
+    throw new UsageError(`--${name} must be an ISO time such as 2026-11-25T18:00:00Z on a calendar date (got '${value}')`);
+  return value;
+}
+
+/** --from/--to: the end not before the start. */
+export function rangeOptions(from: string | undefined, to: string | undefined): void {
+  dayOption('from', from);
+  dayOption('to', to);
+  if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+}
 
 export function parse<T extends ParseArgsConfig['options']>(argv: string[], options: T, allowPositionals = false) {
   try {

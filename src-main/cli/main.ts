@@ -53,7 +53,8 @@ export async function main(argv: string[], out: CommandIO = io): Promise<number>
   try {
     return await found.command.run(found.rest, out);
   } catch (err) {
-    if (err instanceof UsageError) {
+    // A malformed source URL (--source, MONPS_SOURCE_URL) is bad usage, as --help says.
+    if (err instanceof UsageError || (err instanceof SourceError && err.code === 'BAD_URL')) {
       out.err(`monps ${found.command.name}: ${err.message}\nusage: ${found.command.usage}`);
       return EXIT.USAGE;
     }

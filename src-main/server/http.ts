@@ -36,6 +36,29 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 const MAX_BODY = 1 << 20;
+/** JSON nested deeper than this is refused before anything walks it (a recursive walk would overflow). */
+export const MAX_JSON_DEPTH = 64;
+/** A token shorter than this is guessable: refused, like an empty one. */
+export const MIN_TOKEN_LENGTH = 12;
+
+/** The token the server demands. An empty or blank token never turns authentication off: off loopback
+ * one is generated (and printed by `monps serve`); a short one is refused. */
+export function serverToken(given: string | undefined, loopback: boolean): string | undefined {
+  const t = given?.trim() ? given : undefined;
+  if (t !== undefined && t.length < MIN_TOKEN_LENGTH)
+    throw new Error(`the token must be at least ${MIN_TOKEN_LENGTH} characters (leave it out to have one generated)`);
+  return t ?? (loopback ? undefined : randomBytes(24).toString('hex'));
+}
+
+/** A request the server refuses before any handler: its HTTP status and typed error. */
+class RequestError extends ContractError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super('VALIDATION', message);
+  }
+}
 
 /** decodeURIComponent without the throw: a malformed escape in a request path is the client's error. */
 function decodePath(s: string): string | null {
@@ -90,7 +113,7 @@ function restTable(): RestEntry[] {
 export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
-  const token = opts.token ?? (loopback ? undefined : randomBytes(24).toString('hex'));
+  const token = serverToken(opts.token, loopback);
   const rest = restTable();
   const sseClients = new Set<http.ServerResponse>();
   const unsubscribe = bus.onAny((name, payload) => {
@@ -141,7 +164,8 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     try {
       body = await readJson(req);
     } catch (err) {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: (err as Error).message } });
+      const status = err instanceof RequestError ? err.status : 400;
+      return sendJson(res, status, { ok: false, error: { code: 'VALIDATION', message: (err as Error).message } });
     }
     const answer = await dispatch(handlers, method, body);
     sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer);
@@ -244,22 +268,43 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new ContractError('VALIDATION', `request body over ${MAX_BODY} bytes`));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
+      // Over the limit the rest is read and dropped, so the client gets its 413 instead of a reset;
+      // past 16 MiB the connection is cut.
+      else if (size > 16 * MAX_BODY) req.destroy();
     });
     req.on('end', () => {
+      if (size > MAX_BODY) return reject(new RequestError(413, `request body over ${MAX_BODY} bytes (1 MiB): refused`));
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text.trim()) return resolve({});
+      // Depth first, on the text: a deeply nested body must not reach a recursive walk (zod, postMessage).
+      if (jsonDepth(text) > MAX_JSON_DEPTH)
+        return reject(new RequestError(400, `request body nests deeper than ${MAX_JSON_DEPTH} levels: refused`));
       try {
         resolve(JSON.parse(text));
       } catch (err) {
-        reject(new ContractError('VALIDATION', `request body is not JSON: ${(err as Error).message}`));
+        reject(new RequestError(400, `request body is not JSON: ${(err as Error).message}`));
       }
     });
     req.on('error', reject);
   });
+}
+
+/** Deepest nesting of [ and { in JSON text, outside strings (an upper bound when the text is not JSON). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 function sameOrigin(origin: string, host: string | undefined): boolean {

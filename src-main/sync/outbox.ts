@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ContractError } from '../../src-shared/contract/errors';
 import type { Cache } from '../platform/cache/open';
 import { loadManifest } from './manifest';
 import { classifySourceError, SourceError } from './source';
@@ -16,11 +17,16 @@ export type OutputRow = Record<string, unknown>;
  * Returns the number of rows written. */
 export function writeOwnOutput(db: Cache, table: string, rows: readonly OutputRow[], now = new Date()): number {
   const entry = loadManifest(db).find((e) => e.table === table);
-  if (!entry) throw new Error(`writeOwnOutput: table ${table} is not in the sync manifest`);
+  // Typed: the analyst's manifest (sync.manifest.set) or an unsynced cache, not a bug of the caller.
+  if (!entry)
+    throw new ContractError('CONFLICT', `${table} is not in the sync manifest, and the app writes it: add it back to the manifest`);
   if (!entry.ownOutput)
-    throw new Error(`writeOwnOutput: table ${table} is read from the source, the app does not write it (ownOutput is false)`);
+    throw new ContractError(
+      'CONFLICT',
+      `${table} is read from the source, the app does not write it (ownOutput is false in the sync manifest)`,
+    );
   const state = loadState(db, table);
-  if (!state.mirrorColumns) throw new Error(`writeOwnOutput: table ${table} has no mirror in the cache yet (run a sync once)`);
+  if (!state.mirrorColumns) throw new ContractError('UNAVAILABLE', `the cache has no ${table} yet: sync the source first`);
   const kinds = new Map<string, ValueKind>(state.mirrorColumns.map((c) => [c.name, c.kind]));
   const pk = entry.primaryKey;
   const nowIso = now.toISOString();

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ContractError } from '../../src-shared/contract/errors';
 import type { SyncResult, SyncTableResult } from '../../src-shared/contract/sync';
 import { openCache, type Cache } from '../platform/cache/open';
 import { JobCancelled, type JobContext } from '../platform/jobs/define';
@@ -63,7 +64,10 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
     );
     if (params.tables) {
       const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
-      if (unknown.length) throw new Error(`sync: not in the manifest (or disabled): ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw new ContractError('VALIDATION', `tables: not in the sync manifest (or disabled): ${unknown.join(', ')}`, {
+          issues: [{ path: ['tables'], message: `not in the sync manifest (or disabled): ${unknown.join(', ')}` }],
+        });
     }
     const plans = new Map<string, TablePlan | Error>();
     for (const e of manifest) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, orderedRange } from './dates';
 import { method } from './define';
 import { boardMatch, marketKind } from './market';
 
@@ -228,8 +229,6 @@ export const strategyParam = z.object({ name: z.string(), type: z.string(), defa
 export const strategyInfo = z.object({ name: z.string(), summary: z.string(), params: z.array(strategyParam) });
 export type StrategyInfo = z.infer<typeof strategyInfo>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-
 export const backtestSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cache') }).strict(),
   z.object({ kind: z.literal('csv'), files: z.array(z.string().min(1)).min(1) }).strict(),
@@ -286,12 +285,13 @@ export const agentMethods = {
         strategy: z.string().min(1),
         params: z.record(z.string(), z.unknown()).default({}),
         source: backtestSource.default({ kind: 'cache' }),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
+        from: calendarDate('from').optional(),
+        to: calendarDate('to').optional(),
         /** Leave the bets list out of the answer (the summary is unchanged). */
         withBets: z.boolean().default(true),
       })
-      .strict(),
+      .strict()
+      .superRefine(orderedRange()),
     output: backtestResult,
     job: true,
   }),

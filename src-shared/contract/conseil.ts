@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './dates';
 import { method } from './define';
 import { pickMarket } from './picks';
 
@@ -9,7 +10,7 @@ import { pickMarket } from './picks';
 export const tier = z.enum(['diamond', 'gold', 'silver', 'pass']);
 export type Tier = z.infer<typeof tier>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date must be YYYY-MM-DD' });
+const isoDate = calendarDate('date');
 
 export const contribution = z.object({
   input: z.string(),

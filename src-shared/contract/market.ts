@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './dates';
 import { method } from './define';
 
 // Command Center: the live odds board, market moves and the alerts feed.
@@ -159,7 +160,7 @@ export const alert = z.discriminatedUnion('kind', [
 export type Alert = z.infer<typeof alert>;
 export type AlertKind = Alert['kind'];
 
-const asOfInput = z.iso.datetime({ offset: true }).optional().describe('reference time (default now), ISO-8601');
+const asOfInput = isoInstant('asOf').optional().describe('reference time (default now), ISO-8601');
 
 export const marketMethods = {
   'market.board': method({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, isoInstant, orderedRange } from './dates';
 import { method } from './define';
 
 // Pick tracking (SPEC 6): every pick with what it was decided on, the analyst's placed bets, the
@@ -27,11 +28,8 @@ export type PickKind = z.infer<typeof pickKind>;
 export const settlementResult = z.enum(['won', 'half_won', 'void', 'half_lost', 'lost']);
 export const closingStatus = z.enum(['closing', 'last_quote', 'missing']);
 
-const isoTime = (what: string) =>
-  z.string().refine((s) => Number.isFinite(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), {
-    error: `${what} must be an ISO time (YYYY-MM-DDTHH:MM:SSZ)`,
-  });
-const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date YYYY-MM-DD` });
+const isoTime = isoInstant;
+const isoDate = calendarDate;
 
 /** Decimal odds as a bettor takes them: a finite price above 1. */
 export const decimalOdds = (what = 'odds') =>
@@ -263,7 +261,7 @@ export const pickDetail = pickRow.extend({
 });
 export type PickDetail = z.infer<typeof pickDetail>;
 
-export const pickFilter = z
+const pickFilterShape = z
   .object({
     kind: z.enum(['pick', 'bet', 'all']).default('all'),
     state: z.enum(['open', 'settled', 'all']).default('all'),
@@ -277,6 +275,7 @@ export const pickFilter = z
     matchId: z.number().int().optional(),
   })
   .strict();
+export const pickFilter = pickFilterShape.superRefine(orderedRange());
 export type PickFilter = z.input<typeof pickFilter>;
 
 // Combos: accumulators and goalscorer combos (fg_combo_tracking).
@@ -416,13 +415,14 @@ export const breakdownRow = z.object({
 });
 export type BreakdownRow = z.infer<typeof breakdownRow>;
 
-export const performanceInput = pickFilter
+export const performanceInput = pickFilterShape
   .omit({ state: true })
   .extend({
     /** staked: the recorded stakes (stake-0 picks left out); flat: one unit on every pick. */
     staking: z.enum(['staked', 'flat']).default('staked'),
   })
-  .strict();
+  .strict()
+  .superRefine(orderedRange());
 export type PerformanceInput = z.input<typeof performanceInput>;
 
 export const performance = z.object({
@@ -538,7 +538,10 @@ export const picksMethods = {
   }),
   'picks.list': method({
     summary: 'Picks and bets with their closing line and settlement (Historique)',
-    input: pickFilter.extend({ limit: z.number().int().positive().max(100_000).default(20_000) }).strict(),
+    input: pickFilterShape
+      .extend({ limit: z.number().int().positive().max(100_000).default(20_000) })
+      .strict()
+      .superRefine(orderedRange()),
     output: z.object({ rows: z.array(pickRow), total: z.number().int(), truncated: z.boolean() }),
   }),
   'picks.performance': method({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isCalendarDate, isTimeZone } from '../domain/zoned-time';
+import { isTimeZone } from '../domain/zoned-time';
+import { isDay, MAX_YEAR, MIN_YEAR } from './dates';
 
 // Reports (SPEC 8): the daily report (the day's picks with reasons and warnings, traps on the day's
 // fixtures, yesterday's settlements, CLV and ROI to date with their charts) and the performance report
 // of a date range, as PDF, XLSX or CSV (one table of the report).
 
-const day = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 const timeZone = z.string().min(1).refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC');
 
 export const reportFormat = z.enum(['pdf', 'xlsx', 'csv']);
@@ -16,6 +16,9 @@ export type ReportKind = z.infer<typeof reportKind>;
 
 /** Longest performance range (about ten years): longer is surely a typo. */
 export const MAX_RANGE_DAYS = 3660;
+
+// The shared calendar rule; the message leaves the field out (the CLI puts its --flag before it).
+const day = z.string().refine(isDay, `must be a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`);
 
 const common = {
   format: reportFormat,

@@ -291,7 +291,8 @@ export const settingsMethods = {
     output: settingsState,
   }),
   'settings.update': method({
-    summary: 'Replace one or more sections (validated as a whole: a bad field changes nothing)',
+    summary:
+      'Replace one or more sections (validated as a whole: a bad field changes nothing; a new telegram.baseUrl forgets the bot token)',
     input: settingsUpdate,
     output: settingsState,
   }),
@@ -301,7 +302,8 @@ export const settingsMethods = {
     output: z.object({ fileName: z.string(), content: z.string() }),
   }),
   'settings.import': method({
-    summary: 'Settings from an exported file (validated as a whole; secrets are untouched)',
+    summary:
+      'Settings from an exported file (validated as a whole; secrets are untouched, but a new Bot API server forgets the Telegram token)',
     input: z.object({ content: z.string().min(1, 'the file is empty').max(1_000_000) }).strict(),
     output: settingsState,
   }),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AgentRunSummary } from '../../../src-shared/contract/intel';
 import { resolveConfig } from '../../app/config';
 import { runAgents } from '../../features/agents/runner';
+import { isDay, isInstant } from '../../../src-shared/contract/dates';
 import { EXIT, parse, printJson, UsageError, type Command } from '../command';
 
 export const agentsRunCommand: Command = {
@@ -19,7 +20,8 @@ export const agentsRunCommand: Command = {
       json: { type: 'boolean', default: false },
     });
     const asOf = values['as-of'];
-    if (asOf !== undefined && !Number.isFinite(Date.parse(asOf))) throw new UsageError(`--as-of must be an ISO date-time, got '${asOf}'`);
+    if (asOf !== undefined && !isDay(asOf) && !isInstant(asOf))
+      throw new UsageError(`--as-of must be an ISO date-time (or a date) on the calendar, got '${asOf}'`);
     const cacheFile = resolveConfig({ cacheFile: values.cache && path.resolve(values.cache) }).cacheFile;
     if (!fs.existsSync(cacheFile)) {
       io.err(`no cache at ${cacheFile}: sync a source first (monps sync --source URL --cache FILE)`);

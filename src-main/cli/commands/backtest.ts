@@ -8,7 +8,7 @@ import {
   findStrategy,
   STRATEGIES,
 } from '../../features/agents/backtest';
-import { parse, printJson, UsageError, type Command, type CommandIO } from '../command';
+import { parse, printJson, rangeOptions, UsageError, type Command, type CommandIO } from '../command';
 
 const USAGE =
   'monps backtest --strategy NAME [--param k=v ...] (--csv FILES... | --cache FILE) [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n       monps backtest --list';
@@ -91,8 +91,6 @@ function parseParam(raw: string): [string, string] {
   return [raw.slice(0, eq).trim(), raw.slice(eq + 1).trim()];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const backtestCommand: Command = {
   name: 'backtest',
   summary: 'Walk-forward backtest of a strategy (no look-ahead) over football-data files or a cache; --list shows the strategies',
@@ -126,11 +124,7 @@ export const backtestCommand: Command = {
     const csv = [...(values.csv ?? []), ...positionals];
     if (csv.length === 0 && !values.cache) throw new UsageError('give --csv FILES... or --cache FILE');
     if (csv.length > 0 && values.cache) throw new UsageError('give either --csv or --cache, not both');
-    for (const [k, d] of [
-      ['from', values.from],
-      ['to', values.to],
-    ] as const)
-      if (d !== undefined && !DATE.test(d)) throw new UsageError(`--${k} '${d}' must be YYYY-MM-DD`);
+    rangeOptions(values.from, values.to);
     const strategy = findStrategy(STRATEGIES, values.strategy);
     const params = Object.fromEntries((values.param ?? []).map(parseParam));
     parseParams(strategy, params); // a bad parameter fails before the files are read

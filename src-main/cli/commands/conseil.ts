@@ -4,7 +4,7 @@ import type { ConseilRun, LearningEntry } from '../../../src-shared/contract/con
 import { resolveConfig } from '../../app/config';
 import { conseilLearnJob, conseilRunJob } from '../../features/conseil';
 import { settingsFileIn } from '../../platform/settings';
-import { EXIT, parse, printJson, UsageError, type Command } from '../command';
+import { dayOption, EXIT, parse, printJson, UsageError, type Command } from '../command';
 
 const pct = (x: number | null, d = 1) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%`);
 
@@ -28,8 +28,7 @@ export const conseilCommand: Command = {
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
-    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-      throw new UsageError(`--date must be YYYY-MM-DD (got '${values.date}')`);
+    dayOption('date', values.date);
     const config = resolveConfig({
       dataDir: values['data-dir'] && path.resolve(values['data-dir']),
       cacheFile: values.cache && path.resolve(values.cache),

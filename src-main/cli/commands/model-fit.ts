@@ -1,4 +1,4 @@
-import { parse, printJson, UsageError, type Command } from '../command';
+import { dayOption, parse, printJson, UsageError, type Command } from '../command';
 import { loadCacheMatches, loadCsvMatches } from '../model-data';
 import { fitDixonColes, predictMatrix, type MatchResult } from '../../../src-shared/quant/poisson/dixon-coles';
 import { matchOdds } from '../../../src-shared/quant/markets';
@@ -29,7 +29,8 @@ export const modelFitCommand: Command = {
     if (csv.length === 0 && !values.cache) throw new UsageError('give --csv FILE... or --cache FILE');
     if (csv.length > 0 && values.cache) throw new UsageError('give either --csv or --cache, not both');
     const asOf = values['as-of'];
-    if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of YYYY-MM-DD is required${asOf ? ` (got '${asOf}')` : ''}`);
+    if (!asOf) throw new UsageError('--as-of YYYY-MM-DD is required');
+    dayOption('as-of', asOf);
     const xi = Number(values.xi);
     if (!Number.isFinite(xi) || xi < 0) throw new UsageError(`--xi '${values.xi}' must be a number >= 0`);
     const fixtures = (values.predict ?? []).map((s) => {

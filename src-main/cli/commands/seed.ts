@@ -1,4 +1,4 @@
-import { parse, printJson, UsageError, type Command } from '../command';
+import { dayOption, parse, printJson, UsageError, type Command } from '../command';
 import { seedDemo, SourceNotEmptyError } from '../../ingest/demo';
 
 export const seedCommand: Command = {
@@ -25,8 +25,7 @@ export const seedCommand: Command = {
     const scale = Number(values.scale);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got '${values.seed}'`);
     if (!(scale > 0 && scale <= 100)) throw new UsageError(`--scale must be a number in (0, 100], got '${values.scale}'`);
-    if (values.anchor !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.anchor))
-      throw new UsageError(`--anchor must be YYYY-MM-DD, got '${values.anchor}'`);
+    dayOption('anchor', values.anchor);
     try {
       const r = await seedDemo(url, {
         seed,

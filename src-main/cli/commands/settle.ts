@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SettleReport } from '../../../src-shared/contract/picks';
 import { resolveConfig } from '../../app/config';
-import { settlePicksJob } from '../../features/picks';
-import { EXIT, parse, printJson, UsageError, type Command } from '../command';
+import { SETTLE_CLOCK_SKEW_MS, settlePicksJob } from '../../features/picks';
+import { EXIT, instantOption, parse, printJson, UsageError, type Command } from '../command';
 
 export const settleCommand: Command = {
   name: 'settle',
@@ -20,8 +20,10 @@ export const settleCommand: Command = {
       json: { type: 'boolean', default: false },
     });
     const { cacheFile } = resolveConfig({ cacheFile: values.cache && path.resolve(values.cache) });
-    if (values.now !== undefined && !(Number.isFinite(Date.parse(values.now)) && /^\d{4}-\d{2}-\d{2}T/.test(values.now)))
-      throw new UsageError(`--now must be an ISO time such as 2026-11-25T18:00:00Z (got '${values.now}')`);
+    instantOption('now', values.now);
+    // A closing line stamped "now" on a match that has not kicked off yet would be a guess, not a close.
+    if (values.now !== undefined && Date.parse(values.now) > Date.now() + SETTLE_CLOCK_SKEW_MS)
+      throw new UsageError(`--now ${values.now} is later than the clock (${new Date().toISOString()}): settle up to now at most`);
     if (!fs.existsSync(cacheFile)) {
       io.err(`monps settle: no cache at ${cacheFile}: run monps sync first`);
       return EXIT.FAILED;

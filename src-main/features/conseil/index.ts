@@ -4,7 +4,7 @@
 export { conseilJobs, conseilRunJob, conseilLearnJob } from './jobs';
 export { conseilHandlers } from './handlers';
 export { runConseil, conseilPickId } from './run';
-export { learn } from './learn';
+export { feedBack, learn } from './learn';
 export { pickAlerts } from './alerts';
 export { picksToday, dayPicks } from './today';
 export { historyRows, pickRows } from './training';

@@ -52,8 +52,10 @@ export function outOfSample(rows: readonly TrainingRow[], before: PatronWeights 
   return { from: cut, to: last, candidates: held.length, before: judge(before), after: judge(refit) };
 }
 
-/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent). */
-function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
+/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent).
+ * Settled means a result: a pick with only its closing line (CLV) has not been settled yet, and is fed
+ * back once its result is known. */
+export function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
   const settled = unfedSettledPicks(db);
   const rows = settled.flatMap((p) =>
     Object.keys(AGENT_INPUTS).map((agent) => ({
@@ -97,7 +99,7 @@ export function learn(db: Cache, now: Date): LearningEntry {
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
   const blendNote = noBlend ? ` (${noBlend} of their matches read with the market alone: no blend weight chosen before them)` : '';
-  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} settled picks before ${now.toISOString()}`;
+  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} picks with a closing line before ${now.toISOString()}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),

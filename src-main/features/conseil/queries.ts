@@ -184,7 +184,7 @@ export function unfedSettledPicks(db: Cache): SettledPick[] {
   return db
     .prepare(
       `SELECT p.pick_id, p.result, p.clv, p.profit FROM tracking_clv_picks p
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND (p.result IS NOT NULL OR p.clv IS NOT NULL)
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.result IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.feedback_id = 'feedback:' || p.pick_id || ':value')`,
     )
     .all() as SettledPick[];

@@ -1,7 +1,16 @@
 // Pick tracking (SPEC 6): picks and placed bets with what they were decided on, closing line and CLV
 // at kick-off, settlement from the results, combos; the Performance and Historique reads.
 // Jobs a scheduler can call (writer lane): picks.closing, picks.results, picks.settle (both).
-export { picksJobs, settlePicksJob, captureClosingJob, settleResultsJob, recordPicksJob, placeBetJob, recordComboJob } from './jobs';
+export {
+  picksJobs,
+  settlePicksJob,
+  SETTLE_CLOCK_SKEW_MS,
+  captureClosingJob,
+  settleResultsJob,
+  recordPicksJob,
+  placeBetJob,
+  recordComboJob,
+} from './jobs';
 export { picksHandlers } from './handlers';
 export { trackPicks } from './track';
 export { recordPicks } from './record';

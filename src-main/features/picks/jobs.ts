@@ -80,6 +80,11 @@ export const settleResultsJob = defineJob({
   run: (p, ctx) => withWriter(ctx.cacheFile, (db) => settleAll(db, nowOf(p))),
 });
 
+/** How far past the clock `monps settle --now` may be (clock skew) before it is refused: a closing line
+ * stamped at a future "now" would be taken on matches that have not kicked off. (Over the contract a
+ * later `now` stays possible: the tests move the demo's clock ahead and settle at that time.) */
+export const SETTLE_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Both, as after every sync, `monps settle` and the contract's picks.settle. */
 export const settlePicksJob = defineJob({
   kind: 'picks.settle',

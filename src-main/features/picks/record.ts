@@ -48,6 +48,21 @@ function checkMatch(db: Cache, matchId: number, at: string, where: string[], iss
   return m;
 }
 
+/** Longest time a bet may be placed before its match kicks off: further back is a typo (a 1970 date). */
+export const MAX_BET_LEAD_DAYS = 366;
+
+/** A given placedAt must be a time the bet could have been placed: not after now (a little clock skew
+ * allowed), not years before its match. */
+function checkPlacedAt(placedAt: string, now: Date, kickoff: string | undefined, issues: Issue[]): void {
+  if (Date.parse(placedAt) > now.getTime() + 5 * 60_000)
+    issues.push({ path: ['placedAt'], message: `${placedAt} is in the future (now ${now.toISOString()})` });
+  if (kickoff && Date.parse(kickoff) - Date.parse(placedAt) > MAX_BET_LEAD_DAYS * 86_400_000)
+    issues.push({
+      path: ['placedAt'],
+      message: `${placedAt} is more than ${MAX_BET_LEAD_DAYS} days before the match kicks off (${kickoff}): check the date`,
+    });
+}
+
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 function pickRecord(p: ParsedPick, pickId: string, bookmaker: string, pickedAt: string): Record<string, unknown> {
@@ -138,6 +153,7 @@ interface ParentPick {
   line: number | null;
   selection: string;
   source: string | null;
+  picked_at: string;
 }
 
 /** The analyst's bet, following a pick (its match, market, line, selection and source) or on its own
@@ -150,13 +166,15 @@ export function placeBet(db: Cache, b: ParsedBet, now: Date): PickRow {
   let bet: { match_id: number; market: string; line: number | null; selection: string; source: string; parent: string | null };
   if (b.pickId) {
     const parent = db
-      .prepare('SELECT kind, match_id, market, line, selection, source FROM tracking_clv_picks WHERE pick_id = ?')
+      .prepare('SELECT kind, match_id, market, line, selection, source, picked_at FROM tracking_clv_picks WHERE pick_id = ?')
       .get(b.pickId) as ParentPick | undefined;
     if (!parent)
       throw new ContractError('NOT_FOUND', `no pick ${b.pickId}`, { issues: [{ path: ['pickId'], message: `no pick ${b.pickId}` }] });
     if (parent.kind === 'bet')
       refuse([{ path: ['pickId'], message: `${b.pickId} is itself a placed bet: place against the pick it follows` }]);
     bet = { ...parent, source: parent.source ?? 'manual', parent: b.pickId };
+    if (b.placedAt && placedAt < parent.picked_at)
+      issues.push({ path: ['placedAt'], message: `${placedAt} is before the pick it follows was made (${parent.picked_at})` });
   } else {
     bet = {
       match_id: b.matchId as number,
@@ -167,7 +185,8 @@ export function placeBet(db: Cache, b: ParsedBet, now: Date): PickRow {
       parent: null,
     };
   }
-  checkMatch(db, bet.match_id, placedAt, [], issues, 'placed');
+  const match = checkMatch(db, bet.match_id, placedAt, [], issues, 'placed');
+  if (b.placedAt) checkPlacedAt(placedAt, now, match?.kickoff, issues);
   if (issues.length || 'error' in book) refuse(issues);
   const pickId = `bet-${randomUUID()}`;
   writeOwnOutput(db, 'tracking_clv_picks', [

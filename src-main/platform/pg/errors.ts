@@ -43,6 +43,27 @@ export function checkSourceUrl(url: string): void {
   if (!u.hostname) throw new SourceError('BAD_URL', 'bad source connection string: no host', false);
   if (u.port && !/^\d+$/.test(u.port))
     throw new SourceError('BAD_URL', `bad source connection string: port '${u.port}' is not a number`, false);
+  // pg decodes these parts with decodeURIComponent, which throws "URI malformed" on a bad escape (%ZZ)
+  for (const [part, value] of [
+    ['user name', u.username],
+    ['password', u.password],
+    ['database name', u.pathname],
+  ] as const)
+    if (!decodes(value))
+      throw new SourceError(
+        'BAD_URL',
+        `bad source connection string: the ${part} holds a malformed percent-escape (write % as %25)`,
+        false,
+      );
+}
+
+function decodes(s: string): boolean {
+  try {
+    decodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const OFFLINE_CODES = new Set([

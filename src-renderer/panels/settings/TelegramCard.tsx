@@ -68,7 +68,7 @@ export function TelegramCard({ saved, tokenSet }: { saved: TelegramSettings; tok
       }
     >
       <div className="sgrid">
-        <Field id="telegram-base" label="Bot API server" error={e.baseUrl} wide>
+        <Field id="telegram-base" label="Bot API server" error={e.baseUrl} hint="another server forgets the saved token" wide>
           <input
             className="input input--wide"
             value={form.baseUrl}

@@ -215,18 +215,18 @@ describe('settings through the contract (HTTP)', () => {
       });
     });
     await call('settings.update', { telegram: { baseUrl: `http://127.0.0.1:${port}`, chatId: '-100200300' } });
+    // the token was checked against the old server: a new server forgets it (issue 17, item 3)
+    expect(JSON.parse(fs.readFileSync(settingsFile, 'utf8')).telegramToken).toBeUndefined();
     const e = await failure(call('settings.telegram.setToken', { token: '7012345678:AAH-another-token-0000000000000000' }));
     expect(e).toMatchObject({
       code: 'UNAVAILABLE',
       message: `the token was not saved: Telegram Bot API at http://127.0.0.1:${port} unreachable: ECONNREFUSED`,
     });
-    expect(JSON.parse(fs.readFileSync(settingsFile, 'utf8')).telegramToken).toBe(TOKEN);
+    expect(JSON.parse(fs.readFileSync(settingsFile, 'utf8')).telegramToken).toBeUndefined();
     const test = await call('notifications.test', { channel: 'telegram' });
-    expect(test).toMatchObject({
-      delivered: false,
-      message: `Telegram Bot API at http://127.0.0.1:${port} unreachable: ECONNREFUSED (after 2 attempts)`,
-    });
+    expect(test).toMatchObject({ delivered: false, message: expect.stringMatching(/no Telegram bot token is set/) });
     await call('settings.update', { telegram: { baseUrl: api.url, chatId: '-100200300' } });
+    await call('settings.telegram.setToken', { token: TOKEN });
   });
 
   it('tests a source connection with the password apart, names the failure, and never writes the password anywhere', async () => {

@@ -13,6 +13,7 @@ export {
   type BetIntent,
 } from './strategy';
 export { loadFootballData, footballDataFixtures, csvFiles, FOOTBALL_DATA_ROLES } from './sources/football-data';
+export { allowedCsvFiles, importsDirOf, loadFootballDataSafely, readRegularFile, MAX_CSV_BYTES } from './sources/csv-files';
 export { loadCacheData, cacheFixtures, type CacheSourceOptions } from './sources/cache';
 export {
   chooseBlendWeight,

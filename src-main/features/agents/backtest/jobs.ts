@@ -10,7 +10,7 @@ import { calibrateBlend } from './calibrate';
 import { runBacktestAsync } from './engine';
 import { History } from './past';
 import { cacheFixtures } from './sources/cache';
-import { loadFootballData } from './sources/football-data';
+import { loadFootballDataSafely } from './sources/csv-files';
 import { findStrategy, parseParams } from './strategy';
 import { STRATEGIES } from './strategies';
 import { sortFixtures } from './engine';
@@ -33,7 +33,8 @@ export const backtestRunJob = defineJob({
     const strategy = findStrategy(STRATEGIES, p.strategy);
     parseParams(strategy, p.params); // a bad parameter fails before the data is read
     ctx.progress({ fraction: 0, message: 'reading the data' });
-    const data = p.source.kind === 'csv' ? loadFootballData(p.source.files) : cacheData(ctx.cacheFile);
+    // files as a stream, regular files only, capped (the handler has checked where they are)
+    const data = p.source.kind === 'csv' ? await loadFootballDataSafely(p.source.files, { signal: ctx.signal }) : cacheData(ctx.cacheFile);
     await new Promise<void>((resolve) => setImmediate(resolve)); // a cancel sent while reading is heard
     return runBacktestAsync(data, strategy, p.params, {
       from: p.from,
