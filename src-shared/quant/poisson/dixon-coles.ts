@@ -316,16 +316,22 @@ function curvature(P: Prepared): Float64Array {
 /** Barrier weights of the interior-point path, down to 1e-8 (below it f has no digits left to give). */
 const BARRIERS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8];
 
+/** The interior-point path from a point stalled on the wall: each barrier problem starts where the last
+ * ended; the answer is the last one solved (the smallest t), provided it is small enough (t <= 1e-7: the
+ * barrier then costs the log-likelihood ~1e-5 at most, checked against scipy's constrained fit). */
 function onTheWall(P: Prepared, from: Float64Array, o: LbfgsOptions) {
   let x = from;
   let iterations = 0;
-  let last: LbfgsResult | null = null;
+  let solved: { x: Float64Array; t: number; gradientNorm: number } | null = null;
   for (const t of BARRIERS) {
-    last = lbfgs(makeObjective(P, t), x, { ...o, gtol: Math.max(o.gtol ?? 1e-8, t) });
-    iterations += last.iterations;
-    x = last.x;
+    const r = lbfgs(makeObjective(P, t), x, { ...o, gtol: Math.max(o.gtol ?? 1e-8, t) });
+    iterations += r.iterations;
+    if (!r.converged) break;
+    x = r.x;
+    solved = { x: r.x, t, gradientNorm: r.gradientNorm };
   }
-  return { x, iterations, converged: last!.converged, gradientNorm: last!.gradientNorm };
+  const converged = solved !== null && solved.t <= 1e-7;
+  return { x: solved?.x ?? x, iterations, converged, gradientNorm: solved?.gradientNorm ?? Infinity };
 }
 
 /** The start of a fit. Cold: the independent-Poisson moment estimates (attack = log goals scored per

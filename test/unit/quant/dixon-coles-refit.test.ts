@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCsvMatches } from '../../../src-main/cli/model-data';
 import { fitDixonColes, refitDixonColes, type DixonColesModel, type MatchResult } from '../../../src-shared/quant';
 import { footballDataDir } from '../../support/shared-data';
+import { fixture } from './fixtures';
 
 const season = (file: string): MatchResult[] => loadCsvMatches([path.join(footballDataDir(), file)]).results;
 
@@ -24,7 +25,33 @@ function minTau(m: DixonColesModel, results: readonly MatchResult[], rho = m.rho
   return t;
 }
 
+interface WallFit {
+  league: string;
+  file: string;
+  as_of: string;
+  xi: number;
+  matches: number;
+  log_likelihood: number;
+  rho: number;
+  home_advantage: number;
+}
+const wall = fixture<{ fits: WallFit[] }>('dixon_coles_wall.json');
+
 describe('Dixon-Coles refits', () => {
+  it.each(wall.fits.map((f) => [`${f.league} before ${f.as_of}`, f] as const))(
+    'an optimum on the τ = 0 wall (%s) agrees with scipy SLSQP under the τ >= 0 constraints (test/reference/dixon_coles_wall.py)',
+    (_, f) => {
+      const results = season(f.file);
+      const m = fitDixonColes(results, { asOf: f.as_of, xi: f.xi });
+      expect(m.matches).toBe(f.matches);
+      expect(m.converged).toBe(true);
+      expect(m.stop).toBe('boundary');
+      expect(Math.abs(m.logLikelihood - f.log_likelihood)).toBeLessThan(2e-5);
+      expect(Math.abs(m.rho - f.rho)).toBeLessThan(1e-4);
+      expect(Math.abs(m.homeAdvantage - f.home_advantage)).toBeLessThan(1e-4);
+    },
+  );
+
   it('a warm start whose ρ puts a pair past the τ = 0 wall is shrunk into the feasible region and reaches the cold optimum', () => {
     const all = season('E0_2023-24.csv');
     const before = all.filter((r) => r.date < '2024-01-01');
