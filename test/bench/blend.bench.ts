@@ -21,8 +21,8 @@ export default async function blend(): Promise<void> {
       fixtures: r.fixtures,
       logLossBlendVsClose: r.llBlend / r.llClose - 1,
     });
-  for (const m of MODELS) {
-    const mine = rows.filter((r) => r.model === m);
+  for (const m of [...MODELS, 'dc+draw']) {
+    const mine = rows.filter((r) => r.model === m || r.model.startsWith(`${m} k `));
     const beats = mine.filter((r) => r.ceBlend < r.ceMarket).length;
     const near = mine.filter((r) => r.llBlend / r.llClose - 1 <= 0.01).length;
     process.stderr.write(

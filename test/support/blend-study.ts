@@ -11,7 +11,8 @@
 //    close, de-vigged, turned into the expected goals (λ, μ) of independent Poisson scores that give its
 //    home and away probabilities, then attack/defence/home fitted to those (Poisson quasi-likelihood,
 //    ξ = 0.01/day) — team strengths as the market priced them, updated every day;
-//  - mix: the product of the two (log-linear pool, renormalised): results and closing prices together.
+//  - mix: the product of the two (log-linear pool, renormalised): results and closing prices together;
+//  - dc+draw: Dixon-Coles with its draw probability inflated by a factor k chosen on earlier seasons.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFootballDataFile, type FootballDataMatch } from '../../src-main/ingest/football-data/parse';
@@ -214,20 +215,37 @@ export function studyLeague(league: string): StudyFixture[] {
   return out;
 }
 
-const blendOf = (f: StudyFixture, m: ModelName, w: number) => f.models[m].map((p, k) => w * p + (1 - w) * f.market[k]);
-const crossEntropy = (fs: readonly StudyFixture[], p: (f: StudyFixture) => number[]) =>
+type Forecast = (f: StudyFixture) => number[];
+const blendOf = (f: StudyFixture, p: Forecast, w: number) => p(f).map((x, k) => w * x + (1 - w) * f.market[k]);
+const crossEntropy = (fs: readonly StudyFixture[], p: Forecast) =>
   fs.reduce((s, f) => s - f.close.reduce((u, c, k) => u + c * Math.log(p(f)[k]), 0), 0) / fs.length;
-const logLoss = (fs: readonly StudyFixture[], p: (f: StudyFixture) => number[]) =>
-  fs.reduce((s, f) => s - Math.log(p(f)[f.outcome]), 0) / fs.length;
+const logLoss = (fs: readonly StudyFixture[], p: Forecast) => fs.reduce((s, f) => s - Math.log(p(f)[f.outcome]), 0) / fs.length;
 
 /** The w in [0, 1] (grid by 0.005) minimising the cross-entropy of the blend against the close. */
-export function chooseW(fs: readonly StudyFixture[], m: ModelName): number {
+export function chooseW(fs: readonly StudyFixture[], p: Forecast): number {
   let best = 0;
   let bestLoss = Infinity;
   for (let i = 0; i <= 200; i++) {
     const w = i / 200;
-    const l = crossEntropy(fs, (f) => blendOf(f, m, w));
+    const l = crossEntropy(fs, (f) => blendOf(f, p, w));
     if (l < bestLoss) [best, bestLoss] = [w, l];
+  }
+  return best;
+}
+
+/** Draw inflation: the draw probability times k, renormalised. */
+const inflate = (p: readonly number[], k: number) => {
+  const s = p[0] + k * p[1] + p[2];
+  return [p[0] / s, (k * p[1]) / s, p[2] / s];
+};
+
+/** The k in [0.8, 1.4] (by 0.01) for which Dixon-Coles' inflated draw best predicts the close. */
+function chooseDraw(fs: readonly StudyFixture[]): number {
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let i = 80; i <= 140; i++) {
+    const l = crossEntropy(fs, (f) => inflate(f.models.dc, i / 100));
+    if (l < bestLoss) [best, bestLoss] = [i / 100, l];
   }
   return best;
 }
@@ -235,7 +253,8 @@ export function chooseW(fs: readonly StudyFixture[], m: ModelName): number {
 export interface StudyRow {
   league: string;
   season: string;
-  model: ModelName;
+  /** The model, with its draw factor where it has one ("dc+draw k 1.05"). */
+  model: string;
   fixtures: number;
   pinnacleClose: number;
   /** w chosen on the league's earlier seasons, and the fixtures it was chosen on. */
@@ -249,25 +268,34 @@ export interface StudyRow {
   llClose: number;
 }
 
+/** The variants of a season, each with what was chosen for it on earlier seasons only. */
+function variants(earlier: readonly StudyFixture[]): { name: string; p: Forecast }[] {
+  const k = chooseDraw(earlier);
+  return [
+    ...MODELS.map((m) => ({ name: m as string, p: (f: StudyFixture) => f.models[m] })),
+    { name: `dc+draw k ${k.toFixed(2)}`, p: (f: StudyFixture) => inflate(f.models.dc, k) },
+  ];
+}
+
 export function studyRows(league: string, fixtures: readonly StudyFixture[]): StudyRow[] {
   const out: StudyRow[] = [];
   for (const season of STUDY_SEASONS) {
     const test = fixtures.filter((f) => f.season === season);
     const earlier = fixtures.filter((f) => f.season < season);
-    for (const m of MODELS) {
-      const w = chooseW(earlier, m);
+    for (const v of variants(earlier)) {
+      const w = chooseW(earlier, v.p);
       out.push({
         league,
         season,
-        model: m,
+        model: v.name,
         fixtures: test.length,
         pinnacleClose: test.filter((f) => f.pinnacleClose).length,
         w,
         wFixtures: earlier.length,
-        ceBlend: crossEntropy(test, (f) => blendOf(f, m, w)),
+        ceBlend: crossEntropy(test, (f) => blendOf(f, v.p, w)),
         ceMarket: crossEntropy(test, (f) => f.market),
-        llModel: logLoss(test, (f) => f.models[m]),
-        llBlend: logLoss(test, (f) => blendOf(f, m, w)),
+        llModel: logLoss(test, v.p),
+        llBlend: logLoss(test, (f) => blendOf(f, v.p, w)),
         llMarket: logLoss(test, (f) => f.market),
         llClose: logLoss(test, (f) => f.close),
       });
