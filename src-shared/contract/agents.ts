@@ -83,12 +83,22 @@ export const valueParams = z
   })
   .strict();
 
+/** Agent B's Dixon-Coles model of one league of the upcoming matches: fitted, or why not. */
+export const leagueModelStatus = z.object({
+  league: z.string(),
+  fitted: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type LeagueModelStatus = z.infer<typeof leagueModelStatus>;
+
 export const valueBoard = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   blend: blendVersion.nullable(),
   /** Said when the blend is not calibrated yet (market only) or a league has no model. */
   warnings: z.array(z.string()),
+  /** The model of each league of the upcoming matches, and why it is missing where it is. */
+  models: z.array(leagueModelStatus),
   matches: z.number().int(),
   rowCount: z.number().int(),
   columns: valueColumns,

@@ -9,6 +9,7 @@ export * from './settlement';
 export * from './markets';
 export * from './poisson/dixon-coles';
 export * from './poisson/score-matrix';
+export * from './poisson/refit';
 export * from './dates';
 export * from './elo';
 export * from './scorers';

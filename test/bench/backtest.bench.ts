@@ -6,7 +6,8 @@
 //    Python script times it (parsing not timed); ratio = Python seconds / TypeScript seconds (target >= 10);
 //  - agent_b_backtest_s: `monps backtest --strategy value` end to end over the 28 files (parsing, the
 //    blend weight chosen by walk-forward calibration on 2023-24, every market, 10,000 bootstrap
-//    resamples): target < 10 s;
+//    resamples), with the model's count (league-days, failed fits: none on a window of 60+ matches, under 2%
+//    of league-days without a model, else the bench fails): target < 10 s;
 //  - agent_b_demo_ms: Agent B over every upcoming match of the default demo (seed 1, scale 1) synced into a
 //    cache, first build (league fits included) and rebuild; baseline: the odds board of the same cache.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -143,9 +144,14 @@ export default async function backtestBench(argv: string[]): Promise<void> {
     cpuSeconds: (c.user + c.system) / 1e6,
     bets: full.summary.bets,
     w: full.chosen.w,
+    model: full.chosen.model,
     target: '< 10',
   });
   if (endToEnd >= 10) problems.push(`Agent B's backtest took ${endToEnd.toFixed(1)} s (target < 10 s)`);
+  // the model must be there: a fast replay that skips failed fits measures nothing
+  const model = full.chosen.model as { fitsFailedWith60: number; share: number } | undefined;
+  if (!model || model.fitsFailedWith60 > 0 || model.share > 0.02)
+    problems.push(`Agent B's backtest ran without its model too often: ${JSON.stringify(model)}`);
 
   // 3. Agent B over every upcoming match of the default demo
   if (!argv.includes('--no-demo')) {

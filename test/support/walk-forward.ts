@@ -13,7 +13,7 @@ import {
   brierScore,
   dayNumber,
   devig,
-  fitDixonColes,
+  refitDixonColes,
   logLoss,
   matchOdds,
   predictMatrix,
@@ -80,8 +80,8 @@ export function evaluate(league: string, season: string): WalkForwardRow {
   for (const date of dates) {
     const day = dayNumber(date);
     const window = results.filter((r) => r.day < day && r.day >= day - WINDOW_DAYS);
-    const model = fitDixonColes(window, { asOf: date, xi: XI, init: prev });
-    if (!model.converged) throw new Error(`the Dixon-Coles fit of ${league} before ${date} did not converge`);
+    const { model, error } = refitDixonColes(window, { asOf: date, xi: XI, previous: prev, what: `${league} before ${date}` });
+    if (!model) throw new Error(`no Dixon-Coles model: ${error}`);
     prev = model;
     const played = new Map<string, number>();
     for (const r of window) for (const t of [r.home, r.away]) played.set(t, (played.get(t) ?? 0) + 1);

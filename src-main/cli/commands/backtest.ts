@@ -42,6 +42,13 @@ export function summaryTable(r: BacktestResult): string {
       .join(' ')}`,
   );
   if (r.chosen.w !== undefined) out.push(`chosen: w = ${String(r.chosen.w)} (${String(r.chosen.wChosenBy ?? '')})`);
+  const m = r.chosen.model as { leagueDays: number; withoutModel: number; fitsFailed: number; share: number } | undefined;
+  if (m) {
+    const bar = m.share > 0.02 ? 'WARNING: ' : '';
+    out.push(
+      `${bar}model: Dixon-Coles on ${m.leagueDays - m.withoutModel} of ${m.leagueDays} league-days, none on ${m.withoutModel} (${(100 * m.share).toFixed(1)}%; ${m.fitsFailed} failed fits)`,
+    );
+  }
   out.push('');
   out.push(
     `${'group'.padEnd(9)} ${'bets'.padStart(6)} ${'hit%'.padStart(6)} ${'staked'.padStart(10)} ${'profit'.padStart(10)} ${'ROI [95% CI]'.padEnd(30)} ${'mean CLV [95% CI]'.padEnd(28)} ${'CLV n'.padStart(6)} ${'max DD'.padStart(9)}`,

@@ -142,7 +142,7 @@ export default function CommandCenterPanel() {
               ? 'reading the board…'
               : ''}
         </span>
-        {loaded && <ValueBadge blend={cc.blend} warnings={cc.valueWarnings} error={cc.valueError} />}
+        {loaded && <ValueBadge blend={cc.blend} warnings={cc.valueWarnings} models={cc.valueModels} error={cc.valueError} />}
         <span className="panel__spacer" />
         <SyncStatus
           now={Math.max(now, Date.now())}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Alert, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
-import type { BlendVersion, ValueBoard } from '../../../src-shared/contract/agents';
+import type { BlendVersion, LeagueModelStatus, ValueBoard } from '../../../src-shared/contract/agents';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
 import { marksSignature, trapMarks, type TrapMark } from '../ferrari/trap-format';
@@ -34,6 +34,8 @@ interface CommandCenterState {
    * columns stay empty, with the reason, when its board could not be read. */
   blend: BlendVersion | null;
   valueWarnings: string[];
+  /** Agent B's model per league of the upcoming matches (why it is missing where it is). */
+  valueModels: LeagueModelStatus[];
   valueError: string | null;
   /** Active traps' markers by row id (ferrari.trapsActive); empty, with the reason, when they could not be read. */
   trapMarks: Map<string, TrapMark>;
@@ -72,6 +74,7 @@ async function readTraps(): Promise<{ marks: Map<string, TrapMark>; error: strin
 const valueState = (v: { board: ValueBoard | null; error: string | null }) => ({
   blend: v.board?.blend ?? null,
   valueWarnings: v.board?.warnings ?? [],
+  valueModels: v.board?.models ?? [],
   valueError: v.error,
 });
 
@@ -102,6 +105,7 @@ export const useCommandCenter = create<CommandCenterState>()((set, get) => ({
   alerts: [],
   blend: null,
   valueWarnings: [],
+  valueModels: [],
   valueError: null,
   trapMarks: new Map(),
   trapsError: null,

@@ -13,7 +13,7 @@
 import { dayNumber } from '../dates';
 import { QuantError } from '../errors';
 import type { ScoreMatrix } from '../markets';
-import { lbfgs } from '../optimize';
+import { lbfgs, type LbfgsOptions, type LbfgsResult } from '../optimize';
 import { dixonColesMatrix } from './score-matrix';
 
 export interface MatchResult {
@@ -53,6 +53,10 @@ export interface DixonColesModel {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /** Why the optimiser stopped ('boundary': the optimum lies on the τ = 0 wall, reached by the interior
+   * point path; gradientNorm is then that of the last barrier problem), and the largest gradient component. */
+  stop: LbfgsResult['reason'] | 'boundary';
+  gradientNorm: number;
 }
 
 /** Sufficient statistics of the weighted likelihood for one fit. */
@@ -192,8 +196,10 @@ function logFactorial(k: number): number {
 }
 
 /** Negative weighted mean log-likelihood (without log x!) and its gradient over the free parameters
- * x = [attack_0..attack_{n-2}, defence_0..defence_{n-1}, home, rho]. */
-function makeObjective(P: Prepared) {
+ * x = [attack_0..attack_{n-2}, defence_0..defence_{n-1}, home, rho]. With barrier t > 0, minus t times
+ * the sum over fitted pairs of log τ(0,1), log τ(1,0), log τ(0,0): the interior-point form used when the
+ * optimum lies on the τ = 0 wall. */
+function makeObjective(P: Prepared, barrier = 0) {
   const n = P.n;
   const np = P.pairHome.length;
   const att = new Float64Array(n);
@@ -202,6 +208,7 @@ function makeObjective(P: Prepared) {
   const gAtt = new Float64Array(n);
   const gDef = new Float64Array(n);
   const inv = 1 / P.totalWeight;
+  const bw = barrier * P.totalWeight;
   return (x: Float64Array, g: Float64Array): number => {
     let last = 0;
     for (let i = 0; i < n - 1; i++) {
@@ -239,6 +246,16 @@ function makeObjective(P: Prepared) {
       ll -= W * (lam + mu);
       let dLam = -W * lam; // d ll / d log λ
       let dMu = -W * mu;
+      if (bw > 0) {
+        const c1 = 1 + lam * rho;
+        const c2 = 1 + mu * rho;
+        const lm = lam * mu;
+        const c3 = 1 - lm * rho;
+        ll += bw * (Math.log(c1) + Math.log(c2) + Math.log(c3));
+        dLam += bw * ((lam * rho) / c1 - (lm * rho) / c3);
+        dMu += bw * ((mu * rho) / c2 - (lm * rho) / c3);
+        gRho += bw * (lam / c1 + mu / c2 - lm / c3);
+      }
       const w00 = P.w00[k];
       if (w00 > 0) {
         const t = 1 - lam * mu * rho;
@@ -296,6 +313,65 @@ function curvature(P: Prepared): Float64Array {
   return d;
 }
 
+/** Barrier weights of the interior-point path, down to 1e-8 (below it f has no digits left to give). */
+const BARRIERS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8];
+
+/** The interior-point path from a point stalled on the wall: each barrier problem starts where the last
+ * ended; the answer is the last one solved (the smallest t), provided it is small enough (t <= 1e-7: the
+ * barrier then costs the log-likelihood ~1e-5 at most, checked against scipy's constrained fit). */
+function onTheWall(P: Prepared, from: Float64Array, o: LbfgsOptions) {
+  let x = from;
+  let iterations = 0;
+  let solved: { x: Float64Array; t: number; gradientNorm: number } | null = null;
+  for (const t of BARRIERS) {
+    const r = lbfgs(makeObjective(P, t), x, { ...o, gtol: Math.max(o.gtol ?? 1e-8, t) });
+    iterations += r.iterations;
+    if (!r.converged) break;
+    x = r.x;
+    solved = { x: r.x, t, gradientNorm: r.gradientNorm };
+  }
+  const converged = solved !== null && solved.t <= 1e-7;
+  return { x: solved?.x ?? x, iterations, converged, gradientNorm: solved?.gradientNorm ?? Infinity };
+}
+
+/** The start of a fit. Cold: the independent-Poisson moment estimates (attack = log goals scored per
+ * match, defence = log goals conceded per match − home/2, home = log(home goals / away goals), ρ = 0).
+ * Warm (`init`): the previous fit's values for the teams it knew, on its own (centred) scale, the centred
+ * moment estimates for new ones, and its ρ shrunk toward 0 until τ > 0 for every pair of this window
+ * (the previous ρ with a new team's start can put a pair past the wall, where the loss is infinite). */
+function startPoint(P: Prepared, init: DixonColesModel | undefined): Float64Array {
+  const n = P.n;
+  const x0 = new Float64Array(2 * n + 1);
+  const awayGoals = P.scored.reduce((a, b) => a + b, 0) - P.homeGoals;
+  const home0 = P.homeGoals > 0 && awayGoals > 0 ? Math.log(P.homeGoals / awayGoals) : 0.2;
+  const att0 = P.teams.map((_, i) => Math.log(Math.max(P.scored[i], 0.1) / P.played[i]));
+  const def0 = P.teams.map((_, i) => Math.log(Math.max(P.conceded[i], 0.1) / P.played[i]) - home0 / 2);
+  if (init) {
+    const momentMean = att0.reduce((a, b) => a + b, 0) / n;
+    const prev = new Map(init.teams.map((t, i) => [t, i] as const));
+    P.teams.forEach((t, i) => {
+      const j = prev.get(t);
+      if (j !== undefined) {
+        att0[i] = init.attack[j];
+        def0[i] = init.defence[j];
+      } else {
+        att0[i] -= momentMean;
+        def0[i] += momentMean;
+      }
+    });
+  }
+  const meanAtt = att0.reduce((a, b) => a + b, 0) / n;
+  for (let i = 0; i < n - 1; i++) x0[i] = att0[i] - meanAtt;
+  for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
+  x0[2 * n - 1] = init ? init.homeAdvantage : home0;
+  x0[2 * n] = init ? init.rho : 0;
+  const probe = makeObjective(P);
+  const g = new Float64Array(x0.length);
+  for (let k = 0; k < 60 && !Number.isFinite(probe(x0, g)); k++) x0[2 * n] /= 2;
+  if (!Number.isFinite(probe(x0, g))) x0[2 * n] = 0;
+  return x0;
+}
+
 /** Fits the model on the matches dated before `opts.asOf`. */
 export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesOptions): DixonColesModel {
   const xi = opts.xi ?? 0.0019;
@@ -303,35 +379,24 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
   const asOf = dayNumber(opts.asOf, 'asOf');
   const P = prepare(matches, asOf, xi);
   const n = P.n;
-  const x0 = new Float64Array(2 * n + 1);
-  // start from the independent-Poisson moment estimates: attack = log(goals scored per match),
-  // defence = log(goals conceded per match) − home/2, home = log(home goals / away goals), rho = 0
-  const awayGoals = P.scored.reduce((a, b) => a + b, 0) - P.homeGoals;
-  const home0 = P.homeGoals > 0 && awayGoals > 0 ? Math.log(P.homeGoals / awayGoals) : 0.2;
-  const att0 = P.teams.map((_, i) => Math.log(Math.max(P.scored[i], 0.1) / P.played[i]));
-  const def0 = P.teams.map((_, i) => Math.log(Math.max(P.conceded[i], 0.1) / P.played[i]) - home0 / 2);
-  if (opts.init) {
-    // warm start: known teams take their previous values, new ones the moment estimates
-    const prev = new Map(opts.init.teams.map((t, i) => [t, i] as const));
-    P.teams.forEach((t, i) => {
-      const j = prev.get(t);
-      if (j !== undefined) {
-        att0[i] = opts.init!.attack[j];
-        def0[i] = opts.init!.defence[j];
-      }
-    });
+  const x0 = startPoint(P, opts.init);
+  const objective = makeObjective(P);
+  const lbfgsOptions = { gtol: opts.gtol ?? 1e-8, maxIterations: opts.maxIterations ?? 2000, memory: 20, diagonal: curvature(P) };
+  let res: LbfgsResult = lbfgs(objective, x0, lbfgsOptions);
+  let iterations = res.iterations;
+  let stop: DixonColesModel['stop'] = res.reason;
+  if (!res.converged && res.reason === 'line_search') {
+    // Stalled against the τ <= 0 wall (the line search meets an infinite loss): in a short window the
+    // optimum lies on it (one pair's λ or μ large enough that τ(0,1) or τ(1,0) bounds ρ), and L-BFGS
+    // cannot slide along it. Reach it as an interior point: minimise loss − t·Σ log τ for t → 0.
+    const wall = onTheWall(P, res.x, lbfgsOptions);
+    iterations += wall.iterations;
+    if (wall.converged) {
+      const g = new Float64Array(res.x.length);
+      res = { ...res, x: wall.x, f: objective(wall.x, g), gradientNorm: wall.gradientNorm, converged: true };
+      stop = 'boundary';
+    }
   }
-  const meanAtt = att0.reduce((a, b) => a + b, 0) / n;
-  for (let i = 0; i < n - 1; i++) x0[i] = att0[i] - meanAtt;
-  for (let i = 0; i < n; i++) x0[n - 1 + i] = def0[i] + meanAtt;
-  x0[2 * n - 1] = opts.init ? opts.init.homeAdvantage : home0;
-  x0[2 * n] = opts.init ? opts.init.rho : 0;
-  const res = lbfgs(makeObjective(P), x0, {
-    gtol: opts.gtol ?? 1e-8,
-    maxIterations: opts.maxIterations ?? 2000,
-    memory: 20,
-    diagonal: curvature(P),
-  });
   const attack = new Array<number>(n);
   let last = 0;
   for (let i = 0; i < n - 1; i++) {
@@ -350,8 +415,10 @@ export function fitDixonColes(matches: readonly MatchResult[], opts: DixonColesO
     matches: P.matches,
     weight: P.totalWeight,
     logLikelihood: -res.f * P.totalWeight - P.logFactorials,
-    iterations: res.iterations,
+    iterations,
     converged: res.converged,
+    stop,
+    gradientNorm: res.gradientNorm,
   };
 }
 

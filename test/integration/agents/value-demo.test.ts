@@ -52,6 +52,9 @@ describe('Agent B on the synced demo', () => {
     const b = await runJob(valueBoardJob, params, ctx());
     expect(b.blend).toBeNull();
     expect(b.warnings.join(' ')).toMatch(/not calibrated yet.*w = 0/);
+    // every league of the upcoming matches has its Dixon-Coles model (the badge would name one without)
+    expect(b.models.length).toBeGreaterThan(0);
+    expect(b.models.filter((m) => !m.fitted)).toEqual([]);
     expect(b.matches).toBeGreaterThan(50);
     const ids = b.columns.id;
     expect(new Set(ids.map((id) => Number(id.split('|')[0]))).size).toBe(b.matches);

@@ -5,7 +5,8 @@
 // (−Σ p_close·log p: the closing line is the sharpest forecast there is, and far less noisy than results).
 import { findMarket } from '../../../../src-shared/domain/market-prices';
 import { dayNumber } from '../../../../src-shared/quant/dates';
-import { fitDixonColes, predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { refitDixonColes, type Refit } from '../../../../src-shared/quant/poisson/refit';
 import { decideValue, modelProbabilities, type ValueRules } from '../value';
 import type { PastView } from './past';
 import type { BookRoles, FixtureInfo, PastResult } from './types';
@@ -16,6 +17,10 @@ export interface LeagueFit {
   model: DixonColesModel | null;
   /** Why there is no model (no match in the window, fit failed). */
   error: string | null;
+  /** Matches in the fit window; 0 when there was none. */
+  matches: number;
+  /** How the fit started (warm from the previous fit, cold, cold after a failed warm start); null: no fit. */
+  start: Refit['start'];
   /** Matches a team played in the fit window. */
   played(team: string): number;
 }
@@ -28,19 +33,16 @@ export interface ModelSettings {
 
 const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-/** Dixon-Coles on a league's matches in [day − windowDays, day), warm-started from the previous fit. */
+/** Dixon-Coles on a league's matches in [day − windowDays, day), through the one refit path
+ * (refitDixonColes: warm from the previous fit, cold when that fails). */
 export function fitLeague(past: PastView, league: string, day: string, s: ModelSettings, previous: DixonColesModel | null): LeagueFit {
   const since = isoDay(dayNumber(day) - s.windowDays);
   const results: PastResult[] = past.results(league, since);
   const played = (team: string) => past.played(league, team, since);
-  if (results.length === 0) return { model: null, error: `no ${league} match in the ${s.windowDays} days before ${day}`, played };
-  try {
-    const model = fitDixonColes(results, { asOf: day, xi: s.xi, init: previous ?? undefined });
-    if (!model.converged) return { model: null, error: `the ${league} fit before ${day} did not converge`, played };
-    return { model, error: null, played };
-  } catch (err) {
-    return { model: null, error: `${league} fit before ${day}: ${(err as Error).message}`, played };
-  }
+  if (results.length === 0)
+    return { model: null, error: `no ${league} match in the ${s.windowDays} days before ${day}`, matches: 0, start: null, played };
+  const r = refitDixonColes(results, { asOf: day, xi: s.xi, previous, what: `${league} before ${day}` });
+  return { model: r.model, error: r.error, matches: results.length, start: r.start, played };
 }
 
 /** The fixture's score matrix under its league's fit, or why there is none (a team with too little history). */

@@ -143,7 +143,7 @@ function* replay(
     equity.date.push(b.date);
     equity.profit.push(cum);
   }
-  const warnings: string[] = [];
+  const warnings: string[] = strategy.warnings ? strategy.warnings(state) : [];
   const unsettled = bets.filter((b) => b.profit === null).length;
   if (unsettled) warnings.push(`${unsettled} bets on fixtures without a result are unsettled and left out of the ROI`);
   const noClose = bets.filter((b) => b.clv === null).length;

@@ -66,6 +66,8 @@ export interface StrategyDef<P = unknown, S = unknown> {
   decide(ctx: DecisionContext<P, S>): Decision;
   /** What the strategy chose during the run (e.g. the blend weight and its evidence), reported with the result. */
   report?(state: S | undefined): Record<string, unknown>;
+  /** What the reader of the result must be told (e.g. days the model was missing), added to its warnings. */
+  warnings?(state: S | undefined): string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds strategies of any parameters and state
@@ -78,6 +80,7 @@ export function defineStrategy<S extends z.ZodObject, St>(def: {
   train?(input: TrainInput<z.output<S>, St>): St;
   decide(ctx: DecisionContext<z.output<S>, St>): Decision;
   report?(state: St | undefined): Record<string, unknown>;
+  warnings?(state: St | undefined): string[];
 }): StrategyDef<z.output<S>, St> {
   return def as unknown as StrategyDef<z.output<S>, St>;
 }

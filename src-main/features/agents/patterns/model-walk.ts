@@ -4,7 +4,8 @@
 // A fit needs 150 matches in its window: with ~100 (a league's first three months) the likelihood is flat
 // enough that rho runs to the edge of where tau > 0 and the fit stalls (seen on E0, November 2019).
 import { dayNumber } from '../../../../src-shared/quant/dates';
-import { fitDixonColes, predictMatrix, type DixonColesModel, type MatchResult } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { predictMatrix, type DixonColesModel, type MatchResult } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { refitDixonColes } from '../../../../src-shared/quant/poisson/refit';
 import type { ScoreMatrix } from '../../../../src-shared/quant/markets';
 import type { HistoryMatch } from './history';
 import { drain, type Steps } from './steps';
@@ -27,18 +28,9 @@ export interface WalkResult {
   unconverged: number;
 }
 
-/** Warm start from last month's fit; a start the likelihood refuses (its rho with this month's teams gives
- * a score probability <= 0) or that does not converge falls back to the cold start. */
-function fit(train: readonly MatchResult[], asOf: string, xi: number, prev: DixonColesModel | undefined): DixonColesModel {
-  if (prev) {
-    try {
-      const warm = fitDixonColes(train, { asOf, xi, init: prev });
-      if (warm.converged) return warm;
-    } catch {
-      // cold start below
-    }
-  }
-  return fitDixonColes(train, { asOf, xi });
+/** The one refit path (warm from last month's fit, cold when that fails); no model when neither converges. */
+function fit(train: readonly MatchResult[], asOf: string, xi: number, prev: DixonColesModel | undefined): DixonColesModel | null {
+  return refitDixonColes(train, { asOf, xi, previous: prev, what: `fit as of ${asOf}` }).model;
 }
 
 const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
@@ -73,7 +65,7 @@ export function* walkForwardSteps(sorted: readonly HistoryMatch[], opts: WalkOpt
       if (train.length >= opts.minFitMatches) {
         const model = fit(train, asOf, opts.xi, prev);
         fits++;
-        if (!model.converged) {
+        if (!model) {
           // a fit that stalled (few matches, rho at the edge of where tau > 0) prices nothing
           unconverged++;
           start = end;

@@ -26,6 +26,7 @@ export function toValueBoard(v: LiveValue): ValueBoard {
     asOf: v.asOf,
     blend: v.blend,
     warnings: v.warnings,
+    models: v.models,
     matches: v.matches.length,
     rowCount: v.rows.length,
     columns: c,

@@ -1,11 +1,12 @@
 // Agent B live: every upcoming match of the cache, its latest prices (through the market feature), the
 // Dixon-Coles fit of its league on the window the blend weight was chosen for, and the decision function
 // the backtests replay. Memoised per cache version, blend version and parameters.
-import type { BlendVersion } from '../../../../src-shared/contract/agents';
+import type { BlendVersion, LeagueModelStatus } from '../../../../src-shared/contract/agents';
 import type { MarketPrices } from '../../../../src-shared/domain/market-prices';
 import { MARKETS, type BoardMatch } from '../../../../src-shared/contract/market';
 import { dayNumber } from '../../../../src-shared/quant/dates';
-import { fitDixonColes, predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { predictMatrix, type DixonColesModel } from '../../../../src-shared/quant/poisson/dixon-coles';
+import { refitDixonColes } from '../../../../src-shared/quant/poisson/refit';
 import type { Cache } from '../../../platform/cache/open';
 import { tablesSignature, VersionedMemo } from '../../../platform/cache/reader';
 import { requireTables } from '../../../platform/cache/tables';
@@ -41,6 +42,7 @@ export interface LiveValue {
   asOf: string;
   blend: BlendVersion | null;
   warnings: string[];
+  models: LeagueModelStatus[];
   matches: BoardMatch[];
   rows: LiveRow[];
   buildMs: number;
@@ -60,15 +62,8 @@ function leagueFit(db: Cache, league: string, asOf: string, xi: number, windowDa
   for (const r of results) for (const t of [r.home, r.away]) played.set(t, (played.get(t) ?? 0) + 1);
   let model: DixonColesModel | null = null;
   let error: string | null = null;
-  try {
-    if (results.length === 0) error = `no finished ${league} match in the ${windowDays} days before ${asOf}`;
-    else {
-      model = fitDixonColes(results, { asOf, xi, init: prev?.model ?? undefined });
-      if (!model.converged) [model, error] = [null, `the ${league} fit did not converge`];
-    }
-  } catch (err) {
-    error = `${league}: ${(err as Error).message}`;
-  }
+  if (results.length === 0) error = `no finished ${league} match in the ${windowDays} days before ${asOf}`;
+  else ({ model, error } = refitDixonColes(results, { asOf, xi, previous: prev?.model, what: `${league} before ${asOf}` }));
   const entry = { key, model, played, error };
   fits.set(league, entry);
   return entry;
@@ -117,7 +112,10 @@ export interface LiveFixture {
 }
 
 /** Every upcoming quoted match with its prices and model; the blend version in force and the warnings. */
-export function liveFixtures(db: Cache, now: Date): { fixtures: LiveFixture[]; blend: BlendVersion | null; warnings: string[] } {
+export function liveFixtures(
+  db: Cache,
+  now: Date,
+): { fixtures: LiveFixture[]; blend: BlendVersion | null; warnings: string[]; models: LeagueModelStatus[] } {
   requireTables(db, ['matches', 'teams', 'bookmakers']);
   const asOf = now.toISOString();
   const blend = latestBlend(db);
@@ -146,13 +144,17 @@ export function liveFixtures(db: Cache, now: Date): { fixtures: LiveFixture[]; b
     if (!fit) leagueFits.set(m.league, (fit = leagueFit(db, m.league, fitAsOf, xi, windowDays)));
     fixtures.push({ match: m, prices: pricesAt(s, asOf, { sharpBooks: roles.sharp }), model: fixtureModel(fit, teams.get(m.matchId), m) });
   }
-  for (const [league, f] of leagueFits) if (f.error) warnings.push(`no model for ${league}: ${f.error}`);
-  return { fixtures, blend, warnings };
+  const models: LeagueModelStatus[] = [];
+  for (const [league, f] of leagueFits) {
+    if (f.error) warnings.push(`no model for ${league}: ${f.error}`);
+    models.push({ league, fitted: f.model !== null, reason: f.error });
+  }
+  return { fixtures, blend, warnings, models };
 }
 
 export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
   const t0 = performance.now();
-  const { fixtures, blend, warnings } = liveFixtures(db, now);
+  const { fixtures, blend, warnings, models } = liveFixtures(db, now);
   const roles = bookRoles(db);
   const rules = liveRules(blend?.w ?? 0, p);
   const rows: LiveRow[] = [];
@@ -160,7 +162,7 @@ export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
     const d = decideValue(f.prices, roles, f.model, rules);
     for (const r of d.rows) rows.push({ ...r, id: rowId(f.match.matchId, r.market, r.line, r.selection), matchId: f.match.matchId });
   }
-  return { asOf: now.toISOString(), blend, warnings, matches: fixtures.map((f) => f.match), rows, buildMs: performance.now() - t0 };
+  return { asOf: now.toISOString(), blend, warnings, models, matches: fixtures.map((f) => f.match), rows, buildMs: performance.now() - t0 };
 }
 
 /** A build "now" is reused for up to this long unless the cache or the blend version changes. */

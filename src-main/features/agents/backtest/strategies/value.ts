@@ -73,9 +73,56 @@ interface State {
   /** Last fit of each league (warm start), and today's fits. */
   last: Map<string, DixonColesModel | null>;
   today: Map<string, LeagueFit>;
-  /** League fits made during the replay, and those that failed (no model that day). */
+  model: ModelCount;
+}
+
+/** League-days of the replay and those with no model, by why. */
+export interface ModelCount {
+  leagueDays: number;
+  /** League-days with no model: failed fits plus windows with no match. */
+  withoutModel: number;
+  /** Fits tried (a window with matches) and those that failed. */
   fits: number;
   fitsFailed: number;
+  /** Failed fits whose window held at least 60 matches (the acceptance bar: none). */
+  fitsFailedWith60: number;
+  /** Fits reached cold after the warm start failed, and fits whose optimum lies on the τ = 0 wall. */
+  coldAfterWarm: number;
+  onTheWall: number;
+  /** The first few reasons, for the reader. */
+  reasons: string[];
+}
+
+/** Above this share of league-days without a model, a backtest of the model says so in its warnings. */
+export const NO_MODEL_WARNING_SHARE = 0.02;
+
+const emptyCount = (): ModelCount => ({
+  leagueDays: 0,
+  withoutModel: 0,
+  fits: 0,
+  fitsFailed: 0,
+  fitsFailedWith60: 0,
+  coldAfterWarm: 0,
+  onTheWall: 0,
+  reasons: [],
+});
+
+function countFit(c: ModelCount, fit: LeagueFit): void {
+  c.leagueDays++;
+  if (fit.matches > 0) c.fits++;
+  if (fit.start === 'cold-after-warm') c.coldAfterWarm++;
+  if (fit.model?.stop === 'boundary') c.onTheWall++;
+  if (fit.model) return;
+  c.withoutModel++;
+  if (fit.matches > 0) c.fitsFailed++;
+  if (fit.matches >= 60) c.fitsFailedWith60++;
+  if (c.reasons.length < 5 && fit.error) c.reasons.push(fit.error);
+}
+
+/** The warning a replay with too many league-days without a model carries; null below the bar. */
+export function noModelWarning(c: ModelCount, w: number): string | null {
+  if (c.leagueDays === 0 || c.withoutModel / c.leagueDays <= NO_MODEL_WARNING_SHARE) return null;
+  return `${c.withoutModel} of ${c.leagueDays} league-days (${((100 * c.withoutModel) / c.leagueDays).toFixed(1)}%) had no Dixon-Coles model (${c.fitsFailed} failed fits, ${c.withoutModel - c.fitsFailed} with no match in the window): their fixtures were decided on the market alone${w > 0 ? ` although w = ${w}` : ''}`;
 }
 
 export function valueRules(p: Params, w: number): ValueRules {
@@ -111,14 +158,13 @@ export const valueStrategy = defineStrategy({
         calibration = calibrateBlend(past.fixtures(since), roles, settingsOf(p), valueRules(p, 0), (d) => past.until(d));
         for (const [league, m] of calibration.fits) last.set(league, m);
       }
-      state = { w: p.w === 'auto' ? (calibration?.w ?? 0) : p.w, calibration, last, today: new Map(), fits: 0, fitsFailed: 0 };
+      state = { w: p.w === 'auto' ? (calibration?.w ?? 0) : p.w, calibration, last, today: new Map(), model: emptyCount() };
     }
     state.today = new Map();
     for (const league of new Set(fixtures.map((f) => f.league))) {
       const fit = fitLeague(past, league, day, settingsOf(p), state.last.get(league) ?? null);
       if (fit.model) state.last.set(league, fit.model);
-      else state.fitsFailed++;
-      state.fits++;
+      countFit(state.model, fit);
       state.today.set(league, fit);
     }
     return state;
@@ -150,8 +196,13 @@ export const valueStrategy = defineStrategy({
         ? `minimum walk-forward log loss against the closing line, ${c.from ?? '—'} to ${c.to ?? '—'} (${c.fixtures} fixtures)`
         : 'given as a parameter',
       calibration: c ? { from: c.from, to: c.to, fixtures: c.fixtures, loss: c.loss } : null,
-      fits: state.fits,
-      fitsFailed: state.fitsFailed,
+      fits: state.model.fits,
+      fitsFailed: state.model.fitsFailed,
+      model: { ...state.model, share: state.model.leagueDays ? state.model.withoutModel / state.model.leagueDays : 0 },
     };
+  },
+  warnings(state) {
+    const w = state ? noModelWarning(state.model, state.w) : null;
+    return w ? [w] : [];
   },
 });
