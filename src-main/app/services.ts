@@ -96,7 +96,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   const secrets = opts.secrets ?? fileSecrets(settingsFile);
   let embedded: EmbeddedPg | undefined;
   const startEmbedded = async (): Promise<EmbeddedPg> => {
-    embedded ??= await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
+    embedded ??= await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), notice: log });
     return embedded;
   };
 
@@ -199,13 +199,17 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     sourceSwitch,
     startedAt: new Date().toISOString(),
     async close() {
-      scheduler.stop();
-      notifier.stop();
-      // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
-      const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
-      if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
-      checkpointCache(config.cacheFile, log);
-      await embedded?.stop();
+      try {
+        scheduler.stop();
+        notifier.stop();
+        // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
+        const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
+        if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
+        checkpointCache(config.cacheFile, log);
+      } finally {
+        // whatever failed above, PostgreSQL is not left running
+        await embedded?.stop();
+      }
     },
   };
 }
