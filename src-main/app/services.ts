@@ -24,7 +24,8 @@ import {
   type TelegramOptions,
 } from '../platform/notifier';
 import { applySchedule, createScheduler, refreshKickoffs } from './schedule';
-import { SourceSwitch } from './source-switch';
+import { SourceSwitch, sourceId } from './source-switch';
+import { recoverSwitch, switchFiles } from './switch-files';
 import { warmMarket } from '../features/market';
 
 /** Everything the handlers need, composed once: by Electron main, by the headless server, by tests. */
@@ -87,6 +88,9 @@ function checkpointCache(file: string, log: (line: string) => void): void {
 export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? (() => {});
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // a source switch the last run did not finish: rolled back (or resumed) before the cache is opened
+  const recovered = recoverSwitch(switchFiles(config.cacheFile), sourceId(config.sourceUrl ?? null));
+  if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
   const cache = openCache(config.cacheFile, { migrate: true, verify: true });
   markInterruptedSync(cache);
   cache.close();
@@ -174,6 +178,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     secrets,
     embedded: startEmbedded,
     log,
+    recovered,
     onSwitched: (tables) => {
       bus.emit('cache.changed', { tables, at: new Date().toISOString() });
       warmMarket(jobs);
