@@ -110,7 +110,12 @@ export class SourceSwitch {
     const cacheFile = this.d.config.cacheFile;
     const files = switchFiles(cacheFile);
     const staging = files.staging;
-    const marker = { target: sourceId(url), from: sourceId(this.d.config.sourceUrl ?? null), startedAt: new Date().toISOString() };
+    const marker = {
+      target: sourceId(url),
+      from: sourceId(this.d.config.sourceUrl ?? null),
+      startedAt: new Date().toISOString(),
+      pid: process.pid,
+    };
     removeDb(staging);
     writeMarker(files, { ...marker, phase: 'syncing' });
     let host: JobHost | undefined;

@@ -36,6 +36,9 @@ export interface SwitchMarker {
   /** The source the app was on, as shown. */
   from: string;
   startedAt: string;
+  /** The process doing the switch: while it lives, another process of the app (a CLI command beside
+   * the desk) leaves the files alone. */
+  pid?: number;
 }
 
 export function writeMarker(files: SwitchFiles, m: SwitchMarker): void {
@@ -190,6 +193,7 @@ export function recoverSwitch(files: SwitchFiles, startingOn: string): Recovery 
   const marker = readMarker(files);
   const staging = fs.existsSync(files.staging);
   if (!marker && !staging) return null;
+  if (marker?.pid && marker.pid !== process.pid && processAlive(marker.pid)) return null; // under way in another process
   const target = marker?.target ?? 'another source';
   if (marker?.phase === 'swapped' && marker.target === startingOn) {
     fs.rmSync(files.marker, { force: true });
@@ -221,4 +225,13 @@ export function recoverSwitch(files: SwitchFiles, startingOn: string): Recovery 
     action: 'rolled back',
     message: `the switch to ${target} was interrupted ${when}: rolled back, the app stays on ${startingOn === 'embedded' ? 'the embedded PostgreSQL' : startingOn} and its cache`,
   };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceState } from '../../../src-shared/contract/settings';
-import { switchFiles, recoverSwitch, writeMarker } from '../../../src-main/app/switch-files';
+import { carryProblem, carryUnpublished, switchFiles, recoverSwitch, writeMarker } from '../../../src-main/app/switch-files';
 import { openCache } from '../../../src-main/platform/cache/open';
 import { projectRoot } from '../../../src-main/platform/paths';
 import { migrateSource } from '../../../src-main/platform/pg/migrate';
@@ -250,5 +250,24 @@ describe('a source switch and the unpublished rows', () => {
     expect(recoverSwitch(files, 'embedded')).toMatchObject({ action: 'rolled back' });
     expect(mark(files.cache)).toBe('old');
     expect(recoverSwitch(files, 'embedded')).toBeNull();
+    // a switch under way in another live process (the desk, seen from a CLI command): left alone
+    make(files.staging, 'new');
+    writeMarker(files, { phase: 'syncing', target: 'b', from: 'embedded', startedAt: now.toISOString(), pid: process.ppid });
+    expect(recoverSwitch(files, 'embedded')).toBeNull();
+    expect(fs.existsSync(files.staging)).toBe(true);
+  });
+
+  it('refuses a switch whose new cache lacks a table of the unpublished rows, naming it', () => {
+    const dir = tmp('monps-switch-refuse-');
+    const from = openCache(path.join(dir, 'from.sqlite'));
+    from.exec(`CREATE TABLE my_notes (id TEXT PRIMARY KEY, note TEXT);
+      INSERT INTO my_notes VALUES ('n1', 'keep');
+      INSERT INTO outbox (table_name, key, generation, written_at) VALUES ('my_notes', '{"id":"n1"}', 1, '2026-01-01T00:00:00Z')`);
+    from.close();
+    openCache(path.join(dir, 'to.sqlite')).close();
+    expect(carryProblem(path.join(dir, 'from.sqlite'), path.join(dir, 'to.sqlite'))).toBe('the new source has no table my_notes');
+    expect(() => carryUnpublished(path.join(dir, 'from.sqlite'), path.join(dir, 'to.sqlite'))).toThrow(
+      'the unpublished rows cannot move to the new cache: the new source has no table my_notes',
+    );
   });
 });
