@@ -24,7 +24,8 @@ import {
   type TelegramOptions,
 } from '../platform/notifier';
 import { applySchedule, createScheduler, refreshKickoffs } from './schedule';
-import { SourceSwitch } from './source-switch';
+import { SourceSwitch, sourceId } from './source-switch';
+import { recoverSwitch, switchFiles } from './switch-files';
 import { warmMarket } from '../features/market';
 
 /** Everything the handlers need, composed once: by Electron main, by the headless server, by tests. */
@@ -87,6 +88,9 @@ function checkpointCache(file: string, log: (line: string) => void): void {
 export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? (() => {});
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // a source switch the last run did not finish: rolled back (or resumed) before the cache is opened
+  const recovered = recoverSwitch(switchFiles(config.cacheFile), sourceId(config.sourceUrl ?? null));
+  if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
   const cache = openCache(config.cacheFile, { migrate: true, verify: true });
   markInterruptedSync(cache);
   cache.close();
@@ -96,7 +100,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   const secrets = opts.secrets ?? fileSecrets(settingsFile);
   let embedded: EmbeddedPg | undefined;
   const startEmbedded = async (): Promise<EmbeddedPg> => {
-    embedded ??= await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
+    embedded ??= await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), notice: log });
     return embedded;
   };
 
@@ -174,6 +178,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     secrets,
     embedded: startEmbedded,
     log,
+    recovered,
     onSwitched: (tables) => {
       bus.emit('cache.changed', { tables, at: new Date().toISOString() });
       warmMarket(jobs);
@@ -199,13 +204,17 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     sourceSwitch,
     startedAt: new Date().toISOString(),
     async close() {
-      scheduler.stop();
-      notifier.stop();
-      // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
-      const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
-      if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
-      checkpointCache(config.cacheFile, log);
-      await embedded?.stop();
+      try {
+        scheduler.stop();
+        notifier.stop();
+        // running jobs get a moment to cancel cleanly (the sync commits its batch and checkpoint)
+        const jobsClosed = await jobs.close({ graceMs: CLOSE_GRACE_MS });
+        if (jobsClosed.abandoned) log(`closing: ${jobsClosed.abandoned} job(s) did not stop in ${CLOSE_GRACE_MS} ms and were ended`);
+        checkpointCache(config.cacheFile, log);
+      } finally {
+        // whatever failed above, PostgreSQL is not left running
+        await embedded?.stop();
+      }
     },
   };
 }

@@ -15,6 +15,7 @@ import { defaultSyncCron } from '../features/schedule';
 import { syncJob } from '../sync';
 import { redactUrl, type AppConfig } from './config';
 import { workerEntry } from './worker-entry';
+import { carryProblem, carryUnpublished, moveDb, removeDb, retirePrevious, switchFiles, writeMarker, type Recovery } from './switch-files';
 
 export interface SwitchDeps {
   config: AppConfig;
@@ -28,6 +29,8 @@ export interface SwitchDeps {
   /** After the switch: the new cache is in place (e.g. tell the windows, warm the board). */
   onSwitched: (tables: string[]) => void;
   log: (line: string) => void;
+  /** A switch interrupted by the previous run, rolled back or resumed at this start. */
+  recovered?: Recovery | null;
 }
 
 type SwitchStatus = SourceState['switch'];
@@ -40,7 +43,16 @@ const idle: SwitchStatus = { state: 'idle', target: null, message: '', jobId: nu
 export class SourceSwitch {
   private status: SwitchStatus = idle;
 
-  constructor(private readonly d: SwitchDeps) {}
+  constructor(private readonly d: SwitchDeps) {
+    const r = d.recovered;
+    if (r)
+      this.status = {
+        ...idle,
+        state: r.action === 'resumed' ? 'done' : 'failed',
+        message: r.message,
+        finishedAt: new Date().toISOString(),
+      };
+  }
 
   state(): SourceState {
     const saved = this.d.secrets.get('sourceUrl');
@@ -96,8 +108,16 @@ export class SourceSwitch {
 
   private async run(url: string | null, target: string, label: string, timescale: boolean): Promise<void> {
     const cacheFile = this.d.config.cacheFile;
-    const staging = path.join(path.dirname(cacheFile), 'cache.next.sqlite');
+    const files = switchFiles(cacheFile);
+    const staging = files.staging;
+    const marker = {
+      target: sourceId(url),
+      from: sourceId(this.d.config.sourceUrl ?? null),
+      startedAt: new Date().toISOString(),
+      pid: process.pid,
+    };
     removeDb(staging);
+    writeMarker(files, { ...marker, phase: 'syncing' });
     let host: JobHost | undefined;
     try {
       openCache(staging, { migrate: true }).close();
@@ -111,11 +131,22 @@ export class SourceSwitch {
       if (failed.length) throw new Error(`tables that did not sync: ${failed.map((t) => `${t.table} (${t.error})`).join('; ')}`);
       await host.close();
       host = undefined;
-      const previous = path.join(path.dirname(cacheFile), 'cache.previous.sqlite');
+      // the analyst's unpublished rows go with the switch, or the switch does not happen
+      const problem = carryProblem(cacheFile, staging);
+      if (problem)
+        throw new Error(
+          `refused: the unpublished rows of the current cache cannot move to the new one (${problem}); they stay where they are`,
+        );
+      writeMarker(files, { ...marker, phase: 'ready' });
+      let carried = 0;
+      let keptPrevious: string | null = null;
       await this.d.jobs.restart({ cacheFile, sourceUrl: target, settingsFile }, 'the source was switched', () => {
-        removeDb(previous);
-        moveDb(cacheFile, previous);
+        // no worker writes the current cache now: every unpublished row is carried
+        carried = carryUnpublished(cacheFile, staging).rows;
+        keptPrevious = retirePrevious(files);
+        moveDb(cacheFile, files.previous);
         moveDb(staging, cacheFile);
+        writeMarker(files, { ...marker, phase: 'swapped' });
       });
       Object.assign(this.d.source, { kind: url ? 'configured' : 'embedded', label, url: target, timescale, error: null });
       this.d.config.sourceUrl = url ?? undefined;
@@ -126,20 +157,24 @@ export class SourceSwitch {
       let unsaved = '';
       try {
         this.d.secrets.set('sourceUrl', url ?? undefined);
+        fs.rmSync(files.marker, { force: true });
       } catch (err) {
-        // the switch is done; only the next start would not know it
+        // the switch is done; only the next start would not know it (and rolls the files back then)
         unsaved = `; it could not be saved (${(err as Error).message}), so the next start uses the previous source`;
       }
+      const moved = carried ? `; ${carried} unpublished row${carried === 1 ? '' : 's'} moved to the new cache's outbox` : '';
+      const kept = keptPrevious ? `; the earlier previous cache still held unpublished rows: kept as ${path.basename(keptPrevious)}` : '';
       this.set({
         ...this.status,
         state: 'done',
-        message: `now using ${label} (${result.upserted} rows synced; the previous cache is kept as ${path.basename(previous)})${unsaved}`,
+        message: `now using ${label} (${result.upserted} rows synced; the previous cache is kept as ${path.basename(files.previous)})${moved}${kept}${unsaved}`,
         finishedAt: new Date().toISOString(),
       });
-      this.d.log(`source switched to ${label}`);
+      this.d.log(`source switched to ${label}${moved}${kept}`);
     } catch (err) {
       await host?.close();
       removeDb(staging);
+      fs.rmSync(files.marker, { force: true });
       const message = `the switch to ${label} failed, the app stays on ${this.d.source.label}: ${(err as Error).message}`;
       this.d.log(message);
       this.set({ ...this.status, state: 'failed', message, finishedAt: new Date().toISOString() });
@@ -152,12 +187,7 @@ export class SourceSwitch {
   }
 }
 
-const SIDE_FILES = ['', '-wal', '-shm'];
-
-function removeDb(file: string): void {
-  for (const ext of SIDE_FILES) fs.rmSync(file + ext, { force: true });
-}
-
-function moveDb(from: string, to: string): void {
-  for (const ext of SIDE_FILES) if (fs.existsSync(from + ext)) fs.renameSync(from + ext, to + ext);
+/** A source as the switch marker names it: its URL with the password hidden, or 'embedded'. */
+export function sourceId(url: string | null): string {
+  return url ? redactUrl(url) : 'embedded';
 }

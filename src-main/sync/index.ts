@@ -21,3 +21,4 @@ export { listQuarantine, quarantineCounts, MAX_ODDS, type QuarantineReason } fro
 export { pgTimestampToIso } from './value-map';
 export { allStates, markInterruptedSync } from './state';
 export { nextRetryDelay } from './backoff';
+export { q, qList } from './sql';

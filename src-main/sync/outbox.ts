@@ -7,6 +7,7 @@ import { q, qList } from './sql';
 import { loadState } from './state';
 import { fromJsValue, type CacheValue, type ValueKind } from './value-map';
 import { keyJson } from './writer';
+import { findNul, NUL_MESSAGE } from '../../src-shared/contract/storable';
 
 export type OutputRow = Record<string, unknown>;
 
@@ -99,9 +100,21 @@ interface WritePlan {
 function toCache(kind: ValueKind, v: unknown, i: number, column: string, where: (i: number) => string): CacheValue {
   if (v === null || v === undefined) return null;
   if (kind === 'real' && typeof v === 'number' && Number.isFinite(v)) return v;
-  if (kind === 'text' && typeof v === 'string') return v;
   if (kind === 'integer' && typeof v === 'number' && Number.isInteger(v)) return v;
-  return fromJsValue(kind, v, `${where(i)} column ${column}`);
+  const value = kind === 'text' && typeof v === 'string' ? v : fromJsValue(kind, v, `${where(i)} column ${column}`);
+  if (typeof value === 'string' && !storable(kind, value)) throw new Error(`${where(i)} column ${column}: ${NUL_MESSAGE}`);
+  return value;
+}
+
+/** Nothing PostgreSQL cannot store enters the outbox (a row that could never be published). */
+function storable(kind: ValueKind, value: string): boolean {
+  if (value.includes('\u0000')) return false;
+  if (kind !== 'json' || !value.includes('\\u0000')) return true;
+  try {
+    return findNul(JSON.parse(value)) === null;
+  } catch {
+    return true;
+  }
 }
 
 /** Keys (JSON) of a table with local writes not yet published. */
@@ -120,26 +133,42 @@ export function outboxPendingCount(db: Cache): number {
 export interface PublishResult {
   published: number;
   pending: number;
+  /** Rows the source refused one by one (bad data, a constraint): kept pending with their error in
+   * `outbox.last_error`, retried at each publish, never blocking the rest of their batch. */
+  quarantined: number;
   /** Why some rows were not published (no write privilege, errors), else null. */
   note: string | null;
 }
 
 const CHUNK = 500;
 
+/** SQLSTATE classes of errors one row causes (22 data exception, e.g. 22P05 a NUL in text; 23 a
+ * constraint): the batch is split to find the row. Any other error (a read-only transaction, no
+ * privilege, the connection lost) concerns the whole batch: it stays pending as it is. */
+function isRowError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+interface Item {
+  table_name: string;
+  key: string;
+  generation: number;
+}
+
 /** Publishes pending outbox rows to the source with idempotent upserts (INSERT … ON CONFLICT DO
  * UPDATE). A row is marked published only if it was not written again after the publish began
- * (generation guard); tables the connection may not write stay pending. */
+ * (generation guard); tables the connection may not write stay pending. A batch the source refuses
+ * because of one of its rows is halved until that row is alone: it is quarantined (kept pending with
+ * its error, reported) and the rest of the batch is published. Nothing is ever dropped. */
 export async function publishOutbox(db: Cache, client: pg.Client): Promise<PublishResult> {
   const pending = db
     .prepare('SELECT table_name, key, generation FROM outbox WHERE generation > published_generation ORDER BY table_name, key')
-    .all() as {
-    table_name: string;
-    key: string;
-    generation: number;
-  }[];
+    .all() as Item[];
   const notes: string[] = [];
   let published = 0;
-  const byTable = new Map<string, typeof pending>();
+  let quarantined = 0;
+  const byTable = new Map<string, Item[]>();
   for (const p of pending) byTable.set(p.table_name, [...(byTable.get(p.table_name) ?? []), p]);
   const mark = db.prepare(
     `UPDATE outbox SET published_generation = ?, published_at = ?, last_error = NULL
@@ -169,32 +198,53 @@ export async function publishOutbox(db: Cache, client: pg.Client): Promise<Publi
       `INSERT INTO ${q(table)} (${qList(cols.map((c) => c.name))}) SELECT ${qList(cols.map((c) => c.name))} FROM json_populate_recordset(NULL::${q(table)}, $1::json) ` +
       `ON CONFLICT (${qList(pk)}) ` +
       (updates.length ? `DO UPDATE SET ${updates.map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')}` : 'DO NOTHING');
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const chunk = items.slice(i, i + CHUNK);
-      const records: Record<string, unknown>[] = [];
-      for (const it of chunk) {
-        const key = Object.values(JSON.parse(it.key) as Record<string, CacheValue>);
-        const row = read.get(...key) as Record<string, CacheValue> | undefined;
-        if (row) records.push(toJsonRecord(row, kinds));
-      }
+    const recordOf = (it: Item): Record<string, unknown> | null => {
+      const key = Object.values(JSON.parse(it.key) as Record<string, CacheValue>);
+      const row = read.get(...key) as Record<string, CacheValue> | undefined;
+      return row ? toJsonRecord(row, kinds) : null;
+    };
+    const markAll = (chunk: Item[]) => {
+      const at = new Date().toISOString();
+      db.transaction(() => {
+        for (const it of chunk) published += mark.run(it.generation, at, table, it.key, it.generation).changes;
+      })();
+    };
+    const failAll = (chunk: Item[], msg: string) =>
+      db.transaction(() => {
+        for (const it of chunk) fail.run(msg, table, it.key);
+      })();
+    // one batch; halved on a row's error until the row is alone
+    const publish = async (chunk: Item[]): Promise<void> => {
+      const records = chunk.map(recordOf).filter((r): r is Record<string, unknown> => r !== null);
       try {
         if (records.length) await client.query(sql, [JSON.stringify(records)]);
-        const at = new Date().toISOString();
-        db.transaction(() => {
-          for (const it of chunk) published += mark.run(it.generation, at, table, it.key, it.generation).changes;
-        })();
+        markAll(chunk);
       } catch (err) {
         const msg = (err as Error).message;
-        db.transaction(() => {
-          for (const it of chunk) fail.run(msg, table, it.key);
-        })();
-        notes.push(`${table}: ${msg}`);
         const classified = classifySourceError(err, '');
-        if (classified instanceof SourceError && classified.offline) throw err; // connection lost: stop here
+        if (classified instanceof SourceError && classified.offline) {
+          failAll(chunk, msg);
+          throw err; // connection lost: stop here
+        }
+        if (!isRowError(err)) {
+          failAll(chunk, msg);
+          notes.push(`${table}: ${msg} (${chunk.length} rows kept in the outbox)`);
+          return;
+        }
+        if (chunk.length === 1) {
+          failAll(chunk, msg);
+          quarantined++;
+          notes.push(`${table} ${chunk[0].key}: ${msg} (quarantined in the outbox, retried at the next publish)`);
+          return;
+        }
+        const half = Math.ceil(chunk.length / 2);
+        await publish(chunk.slice(0, half));
+        await publish(chunk.slice(half));
       }
-    }
+    };
+    for (let i = 0; i < items.length; i += CHUNK) await publish(items.slice(i, i + CHUNK));
   }
-  return { published, pending: outboxPendingCount(db), note: notes.length ? notes.join('; ') : null };
+  return { published, pending: outboxPendingCount(db), quarantined, note: notes.length ? notes.join('; ') : null };
 }
 
 function toJsonRecord(row: Record<string, CacheValue>, kinds: Map<string, ValueKind>): Record<string, unknown> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { reportRequest, type ReportRequestInput } from '../../../src-shared/contract/reports';
 import { resolveConfig } from '../../app/config';
-import { assertWritable, generateReport, summaryOf, writeFileAtomic } from '../../features/reports';
+import { assertWritable, generateReport, notAFileReason, summaryOf, writeFileAtomic } from '../../features/reports';
 import { openCache } from '../../platform/cache/open';
 import { parse, printJson, UsageError, type Command } from '../command';
 
@@ -16,6 +16,7 @@ export const reportCommand: Command = {
   exits: {
     0: 'the report was written',
     1: 'no data for that date or range, the output path cannot be written, or no cache: the message says which, and nothing was written',
+    2: 'bad usage, or --out names a folder, a device or a FIFO (only a regular file is replaced; a symlink is written through)',
   },
   async run(argv, io) {
     const { values, positionals } = parse(
@@ -69,15 +70,18 @@ export const reportCommand: Command = {
     if (!fs.existsSync(cacheFile))
       throw new Error(`the cache ${cacheFile} does not exist (sync the source first, or pass --cache FILE); nothing was written`);
     // a path that cannot be written fails before any work, and changes nothing
-    if (values.out) assertWritable(values.out);
+    if (values.out) {
+      const notAFile = notAFileReason(values.out);
+      if (notAFile) throw new UsageError(`--out: ${notAFile}; nothing was written`);
+      assertWritable(values.out);
+    }
     const db = openCache(cacheFile, { readonly: true, migrate: false });
     try {
       const { doc, file } = await generateReport(db, req, {
         signal: new AbortController().signal,
         progress: (_f, message) => (values.json ? undefined : io.err(message)),
       });
-      const out = path.resolve(values.out ?? file.fileName);
-      writeFileAtomic(out, file.bytes);
+      const out = writeFileAtomic(path.resolve(values.out ?? file.fileName), file.bytes);
       if (values.json)
         printJson(io, { file: out, bytes: file.bytes.length, mimeType: file.mimeType, pages: file.pages, summary: summaryOf(doc) });
       else

@@ -27,25 +27,68 @@ export const serveCommand: Command = {
     if (token?.trim() && token.length < MIN_TOKEN_LENGTH)
       throw new UsageError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (leave it out to have one generated)`);
     const started = Date.now();
-    const app = await startHeadless({
-      port,
-      host: values.host,
-      token,
-      source: values.source,
-      dataDir: values['data-dir'],
-      log: (l) => io.err(l),
-    });
+    // Listening before the start: a SIGINT while PostgreSQL starts waits for it and stops it again.
+    const stop = shutdownSignal(io);
+    let app: Awaited<ReturnType<typeof startHeadless>>;
+    try {
+      app = await startHeadless({
+        port,
+        host: values.host,
+        token,
+        source: values.source,
+        dataDir: values['data-dir'],
+        log: (l) => io.err(l),
+      });
+    } catch (err) {
+      stop.dispose();
+      throw err;
+    }
     if (!rendererDir()) io.err('no renderer build found: the API works, the page needs `npm run build` first');
     io.out(
       `Mon_PS Desk serving ${app.services.source.label} on ${app.server.url}${app.server.token ? `?token=${app.server.token}` : ''} (ready in ${Date.now() - started} ms)`,
     );
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await stop.requested;
     io.err('stopping…');
-    await app.close();
+    try {
+      await app.close();
+    } finally {
+      stop.dispose();
+    }
+    io.err(`stopped${stop.unhandled ? ` (${stop.unhandled} rejection(s) nobody awaited during the shutdown, logged above)` : ''}`);
     return 0;
   },
 };
+
+/** SIGINT/SIGTERM ask for a shutdown; a second signal (a terminal sends one to every process of the
+ * group, a wrapper relays another) no longer kills the process halfway, with PostgreSQL still running.
+ * While shutting down, a job's rejection nobody awaits is logged and counted instead of ending the
+ * process before PostgreSQL is stopped. */
+function shutdownSignal(io: { err(t: string): void }): { requested: Promise<string>; dispose(): void; readonly unhandled: number } {
+  let asked = false;
+  let unhandled = 0;
+  let resolve: (signal: string) => void = () => {};
+  const requested = new Promise<string>((r) => (resolve = r));
+  const onSignal = (signal: string) => {
+    if (asked) return io.err(`${signal} again: already stopping (waiting for the jobs and PostgreSQL to stop)`);
+    asked = true;
+    process.on('unhandledRejection', onRejection);
+    resolve(signal);
+  };
+  const onRejection = (reason: unknown) => {
+    unhandled++;
+    io.err(`while stopping, a rejection nobody awaited: ${(reason as Error)?.message ?? String(reason)}`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    requested,
+    get unhandled() {
+      return unhandled;
+    },
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.off('unhandledRejection', onRejection);
+    },
+  };
+}

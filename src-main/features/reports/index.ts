@@ -3,6 +3,6 @@
 export { reportsJobs, reportJob } from './jobs';
 export { reportsHandlers } from './handlers';
 export { generateReport, buildReportDoc, summaryOf } from './generate';
-export { assertWritable, unwritableReason, writeFileAtomic } from './output';
+export { assertWritable, notAFileReason, unwritableReason, writeFileAtomic } from './output';
 export { activeTrapCount, trapCountJob } from './traps-now';
 export type { ReportDoc, ReportTable } from './document';

@@ -9,6 +9,7 @@ import {
   type ParsedInput,
   type RpcResponse,
 } from '../../../src-shared/contract';
+import { findNul, NUL_MESSAGE } from '../../../src-shared/contract/storable';
 
 /** One handler per contract method, typed from the contract's schemas. */
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
@@ -27,6 +28,8 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
   const def = contract[name] as Contract[MethodName];
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues, `input of ${name}`).toJSON() };
+  const nul = nulError(name, parsed.data);
+  if (nul) return { ok: false, error: nul.toJSON() };
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
@@ -37,6 +40,16 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
   } catch (err) {
     return { ok: false, error: toContractError(err).toJSON() };
   }
+}
+
+/** Input bound for PostgreSQL holding a NUL character: refused naming the field (see storable.ts). */
+function nulError(name: string, input: unknown): ContractError | null {
+  const at = findNul(input);
+  if (!at) return null;
+  const field = at.length ? at.join('.') : '(input)';
+  return new ContractError('VALIDATION', `invalid input of ${name}: ${field}: ${NUL_MESSAGE}`, {
+    issues: [{ path: at.map(String), message: NUL_MESSAGE }],
+  });
 }
 
 /** Joins the per-domain handler maps and checks that every contract method has exactly one. */

@@ -119,10 +119,13 @@ export class JobHost {
     const old = [...this.workers.values()];
     this.workers.clear();
     await Promise.all(old.map((w) => w.terminate()));
+    let ok = false;
     try {
       await between?.();
+      ok = true;
     } finally {
-      this.config = config;
+      // a failed `between` (the files were not moved): the workers come back on what they had
+      if (ok) this.config = config;
       this.quickExits.clear();
       this.closing = false;
       for (const lane of LANES) this.workers.set(lane, this.spawn(lane));
