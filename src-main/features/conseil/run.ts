@@ -38,19 +38,21 @@ export const conseilPickId = (date: string, c: Pick<Candidate, 'matchId' | 'mark
   `conseil:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
 
 /** The day's earlier CONSEIL picks: their exposure counts against today's limits, and they are not re-picked. */
-function alreadyPicked(db: Cache, date: string): { keys: Set<string>; exposure: Exposure } {
+function alreadyPicked(db: Cache, date: string): { keys: Set<string>; lines: Set<string>; exposure: Exposure } {
   const exposure = emptyExposure();
   const keys = new Set<string>();
+  const lines = new Set<string>();
   const from = `${date}T00:00:00.000Z`;
   const to = new Date(Date.parse(from) + 86_400_000).toISOString();
   const rows = conseilPicksBetween(db, from, to);
   for (const p of rows) {
     keys.add(selectionKey(p.matchId, p.market, p.line, p.selection));
+    lines.add(selectionKey(p.matchId, p.market, p.line, ''));
     exposure.day += p.stake;
     exposure.byMatch.set(String(p.matchId), (exposure.byMatch.get(String(p.matchId)) ?? 0) + p.stake);
     exposure.byLeague.set(p.league, (exposure.byLeague.get(p.league) ?? 0) + p.stake);
   }
-  return { keys, exposure };
+  return { keys, lines, exposure };
 }
 
 function snapshotOf(m: MarketPrices, now: Date) {
@@ -112,7 +114,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   );
   const candidates: Candidate[] = [];
   const byMatch = new Map(day.map((f) => [f.match.matchId, f]));
-  const { keys, exposure } = alreadyPicked(db, date);
+  const { keys, lines, exposure } = alreadyPicked(db, date);
   const inputsByKey = new Map<string, Record<string, number>>();
   if (stored) {
     for (const f of day) {
@@ -124,7 +126,10 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
       candidates.push(...scoreCandidates({ key: String(m.matchId), matchId: m.matchId, league: m.league }, rows, stored.weights));
     }
   } else warnings.push('no PATRON weights: no picks until it has learned from settled history');
-  const fresh = candidates.filter((c) => !keys.has(selectionKey(c.matchId, c.market, c.line, c.selection)));
+  const unpicked = candidates.filter((c) => !keys.has(selectionKey(c.matchId, c.market, c.line, c.selection)));
+  // one selection per line holds across the day's runs too: a line picked earlier is not picked again on
+  // its other side (its first pick no longer among the candidates would leave that side unopposed)
+  const fresh = unpicked.filter((c) => !lines.has(selectionKey(c.matchId, c.market, c.line, '')));
   const { picks, refused } = chooseCandidates(
     fresh,
     {
@@ -139,8 +144,10 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   );
   const refusedBy: Record<string, number> = {};
   for (const r of refused) refusedBy[r.why] = (refusedBy[r.why] ?? 0) + 1;
-  const already = candidates.length - fresh.length;
+  const already = candidates.length - unpicked.length;
   if (already) refusedBy['picked earlier today'] = already;
+  const sameLine = unpicked.length - fresh.length;
+  if (sameLine) refusedBy['another selection of the line picked earlier today'] = sameLine;
 
   const inputs = picks.map((c) =>
     toPickInput(c, date, now, byMatch.get(c.matchId as number)!.prices, inputsByKey, stored!, blend?.w ?? 0, opts),

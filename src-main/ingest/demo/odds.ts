@@ -20,6 +20,10 @@ const POINTS = {
   upcoming: { '1x2': { sharp: 8, exchange: 6, soft: 4 }, other: { sharp: 5, exchange: 4, soft: 3 } },
   past: { '1x2': { sharp: 2, exchange: 2, soft: 2 }, other: { sharp: 2, exchange: 2, soft: 2 } },
 };
+/** Played matches of the last LATE_DAYS days: every book's last 1X2 quote before the closing one, this many
+ * hours before kick-off (a year of pre-kick-off snapshots, the period Agent B's blend weight is chosen on). */
+const LATE_H = [1.2, 3];
+const LATE_DAYS = 365;
 /** Snapshots per book and per day before the anchor for a coming-week match, at least (times the scale). */
 const BEFORE_ANCHOR_PER_DAY = { '1x2': { sharp: 3, exchange: 1.5, soft: 1.5 }, other: { sharp: 1, exchange: 0.5, soft: 1 } };
 /** Snapshots per book and per day between the anchor and kick-off of an upcoming match (times the scale). */
@@ -135,6 +139,10 @@ function snapshotGrids(world: DemoWorld, m: DemoMatch, g: TruthMarket, books: De
   const upcoming = m.tier === 'upcoming';
   const points = POINTS[upcoming ? 'upcoming' : 'past'][g.market === '1x2' ? '1x2' : 'other'];
   const grids = new Map<string, number[]>();
+  const late =
+    upcoming || g.market !== '1x2' || m.kickoff < world.anchor - LATE_DAYS * DAY
+      ? null
+      : minute(m.kickoff - r.uniform(LATE_H[0], LATE_H[1]) * HOUR);
   for (const b of books) {
     // coming week: at least so many a day before the anchor too (a book's price is never days old)
     const perDay = upcoming ? BEFORE_ANCHOR_PER_DAY[g.market === '1x2' ? '1x2' : 'other'][b.kind] * ((m.endAt - m.openAt) / DAY) : 0;
@@ -142,6 +150,12 @@ function snapshotGrids(world: DemoWorld, m: DemoMatch, g: TruthMarket, books: De
     const open = b.kind === 'sharp' ? m.openAt : Math.min(m.openAt + r.int(0, 180) * MINUTE, m.endAt - 60 * MINUTE);
     const end = upcoming ? m.endAt - r.int(0, b.kind === 'sharp' ? 5 : 15) * MINUTE : m.endAt;
     const times = new Set<number>([open, end]);
+    // A played match's 1X2 is also quoted by every book an hour or two before kick-off, as a coming match's
+    // is: a replay deciding shortly before kick-off (Agent B's blend calibration) sees the market as it was
+    // then, not the week-old opening, against which Dixon-Coles looked worth a blend weight of 0.3 (and Agent
+    // B found value at the sharp book itself, a third of its bets). Every book at once: a sharp quote alone
+    // would make the others' week-old ones look far off it (too good to be true).
+    if (late !== null && late > open && late < end) times.add(late);
     for (let k = 0; k < n - 2; k++) {
       // one in each slice (no long gap), the slices denser near the end, as markets move most late
       const u = 1 - Math.pow(1 - (k + r.next()) / (n - 2), 1.6);
