@@ -101,7 +101,8 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   const staking = opts.settings.staking;
   const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
   warnings.push(...agentWarnings);
-  const roles0 = bookRoles(db);
+  // every price read net of each book's commission (the exchanges' default, then the Settings)
+  const roles0 = bookRoles(db, opts.settings.markets.commission);
   const excluded = opts.settings.markets.excludedBookmakers;
   // an excluded book never gives the price taken, nor counts among the soft books of the consensus
   const roles = { ...roles0, aggregate: [...roles0.aggregate, ...excluded] };

@@ -25,6 +25,8 @@ function cand(over: Partial<Candidate> & { score?: number } = {}): Candidate {
     selection: 'home',
     bookmaker: 'B365',
     odds: 2.2,
+    quoted: over.odds ?? 2.2,
+    commission: 0,
     probability: 0.5,
     edge: 0.1,
     books: 6,

@@ -45,6 +45,8 @@ export function fixtureInputs(
       selection: r.selection,
       bookmaker: r.bestBook,
       odds: r.bestOdds,
+      quoted: r.bestQuoted as number,
+      commission: r.bestCommission as number,
       probability: r.blendProb,
       edge: r.edge,
       books: Math.round(1 / inputs.thinMarket),

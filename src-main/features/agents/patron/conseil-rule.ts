@@ -16,7 +16,11 @@ export interface Candidate {
   line: number | null;
   selection: string;
   bookmaker: string;
+  /** The price the bettor gets: the quoted price net of the book's commission on winnings. */
   odds: number;
+  /** The price as the book quotes it, and the book's commission on net winnings (0 at a bookmaker). */
+  quoted: number;
+  commission: number;
   /** Agent B's blended probability of the selection (model and market). */
   probability: number;
   edge: number;
