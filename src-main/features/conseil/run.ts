@@ -163,6 +163,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
         db,
         inputs.map((p) => pickInput.parse(p)),
         now,
+        roles.commission,
       ).length;
   }
   const views = opts.dryRun ? picks.map((c) => chosenView(c, date, now, byMatch.get(c.matchId as number)!.match)) : dayPicks(db, date);
@@ -209,7 +210,9 @@ function toPickInput(
     line: c.line,
     selection: c.selection,
     bookmaker: c.bookmaker,
-    odds: c.odds,
+    // the price the book quotes (the snapshot shows it) and its commission: the pick is tracked net
+    odds: c.quoted,
+    commission: c.commission,
     stake: c.stake,
     pickedAt: now.toISOString(),
     source: 'conseil',
@@ -261,6 +264,8 @@ function chosenView(
     selection: c.selection,
     bookmaker: c.bookmaker,
     odds: c.odds,
+    quotedOdds: c.quoted,
+    commission: c.commission,
     fairOdds: 1 / c.probability,
     edge: c.edge,
     stake: c.stake,

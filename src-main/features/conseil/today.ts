@@ -15,6 +15,8 @@ interface PickDbRow {
   selection: string;
   bookmaker: string;
   odds_taken: number;
+  quoted_odds: number;
+  commission: number;
   fair_odds: number | null;
   edge: number | null;
   stake: number;
@@ -53,7 +55,8 @@ function dayRange(date: string): [string, string] {
   return [start.toISOString(), new Date(start.getTime() + 86_400_000).toISOString()];
 }
 
-const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, p.fair_odds, p.edge, p.stake,
+const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken,
+    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.edge, p.stake,
     p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
     COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
@@ -90,6 +93,8 @@ export function dayPicks(db: Cache, date: string): ConseilPick[] {
         selection: r.selection,
         bookmaker: r.bookmaker,
         odds: r.odds_taken,
+        quotedOdds: r.quoted_odds,
+        commission: r.commission,
         fairOdds: r.fair_odds,
         edge: r.edge,
         stake: r.stake,
@@ -146,7 +151,8 @@ function placedOf(db: Cache, pickIds: readonly string[]): Map<string, ConseilPic
   if (pickIds.length === 0) return out;
   const rows = db
     .prepare(
-      `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds, stake, picked_at AS placedAt
+      `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds,
+        COALESCE(quoted_odds, odds_taken) AS quotedOdds, commission, stake, picked_at AS placedAt
          FROM tracking_clv_picks WHERE kind = 'bet' AND parent_pick_id IN (${pickIds.map(() => '?').join(',')}) ORDER BY picked_at`,
     )
     .all(...pickIds) as ({ parent: string } & ConseilPick['placed'][number])[];
