@@ -153,3 +153,18 @@ describe("CONSEIL ULTIM's rule", () => {
     expect(p.confidence).toBeCloseTo(0.8, 12);
   });
 });
+
+describe('a pick at an exchange', () => {
+  it('is staked on its net price and says both prices in its reasons', () => {
+    const c = cand({ bookmaker: 'BFE', odds: 4.99, quoted: 5.2, commission: 0.05, probability: 0.25, edge: 0.25 * 4.99 - 1 });
+    c.patron.contributions = [{ input: 'edge', value: c.edge, clv: 0.02 }];
+    const { picks } = chooseCandidates([c], staking, CONSEIL_DEFAULTS);
+    expect(picks[0].reasons[1]).toBe(
+      'edge +24.8% at 5.2 with BFE (4.99 net of its 5% commission) against the blended fair price (adds +2.00% CLV)',
+    );
+    expect(picks[0].stake).toBeCloseTo(
+      Math.floor(Math.min(staking.maxStakeShare, fractionalKelly(0.25, 4.99, staking.kellyFraction)) * staking.bankroll * 100) / 100,
+      2,
+    );
+  });
+});
