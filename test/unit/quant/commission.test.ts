@@ -11,6 +11,7 @@ import {
   settleAsianHandicap,
   type Settlement,
 } from '../../../src-shared/quant';
+import { commissionOf, commissions, DEFAULT_EXCHANGE_COMMISSION } from '../../../src-shared/domain/market-prices';
 import { close, fixture } from './fixtures';
 
 interface Ref {
@@ -110,5 +111,16 @@ describe('CLV of a net price', () => {
       close(c.fairClosingProbability, r.fair_closing_probability, 1e-12, 'closing probability');
       close(c.fair, r.clv, 1e-12, `CLV of ${r.odds} net of ${r.commission}`);
     }
+  });
+});
+
+describe("each book's commission (src-shared/domain/market-prices)", () => {
+  it("exchanges at the default 5%, the analyst's per-book rates over it; a book not listed takes none", () => {
+    expect(DEFAULT_EXCHANGE_COMMISSION).toBe(0.05);
+    expect(commissions(['BFE', 'SMK'])).toEqual({ BFE: 0.05, SMK: 0.05 });
+    const rates = commissions(['BFE', 'SMK'], { BFE: 0.02, SMK: 0, B365: 0.01 });
+    expect(rates).toEqual({ BFE: 0.02, SMK: 0, B365: 0.01 });
+    expect(commissionOf({ commission: rates }, 'BFE')).toBe(0.02);
+    expect(commissionOf({ commission: rates }, 'WH')).toBe(0);
   });
 });
