@@ -37,3 +37,15 @@ export function formatSigned(n: number | null | undefined, digits = 2): string {
   const s = Math.abs(n).toFixed(digits);
   return Number(s) === 0 ? (0).toFixed(digits) : `${n > 0 ? '+' : '−'}${s}`;
 }
+
+/** A price as quoted: two decimals, three when the quote has them (8.313 is not 8.31 to a bettor). */
+function quotedPrice(odds: number): string {
+  const two = odds.toFixed(2);
+  return Math.abs(Number(two) - odds) < 1e-9 ? two : String(Number(odds.toFixed(3)));
+}
+
+/** "5.20 at BFE, 4.99 net of 5%" for a book that takes a commission on winnings; "2.10 at B365" otherwise. */
+export function formatNetPrice(p: { quoted: number; net: number; commission: number; bookmaker: string }): string {
+  const at = `${quotedPrice(p.quoted)} at ${p.bookmaker}`;
+  return p.commission > 0 ? `${at}, ${p.net.toFixed(2)} net of ${+(p.commission * 100).toFixed(2)}%` : at;
+}

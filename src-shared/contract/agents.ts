@@ -43,8 +43,11 @@ export const valueSelection = z.object({
   blendProb: nullableNumber,
   modelOdds: nullableNumber,
   blendOdds: nullableNumber,
-  /** Best soft price that is not stale, who offers it and when it was seen. */
+  /** Best soft price that is not stale (net of the book's commission on winnings), who offers it and when it was seen. */
   bestOdds: nullableNumber,
+  /** The best price as the book quotes it, and the book's commission (bestOdds = 1 + (quoted − 1)·(1 − commission)). */
+  bestQuoted: nullableNumber,
+  bestCommission: nullableNumber,
   bestBook: z.string().nullable(),
   bestAt: z.string().nullable(),
   /** blendProb × bestOdds − 1. */
@@ -135,7 +138,11 @@ export const backtestBet = z.object({
   line: z.number().nullable(),
   selection: z.string(),
   bookmaker: z.string(),
+  /** The price the bettor gets: the quoted price net of the book's commission on winnings. */
   odds: z.number(),
+  /** The price the book quoted, and its commission on net winnings (0 at a bookmaker). */
+  quotedOdds: z.number(),
+  commission: z.number(),
   stake: z.number(),
   probability: nullableNumber,
   edge: z.number(),

@@ -142,7 +142,10 @@ export const matchPick = z.object({
   line: z.number().nullable(),
   selection: z.string(),
   bookmaker: z.string(),
+  /** The price tracked, net of the book's commission on winnings; the price quoted and the commission. */
   odds: z.number(),
+  quotedOdds: z.number(),
+  commission: z.number(),
   stake: z.number(),
   edge: z.number().nullable(),
   confidence: z.number().nullable(),

@@ -68,7 +68,11 @@ export const conseilPick = z.object({
   line: z.number().nullable(),
   selection: z.string(),
   bookmaker: z.string(),
+  /** The price the bettor gets, net of the book's commission on winnings (edge, stake and CLV use it). */
   odds: z.number(),
+  /** The price the book quotes, and its commission on net winnings (0 at a bookmaker). */
+  quotedOdds: z.number(),
+  commission: z.number(),
   fairOdds: z.number().nullable(),
   edge: z.number().nullable(),
   stake: z.number(),
@@ -84,7 +88,17 @@ export const conseilPick = z.object({
   scorers: z.array(scorerSpecial),
   pickedAt: z.string(),
   /** The analyst's bets following this pick (the real prices taken). */
-  placed: z.array(z.object({ pickId: z.string(), bookmaker: z.string(), odds: z.number(), stake: z.number(), placedAt: z.string() })),
+  placed: z.array(
+    z.object({
+      pickId: z.string(),
+      bookmaker: z.string(),
+      odds: z.number(),
+      quotedOdds: z.number(),
+      commission: z.number(),
+      stake: z.number(),
+      placedAt: z.string(),
+    }),
+  ),
   /** Where CLV tracking and settlement stand. */
   status: z.string(),
   clv: z.number().nullable(),

@@ -128,7 +128,15 @@ export const pickInput = z
     line: line.default(null),
     selection: z.string(),
     bookmaker: bookmakerCode,
+    /** The price the book quotes (as the odds snapshot shows it). */
     odds: decimalOdds('odds'),
+    /** The book's commission on net winnings (0.05 = 5%); left out: the book's own (Settings, else an
+     * exchange's 5%, a bookmaker's 0). The pick is tracked at the net price 1 + (odds − 1)·(1 − commission). */
+    commission: z
+      .number({ error: 'commission must be a number' })
+      .min(0, 'a commission cannot be negative')
+      .lt(1, 'a commission is a share of the winnings, under 1')
+      .optional(),
     stake: stakeOf('stake'),
     /** When the pick was made (default: now); must be before kick-off. */
     pickedAt: isoTime('pickedAt').optional(),
@@ -173,7 +181,15 @@ export const placeBetInput = z
     line: line.optional(),
     selection: z.string().optional(),
     bookmaker: bookmakerCode,
+    /** The price the book quoted when the bet was placed. */
     odds: decimalOdds('odds'),
+    /** The book's commission on net winnings (0.05 = 5%); left out: the book's own (Settings, else an
+     * exchange's 5%, a bookmaker's 0). The pick is tracked at the net price 1 + (odds − 1)·(1 − commission). */
+    commission: z
+      .number({ error: 'commission must be a number' })
+      .min(0, 'a commission cannot be negative')
+      .lt(1, 'a commission is a share of the winnings, under 1')
+      .optional(),
     stake: stakeOf('stake').refine((s) => s !== 0, { error: 'stake of a placed bet must be above 0' }),
     placedAt: isoTime('placedAt').optional(),
     note: z.string().max(500).optional(),
@@ -213,7 +229,12 @@ export const pickRow = z.object({
   line: z.number().nullable(),
   selection: z.string(),
   bookmaker: z.string(),
+  /** The price the bettor gets, net of the book's commission on winnings: CLV, settlement and ROI use it. */
   odds: z.number(),
+  /** The price the book quoted and its commission (a row recorded before commissions were counted: its
+   * odds, 0). */
+  quotedOdds: z.number(),
+  commission: z.number(),
   stake: z.number(),
   fairOdds: z.number().nullable(),
   /** The probability decided on (a placed bet: the one of the pick it follows), and for lines that

@@ -92,6 +92,14 @@ export const marketSettings = z
     excludedBookmakers: z.array(code).max(500),
     /** League codes followed; empty = every league of the source. */
     leagues: z.array(code).max(1000),
+    /** Commission on net winnings per bookmaker, where it differs from the default (an exchange 5%, a
+     * bookmaker 0): every price of that book is read net of it (edges, stakes, CLV, settlement). */
+    commission: z
+      .record(
+        code,
+        num('a commission').min(0, 'a commission cannot be negative').lt(1, 'a commission is a share of the winnings, under 100%'),
+      )
+      .default({}),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -178,7 +186,7 @@ export const DEFAULT_SETTINGS: Settings = {
     minStake: 0,
     exposure: { perMatch: 0.05, perDay: 0.2, perLeague: 0.1 },
   },
-  markets: { preferredBookmakers: [], excludedBookmakers: [], leagues: [] },
+  markets: { preferredBookmakers: [], excludedBookmakers: [], leagues: [], commission: {} },
   notifications: {
     traps: 'medium',
     steam: true,
@@ -281,7 +289,14 @@ export const sourceState = z.object({
 });
 export type SourceState = z.infer<typeof sourceState>;
 
-export const bookOption = z.object({ code: z.string(), name: z.string(), sharp: z.boolean() });
+/** A book to choose from; `commission` is its default commission on net winnings (an exchange's 5%). */
+export const bookOption = z.object({
+  code: z.string(),
+  name: z.string(),
+  sharp: z.boolean(),
+  exchange: z.boolean(),
+  commission: z.number(),
+});
 export const leagueOption = z.object({ code: z.string(), name: z.string(), country: z.string().nullable() });
 
 export const settingsMethods = {

@@ -2,6 +2,7 @@
 // market line, the books that quote all of it, best prices, the sharp reference. Pure: the live agents
 // (from the cache) and the backtests (from any data source) read prices the same way.
 import { SELECTIONS, type MarketKind } from '../contract/market';
+import { netOdds } from '../quant/commission';
 import { devig } from '../quant/margins';
 
 /** One bookmaker's prices for every selection of one market line (SELECTIONS order; null = not offered). */
@@ -38,7 +39,23 @@ export interface BookRoles {
   /** The aggregate that is the market maximum (football-data Max). */
   maximum: string | null;
   order: string[];
+  /** Commission on net winnings per book (an exchange's, 0.05 = 5%); a book not listed takes none. Every
+   * price a decision takes is read net of it (`bestSoftPrices`). */
+  commission: Readonly<Record<string, number>>;
 }
+
+/** The exchange's commission on net winnings unless the analyst sets another (Settings, backtest param). */
+export const DEFAULT_EXCHANGE_COMMISSION = 0.05;
+
+/** Exchanges at the default commission, then the overrides (a book set to 0 takes none). */
+export function commissions(exchange: readonly string[], overrides: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const b of exchange) out[b] = DEFAULT_EXCHANGE_COMMISSION;
+  for (const [b, c] of Object.entries(overrides)) out[b] = c;
+  return out;
+}
+
+export const commissionOf = (roles: Pick<BookRoles, 'commission'>, bookmaker: string): number => roles.commission[bookmaker] ?? 0;
 
 export function findMarket(markets: readonly MarketPrices[], market: MarketKind, line: number | null): MarketPrices | undefined {
   return markets.find((m) => m.market === market && (m.line ?? null) === line);
@@ -66,13 +83,19 @@ export interface SoftPriceOptions {
 }
 
 export interface Best {
+  /** The price the bettor gets: the quoted price net of the book's commission on winnings. */
   odds: number;
+  /** The price the book quotes. */
+  quoted: number;
+  /** The book's commission on net winnings (0 at a bookmaker). */
+  commission: number;
   bookmaker: string;
   observedAt: string | null;
 }
 
-/** Highest soft price of each selection among the books whose whole group passes the checks; ties go to
- * the first book in the snapshot's order. */
+/** Highest soft price of each selection, net of each book's commission (the best price for a bettor is
+ * the best net price), among the books whose whole quoted group passes the checks; ties go to the first
+ * book in the snapshot's order. */
 export function bestSoftPrices(m: MarketPrices, roles: BookRoles, opts: SoftPriceOptions = {}): (Best | null)[] {
   const n = SELECTIONS[m.market].length;
   const [lo, hi] = opts.overround ?? [0, Infinity];
@@ -84,10 +107,13 @@ export function bestSoftPrices(m: MarketPrices, roles: BookRoles, opts: SoftPric
     let s = 0;
     for (const o of odds) s += 1 / o;
     if (s < lo || s > hi) continue;
+    const c = commissionOf(roles, b.bookmaker);
     for (let k = 0; k < n; k++) {
       if (opts.refuse?.(b, k)) continue;
       const cur = best[k];
-      if (cur === null || odds[k] > cur.odds) best[k] = { odds: odds[k], bookmaker: b.bookmaker, observedAt: b.observedAt };
+      const net = netOdds(odds[k], c);
+      if (cur === null || net > cur.odds)
+        best[k] = { odds: net, quoted: odds[k], commission: c, bookmaker: b.bookmaker, observedAt: b.observedAt };
     }
   }
   return best;

@@ -6,6 +6,7 @@ export * from './consensus';
 export * from './kelly';
 export * from './clv';
 export * from './settlement';
+export * from './commission';
 export * from './markets';
 export * from './poisson/dixon-coles';
 export * from './poisson/score-matrix';

@@ -33,12 +33,21 @@ function line(name: string, s: BacktestSummary): string {
 
 export function summaryTable(r: BacktestResult): string {
   const out: string[] = [];
+  // a commission per book reads as the --param that sets it: BFE:0.05 ('none' when no book takes one)
+  const paramText = (v: unknown): string =>
+    Array.isArray(v)
+      ? v.join(',')
+      : v && typeof v === 'object'
+        ? Object.entries(v)
+            .map(([b, c]) => `${b}:${String(c)}`)
+            .join(',') || 'none'
+        : String(v);
   out.push(
     `${r.strategy} on ${r.source}: ${r.from ?? 'start'} → ${r.to ?? 'end'}, ${r.days} match days, ${r.fixtures} fixtures (${r.seconds.toFixed(2)} s)`,
   );
   out.push(
     `params: ${Object.entries(r.params)
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+      .map(([k, v]) => `${k}=${paramText(v)}`)
       .join(' ')}`,
   );
   if (r.chosen.w !== undefined) out.push(`chosen: w = ${String(r.chosen.w)} (${String(r.chosen.wChosenBy ?? '')})`);

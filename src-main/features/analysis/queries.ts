@@ -301,7 +301,8 @@ export function matchPicks(db: Cache, matchId: number | null): Preview['picks'] 
   if (matchId === null || !tableExists(db, 'tracking_clv_picks')) return [];
   return db
     .prepare(
-      `SELECT pick_id AS pickId, source, market, line, selection, bookmaker, odds_taken AS odds, stake, edge, confidence, result, clv
+      `SELECT pick_id AS pickId, source, market, line, selection, bookmaker, odds_taken AS odds,
+         COALESCE(quoted_odds, odds_taken) AS quotedOdds, commission, stake, edge, confidence, result, clv
          FROM tracking_clv_picks WHERE match_id = ? AND kind = 'pick' ORDER BY confidence DESC, pick_id`,
     )
     .all(matchId) as Preview['picks'];

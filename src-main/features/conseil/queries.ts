@@ -38,6 +38,8 @@ export interface PickDbRow {
   selection: string;
   bookmaker: string;
   odds_taken: number;
+  quoted_odds: number;
+  commission: number;
   fair_odds: number | null;
   edge: number | null;
   stake: number;
@@ -55,8 +57,8 @@ export interface PickDbRow {
   away: string | null;
 }
 
-const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, p.fair_odds, p.edge, p.stake,
-    p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
+const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken,
+    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.edge, p.stake, p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
     COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
   JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
@@ -98,7 +100,8 @@ export function betsFollowing(db: Cache, pickIds: readonly string[]): ({ parent:
   if (pickIds.length === 0) return [];
   return db
     .prepare(
-      `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds, stake, picked_at AS placedAt
+      `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds,
+         COALESCE(quoted_odds, odds_taken) AS quotedOdds, commission, stake, picked_at AS placedAt
          FROM tracking_clv_picks WHERE kind = 'bet' AND parent_pick_id IN (${inList(pickIds.length)}) ORDER BY picked_at`,
     )
     .all(...pickIds) as ({ parent: string } & ConseilPick['placed'][number])[];

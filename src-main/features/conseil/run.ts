@@ -95,7 +95,8 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   const staking = opts.settings.staking;
   const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
   warnings.push(...agentWarnings);
-  const roles0 = bookRoles(db);
+  // every price read net of each book's commission (the exchanges' default, then the Settings)
+  const roles0 = bookRoles(db, opts.settings.markets.commission);
   const excluded = opts.settings.markets.excludedBookmakers;
   // an excluded book never gives the price taken, nor counts among the soft books of the consensus
   const roles = { ...roles0, aggregate: [...roles0.aggregate, ...excluded] };
@@ -161,6 +162,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
         db,
         inputs.map((p) => pickInput.parse(p)),
         now,
+        roles.commission,
       ).length;
   }
   const views = opts.dryRun ? picks.map((c) => chosenView(c, date, now, byMatch.get(c.matchId as number)!.match)) : dayPicks(db, date);
@@ -207,7 +209,9 @@ function toPickInput(
     line: c.line,
     selection: c.selection,
     bookmaker: c.bookmaker,
-    odds: c.odds,
+    // the price the book quotes (the snapshot shows it) and its commission: the pick is tracked net
+    odds: c.quoted,
+    commission: c.commission,
     stake: c.stake,
     pickedAt: now.toISOString(),
     source: 'conseil',
@@ -259,6 +263,8 @@ function chosenView(
     selection: c.selection,
     bookmaker: c.bookmaker,
     odds: c.odds,
+    quotedOdds: c.quoted,
+    commission: c.commission,
     fairOdds: 1 / c.probability,
     edge: c.edge,
     stake: c.stake,

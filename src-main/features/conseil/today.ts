@@ -55,6 +55,8 @@ export function dayPicks(db: Cache, date: string): ConseilPick[] {
         selection: r.selection,
         bookmaker: r.bookmaker,
         odds: r.odds_taken,
+        quotedOdds: r.quoted_odds,
+        commission: r.commission,
         fairOdds: r.fair_odds,
         edge: r.edge,
         stake: r.stake,

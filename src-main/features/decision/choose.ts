@@ -49,7 +49,10 @@ const pct = (x: number, digits = 1): string => `${x >= 0 ? '+' : ''}${(x * 100).
 /** The inputs that carried the score, in words (largest positive parts of the expected CLV first). */
 function reasonsOf(c: Candidate): string[] {
   const words: Partial<Record<PatronInput, (v: number) => string>> = {
-    edge: (v) => `edge ${pct(v)} at ${c.odds} with ${c.bookmaker} against the blended fair price`,
+    edge: (v) =>
+      c.commission > 0
+        ? `edge ${pct(v)} at ${c.quoted} with ${c.bookmaker} (${c.odds.toFixed(2)} net of its ${+(c.commission * 100).toFixed(2)}% commission) against the blended fair price`
+        : `edge ${pct(v)} at ${c.odds} with ${c.bookmaker} against the blended fair price`,
     marketEdge: (v) => `${pct(v)} against the market's fair price`,
     model: (v) => `Dixon-Coles gives ${pct(v)} more probability than the market`,
     steam: (v) => `steam toward the selection (Agent A score ${Math.round(v * 100)})`,

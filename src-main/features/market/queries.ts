@@ -5,7 +5,7 @@ import { tableExists } from '../../platform/cache/tables';
 import type { BoardMatch, MarketKind } from '../../../src-shared/contract/market';
 import type { SeriesQuote } from './board';
 import type { QuoteChange } from './snapshot';
-import type { BookRoles } from '../../../src-shared/domain/market-prices';
+import { commissions, type BookRoles } from '../../../src-shared/domain/market-prices';
 
 export const ODDS_TABLES: Record<MarketKind, { table: string; hasLine: boolean }> = {
   '1x2': { table: 'odds_history', hasLine: false },
@@ -211,8 +211,9 @@ export function* iterateQuoteChanges(db: Cache, market: MarketKind, scope: { upc
 }
 
 /** Who is who among the cache's bookmakers: sharp, exchange, aggregate (and which aggregate is the market
- * average or maximum); alphabetical order settles ties of the best price, as on the board. */
-export function bookRoles(db: Cache): BookRoles {
+ * average or maximum); alphabetical order settles ties of the best price, as on the board. Commission on
+ * net winnings: the exchanges' default, then the analyst's per-book settings (`commission`). */
+export function bookRoles(db: Cache, commission: Readonly<Record<string, number>> = {}): BookRoles {
   const rows = tableExists(db, 'bookmakers')
     ? (db.prepare('SELECT bookmaker, name, is_sharp, is_exchange, is_aggregate FROM bookmakers ORDER BY bookmaker').all() as {
         bookmaker: string;
@@ -224,12 +225,14 @@ export function bookRoles(db: Cache): BookRoles {
     : [];
   const aggregate = rows.filter((r) => r.is_aggregate === 1).map((r) => r.bookmaker);
   const named = (re: RegExp) => aggregate.find((b) => re.test(b) || re.test(rows.find((r) => r.bookmaker === b)?.name ?? '')) ?? null;
+  const exchange = rows.filter((r) => r.is_exchange === 1).map((r) => r.bookmaker);
   return {
     sharp: rows.filter((r) => r.is_sharp === 1).map((r) => r.bookmaker),
-    exchange: rows.filter((r) => r.is_exchange === 1).map((r) => r.bookmaker),
+    exchange,
     aggregate,
     average: named(/^avg$|average/i),
     maximum: named(/^max$|maximum/i),
     order: rows.map((r) => r.bookmaker),
+    commission: commissions(exchange, commission),
   };
 }

@@ -6,9 +6,11 @@ import type { PickDetail } from '../../../src-shared/contract/picks';
 import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
+import { jobSettings } from '../../platform/settings';
 import { listCombos, recordCombo } from './combo-track';
 import { kpisOf, performanceOf } from './performance';
 import {
+  bookCommissions,
   bookmakerFlags,
   childBets,
   listPicks,
@@ -38,7 +40,7 @@ export const recordPicksJob = defineJob({
   run: ({ picks }, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requirePickTables(db);
-      return { picks: recordPicks(db, picks, new Date()) };
+      return { picks: recordPicks(db, picks, new Date(), bookCommissions(db, jobSettings(ctx).settings.markets.commission)) };
     }),
 });
 
@@ -49,7 +51,7 @@ export const placeBetJob = defineJob({
   run: (bet, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requirePickTables(db);
-      return placeBet(db, bet, new Date());
+      return placeBet(db, bet, new Date(), bookCommissions(db, jobSettings(ctx).settings.markets.commission));
     }),
 });
 

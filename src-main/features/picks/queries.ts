@@ -1,5 +1,6 @@
 // Cache reads of pick tracking: the picks with their match, the bookmakers' flags, the odds series
 // of one market line, the settlement candidates. SQL with bound values only.
+import { commissions } from '../../../src-shared/domain/market-prices';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
@@ -15,6 +16,9 @@ const PICK_COLUMNS_012 = [
   'closing_status',
   'settled_status',
   'settlement_note',
+  // migration 014: the quoted price and the book's commission beside the net price taken
+  'quoted_odds',
+  'commission',
 ];
 const COMBO_COLUMNS_012 = ['pricing', 'fair_odds', 'independent_prob', 'settlement_note'];
 
@@ -37,6 +41,16 @@ export function requirePickTables(db: Cache): void {
 export function requireComboTables(db: Cache): void {
   requireTables(db, ['fg_combo_tracking', 'matches']);
   requireColumns(db, 'fg_combo_tracking', COMBO_COLUMNS_012);
+}
+
+/** Each book's commission on net winnings: an exchange's default, then the Settings' per-book rates. */
+export function bookCommissions(db: Cache, overrides: Readonly<Record<string, number>>): Record<string, number> {
+  return commissions(
+    bookmakerFlags(db)
+      .filter((b) => b.exchange)
+      .map((b) => b.code),
+    overrides,
+  );
 }
 
 export function bookmakerFlags(db: Cache): (BookFlags & { name: string })[] {
@@ -104,7 +118,8 @@ export function closingQuotes(db: Cache, match: number, market: string, line: nu
 
 const PICK_SELECT = `SELECT p.pick_id AS pickId, p.kind, p.parent_pick_id AS parentPickId, p.match_id AS matchId, m.league_code AS league,
     m.kickoff, h.name AS home, a.name AS away, m.status AS matchStatus, m.home_goals AS homeGoals, m.away_goals AS awayGoals,
-    p.market, p.line, p.selection, p.bookmaker, p.odds_taken AS odds, p.stake, p.fair_odds AS fairOdds,
+    p.market, p.line, p.selection, p.bookmaker, p.odds_taken AS odds,
+    COALESCE(p.quoted_odds, p.odds_taken) AS quotedOdds, p.commission, p.stake, p.fair_odds AS fairOdds,
     COALESCE(p.model_prob, pp.model_prob) AS modelProb, COALESCE(p.outcome_probs, pp.outcome_probs) AS outcomeProbs,
     p.edge, p.confidence, p.source, p.picked_at AS pickedAt, p.closing_odds AS closingOdds, p.closing_fair_odds AS closingFairOdds,
     p.closing_reference AS closingReference, p.closing_status AS closingStatus, p.closing_book_odds AS closingBookOdds, p.clv,

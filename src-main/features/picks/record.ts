@@ -7,6 +7,7 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import { pickInput, placeBetInput, type PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { writeOwnOutput } from '../../sync';
+import { netOdds } from '../../../src-shared/quant/commission';
 import { bookmakerFlags, matchById, pickRowsById } from './queries';
 
 type ParsedPick = z.output<typeof pickInput>;
@@ -65,7 +66,19 @@ function checkPlacedAt(placedAt: string, now: Date, kickoff: string | undefined,
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
-function pickRecord(p: ParsedPick, pickId: string, bookmaker: string, pickedAt: string): Record<string, unknown> {
+/** The price tracked: the quoted one net of the book's commission (the pick's own, else the book's). */
+function netPrice(odds: number, given: number | undefined, bookmaker: string, rates: Readonly<Record<string, number>>) {
+  const commission = given ?? rates[bookmaker] ?? 0;
+  return { odds_taken: netOdds(odds, commission), quoted_odds: odds, commission };
+}
+
+function pickRecord(
+  p: ParsedPick,
+  pickId: string,
+  bookmaker: string,
+  pickedAt: string,
+  rates: Readonly<Record<string, number>>,
+): Record<string, unknown> {
   return {
     pick_id: pickId,
     kind: 'pick',
@@ -75,7 +88,7 @@ function pickRecord(p: ParsedPick, pickId: string, bookmaker: string, pickedAt: 
     line: p.line,
     selection: p.selection,
     bookmaker,
-    odds_taken: p.odds,
+    ...netPrice(p.odds, p.commission, bookmaker, rates),
     fair_odds: p.fairOdds,
     stake: p.stake,
     confidence: p.confidence,
@@ -100,19 +113,20 @@ interface Existing {
   line: number | null;
   selection: string;
   bookmaker: string;
-  odds_taken: number;
+  quoted: number;
   stake: number;
 }
 
 /** Records picks, all or none. A pickId already stored is accepted again only for the same bet
- * (an engine retrying), which changes nothing; a different one is a CONFLICT. */
-export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date): PickRow[] {
+ * (an engine retrying), which changes nothing; a different one is a CONFLICT. `rates`: each book's
+ * commission on net winnings (`bookCommissions`), for a pick that does not give its own. */
+export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, rates: Readonly<Record<string, number>>): PickRow[] {
   const issues: Issue[] = [];
   const rows: Record<string, unknown>[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
   const existing = db.prepare(
-    'SELECT match_id, market, line, selection, bookmaker, odds_taken, stake FROM tracking_clv_picks WHERE pick_id = ?',
+    'SELECT match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS quoted, stake FROM tracking_clv_picks WHERE pick_id = ?',
   );
   picks.forEach((p, i) => {
     const where = ['picks', String(i)];
@@ -133,13 +147,13 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date):
         old.line === p.line &&
         old.selection === p.selection &&
         old.bookmaker === code &&
-        old.odds_taken === p.odds &&
+        old.quoted === p.odds &&
         old.stake === p.stake;
       if (!identical)
         throw new ContractError('CONFLICT', `pick ${pickId} already exists with another bet: picks are never rewritten`, { pickId });
       return;
     }
-    if ('code' in book) rows.push(pickRecord(p, pickId, book.code, pickedAt));
+    if ('code' in book) rows.push(pickRecord(p, pickId, book.code, pickedAt, rates));
   });
   if (issues.length) refuse(issues);
   if (rows.length) writeOwnOutput(db, 'tracking_clv_picks', rows);
@@ -158,7 +172,7 @@ interface ParentPick {
 
 /** The analyst's bet, following a pick (its match, market, line, selection and source) or on its own
  * ('manual'). CLV tracking and settlement then follow it like any pick. */
-export function placeBet(db: Cache, b: ParsedBet, now: Date): PickRow {
+export function placeBet(db: Cache, b: ParsedBet, now: Date, rates: Readonly<Record<string, number>>): PickRow {
   const issues: Issue[] = [];
   const placedAt = b.placedAt ? new Date(b.placedAt).toISOString() : now.toISOString();
   const book = resolveBookmaker(db, b.bookmaker);
@@ -199,7 +213,7 @@ export function placeBet(db: Cache, b: ParsedBet, now: Date): PickRow {
       line: bet.line,
       selection: bet.selection,
       bookmaker: book.code,
-      odds_taken: b.odds,
+      ...netPrice(b.odds, b.commission, book.code, rates),
       stake: b.stake,
       source: bet.source,
       picked_at: placedAt,

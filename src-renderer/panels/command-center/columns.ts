@@ -108,7 +108,7 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       field: 'valueEdge',
       headerName: 'Value',
       headerTooltip:
-        'Edge of the best fresh price against the blended fair probability (a price unchanged since the market moved is stale, not value)',
+        "Edge of the best fresh price, net of its book's commission on winnings (an exchange's 5%: hover a cell for the quoted and the net price), against the blended fair probability (a price unchanged since the market moved is stale, not value)",
       width: 66,
       valueFormatter: signedPct,
       tooltipField: 'valueNote',

@@ -1,11 +1,17 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
-import { formatSignedPct } from '../../ui/format';
+import { formatNetPrice, formatSignedPct } from '../../ui/format';
 import { kickoffText } from '../history/labels';
 import { Factors } from './Factors';
 import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';
 import { usePicks } from './store';
+
+/** The card's price tooltip: "5.20 at BFE, 4.99 net of 5%: edge, stake and CLV use the net price". */
+const netTitle = (quoted: number, net: number, commission: number, bookmaker: string): string =>
+  commission > 0
+    ? `${formatNetPrice({ quoted, net, commission, bookmaker })}: the edge, the stake and the CLV use the net price`
+    : `${formatNetPrice({ quoted, net, commission, bookmaker })} (no commission)`;
 
 const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active' : v < 0 ? 'text--empty' : '');
 
@@ -50,8 +56,14 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
         <dl className="pick-card__numbers">
           <div>
             <dt>Odds</dt>
-            <dd data-testid="pick-odds">
-              {formatOdds(pick.odds)} <span className="muted">{pick.bookmaker}</span>
+            <dd data-testid="pick-odds" title={netTitle(pick.quotedOdds, pick.odds, pick.commission, pick.bookmaker)}>
+              {formatOdds(pick.quotedOdds)} <span className="muted">{pick.bookmaker}</span>
+              {pick.commission > 0 && (
+                <span className="muted" data-testid="pick-net">
+                  {' '}
+                  · {pick.odds.toFixed(2)} net of {+(pick.commission * 100).toFixed(2)}%
+                </span>
+              )}
             </dd>
           </div>
           <div>
@@ -157,7 +169,8 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
         <ul className="pick-card__placed" aria-label="Bets placed on this pick" data-testid="pick-placed">
           {pick.placed.map((b) => (
             <li key={b.pickId} data-bet-id={b.pickId}>
-              placed {formatOdds(b.odds)} with {b.bookmaker} · {money(b.stake, currency)} · {kickoffText(b.placedAt)}
+              placed {formatNetPrice({ quoted: b.quotedOdds, net: b.odds, commission: b.commission, bookmaker: b.bookmaker })} ·{' '}
+              {money(b.stake, currency)} · {kickoffText(b.placedAt)}
             </li>
           ))}
         </ul>
@@ -167,9 +180,9 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
             type="button"
             className="btn"
             onClick={() => setPlacing(true)}
-            aria-label={`Placed at ${formatOdds(pick.odds)} with ${pick.bookmaker}…`}
+            aria-label={`Placed at ${formatOdds(pick.quotedOdds)} with ${pick.bookmaker}…`}
           >
-            Placed at {formatOdds(pick.odds)} with {pick.bookmaker}…
+            Placed at {formatOdds(pick.quotedOdds)} with {pick.bookmaker}…
           </button>
         )}
       </footer>

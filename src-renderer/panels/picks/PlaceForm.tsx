@@ -25,7 +25,8 @@ function byField(issues: readonly { path: readonly PropertyKey[]; message: strin
 export function PlaceForm({ pick, onDone }: { pick: ConseilPick; onDone(bet: PickRow | null): void }) {
   const books = usePicks((s) => s.bookmakers);
   const [bookmaker, setBookmaker] = useState(pick.bookmaker);
-  const [odds, setOdds] = useState(String(pick.odds));
+  // the price the book shows: the commission of the book (Settings) nets it when the bet is recorded
+  const [odds, setOdds] = useState(String(pick.quotedOdds));
   const [stake, setStake] = useState(pick.stake > 0 ? String(pick.stake) : '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);

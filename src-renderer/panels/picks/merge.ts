@@ -17,7 +17,15 @@ export function withPlaced(today: PicksToday, bet: PickRow): PicksToday {
             ...p,
             placed: [
               ...p.placed,
-              { pickId: bet.pickId, bookmaker: bet.bookmaker, odds: bet.odds, stake: bet.stake, placedAt: bet.pickedAt },
+              {
+                pickId: bet.pickId,
+                bookmaker: bet.bookmaker,
+                odds: bet.odds,
+                quotedOdds: bet.quotedOdds,
+                commission: bet.commission,
+                stake: bet.stake,
+                placedAt: bet.pickedAt,
+              },
             ],
           },
     ),

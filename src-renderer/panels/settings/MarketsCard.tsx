@@ -17,7 +17,8 @@ export function MarketsCard({ saved }: { saved: MarketSettings }) {
   const books = useMemo(() => {
     const known = options?.bookmakers ?? [];
     const extra = [...form.preferredBookmakers, ...form.excludedBookmakers].filter((c) => !known.some((b) => b.code === c));
-    return [...known, ...[...new Set(extra)].map((code) => ({ code, name: code, sharp: false }))];
+    const extraBooks = [...new Set(extra)].map((code) => ({ code, name: code, sharp: false, exchange: false, commission: 0 }));
+    return [...known, ...extraBooks];
   }, [options, form]);
   const leagues = useMemo(() => {
     const known = options?.leagues ?? [];
@@ -35,6 +36,19 @@ export function MarketsCard({ saved }: { saved: MarketSettings }) {
       excludedBookmakers: c === 'exclude' ? [...without(form.excludedBookmakers), code] : without(form.excludedBookmakers),
     });
   };
+  // commission on net winnings per book, in %: empty = the book's default (an exchange 5%, a bookmaker 0)
+  const [rates, setRates] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(saved.commission ?? {}).map(([k, v]) => [k, String(+(v * 100).toFixed(4))])),
+  );
+  const setRate = (code: string, text: string) => {
+    setRates({ ...rates, [code]: text });
+    const { [code]: _old, ...rest } = form.commission ?? {};
+    const v = Number(text.replace(',', '.'));
+    setForm({ ...form, commission: text.trim() === '' ? rest : { ...rest, [code]: Number.isFinite(v) ? v / 100 : NaN } });
+  };
+  const commissionError = Object.entries(e)
+    .filter(([k]) => k.startsWith('commission'))
+    .map(([k, v]) => `${k.replace(/^commission\.?/, '') || 'commission'}: ${v}`)[0];
   const toggleLeague = (code: string, on: boolean) =>
     setForm({ ...form, leagues: on ? [...form.leagues, code] : form.leagues.filter((x) => x !== code) });
 
@@ -44,7 +58,7 @@ export function MarketsCard({ saved }: { saved: MarketSettings }) {
       title="Bookmakers and leagues"
       dirty={dirty}
       errors={e}
-      onReset={() => (setErrors({}), reset())}
+      onReset={() => (setErrors({}), setRates({}), reset())}
       onSave={async () => {
         const errs = await save({ markets: form });
         setErrors(errs);
@@ -61,7 +75,20 @@ export function MarketsCard({ saved }: { saved: MarketSettings }) {
               <span className="choices__name">
                 {b.name} <span className="muted">{b.code}</span>
                 {b.sharp && <span className="tag tag--source">sharp</span>}
+                {b.exchange && <span className="tag tag--source">exchange</span>}
               </span>
+              <label className="choices__commission" title="Commission on net winnings: every price of this book is read net of it">
+                <span className="muted">commission %</span>
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  size={4}
+                  aria-label={`Commission of ${b.name} (% of net winnings)`}
+                  placeholder={String(+(b.commission * 100).toFixed(2))}
+                  value={rates[b.code] ?? ''}
+                  onChange={(ev) => setRate(b.code, ev.target.value)}
+                />
+              </label>
               <span className="segmented" role="group" aria-label={`${b.name}`}>
                 {(['any', 'prefer', 'exclude'] as const).map((c) => (
                   <button
@@ -79,9 +106,9 @@ export function MarketsCard({ saved }: { saved: MarketSettings }) {
           ))}
         </ul>
       )}
-      {(e.excludedBookmakers || e.preferredBookmakers) && (
+      {(e.excludedBookmakers || e.preferredBookmakers || commissionError) && (
         <p className="sfield__error" role="alert">
-          {e.excludedBookmakers ?? e.preferredBookmakers}
+          {e.excludedBookmakers ?? e.preferredBookmakers ?? commissionError}
         </p>
       )}
       <h3 className="settings-sub">

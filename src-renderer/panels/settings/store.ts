@@ -7,7 +7,7 @@ import { useAppInfo } from '../../app/store/app-info';
 import { fieldErrors, type FieldErrors } from './errors';
 
 interface Options {
-  bookmakers: { code: string; name: string; sharp: boolean }[];
+  bookmakers: { code: string; name: string; sharp: boolean; exchange: boolean; commission: number }[];
   leagues: { code: string; name: string; country: string | null }[];
 }
 

@@ -64,6 +64,12 @@ describe('Agent B on the synced demo', () => {
          AND observed_at = (SELECT MAX(observed_at) FROM odds_history x WHERE x.match_id = o.match_id AND x.bookmaker = o.bookmaker AND x.selection = o.selection AND x.is_closing = 0 AND x.observed_at <= ?)`,
     );
     const now = new Date().toISOString();
+    // every price net of its book's commission: the demo's exchange takes 5% of net winnings
+    const exchanges = (cache.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[]).map(
+      (r) => r.bookmaker,
+    );
+    expect(exchanges.length).toBeGreaterThan(0);
+    const net = (x: { bookmaker: string; odds: number }) => (exchanges.includes(x.bookmaker) ? 1 + (x.odds - 1) * 0.95 : x.odds);
     let checked = 0;
     ids.forEach((id, i) => {
       const [mid, market, , selection] = id.split('|');
@@ -74,7 +80,7 @@ describe('Agent B on the synced demo', () => {
       const k = ['home', 'draw', 'away'].indexOf(selection);
       const p = devig(ps as number[]).probabilities[k];
       // Agent B may take any book's price (the sharp one too); the demo has no aggregate column
-      const best = Math.max(...q.filter((x) => x.selection === selection).map((x) => x.odds));
+      const best = Math.max(...q.filter((x) => x.selection === selection).map(net));
       expect(b.columns.edge[i]).toBeCloseTo(p * best - 1, 5);
       checked++;
     });

@@ -56,7 +56,8 @@ function expectSame(mine: BacktestSummary, ref: RefSummary, what: string, digits
 
 let data: BacktestData;
 const run = (strategy: string, params: Record<string, unknown> = {}, opts: { from?: string; resamples?: number } = {}): BacktestResult =>
-  runBacktest(data, findStrategy(STRATEGIES, strategy), params, opts);
+  // the references take the quoted prices as they are (no commission): the app's gross reading
+  runBacktest(data, findStrategy(STRATEGIES, strategy), { commission: 'none', ...params }, opts);
 
 beforeAll(() => {
   data = loadFootballData(LEAGUES.flatMap((l) => SEASONS.map((s) => path.join(footballDataDir(), `${l}_${s}.csv`))));

@@ -68,7 +68,11 @@ describe('closing line: the reference and what is missing', () => {
     expect(p.get('m1-home')!.clv).toBeCloseTo(2.2 * fair([2.1, 3.4, 3.6], 0) - 1, 12);
     expect(p.get('m1-home')!.clvRaw).toBeCloseTo(2.2 / 2.1 - 1, 12);
     expect(p.get('m2-away')).toMatchObject({ closingReference: 'BFE', closingOdds: 3.1 });
-    expect(p.get('m2-away')!.clv).toBeCloseTo(3.3 * fair([2.56, 3.15, 3.1], 2) - 1, 12);
+    // BFE, an exchange, takes 5% of net winnings: the pick is tracked at 1 + 2.3 × 0.95 = 3.185, its CLV too
+    expect(p.get('m2-away')).toMatchObject({ quotedOdds: 3.3, commission: 0.05 });
+    expect(p.get('m2-away')!.odds).toBeCloseTo(3.185, 12);
+    expect(p.get('m2-away')!.clv).toBeCloseTo(3.185 * fair([2.56, 3.15, 3.1], 2) - 1, 12);
+    expect(p.get('m1-home')).toMatchObject({ odds: 2.2, quotedOdds: 2.2, commission: 0 });
     const avg = [(2.5 + 2.4) / 2, (3.2 + 3.3) / 2, (2.9 + 3.0) / 2]; // the Avg column (9.0) is no book
     expect(p.get('m3-home')).toMatchObject({ closingReference: 'average of 2 books', closingStatus: 'closing' });
     expect(p.get('m3-home')!.closingOdds).toBeCloseTo(avg[0], 12);
@@ -115,6 +119,10 @@ describe('settlement', () => {
         pickOf({ pickId: 'ou-over-075', matchId: 1, market: 'totals', line: 0.75, selection: 'over', bookmaker: 'PS', odds: 1.5 }),
         pickOf({ pickId: 'dnb-home', matchId: 2, market: 'spreads', line: 0, selection: 'home', bookmaker: 'PS', odds: 1.95 }),
         pickOf({ pickId: 'x2-away', matchId: 3, market: '1x2', selection: 'away', bookmaker: 'B365', odds: 2.9, stake: 4 }),
+        // at the exchange BFE (5% of net winnings by default)
+        pickOf({ pickId: 'bfe-ah-075', matchId: 1, market: 'spreads', line: -0.75, selection: 'home', bookmaker: 'BFE', odds: 2.02 }),
+        pickOf({ pickId: 'bfe-x2-away', matchId: 3, market: '1x2', selection: 'away', bookmaker: 'BFE', odds: 3, stake: 10 }),
+        pickOf({ pickId: 'bfe-ah-away', matchId: 1, market: 'spreads', line: -0.75, selection: 'away', bookmaker: 'BFE', odds: 1.88 }),
       ],
     });
     await settle();
@@ -129,6 +137,14 @@ describe('settlement', () => {
     expect(p.get('dnb-home')).toMatchObject({ result: 'void', profit: 0 }); // 1-1
     expect(p.get('x2-away')!.result).toBe('won');
     expect(p.get('x2-away')!.profit).toBeCloseTo(4 * 1.9, 12);
+    // a won BFE bet at 3.00 staked 10 pays 10 × 2 × 0.95 = +19.00; a half-won quarter line pays half its net winnings;
+    // a half-lost one loses half the stake, no commission on a loss
+    expect(p.get('bfe-x2-away')).toMatchObject({ result: 'won', quotedOdds: 3, commission: 0.05 });
+    expect(p.get('bfe-x2-away')!.profit).toBeCloseTo(19, 12);
+    expect(p.get('bfe-ah-075')!.result).toBe('half_won');
+    expect(p.get('bfe-ah-075')!.profit).toBeCloseTo((10 * 1.02 * 0.95) / 2, 12);
+    expect(p.get('bfe-ah-075')!.clv).toBeCloseTo((1 + 1.02 * 0.95) * fair([1.97, 1.93], 0) - 1, 12);
+    expect(p.get('bfe-ah-away')).toMatchObject({ result: 'half_lost', profit: -5 });
     expect(p.get('ah-home-075')!.clv).toBeCloseTo(2.02 * fair([1.97, 1.93], 0) - 1, 12);
     expect(p.get('ou-over-075')!.clv).toBeCloseTo(1.5 * fair([1.5, 2.6], 0) - 1, 12);
   });
@@ -250,7 +266,7 @@ describe('monps settle', () => {
     await sync(NOW + 4 * MIN);
     const a = io();
     expect(await settleCommand.run(['--cache', cacheFile, '--now', new Date(NOW + 4 * MIN).toISOString()], a.io)).toBe(0);
-    expect(a.out.join('\n')).toMatch(/results: \d+ picks to settle · 2 settled · 2 re-settled · 0 void · 4 written/); // the two on m6 finished meanwhile; x2-away and m3-home corrected
+    expect(a.out.join('\n')).toMatch(/results: \d+ picks to settle · 2 settled · 3 re-settled · 0 void · 5 written/); // the two on m6 finished meanwhile; x2-away, bfe-x2-away and m3-home corrected
     const b = io();
     expect(await settleCommand.run(['--cache', cacheFile, '--json'], b.io)).toBe(0);
     const report = JSON.parse(b.out.join('')) as { cacheFile: string; results: { written: number } };

@@ -12,7 +12,7 @@ import { dixonColesMatrix } from '../../../src-shared/quant/poisson/score-matrix
 import { chooseBlendWeight, blendLoss, type BlendSample } from '../../../src-main/features/agents/backtest';
 import { sfc32 } from '../../../src-shared/quant/random';
 
-const roles: BookRoles = { sharp: ['PS'], exchange: ['BFE'], aggregate: ['Max'], average: null, maximum: 'Max', order: [] };
+const roles: BookRoles = { sharp: ['PS'], exchange: ['BFE'], aggregate: ['Max'], average: null, maximum: 'Max', order: [], commission: {} };
 const T0 = '2026-11-25T10:00:00.000Z';
 const T1 = '2026-11-25T11:00:00.000Z';
 const T2 = '2026-11-25T12:00:00.000Z';
@@ -38,6 +38,31 @@ const bk = (bookmaker: string, odds: (number | null)[], since = T0) => ({
 const matrix = dixonColesMatrix(1.6, 1.1, -0.08);
 
 describe('decideValue', () => {
+  it("reads every price net of its book's commission: the best price is the best net price, edge and Kelly use it", () => {
+    const withCommission: BookRoles = { ...roles, commission: { BFE: 0.05 } };
+    const m: MarketPrices = {
+      market: '1x2',
+      line: null,
+      // BFE quotes the highest away price (5.20) but 4.99 net of 5%, below B365's 5.00; its home price 2.50 is 2.425 net, still the best
+      books: [bk('B365', [2.3, 3.6, 5.0]), bk('BFE', [2.5, 3.2, 5.2]), bk('PS', [2.4, 3.5, 3.1])],
+      lastMoveAt: null,
+    };
+    const d = decideValue([m], withCommission, { matrix: null, missing: 'no model' }, { ...rules, w: 0 });
+    const pf = devig([2.4, 3.5, 3.1]).probabilities;
+    const [home, , away] = d.rows;
+    expect(away.bestBook).toBe('B365');
+    expect([away.bestOdds, away.bestQuoted, away.bestCommission]).toEqual([5.0, 5.0, 0]);
+    expect(home.bestBook).toBe('BFE');
+    expect(home.bestOdds).toBeCloseTo(2.425, 12);
+    expect([home.bestQuoted, home.bestCommission]).toEqual([2.5, 0.05]);
+    expect(home.edge).toBeCloseTo(pf[0] * 2.425 - 1, 14);
+    expect(home.note).toMatch(/at 2\.5 \(BFE\), 2\.42 net of 5%/);
+    const gross = decideValue([m], roles, { matrix: null, missing: 'no model' }, { ...rules, w: 0 });
+    expect(gross.rows[2].bestBook).toBe('BFE');
+    expect(gross.rows[0].edge).toBeCloseTo(pf[0] * 2.5 - 1, 14);
+    expect(gross.rows[0].edge as number).toBeGreaterThan(home.edge as number);
+  });
+
   it('1X2: p = w·model + (1 − w)·sharp fair, edge of the best soft price, simultaneous Kelly × fraction, capped', () => {
     const m: MarketPrices = {
       market: '1x2',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   defineStrategy,
   findStrategy,
+  paramDocs,
   runBacktest,
   STRATEGIES,
   type BacktestData,
@@ -166,5 +167,35 @@ describe('bad strategy names and parameters', () => {
     const data = syntheticLeague({ seasons: 1 });
     const r = runBacktest(data, value, { w: '0.25', markets: '1x2,totals', staleCheck: 'false', minTeamMatches: '3' }, { resamples: 0 });
     expect(r.params).toMatchObject({ w: 0.25, markets: ['1x2', 'totals'], staleCheck: false, minTeamMatches: 3 });
+  });
+});
+
+describe('commission on net winnings (the `commission` parameter of every strategy)', () => {
+  const valueRule = findStrategy(STRATEGIES, 'value');
+  const data = syntheticLeague({ seasons: 1 });
+
+  it('reads each price net of its book: the bet records quoted price, commission and net price, and settles and measures CLV at the net price', () => {
+    const gross = runBacktest(data, valueRule, { commission: 'none' });
+    const net = runBacktest(data, valueRule, { commission: 'B365:0.05,BW:0.02' });
+    expect(net.params.commission).toEqual({ B365: 0.05, BW: 0.02, BFE: 0.05 });
+    expect(gross.params.commission).toEqual({});
+    expect(net.bets.length).toBeGreaterThan(5);
+    expect(net.bets.length).toBeLessThan(gross.bets.length); // edges shrink: fewer selections clear the fair price
+    for (const b of net.bets) {
+      const c = { B365: 0.05, BW: 0.02 }[b.bookmaker] ?? 0;
+      expect(b.commission).toBe(c);
+      expect(b.odds).toBeCloseTo(1 + (b.quotedOdds - 1) * (1 - c), 12);
+      if (b.result === 'won') expect(b.profit as number).toBeCloseTo(b.stake * (b.quotedOdds - 1) * (1 - c), 12);
+      if (b.result === 'lost') expect(b.profit).toBe(-b.stake);
+      if (b.clv !== null) expect(b.clv).toBeCloseTo(b.odds / (b.closingFairOdds as number) - 1, 12);
+    }
+    for (const b of gross.bets) expect([b.commission, b.quotedOdds]).toEqual([0, b.odds]);
+  });
+
+  it('a rate outside [0, 1) or a malformed list is a VALIDATION error; --list documents the parameter', () => {
+    for (const bad of ['BFE:1', 'BFE:-0.1', 'BFE', 'BFE:x', 42])
+      expect(() => runBacktest(data, valueRule, { commission: bad })).toThrow(ContractError);
+    expect(() => runBacktest(data, valueRule, { commission: 'BFE:1' })).toThrow(/commission of BFE = 1: a rate in \[0, 1\)/);
+    expect(paramDocs(valueRule).find((p) => p.name === 'commission')?.description).toMatch(/net winnings/);
   });
 });

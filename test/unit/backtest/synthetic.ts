@@ -1,18 +1,20 @@
 // A small invented league for engine tests: a double round robin per season, goals from a seeded
 // Poisson model, 1X2/totals/AH prices from a sharp book (2.5% margin) and two soft books (6%, with
 // noise), pre-closing and closing. Everything is deterministic.
+import { commissions, type BookRoles } from '../../../src-shared/domain/market-prices';
 import type { BacktestData, BacktestFixture, MarketPrices } from '../../../src-main/features/agents/backtest';
 import { asianHandicap, matchOdds, totals } from '../../../src-shared/quant/markets';
 import { dixonColesMatrix } from '../../../src-shared/quant/poisson/score-matrix';
 import { sfc32 } from '../../../src-shared/quant/random';
 
-export const ROLES = {
+export const ROLES: BookRoles = {
   sharp: ['PS'],
   exchange: ['BFE'],
   aggregate: ['Max', 'Avg'],
   average: 'Avg',
   maximum: 'Max',
   order: ['B365', 'BW', 'PS', 'BFE', 'Max', 'Avg'],
+  commission: commissions(['BFE']),
 };
 
 function poisson(rng: () => number, lambda: number): number {

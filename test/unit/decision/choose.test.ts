@@ -26,6 +26,8 @@ function cand(over: Partial<Candidate> & { score?: number } = {}): Candidate {
     selection: 'home',
     bookmaker: 'B365',
     odds: 2.2,
+    quoted: over.odds ?? 2.2,
+    commission: 0,
     probability: 0.5,
     edge: 0.1,
     books: 6,
@@ -150,5 +152,20 @@ describe("CONSEIL ULTIM's rule", () => {
     expect(p.reasons[1]).toBe('edge +8.0% at 2.2 with B365 against the blended fair price (adds +3.00% CLV)');
     expect(p.warnings.join(' ')).toMatch(/best price over the second best .* takes -1\.00% off the expected CLV/);
     expect(p.confidence).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe('a pick at an exchange', () => {
+  it('is staked on its net price and says both prices in its reasons', () => {
+    const c = cand({ bookmaker: 'BFE', odds: 4.99, quoted: 5.2, commission: 0.05, probability: 0.25, edge: 0.25 * 4.99 - 1 });
+    c.patron.contributions = [{ input: 'edge', value: c.edge, clv: 0.02 }];
+    const { picks } = chooseCandidates([c], staking, CONSEIL_DEFAULTS);
+    expect(picks[0].reasons[1]).toBe(
+      'edge +24.8% at 5.2 with BFE (4.99 net of its 5% commission) against the blended fair price (adds +2.00% CLV)',
+    );
+    expect(picks[0].stake).toBeCloseTo(
+      Math.floor(Math.min(staking.maxStakeShare, fractionalKelly(0.25, 4.99, staking.kellyFraction)) * staking.bankroll * 100) / 100,
+      2,
+    );
   });
 });

@@ -15,6 +15,8 @@ const pick = (over: Partial<ConseilPick>): ConseilPick => ({
   selection: 'away',
   bookmaker: 'B365',
   odds: 3.5,
+  quotedOdds: 3.5,
+  commission: 0,
   fairOdds: 3.1,
   edge: 0.12,
   stake: 20,

@@ -19,6 +19,8 @@ const base: PickRow = {
   selection: 'home',
   bookmaker: 'B365',
   odds: 2,
+  quotedOdds: 2,
+  commission: 0,
   stake: 10,
   fairOdds: null,
   modelProb: null,

@@ -31,6 +31,8 @@ const pick = (over: Partial<ConseilPick> = {}): ConseilPick => ({
   selection: 'away',
   bookmaker: 'B365',
   odds: 2.05,
+  quotedOdds: 2.05,
+  commission: 0,
   fairOdds: 1.95,
   edge: 0.051,
   stake: 12.5,
@@ -156,13 +158,25 @@ describe('the day', () => {
 describe('a placed bet folded into its pick', () => {
   const today = (picks: ConseilPick[]): PicksToday => ({ date: '2026-11-29', picks, patron: null, note: null });
   const bet = (over: Partial<PickRow> = {}) =>
-    ({ pickId: 'bet-1', parentPickId: 'c-1', bookmaker: 'PS', odds: 2.1, stake: 20, pickedAt: '2026-11-29T09:00:00Z', ...over }) as PickRow;
+    ({
+      pickId: 'bet-1',
+      parentPickId: 'c-1',
+      bookmaker: 'PS',
+      odds: 2.1,
+      quotedOdds: 2.1,
+      commission: 0,
+      stake: 20,
+      pickedAt: '2026-11-29T09:00:00Z',
+      ...over,
+    }) as PickRow;
 
   it('joins the placed list of the pick it follows, the other picks untouched', () => {
     const other = pick({ pickId: 'c-2' });
     const before = today([pick(), other]);
     const after = withPlaced(before, bet());
-    expect(after.picks[0].placed).toEqual([{ pickId: 'bet-1', bookmaker: 'PS', odds: 2.1, stake: 20, placedAt: '2026-11-29T09:00:00Z' }]);
+    expect(after.picks[0].placed).toEqual([
+      { pickId: 'bet-1', bookmaker: 'PS', odds: 2.1, quotedOdds: 2.1, commission: 0, stake: 20, placedAt: '2026-11-29T09:00:00Z' },
+    ]);
     expect(after.picks[1]).toBe(other);
     expect(before.picks[0].placed).toEqual([]); // the old state is not mutated
   });

@@ -63,6 +63,18 @@ describe('the settings contract', () => {
     expect(nextCronRun('30 4 * * *', new Date(2026, 0, 5, 5, 0))).toEqual(new Date(2026, 0, 6, 4, 30));
   });
 
+  it('a commission per book: a rate in [0, 1), none by default (a section saved before it existed still loads)', () => {
+    const m = { preferredBookmakers: [], excludedBookmakers: [], leagues: [] };
+    expect(DEFAULT_SETTINGS.markets.commission).toEqual({});
+    expect(issues({ markets: m })).toEqual([]);
+    expect(contract['settings.update'].input.parse({ markets: m }).markets?.commission).toEqual({});
+    expect(issues({ markets: { ...m, commission: { BFE: 0.02, B365: 0 } } })).toEqual([]);
+    expect(issues({ markets: { ...m, commission: { BFE: 1 } } })).toEqual([
+      'markets.commission.BFE: a commission is a share of the winnings, under 100%',
+    ]);
+    expect(issues({ markets: { ...m, commission: { BFE: -0.01 } } })).toEqual(['markets.commission.BFE: a commission cannot be negative']);
+  });
+
   it('refuses a bookmaker both preferred and excluded, equal quiet-hour bounds, a bad chat id or base URL', () => {
     expect(issues({ markets: { preferredBookmakers: ['PS', 'B365'], excludedBookmakers: ['B365'], leagues: [] } })).toEqual([
       'markets.excludedBookmakers: B365: both preferred and excluded',

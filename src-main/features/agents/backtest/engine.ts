@@ -4,12 +4,13 @@
 // measure them against the closing line.
 import type { BacktestBet, BacktestResult } from '../../../../src-shared/contract/agents';
 import { JobCancelled } from '../../../platform/jobs/define';
+import { commissionOf } from '../../../../src-shared/domain/market-prices';
 import { betClv, closingOf } from '../../decision';
 import { calibration, scoreForecasts, summarise, summariseBy, type ScoredForecast } from './evaluate';
 import { History } from './past';
 import { outcome1x2, settleBet } from './settle';
 import { SELECTIONS } from '../../../../src-shared/contract/market';
-import { parseParams, type AnyStrategy, type BetIntent } from './strategy';
+import { parseParams, rolesWithCommission, type AnyStrategy, type BetIntent } from './strategy';
 import type { BacktestData, BacktestFixture, FixtureInfo } from './types';
 
 export interface RunOptions {
@@ -51,6 +52,7 @@ function record(f: BacktestFixture, b: BetIntent, data: BacktestData): BacktestB
   const settled = f.result ? settleBet(b, f.result) : null;
   const close = closingOf(f.closing, b.market, b.line, data.roles, f.kickoff);
   const clv = betClv(close, b.market, b.selection, b.bookmaker, b.odds);
+  const commission = commissionOf(data.roles, b.bookmaker);
   return {
     fixture: f.key,
     matchId: f.matchId,
@@ -65,6 +67,8 @@ function record(f: BacktestFixture, b: BetIntent, data: BacktestData): BacktestB
     selection: b.selection,
     bookmaker: b.bookmaker,
     odds: b.odds,
+    quotedOdds: b.quoted ?? (commission > 0 ? 1 + (b.odds - 1) / (1 - commission) : b.odds),
+    commission,
     stake: b.stake,
     probability: b.probability,
     edge: b.edge,
@@ -92,6 +96,9 @@ function* replay(
 ): Generator<void, BacktestResult> {
   const t0 = performance.now();
   const params: unknown = parseParams(strategy, rawParams);
+  // every price is read net of the books' commission (the data's defaults, then the run's parameter)
+  const roles = rolesWithCommission(data.roles, rawParams.commission);
+  data = { ...data, roles };
   const sorted = sortFixtures(data.fixtures);
   const history = new History(sorted);
   const inRange = sorted.filter((f) => (!opts.from || f.date >= opts.from) && (!opts.to || f.date <= opts.to));
@@ -153,7 +160,7 @@ function* replay(
   );
   return {
     strategy: strategy.name,
-    params: params as Record<string, unknown>,
+    params: { ...(params as Record<string, unknown>), commission: roles.commission },
     source: data.description,
     from: opts.from ?? null,
     to: opts.to ?? null,

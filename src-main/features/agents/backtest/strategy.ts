@@ -13,7 +13,11 @@ export interface BetIntent {
   line: number | null;
   selection: string;
   bookmaker: string;
+  /** The price the bettor gets: net of the book's commission on winnings (`Best.odds`). */
   odds: number;
+  /** The price as the book quoted it (`Best.quoted`); absent when the rule took no commission into account
+   * (the engine then reads it back from the net price and the book's commission). */
+  quoted?: number;
   stake: number;
   /** Probability of the selection the rule used (null when the rule has none of its own). */
   probability: number | null;
@@ -120,14 +124,63 @@ function typeLabel(p: JsonSchemaProp): string {
   return `${p.type ?? 'value'}${range}`;
 }
 
+/** Parameters of every strategy, read by the engine (not by the strategy). */
+export const ENGINE_PARAMS: readonly ParamDoc[] = [
+  {
+    name: 'commission',
+    type: "BOOK:rate list (comma-separated) | 'none'",
+    default: 'BFE:0.05',
+    description:
+      "commission on net winnings per book, on top of the data's defaults (exchanges 5%); every price is read net of it (bets, edges, Kelly, CLV, profit); 'none' = gross prices",
+  },
+];
+
 /** Every parameter of a strategy with its type, default and description (for --list and the contract). */
 export function paramDocs(s: AnyStrategy): ParamDoc[] {
-  return Object.entries(schemaProps(s)).map(([name, p]) => ({
-    name,
-    type: typeLabel(p),
-    default: p.default,
-    description: p.description ?? '',
-  }));
+  return [
+    ...Object.entries(schemaProps(s)).map(([name, p]) => ({
+      name,
+      type: typeLabel(p),
+      default: p.default,
+      description: p.description ?? '',
+    })),
+    ...ENGINE_PARAMS,
+  ];
+}
+
+/** The `commission` parameter: "BFE:0.02,B365:0" (or the same as an object) adds per-book rates to the
+ * data's; 'none' reads every price gross. A bad rate is a VALIDATION error. */
+export function parseCommission(raw: unknown): { none: true } | { rates: Record<string, number> } {
+  if (raw === 'none') return { none: true };
+  let entries: [string, unknown][];
+  if (typeof raw === 'string')
+    entries = raw
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((x) => {
+        const i = x.lastIndexOf(':');
+        return i > 0 ? [x.slice(0, i).trim(), Number(x.slice(i + 1))] : [x, NaN];
+      });
+  else if (raw && typeof raw === 'object' && !Array.isArray(raw)) entries = Object.entries(raw);
+  else throw new ContractError('VALIDATION', `commission = ${JSON.stringify(raw)}: give BOOK:rate pairs (e.g. BFE:0.02,B365:0) or 'none'`);
+  const rates: Record<string, number> = {};
+  for (const [book, rate] of entries) {
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate >= 1)
+      throw new ContractError(
+        'VALIDATION',
+        `commission of ${book || '(no book)'} = ${String(rate)}: a rate in [0, 1) is expected (BFE:0.05 = 5%)`,
+      );
+    rates[book] = rate;
+  }
+  return { rates };
+}
+
+/** The data's book roles with the run's `commission` parameter applied. */
+export function rolesWithCommission(roles: BookRoles, raw: unknown): BookRoles {
+  if (raw === undefined) return roles;
+  const c = parseCommission(raw);
+  return { ...roles, commission: 'none' in c ? {} : { ...roles.commission, ...c.rates } };
 }
 
 /** A text value (CLI `--param k=v`) as the parameter's type expects it; other values pass as they are. */
@@ -156,13 +209,18 @@ export function parseParams<P>(s: StrategyDef<P>, raw: Record<string, unknown>):
     paramDocs(s as AnyStrategy)
       .map((d) => `${d.name} (${d.type}, default ${JSON.stringify(d.default)})`)
       .join('; ');
-  const unknown = Object.keys(raw).filter((k) => !(k in props));
+  const engine = new Set(ENGINE_PARAMS.map((p) => p.name));
+  const unknown = Object.keys(raw).filter((k) => !(k in props) && !engine.has(k));
   if (unknown.length)
     throw new ContractError(
       'VALIDATION',
       `strategy '${s.name}' has no parameter ${unknown.map((k) => `'${k}'`).join(', ')}: valid parameters are ${docs()}`,
     );
-  const input = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, coerce(props[k], v)]));
+  const input = Object.fromEntries(
+    Object.entries(raw)
+      .filter(([k]) => !engine.has(k))
+      .map(([k, v]) => [k, coerce(props[k], v)]),
+  );
   const parsed = s.params.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');

@@ -15,7 +15,11 @@ export interface Candidate {
   line: number | null;
   selection: string;
   bookmaker: string;
+  /** The price the bettor gets: the quoted price net of the book's commission on winnings. */
   odds: number;
+  /** The price as the book quotes it, and the book's commission on net winnings (0 at a bookmaker). */
+  quoted: number;
+  commission: number;
   /** Agent B's blended probability of the selection (model and market). */
   probability: number;
   edge: number;
@@ -65,6 +69,8 @@ export function fixtureInputs(
       selection: r.selection,
       bookmaker: r.bestBook,
       odds: r.bestOdds,
+      quoted: r.bestQuoted as number,
+      commission: r.bestCommission as number,
       probability: r.blendProb,
       edge: r.edge,
       books: Math.round(1 / inputs.thinMarket),

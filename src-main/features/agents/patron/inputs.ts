@@ -3,7 +3,8 @@
 // team, no trap on the selection, a replay without intraday series) is 0: its learned weight then rests
 // on the history that has it.
 import type { MarketPrices, BookRoles } from '../../../../src-shared/domain/market-prices';
-import { completeOdds, isSoftBook } from '../../../../src-shared/domain/market-prices';
+import { commissionOf, completeOdds, isSoftBook } from '../../../../src-shared/domain/market-prices';
+import { netOdds } from '../../../../src-shared/quant/commission';
 import { SELECTIONS } from '../../../../src-shared/contract/market';
 import type { ValueRow } from '../value';
 
@@ -44,14 +45,15 @@ export interface LiveSignals {
 
 export type InputVector = Record<PatronInput, number>;
 
-/** The soft prices of selection k on the line, highest first (books quoting the whole line). */
+/** The soft prices of selection k on the line, net of each book's commission, highest first (books
+ * quoting the whole line): the best price's lead is over the second best price a bettor can get. */
 function softPrices(m: MarketPrices, roles: BookRoles, k: number): number[] {
   const n = SELECTIONS[m.market].length;
   const out: number[] = [];
   for (const b of m.books) {
     if (!isSoftBook(b.bookmaker, roles)) continue;
     const o = completeOdds(b, n);
-    if (o) out.push(o[k]);
+    if (o) out.push(netOdds(o[k], commissionOf(roles, b.bookmaker)));
   }
   return out.sort((a, b) => b - a);
 }

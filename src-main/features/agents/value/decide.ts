@@ -55,7 +55,11 @@ export interface ValueRow {
   marketSource: string | null;
   modelProb: number | null;
   blendProb: number | null;
+  /** The best price net of its book's commission on winnings (what edge and stake use), the price as the
+   * book quotes it, and the commission. */
   bestOdds: number | null;
+  bestQuoted: number | null;
+  bestCommission: number | null;
   bestBook: string | null;
   bestAt: string | null;
   edge: number | null;
@@ -76,6 +80,12 @@ export interface ValueDecision {
 }
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/** "2.10 (B365)", or "5.20 (BFE), 4.99 net of 5%" for a book that takes a commission. */
+const priceText = (b: Best): string =>
+  b.commission > 0
+    ? `${b.quoted} (${b.bookmaker}), ${b.odds.toFixed(2)} net of ${+(b.commission * 100).toFixed(2)}%`
+    : `${b.odds} (${b.bookmaker})`;
 
 /** The market's fair probabilities of a line: sharp book, else consensus of the sane complete soft books. */
 function marketFair(m: MarketPrices, roles: BookRoles, rules: ValueRules): { p: number[]; source: string } | { why: string } {
@@ -109,6 +119,8 @@ function lineRows(m: MarketPrices, roles: BookRoles, model: ValueModel, rules: V
       modelProb: null,
       blendProb: null,
       bestOdds: null,
+      bestQuoted: null,
+      bestCommission: null,
       bestBook: null,
       bestAt: null,
       edge: null,
@@ -174,11 +186,11 @@ function lineRows(m: MarketPrices, roles: BookRoles, model: ValueModel, rules: V
     const staleBest = a && (!b || a.odds > b.odds) ? { odds: a.odds, bookmaker: a.bookmaker } : null;
     const stake = stakes[k] !== null && (stakes[k] as number) > 0 ? stakes[k] : null;
     let note: string;
+    const at = b ? priceText(b) : '';
     if (!b) note = staleBest ? `only a stale price (${staleBest.bookmaker} ${staleBest.odds})` : 'no soft price';
-    else if (stake !== null) note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}) > ${pct(rules.minEdge)}`;
-    else if ((e as number) > rules.minEdge)
-      note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}), but another selection takes the stake`;
-    else note = `edge ${pct(e as number)} at ${b.odds} (${b.bookmaker}) ≤ ${pct(rules.minEdge)}`;
+    else if (stake !== null) note = `edge ${pct(e as number)} at ${at} > ${pct(rules.minEdge)}`;
+    else if ((e as number) > rules.minEdge) note = `edge ${pct(e as number)} at ${at}, but another selection takes the stake`;
+    else note = `edge ${pct(e as number)} at ${at} ≤ ${pct(rules.minEdge)}`;
     if (staleBest && b) note += `; ${staleBest.bookmaker} ${staleBest.odds} is stale (unchanged since the market moved)`;
     return {
       market: m.market,
@@ -189,6 +201,8 @@ function lineRows(m: MarketPrices, roles: BookRoles, model: ValueModel, rules: V
       modelProb: pm ? pm[k] : null,
       blendProb: p[k],
       bestOdds: b?.odds ?? null,
+      bestQuoted: b?.quoted ?? null,
+      bestCommission: b?.commission ?? null,
       bestBook: b?.bookmaker ?? null,
       bestAt: b?.observedAt ?? null,
       edge: e,

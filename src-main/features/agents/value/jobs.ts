@@ -5,7 +5,14 @@ import type { ValueBets, ValueBoard } from '../../../../src-shared/contract/agen
 import { openCache } from '../../../platform/cache/open';
 import { cacheReader } from '../../../platform/cache/reader';
 import { defineJob } from '../../../platform/jobs/define';
-import { buildLiveValue, liveValue, type LiveValue } from './live';
+import { jobSettings } from '../../../platform/settings';
+import { buildLiveValue, liveValue, type LiveParams, type LiveValue } from './live';
+
+/** Prices are read net of the commission per book the Settings give (saved when the job started). */
+const withCommission = <P extends LiveParams>(p: P, ctx: { settingsFile?: string }): P => ({
+  ...p,
+  commission: jobSettings(ctx).settings.markets.commission,
+});
 import { writeValueOutputs } from './outputs';
 
 export function toValueBoard(v: LiveValue): ValueBoard {
@@ -61,14 +68,14 @@ export const valueBoardJob = defineJob({
   kind: 'value.board',
   lane: 'reader',
   params: contract['value.board'].input,
-  run: (p, ctx) => toValueBoard(liveValue(cacheReader(ctx.cacheFile), p)),
+  run: (p, ctx) => toValueBoard(liveValue(cacheReader(ctx.cacheFile), withCommission(p, ctx))),
 });
 
 export const valueBetsJob = defineJob({
   kind: 'value.bets',
   lane: 'reader',
   params: contract['value.bets'].input,
-  run: ({ limit, ...p }, ctx) => toValueBets(liveValue(cacheReader(ctx.cacheFile), p), limit),
+  run: ({ limit, ...p }, ctx) => toValueBets(liveValue(cacheReader(ctx.cacheFile), withCommission(p, ctx)), limit),
 });
 
 export const valueRunJob = defineJob({
@@ -79,7 +86,7 @@ export const valueRunJob = defineJob({
     const db = openCache(ctx.cacheFile);
     try {
       ctx.progress({ fraction: 0.1, message: 'reading the upcoming matches and their prices' });
-      const v = buildLiveValue(db, new Date(), p);
+      const v = buildLiveValue(db, new Date(), withCommission(p, ctx));
       ctx.progress({ fraction: 0.8, message: `${v.matches.length} matches priced: writing analyses and predictions` });
       const written = writeValueOutputs(db, v);
       return { matches: v.matches.length, ...written, blend: v.blend };

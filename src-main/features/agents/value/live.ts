@@ -31,6 +31,8 @@ export interface LiveParams {
   minEdge: number;
   kellyFraction: number;
   cap: number;
+  /** The Settings' commission per book (over the exchanges' default): prices are read net of it. */
+  commission?: Readonly<Record<string, number>>;
 }
 
 export interface LiveRow extends ValueRow {
@@ -155,7 +157,7 @@ export function liveFixtures(
 export function buildLiveValue(db: Cache, now: Date, p: LiveParams): LiveValue {
   const t0 = performance.now();
   const { fixtures, blend, warnings, models } = liveFixtures(db, now);
-  const roles = bookRoles(db);
+  const roles = bookRoles(db, p.commission);
   const rules = liveRules(blend?.w ?? 0, p);
   const rows: LiveRow[] = [];
   for (const f of fixtures) {
@@ -171,7 +173,7 @@ const memo = new VersionedMemo<LiveValue>((db) => tablesSignature(db, TABLES), 8
 
 export function liveValue(db: Cache, p: LiveParams, now = new Date()): LiveValue {
   const blend = latestBlend(db);
-  const key = `${p.minEdge}|${p.kellyFraction}|${p.cap}|${blend?.version ?? 'none'}|${Math.floor(now.getTime() / NOW_MAX_AGE_MS)}`;
+  const key = `${p.minEdge}|${p.kellyFraction}|${p.cap}|${JSON.stringify(p.commission ?? {})}|${blend?.version ?? 'none'}|${Math.floor(now.getTime() / NOW_MAX_AGE_MS)}`;
   const { value, fresh } = memo.get(db, key, () => buildLiveValue(db, now, p));
   return fresh ? value : { ...value, buildMs: 0 };
 }

@@ -7,6 +7,11 @@ import { writeOwnOutput } from '../../../sync';
 import type { LiveRow, LiveValue } from './live';
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+/** "2.1 (B365)", or "5.2 (BFE), 4.99 net of 5%" at a book that takes a commission on winnings. */
+const priceOf = (r: LiveRow): string =>
+  (r.bestCommission ?? 0) > 0
+    ? `${r.bestQuoted} (${r.bestBook}), ${(r.bestOdds as number).toFixed(2)} net of ${+((r.bestCommission as number) * 100).toFixed(2)}%`
+    : `${r.bestOdds} (${r.bestBook})`;
 const label = (r: LiveRow): string =>
   `${r.market === '1x2' ? '1X2' : r.market === 'totals' ? 'O/U' : 'AH'}${r.line === null ? '' : ` ${r.line}`} ${r.selection}`;
 
@@ -52,10 +57,7 @@ export function writeValueOutputs(
       summary: taken.length
         ? `${taken.length} value bet${taken.length === 1 ? '' : 's'}: ${taken
             .slice(0, 3)
-            .map(
-              (r) =>
-                `${label(r)} @ ${r.bestOdds} (${r.bestBook}) edge ${pct(r.edge as number)}, stake ${((r.stake as number) * 100).toFixed(2)}%`,
-            )
+            .map((r) => `${label(r)} @ ${priceOf(r)} edge ${pct(r.edge as number)}, stake ${((r.stake as number) * 100).toFixed(2)}%`)
             .join('; ')}`
         : 'no value at the current prices',
       payload: {
@@ -66,6 +68,8 @@ export function writeValueOutputs(
           line: r.line,
           selection: r.selection,
           odds: r.bestOdds,
+          quotedOdds: r.bestQuoted,
+          commission: r.bestCommission,
           bookmaker: r.bestBook,
           probability: r.blendProb,
           edge: r.edge,

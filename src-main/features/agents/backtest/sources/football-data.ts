@@ -13,6 +13,7 @@ import {
   type ParsedFile,
   type QuoteColumn,
 } from '../../../../ingest/football-data';
+import { commissions } from '../../../../../src-shared/domain/market-prices';
 import type { BacktestData, BacktestFixture, BookPrices, BookRoles, MarketPrices } from '../types';
 
 export const FOOTBALL_DATA_ROLES: BookRoles = {
@@ -22,6 +23,8 @@ export const FOOTBALL_DATA_ROLES: BookRoles = {
   average: 'Avg',
   maximum: 'Max',
   order: [...KNOWN_BOOKMAKERS],
+  // the Betfair Exchange's base commission on net winnings (a backtest's `commission` parameter changes it)
+  commission: commissions(['BFE']),
 };
 
 /** The CSV files named, folders expanded to their *.csv (sorted), in the order given. */

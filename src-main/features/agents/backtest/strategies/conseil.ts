@@ -149,6 +149,7 @@ export const conseilStrategy = defineStrategy({
       selection: c.selection,
       bookmaker: c.bookmaker,
       odds: c.odds,
+      quoted: c.quoted,
       stake: c.stake,
       probability: c.probability,
       edge: c.edge,

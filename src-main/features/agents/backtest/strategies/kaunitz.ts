@@ -5,7 +5,15 @@
 // Definition of test/reference/backtest_reference.py rule b.
 import { z } from 'zod';
 import { SELECTIONS } from '../../../../../src-shared/contract/market';
-import { bookOdds, findMarket, isSoftBook, type BookRoles, type MarketPrices } from '../../../../../src-shared/domain/market-prices';
+import {
+  bookOdds,
+  commissionOf,
+  findMarket,
+  isSoftBook,
+  type BookRoles,
+  type MarketPrices,
+} from '../../../../../src-shared/domain/market-prices';
+import { netOdds } from '../../../../../src-shared/quant/commission';
 import { devig } from '../../../../../src-shared/quant/margins';
 import { defineStrategy, type BetIntent } from '../strategy';
 
@@ -34,8 +42,10 @@ function maxAndAverage(
       max[k] = mx[k];
       maxBook[k] = roles.maximum;
     } else if (!roles.maximum && fromBooks.length) {
-      const top = fromBooks.reduce((a, b) => ((b.odds[k] as number) > (a.odds[k] as number) ? b : a));
-      max[k] = top.odds[k];
+      // the best price for a bettor is the best net of each book's commission
+      const net = (b: (typeof fromBooks)[number]) => netOdds(b.odds[k] as number, commissionOf(roles, b.bookmaker));
+      const top = fromBooks.reduce((a, b) => (net(b) > net(a) ? b : a));
+      max[k] = net(top);
       maxBook[k] = top.bookmaker;
     }
     if (av && typeof av[k] === 'number') avg[k] = av[k];

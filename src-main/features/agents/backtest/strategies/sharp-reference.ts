@@ -40,6 +40,7 @@ export const sharpReference = defineStrategy({
           selection: SELECTIONS[m.market][k],
           bookmaker: b.bookmaker,
           odds: b.odds,
+          quoted: b.quoted,
           stake: params.stake,
           probability: fair.probabilities[k],
           edge: edges[k],

@@ -180,6 +180,7 @@ export const valueStrategy = defineStrategy({
         selection: r.selection,
         bookmaker: r.bestBook as string,
         odds: r.bestOdds as number,
+        quoted: r.bestQuoted as number,
         stake: r.stake as number,
         probability: r.blendProb,
         edge: r.edge as number,
