@@ -4,7 +4,7 @@ export { patternsJobs, mineJob, listJob as patternsListJob } from './jobs';
 export { patternsHandlers } from './handlers';
 export { historyFromCsv, CSV_PRICE_REFERENCE } from './from-csv';
 export { historyFromCache, cachePriceReference } from './from-cache';
-export { goalEvents } from './cache-run';
+export { goalEvents, writeRun } from './cache-run';
 export { runPatterns, runSteps, type MiningRun, type RunOptions } from './run';
 export { betsOf, type Bet, type BetSet } from './bets';
 export { mineSituations, type MineResult, type SituationStats } from './mine';
