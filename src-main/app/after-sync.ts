@@ -41,11 +41,12 @@ export function firstRunSteps(deps: AfterSyncDeps, r: SyncResult, onSettled: (s:
   return [
     {
       name: 'settlement',
-      run: async () => {
-        const s = await trackPicks(changedTables(r), deps);
-        if (s) onSettled(s);
-        return s ? `${s.settled + s.resettled} settled` : 'nothing to track';
-      },
+      run: () =>
+        failingOnLog(deps, async (d) => {
+          const s = await trackPicks(changedTables(r), d);
+          if (s) onSettled(s);
+          return s ? `${s.settled + s.resettled} settled` : 'nothing to track';
+        }),
     },
     {
       name: 'Agent A and traps',
@@ -56,10 +57,11 @@ export function firstRunSteps(deps: AfterSyncDeps, r: SyncResult, onSettled: (s:
     },
     {
       name: 'Agent B',
-      run: async () => {
-        await runValueAgent(deps);
-        return 'value analyses written';
-      },
+      run: () =>
+        failingOnLog(deps, async (d) => {
+          await runValueAgent(d);
+          return 'value analyses written';
+        }),
     },
     {
       name: 'Agent C',
@@ -88,6 +90,21 @@ export function firstRunSteps(deps: AfterSyncDeps, r: SyncResult, onSettled: (s:
       },
     },
   ];
+}
+
+/** The after-sync passes log their failures and go on (a sync must not fail for them); in the chain a
+ * logged failure fails its step, so the first run's outcome counts it. */
+async function failingOnLog(deps: AfterSyncDeps, body: (d: AfterSyncDeps) => Promise<string>): Promise<string> {
+  const failures: string[] = [];
+  const out = await body({
+    ...deps,
+    log: (line) => {
+      failures.push(line);
+      deps.log?.(line);
+    },
+  });
+  if (failures.length) throw new Error(failures.join('; '));
+  return out;
 }
 
 /** Runs the steps in order; a failed step is logged and counted, the next still runs (CONSEIL without

@@ -183,6 +183,43 @@ describe('the after-sync queue', () => {
     expect(kinds.filter((k) => !k.startsWith('market.'))).toEqual(['picks.settle', 'agents.run', 'value.calibrate', 'value.run']);
   });
 
+  it("an after-sync pass that only logs its failure (Agent B's) fails its step of the first run", async () => {
+    const jobs = {
+      run: (job: { kind: string }) => ({
+        jobId: job.kind,
+        done:
+          job.kind === 'value.run'
+            ? Promise.reject(new Error('disk full'))
+            : Promise.resolve(
+                (
+                  {
+                    'picks.settle': report(0),
+                    'agents.run': quietAgents(),
+                    'value.calibrate': { chosenAt: '2000-01-01T00:00:00Z' },
+                    'patterns.list': { run: null },
+                    'patterns.mine': { testsTried: 1, significant: 0, patternsWritten: 1, correlationsWritten: 0 },
+                    'conseil.learningLog': { entries: [{ version: 2 }] },
+                    'conseil.run': { recorded: 0, picks: [], asOf: 'x' },
+                  } as Record<string, unknown>
+                )[job.kind] ?? {},
+              ),
+      }),
+    } as unknown as JobHost;
+    const lines: string[] = [];
+    const queue = new AfterSyncQueue({ bus: new EventBus(), jobs, log: (l) => lines.push(l) });
+    await queue.push(result('odds_history'));
+    const outcome = await queue.firstRun;
+    expect(outcome?.steps.map((s) => [s.name, s.ok, s.message])).toEqual([
+      ['settlement', true, '0 settled'],
+      ['Agent A and traps', true, '0 alerts'],
+      ['Agent B', false, 'Agent B after the sync failed: disk full'],
+      ['Agent C', true, '1 situations mined, 0 significant'],
+      ['PATRON fit', true, 'PATRON v2 already fitted'],
+      ['CONSEIL', true, '0 new picks (0 today)'],
+    ]);
+    expect(lines.filter((l) => /^first run: 5\/6 steps in \d+\.\d s, 1 failed$/.test(l))).toHaveLength(1);
+  });
+
   it('a failed step is logged and counted, the next steps still run, and the job ends failed naming it', async () => {
     const bus = new EventBus();
     const progress: JobInfo[] = [];
