@@ -361,9 +361,17 @@ describe('Historique', () => {
       });
     }
     await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.screenshot({ path: path.join('test-results', 'history-patterns-1600x1000.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: path.join('test-results', 'history-patterns-1280x720.png') });
+    // on a laptop, q is in view without scrolling sideways
+    const grid = (await page.locator('[data-grid-id="history-patterns"]').boundingBox())!;
+    const q = (await page.locator('[data-grid-id="history-patterns"] .ag-header-cell[col-id="qValue"]').boundingBox())!;
+    expect(q.x + q.width).toBeLessThanOrEqual(Math.min(1280, grid.x + grid.width) + 0.5);
+    await page.setViewportSize({ width: 1600, height: 1000 });
     // the warning stays beside the patterns: how many were tried, and why a low p is not enough
     expect(await root.getByTestId('patterns-warning').textContent()).toMatch(
-      new RegExp(`Data snooping\\..*${mined.testsTried} situations were tried`),
+      new RegExp(`Warning\\..*data snooping.*${mined.testsTried} situations were tried`),
     );
     const correlations = cache((db) => db.prepare('SELECT count(*) AS n FROM patterns_correlations WHERE run_id = ?').get(mined.runId)) as {
       n: number;

@@ -18,22 +18,23 @@ const num = (field: keyof PatternRow, headerName: string, width: number, fmt: (v
   valueFormatter: (p) => fmt(p.value as number),
 });
 
+// widths sum to about 1,030 px: at 1280×720 every column, q included, is in view
 export const patternColumns: ColDef<PatternRow>[] = [
   {
     field: 'name',
     headerName: 'Situation',
-    width: 320,
+    width: 230,
     pinned: 'left',
     tooltipValueGetter: (p) => (p.data ? `${p.data.description}\n${p.data.note}` : ''),
   },
-  num('sampleSize', 'n', 80, (v) => v.toLocaleString('en-GB')),
+  num('sampleSize', 'n', 70, (v) => v.toLocaleString('en-GB')),
   {
-    ...num('hitRate', 'Hit rate', 110, (v) => pct(v)),
+    ...num('hitRate', 'Hit rate', 90, (v) => pct(v)),
     tooltipValueGetter: (p) =>
       p.data ? `95% ${pct(p.data.hitRateLower)} – ${pct(p.data.hitRateUpper)}; the market expected ${pct(p.data.marketHitRate)}` : '',
   },
-  num('marketHitRate', 'Market', 90, (v) => pct(v)),
-  num('roi', 'ROI', 90, (v) => formatSignedPct(v, 1)),
+  num('marketHitRate', 'Market', 80, (v) => pct(v)),
+  num('roi', 'ROI', 80, (v) => formatSignedPct(v, 1)),
   {
     colId: 'roiInterval',
     headerName: 'ROI 95%',
@@ -41,14 +42,15 @@ export const patternColumns: ColDef<PatternRow>[] = [
     cellClass: 'cell--num',
     valueGetter: (p) => (p.data ? `${formatSignedPct(p.data.roiLower, 1)} … ${formatSignedPct(p.data.roiUpper, 1)}` : ''),
   },
-  num('meanClv', 'CLV', 90, (v) => formatSignedPct(v, 2)),
-  num('pValue', 'p', 84, pValueText),
-  num('qValue', 'q (BH)', 90, pValueText),
+  num('meanClv', 'CLV', 80, (v) => formatSignedPct(v, 2)),
+  num('pValue', 'p', 76, pValueText),
+  num('qValue', 'q (BH)', 84, pValueText),
   {
-    field: 'significant',
+    // text, not ag-grid's checkbox for a boolean field
+    colId: 'significant',
     headerName: 'Survives',
     width: 96,
-    valueFormatter: (p) => (p.value ? `yes (q ≤ ${p.data?.fdrLevel ?? ''})` : 'no'),
+    valueGetter: (p) => (p.data ? (p.data.significant ? `yes (q ≤ ${p.data.fdrLevel})` : 'no') : ''),
   },
 ];
 
@@ -57,7 +59,7 @@ export const correlationColumns: ColDef<CorrelationRow>[] = [
   {
     colId: 'legs',
     headerName: 'Legs',
-    width: 340,
+    width: 280,
     valueGetter: (p) => (p.data ? `${p.data.marketA} ~ ${p.data.marketB}` : ''),
     tooltipValueGetter: (p) => p.data?.description ?? '',
   },
@@ -127,7 +129,7 @@ export function PatternsTab() {
       )}
       {patterns && (
         <div className="banner banner--warn patterns__warning" role="note" data-testid="patterns-warning">
-          <strong>Data snooping.</strong> {patterns.warning}
+          <strong>Warning.</strong> {patterns.warning}
         </div>
       )}
       <div className="patterns__head">
