@@ -9,18 +9,25 @@ import type { EventBus } from '../platform/events';
 import type { JobHost } from '../platform/jobs/host';
 import { fileStateStore, Scheduler, type Clock, type ScheduledStep } from '../platform/scheduler';
 import type { SyncRunner } from '../sync';
+import { minePatternsIfDue } from './patterns-step';
+import { settledSince, type AfterSyncQueue } from './after-sync';
+import { NO_SETTLEMENT, settleCounts, type SettleCounts } from './events';
 
 // The schedule of this app: its named slots, what is plugged into them, and how Settings drive them.
 //   sync:         the sync (demo feed first on the embedded source)
-//   intelligence: the agents (10: Agent A, traps, scorer picks, incremental), CONSEIL ULTIM (30: PATRON
-//                 scores with the learned weights, the day's picks recorded)
+//   intelligence: the agents (10: Agent A, traps, scorer picks, incremental), Agent C (20: patterns mined
+//                 again when the last run is a day old), CONSEIL ULTIM (30: PATRON scores with the
+//                 learned weights, the day's picks recorded)
 //   closing-line: syncStep (0) then the capture (10); its extra times are the kick-offs (below)
-//   settlement:   syncStep (0) then settlement (10)
+//   settlement:   syncStep (0) then settlement (10); its status counts what the whole run settled,
+//                 the sync's own tracking pass included
 //   learning:     the learning loop (10: agent_feedback, PATRON refit, the learning log)
 
 export interface ScheduleDeps {
   jobs: JobHost;
   sync: SyncRunner;
+  /** The after-sync queue: the settlement slot waits for its sync's pass and counts it. */
+  afterSync?: AfterSyncQueue;
   bus: EventBus;
   dataDir: string;
   embedded: boolean;
@@ -66,6 +73,11 @@ function plugDecisionLayer(scheduler: Scheduler, d: ScheduleDeps): void {
     },
   });
   scheduler.plug('intelligence', {
+    name: 'patterns',
+    order: 20,
+    run: (ctx) => minePatternsIfDue((job, p) => ctx.run(job, p), d.bus),
+  });
+  scheduler.plug('intelligence', {
     name: 'CONSEIL',
     order: 30,
     run: async (ctx) => {
@@ -85,16 +97,7 @@ function plugDecisionLayer(scheduler: Scheduler, d: ScheduleDeps): void {
       return { message: `${r.captured + r.lastQuote} closing lines, ${r.missing} missing` };
     },
   });
-  scheduler.plug('settlement', syncStep(d.sync, 0));
-  scheduler.plug('settlement', {
-    name: 'settle',
-    order: 10,
-    run: async (ctx) => {
-      const r = await ctx.run(settlePicksJob, {});
-      if (r.results.written + r.closing.written > 0) changed(d.bus, ['tracking_clv_picks']);
-      return { message: `${r.results.settled + r.results.resettled} settled, ${r.results.voided} void` };
-    },
-  });
+  plugSettlement(scheduler, d);
   scheduler.plug('learning', {
     name: 'learn',
     order: 10,
@@ -104,6 +107,39 @@ function plugDecisionLayer(scheduler: Scheduler, d: ScheduleDeps): void {
       return { message: `PATRON v${e.version} on ${e.rows} settled rows` };
     },
   });
+}
+
+/** The settlement slot: a sync, then settlement. The sync's own tracking pass (after-sync) often
+ * settles first; the status counts both, so it says what the run did. */
+function plugSettlement(scheduler: Scheduler, d: ScheduleDeps): void {
+  let before: SettleCounts = NO_SETTLEMENT;
+  const sync = syncStep(d.sync, 0);
+  scheduler.plug('settlement', {
+    ...sync,
+    run: (ctx) => {
+      before = d.afterSync?.settled ?? NO_SETTLEMENT;
+      return sync.run(ctx);
+    },
+  });
+  scheduler.plug('settlement', {
+    name: 'settle',
+    order: 10,
+    run: async (ctx) => {
+      await d.afterSync?.idle();
+      const bySync = settledSince(d.afterSync?.settled ?? NO_SETTLEMENT, before);
+      const r = await ctx.run(settlePicksJob, {});
+      if (r.results.written + r.closing.written > 0) changed(d.bus, ['tracking_clv_picks']);
+      return { message: settlementMessage(settleCounts(r), bySync) };
+    },
+  });
+}
+
+/** "3 settled, 1 void" over the slot's own pass and the sync's. */
+export function settlementMessage(own: SettleCounts, bySync: SettleCounts): string {
+  const settled = own.settled + own.resettled + bySync.settled + bySync.resettled;
+  const voided = own.voided + bySync.voided;
+  const combos = own.combos + bySync.combos;
+  return `${settled} settled, ${voided} void${combos ? `, ${combos} combo${combos === 1 ? '' : 's'}` : ''}`;
 }
 
 /** Settings → the slots' cron and on/off. */

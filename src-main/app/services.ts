@@ -4,7 +4,8 @@ import { openCache } from '../platform/cache/open';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
-import { afterSync, changedTables } from './events';
+import { changedTables } from './events';
+import { AfterSyncQueue } from './after-sync';
 import { workerEntry } from './worker-entry';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../platform/pg/embedded';
 import { migrateSource } from '../platform/pg/migrate';
@@ -34,6 +35,8 @@ export interface Services {
   bus: EventBus;
   jobs: JobHost;
   sync: SyncRunner;
+  /** The work after each sync, in order (the first run's chain after the first one). */
+  afterSync: AfterSyncQueue;
   scheduler: Scheduler;
   settings: SettingsStore;
   secrets: SecretStore;
@@ -54,6 +57,10 @@ export interface ServiceOptions {
   background?: boolean;
   /** false: no cron ticks, only the start-up sync and runs asked for (tests that compare databases). */
   schedule?: boolean;
+  /** After the first sync that brings data, the whole chain once: agents A, B, C, traps with their
+   * history, PATRON's fit, CONSEIL. Default: on in the running app with its schedule (`background` and
+   * `schedule`), off where only the runs asked for may run. */
+  firstRun?: boolean;
   /** Older name of `schedule: false` (0); other values are ignored (the schedule is in Settings). */
   syncIntervalMs?: number;
   /** Where secrets are kept: Electron's safeStorage; default, the 0600 settings file (headless). */
@@ -129,21 +136,23 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   const bus = new EventBus();
   const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url, settingsFile }, workerEntry(), bus);
   const isEmbedded = source.kind === 'embedded';
+  const cron = opts.schedule ?? opts.syncIntervalMs !== 0;
+  const afterSyncQueue = new AfterSyncQueue({ bus, jobs, log, firstRun: opts.firstRun ?? (opts.background === true && cron) });
   const sync: SyncRunner = new SyncRunner({
     jobs,
     log,
     onSynced: (r) => {
-      void afterSync(r, { bus, jobs, log });
+      void afterSyncQueue.push(r);
       scheduler.sourceUp();
       if (changedTables(r).includes('matches')) void refreshKickoffs(jobs, scheduler, log);
     },
     // The embedded default: a demo world before the first sync, and its live feed before each scheduled one.
     ...embeddedDemoHooks(jobs, log, () => source.kind === 'embedded'),
   });
-  const cron = opts.schedule ?? opts.syncIntervalMs !== 0;
   const scheduler = createScheduler({
     jobs,
     sync,
+    afterSync: afterSyncQueue,
     bus,
     dataDir: config.dataDir,
     embedded: isEmbedded,
@@ -195,6 +204,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     bus,
     jobs,
     sync,
+    afterSync: afterSyncQueue,
     scheduler,
     settings,
     secrets,

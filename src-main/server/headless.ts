@@ -20,6 +20,8 @@ export interface HeadlessOptions {
   schedule?: boolean;
   /** Older name of `schedule: false` (0). */
   syncIntervalMs?: number;
+  /** The whole chain once after the first sync (default true; see ServiceOptions.firstRun). */
+  firstRun?: boolean;
   /** Telegram client options (tests record the waits instead of waiting). */
   telegram?: ServiceOptions['telegram'];
   /** The notifier's and the scheduler's clock (tests move it instead of waiting). */
@@ -45,6 +47,7 @@ export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headles
     transport: 'http',
     background: opts.background ?? true,
     schedule: opts.schedule ?? opts.syncIntervalMs !== 0,
+    firstRun: opts.firstRun,
     telegram: opts.telegram,
     clock: opts.clock,
   });

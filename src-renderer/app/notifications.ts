@@ -28,8 +28,18 @@ export function showNotification(n: NotificationPayload, w: Window & typeof glob
     title: n.title,
     message: n.body,
     action: { label: 'Open', run: () => openFromNotification(n.panel, n.matchId) },
+    group: { noun: notificationNoun(n.title), panel: n.panel },
   });
   return 'toast';
+}
+
+/** What a notification is about, from its title ("Trap: …", "Steam: …", "Gold pick: …", "2 picks settled"). */
+export function notificationNoun(title: string): string {
+  if (/^Trap:/.test(title)) return 'trap';
+  if (/^Steam:/.test(title)) return 'steam move';
+  if (/^\w+ pick:/.test(title)) return 'pick';
+  if (/settled$/.test(title)) return 'settlement';
+  return 'notification';
 }
 
 /** Listens for notifications, failed deliveries and clicks; returns the unsubscribe function. */

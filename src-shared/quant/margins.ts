@@ -22,6 +22,18 @@ export function isDevigMethod(name: string): name is DevigMethod {
   return (DEVIG_METHODS as readonly string[]).includes(name);
 }
 
+/** Other spellings people type (the README's and the literature's short names): hyphens for
+ * underscores everywhere, and `differential` for the margin weights proportional to the odds. */
+const DEVIG_ALIASES: Readonly<Record<string, DevigMethod>> = { differential: 'differential_margin_weighting' };
+
+/** A method name as typed (`odds-ratio`, `odds_ratio`, `differential`, any case) → its one canonical
+ * name, or null when it names none. */
+export function parseDevigMethod(name: string): DevigMethod | null {
+  const key = name.trim().toLowerCase().replace(/-/g, '_');
+  if (isDevigMethod(key)) return key;
+  return DEVIG_ALIASES[key] ?? null;
+}
+
 /** Fair probabilities from a book of decimal odds (any number >= 2 of mutually exclusive outcomes). */
 export function devig(odds: readonly number[], method: DevigMethod = 'multiplicative'): DevigResult {
   validateOdds(odds);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFeedJob } from '../../src-main/ingest/demo';
 import type { PickInput, PickRow, SettleReport } from '../../src-shared/contract/picks';
 import { formatSigned, formatSignedPct } from '../../src-renderer/ui/format';
+import { pct, pValueText } from '../../src-renderer/panels/history/patterns-format';
 import {
   gridRows,
   launchDesk,
@@ -328,11 +329,56 @@ describe('Historique', () => {
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
   });
 
-  it('keeps a tab ready for the patterns; the learning log tab shows the log as the contract has it', async () => {
+  it("shows Agent C's patterns with n, hit rate, ROI, CLV, p and q under the data-snooping warning, and the correlations; the learning log as the contract has it", async () => {
     const { page } = browser;
-    const root = await waitForPanelReady(page, 'history');
+    const mined = await rpc<{ runId: string; testsTried: number }>('patterns.mine', {});
+    const root = await openPanel(page, desk.url, 'history');
+    expect(mined.testsTried).toBeGreaterThan(0);
     await root.getByRole('tab', { name: 'Patterns' }).click();
-    expect(await root.locator('[data-tab-state="not-built"]').textContent()).toContain('not built yet');
+    await poll(() => root.getByTestId('patterns').getAttribute('data-rows')).toBe(String(mined.testsTried));
+    const expected = cache((db) =>
+      db
+        .prepare(
+          `SELECT pattern_id, name, sample_size AS n, hit_rate, roi, mean_clv, p_value, q_value FROM market_patterns
+            WHERE run_id = ? ORDER BY q_value, p_value, pattern_id`,
+        )
+        .all(mined.runId),
+    ) as { name: string; n: number; hit_rate: number; roi: number; mean_clv: number | null; p_value: number; q_value: number }[];
+    expect(expected).toHaveLength(mined.testsTried);
+    await page.setViewportSize({ width: 1600, height: 2400 }); // every row rendered (ag-grid virtualises)
+    await poll(async () => (await gridRows(page, 'history-patterns')).length).toBeGreaterThanOrEqual(Math.min(expected.length, 10));
+    const shown = await gridRows(page, 'history-patterns');
+    for (const [i, row] of shown.entries()) {
+      const e = expected[i];
+      expect(row, e.name).toMatchObject({
+        name: e.name,
+        sampleSize: e.n.toLocaleString('en-GB'),
+        hitRate: pct(e.hit_rate),
+        roi: formatSignedPct(e.roi, 1),
+        meanClv: formatSignedPct(e.mean_clv, 2),
+        pValue: pValueText(e.p_value),
+        qValue: pValueText(e.q_value),
+      });
+    }
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.screenshot({ path: path.join('test-results', 'history-patterns-1600x1000.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: path.join('test-results', 'history-patterns-1280x720.png') });
+    // on a laptop, q is in view without scrolling sideways
+    const grid = (await page.locator('[data-grid-id="history-patterns"]').boundingBox())!;
+    const q = (await page.locator('[data-grid-id="history-patterns"] .ag-header-cell[col-id="qValue"]').boundingBox())!;
+    expect(q.x + q.width).toBeLessThanOrEqual(Math.min(1280, grid.x + grid.width) + 0.5);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    // the warning stays beside the patterns: how many were tried, and why a low p is not enough
+    expect(await root.getByTestId('patterns-warning').textContent()).toMatch(
+      new RegExp(`Warning\\..*data snooping.*${mined.testsTried} situations were tried`),
+    );
+    const correlations = cache((db) => db.prepare('SELECT count(*) AS n FROM patterns_correlations WHERE run_id = ?').get(mined.runId)) as {
+      n: number;
+    };
+    expect(correlations.n).toBeGreaterThan(0);
+    await poll(async () => (await gridRows(page, 'history-correlations')).length).toBeGreaterThan(0);
+    expect(await root.getByTestId('correlations-note').textContent()).toMatch(/overstates the correlation inside one match/);
     await root.getByRole('tab', { name: 'Learning log' }).click();
     const log = await rpc<{ entries: unknown[] }>('conseil.learningLog', {});
     await poll(() => root.getByTestId('learning-log').getAttribute('data-entries'), 60_000).toBe(String(log.entries.length));

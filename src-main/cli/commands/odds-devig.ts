@@ -1,5 +1,5 @@
 import { parse, printJson, UsageError, type Command } from '../command';
-import { DEVIG_METHODS, devig, isDevigMethod } from '../../../src-shared/quant/margins';
+import { DEVIG_METHODS, devig, parseDevigMethod } from '../../../src-shared/quant/margins';
 
 export const oddsDevigCommand: Command = {
   name: 'odds devig',
@@ -12,8 +12,9 @@ export const oddsDevigCommand: Command = {
       { method: { type: 'string', default: 'multiplicative' }, json: { type: 'boolean', default: false } },
       true,
     );
-    const method = values.method;
-    if (!isDevigMethod(method)) throw new UsageError(`unknown method '${method}' (one of ${DEVIG_METHODS.join(', ')})`);
+    // hyphenated or underscored, and `differential`, all name the same methods
+    const method = parseDevigMethod(values.method);
+    if (!method) throw new UsageError(`unknown method '${values.method}' (one of ${DEVIG_METHODS.join(', ')}; hyphens work too)`);
     const odds = positionals.map((s, i) => {
       const v = Number(s);
       if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError(`odds ${i + 1} '${s}' is not a number`);

@@ -7,6 +7,7 @@ import {
   historyFromCache,
   historyFromCsv,
   runPatterns,
+  writeRun,
 } from '../../features/agents/patterns';
 import type { MiningRun } from '../../features/agents/patterns';
 import { openCache } from '../../platform/cache/open';
@@ -66,8 +67,14 @@ export const patternsMineCommand: Command = {
   summary:
     'Agent C: mine historical situations (league, odds band, favourite/underdog, move, rest, form) with sample size, hit rate, ROI, CLV, p- and Benjamini–Hochberg q-values, and the correlations between legs of one match',
   usage:
-    'monps patterns mine (--csv FILE... | --cache FILE) [--min-sample N] [--fdr Q] [--method bh|by] [--resamples B] [--top N] [--no-correlations] [--json]',
-  exits: { 0: 'mined (whether or not any pattern survives the correction)', 1: 'cannot mine (unreadable file, no finished match)' },
+    'monps patterns mine (--cache FILE | --csv FILE... [--into CACHE]) [--dry-run] [--min-sample N] [--fdr Q] [--method bh|by] [--resamples B] [--top N] [--no-correlations] [--json]\n' +
+    '       --cache: mines the cache and writes the patterns and correlations into it (the Historique shows them; the next sync publishes them)\n' +
+    '       --csv:   mines football-data files; --into CACHE writes them into that cache, without it they are only printed\n' +
+    '       --dry-run: prints only, writes nothing',
+  exits: {
+    0: 'mined (whether or not any pattern survives the correction), and written unless --dry-run',
+    1: 'cannot mine or write (unreadable file, no finished match, a cache without the patterns tables)',
+  },
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,
@@ -80,13 +87,21 @@ export const patternsMineCommand: Command = {
         resamples: { type: 'string', default: '1000' },
         top: { type: 'string', default: '20' },
         'no-correlations': { type: 'boolean', default: false },
+        into: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
       true,
     );
     const csv = [...(values.csv ?? []), ...positionals];
     if (csv.length === 0 && !values.cache) throw new UsageError('give --csv FILE... or --cache FILE');
-    if (csv.length > 0 && values.cache) throw new UsageError('give either --csv or --cache, not both');
+    if (csv.length > 0 && values.cache)
+      throw new UsageError('give either --csv or --cache, not both (--into CACHE writes a CSV run into a cache)');
+    if (values.into && csv.length === 0) throw new UsageError('--into goes with --csv (a --cache run is written into its own cache)');
+    const dryRun = values['dry-run'];
+    // where the run is written: the mined cache itself, the --into cache, or nowhere
+    const target = dryRun ? null : (values.cache ?? values.into ?? null);
+    if (values.into && !fs.existsSync(values.into)) throw new Error(`cache file ${values.into} does not exist`);
     const minSample = number(values['min-sample'], 'min-sample', (x) => Number.isInteger(x) && x >= 10, 'an integer >= 10');
     const fdr = number(values.fdr, 'fdr', (x) => x > 0 && x < 1, 'a number in (0, 1)');
     const resamples = number(values.resamples, 'resamples', (x) => Number.isInteger(x) && x >= 100, 'an integer >= 100');
@@ -97,9 +112,18 @@ export const patternsMineCommand: Command = {
 
     let run: MiningRun;
     let source: string;
+    let written: { cache: string; patterns: number; correlations: number } | null = null;
+    const write = (db: ReturnType<typeof openCache>, file: string) => {
+      try {
+        const w = writeRun(db, run, new Date());
+        written = { cache: file, patterns: w.patternsWritten, correlations: w.correlationsWritten };
+      } catch (err) {
+        throw new Error(`cache ${file}: nothing written: ${(err as Error).message}`);
+      }
+    };
     if (values.cache) {
       if (!fs.existsSync(values.cache)) throw new Error(`cache file ${values.cache} does not exist`);
-      const db = openCache(values.cache, { readonly: true, migrate: false });
+      const db = openCache(values.cache, dryRun ? { readonly: true, migrate: false } : { migrate: true });
       try {
         let read: ReturnType<typeof historyFromCache>;
         try {
@@ -120,6 +144,7 @@ export const patternsMineCommand: Command = {
           events: goalEvents(db),
         });
         source = `the cache ${values.cache}`;
+        if (target) write(db, values.cache);
       } finally {
         db.close();
       }
@@ -129,11 +154,27 @@ export const patternsMineCommand: Command = {
       if (h.duplicates > 0) io.err(`warning: ${h.duplicates} rows seen twice (a file given twice?) were counted once`);
       run = runPatterns(h.matches, { minSample, fdr, method, resamples, correlations, priceReference: CSV_PRICE_REFERENCE });
       source = `${csv.length} football-data file${csv.length > 1 ? 's' : ''}`;
+      if (target) {
+        const db = openCache(target, { migrate: true });
+        try {
+          write(db, target);
+        } finally {
+          db.close();
+        }
+      }
     }
+    const w = written as { cache: string; patterns: number; correlations: number } | null;
+    const writtenLine = w
+      ? `Written into ${w.cache}: ${w.patterns} patterns and ${w.correlations} correlations written (run ${run.runId.slice(0, 12)}; the next sync publishes them).`
+      : dryRun
+        ? 'Dry run: nothing written.'
+        : 'Printed only: give --into CACHE to keep a CSV run in a cache.';
     if (values.json) {
       const m = run.mined;
       printJson(io, {
         run_id: run.runId,
+        dry_run: dryRun,
+        written: w,
         warning: dataSnoopingWarning(m.tried, m.fdr, m.method),
         matches: m.matches,
         priced_matches: m.pricedMatches,
@@ -149,7 +190,11 @@ export const patternsMineCommand: Command = {
         patterns: m.situations,
         correlations: run.correlations && { note: CORRELATIONS_NOTE, fits: run.correlations.fits, rows: run.correlations.rows },
       });
-    } else printText(io, run, source, top);
+    } else {
+      printText(io, run, source, top);
+      io.out('');
+      io.out(writtenLine);
+    }
     return 0;
   },
 };

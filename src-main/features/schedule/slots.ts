@@ -27,7 +27,8 @@ export function slotDefinitions(embedded: boolean): Record<ScheduleSlot, SlotDef
     intelligence: {
       slot: 'intelligence',
       title: 'Agents, PATRON, CONSEIL',
-      description: "Agent A, FERRARI's traps and scorer picks (incremental), then CONSEIL ULTIM's picks scored by PATRON DIAMOND",
+      description:
+        "Agent A, FERRARI's traps and scorer picks (incremental), Agent C's patterns (mined again once a day), then CONSEIL ULTIM's picks scored by PATRON DIAMOND",
       defaultCron: '*/15 * * * *',
       needsSource: false,
     },

@@ -44,7 +44,8 @@ const BATCH = 300;
 /** How far back an incremental update looks for matches that finished since (a full one reads all). */
 export const HISTORY_LOOKBACK_MS = 14 * 86_400_000;
 
-/** Reads the finished matches not yet in the history (kicked off in the last two weeks; all of them with `full`). */
+/** Reads the finished matches not yet in the history (kicked off in the last two weeks; all of them with
+ * `full` or when none was read yet). */
 export function updateHistory(db: Cache, asOf: number, full = false): { matches: number; situations: number } {
   if (!tableExists(db, 'matches') || !tableExists(db, 'trap_history')) return { matches: 0, situations: 0 };
   if (full)
@@ -52,6 +53,9 @@ export function updateHistory(db: Cache, asOf: number, full = false): { matches:
       db.prepare('DELETE FROM trap_history').run();
       db.prepare('DELETE FROM trap_history_matches').run();
     })();
+  // the first update of a cache reads every finished match it holds, not two weeks: a fresh start's
+  // traps get their history at once
+  const first = !full && db.prepare('SELECT 1 FROM trap_history_matches LIMIT 1').get() === undefined;
   const todo = db
     .prepare(
       `SELECT match_id AS matchId, kickoff, home_goals AS homeGoals, away_goals AS awayGoals FROM matches
@@ -64,7 +68,7 @@ export function updateHistory(db: Cache, asOf: number, full = false): { matches:
          })
        ORDER BY match_id`,
     )
-    .all(full ? '' : new Date(asOf - HISTORY_LOOKBACK_MS).toISOString(), new Date(asOf).toISOString()) as ({
+    .all(full || first ? '' : new Date(asOf - HISTORY_LOOKBACK_MS).toISOString(), new Date(asOf).toISOString()) as ({
     matchId: number;
     kickoff: string;
   } & Result)[];

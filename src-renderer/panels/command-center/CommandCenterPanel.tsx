@@ -185,7 +185,7 @@ export default function CommandCenterPanel() {
           }
         />
         <aside className="cc__side">
-          <div className="card cc__chart-card">
+          <div className="card cc__chart-card" data-toast-avoid data-testid="moves-chart-card">
             <h2 className="card__title" data-testid="moves-title">
               {cc.moves ? movesTitle(cc.moves) : 'Market moves'}
             </h2>

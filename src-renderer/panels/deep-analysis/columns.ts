@@ -10,12 +10,14 @@ const signed = (p: ValueFormatterParams<ModelRow, number | null>): string =>
   p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`;
 const num = 'cell--num cell--mono';
 
+// Minimum widths sum to 658 px: at 1280×720 the grid has about 700, so Best, Book and Edge stay in view
+// without a horizontal scroll (test/e2e/laptop.test.ts).
 export const modelColumns: ColDef<ModelRow>[] = [
   {
     colId: 'market',
     field: 'market',
     headerName: 'Market',
-    minWidth: 74,
+    minWidth: 66,
     flex: 1,
     valueFormatter: (p) => (p.value ? marketLabel(p.value) : ''),
   },
@@ -23,19 +25,19 @@ export const modelColumns: ColDef<ModelRow>[] = [
     colId: 'line',
     field: 'line',
     headerName: 'Line',
-    minWidth: 62,
+    minWidth: 56,
     flex: 1,
     valueGetter: (p) => (p.data ? sideLine(p.data.market, p.data.line, p.data.selection) : null),
     valueFormatter: (p) => (p.data ? lineLabel(p.data.market, p.data.line, p.data.selection) : ''),
     cellClass: num,
   },
-  { colId: 'selection', field: 'selection', headerName: 'Sel', width: 70 },
+  { colId: 'selection', field: 'selection', headerName: 'Sel', width: 58 },
   {
     colId: 'modelProb',
     field: 'modelProb',
     headerName: 'Model',
     headerTooltip: 'Dixon-Coles: 1 / fair odds (pushes of whole and quarter lines counted)',
-    minWidth: 76,
+    minWidth: 66,
     flex: 1,
     valueFormatter: pct,
     cellClass: `${num} da-model`,
@@ -46,7 +48,7 @@ export const modelColumns: ColDef<ModelRow>[] = [
     field: 'marketProb',
     headerName: 'Market',
     headerTooltip: 'Median of the de-vigged bookmakers now',
-    minWidth: 76,
+    minWidth: 66,
     flex: 1,
     valueFormatter: pct,
     cellClass: num,
@@ -60,14 +62,14 @@ export const modelColumns: ColDef<ModelRow>[] = [
     valueFormatter: odds,
     cellClass: num,
   },
-  { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', minWidth: 66, flex: 1, valueFormatter: odds, cellClass: `${num} cell--best` },
-  { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 70 },
+  { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', minWidth: 60, flex: 1, valueFormatter: odds, cellClass: `${num} cell--best` },
+  { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 60 },
   {
     colId: 'edge',
     field: 'edge',
     headerName: 'Edge',
     headerTooltip: 'Expected profit per unit at the best price, under the model',
-    minWidth: 74,
+    minWidth: 66,
     flex: 1,
     valueFormatter: signed,
     cellClass: num,

@@ -33,12 +33,23 @@ export interface DeskServer {
 
 /** The headless server in-process, on a free port, with a fresh data folder (its own embedded
  * PostgreSQL unless `source` is given). Needs the renderer build (`npx electron-vite build`). */
-export async function startDesk(opts: { source?: string; dataDir?: string; clock?: HeadlessOptions['clock'] } = {}): Promise<DeskServer> {
+export async function startDesk(
+  opts: { source?: string; dataDir?: string; clock?: HeadlessOptions['clock']; firstRun?: boolean } = {},
+): Promise<DeskServer> {
   if (!rendererDir()) throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` before the e2e tests');
   const dataDir = opts.dataDir ?? tempDir('e2e-data');
   // No scheduled sync (the live demo feed changes the source every minute): a test's databases hold
   // still, and a test that wants new data syncs on demand.
-  const headless = await startHeadless({ port: 0, dataDir, source: opts.source, schedule: false, clock: opts.clock });
+  // Nor the first run's chain (CONSEIL's picks, Agent C) unless a test asks: the tests compare the
+  // panels with the databases as their own calls left them.
+  const headless = await startHeadless({
+    port: 0,
+    dataDir,
+    source: opts.source,
+    schedule: false,
+    firstRun: opts.firstRun ?? false,
+    clock: opts.clock,
+  });
   return {
     url: headless.server.url,
     headless,
@@ -57,7 +68,11 @@ export async function waitForStartupJobs(desk: DeskServer, timeout = 150_000): P
   for (;;) {
     const jobs = desk.headless.services.jobs.list();
     const busy = jobs.some((j) => j.state === 'running' || j.state === 'queued');
-    if (!busy && jobs.some((j) => j.kind === 'sync')) return;
+    if (!busy && jobs.some((j) => j.kind === 'sync')) {
+      // the work after the sync goes from job to job: wait for the whole queue, then look again
+      await desk.headless.services.afterSync.idle();
+      if (!desk.headless.services.jobs.list().some((j) => j.state === 'running' || j.state === 'queued')) return;
+    }
     if (Date.now() > until)
       throw new Error(`start-up jobs still running after ${timeout} ms: ${jobs.map((j) => `${j.kind}=${j.state}`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -148,17 +148,80 @@ describe('patterns.mine on a synced cache', () => {
 });
 
 describe('monps patterns mine --cache', () => {
-  it('mines the same cache the same way: same run id, same situations', async () => {
+  const cli = async (argv: string[]) => {
     let out = '';
-    const code = await main(['patterns', 'mine', '--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--json'], {
-      out: (t) => (out += t),
-      err: () => {},
-    });
-    expect(code).toBe(0);
-    const j = JSON.parse(out) as { run_id: string; tests_tried: number; patterns: { id: string }[] };
+    const code = await main(['patterns', 'mine', ...argv], { out: (t) => (out += `${t}\n`), err: () => {} });
+    return { code, out };
+  };
+  const state = () => {
+    const db = openCache(cacheFile, { readonly: true });
+    try {
+      return {
+        minedAt: (db.prepare('SELECT max(mined_at) AS t FROM market_patterns').get() as { t: string }).t,
+        correlationsAt: (db.prepare('SELECT max(mined_at) AS t FROM patterns_correlations').get() as { t: string }).t,
+        pending: outboxPendingCount(db),
+        rows: db.prepare('SELECT count(*) AS n FROM market_patterns').get(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('--dry-run mines the same cache the same way (same run id, same situations) and writes nothing', async () => {
+    const before = state();
+    const r = await cli(['--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { run_id: string; tests_tried: number; patterns: { id: string }[]; dry_run: boolean; written: unknown };
     expect(j.run_id).toBe(summary.runId);
     expect(j.tests_tried).toBe(summary.testsTried);
     expect(j.patterns.map((p) => p.id).sort()).toEqual(csvRun.mined.situations.map((s) => s.id).sort());
+    expect([j.dry_run, j.written]).toEqual([true, null]);
+    expect(state()).toEqual(before);
+    const text = await cli(['--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--top', '3', '--dry-run']);
+    expect(text.out).toMatch(/Dry run: nothing written\.\n$/);
+    expect(state()).toEqual(before);
+  });
+
+  it('writes its run into the cache it mined, through the outbox, and says so', async () => {
+    const before = state();
+    const r = await cli(['--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--top', '3']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `Written into ${cacheFile}: ${summary.testsTried} patterns and ${summary.correlationsWritten} correlations written (run ${summary.runId.slice(0, 12)}`,
+    );
+    const after = state();
+    expect(after.rows).toEqual(before.rows); // the same situations, rewritten with their new time
+    expect(after.minedAt > before.minedAt).toBe(true);
+    expect(after.correlationsAt > before.correlationsAt).toBe(true);
+    expect(after.pending).toBeGreaterThanOrEqual(summary.testsTried);
+  });
+
+  it('--csv … --into CACHE writes a CSV run into a cache; --csv alone only prints', async () => {
+    const printed = await cli(['--csv', FILES[0], '--min-sample', '30', '--resamples', '200', '--no-correlations', '--top', '1']);
+    expect(printed.out).toMatch(/Printed only: give --into CACHE/);
+    const into = await cli([
+      '--csv',
+      FILES[0],
+      '--into',
+      cacheFile,
+      '--min-sample',
+      '30',
+      '--resamples',
+      '200',
+      '--no-correlations',
+      '--json',
+    ]);
+    expect(into.code).toBe(0);
+    const j = JSON.parse(into.out) as { run_id: string; tests_tried: number; written: { cache: string; patterns: number } };
+    expect(j.written).toEqual({ cache: cacheFile, patterns: j.tests_tried, correlations: 0 });
+    const db = openCache(cacheFile, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM market_patterns WHERE run_id = ?').get(j.run_id)).toEqual({ n: j.tests_tried });
+    } finally {
+      db.close();
+    }
+    // the lists show the latest run: put the cache's own run back on top for the tests below
+    await cli(['--cache', cacheFile, '--min-sample', '30', '--resamples', '500', '--top', '0']);
   });
 });
 

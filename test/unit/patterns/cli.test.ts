@@ -72,6 +72,7 @@ describe('monps patterns mine', () => {
       ['patterns', 'mine', '--csv', files[0], '--fdr', '2'],
       ['patterns', 'mine', '--csv', files[0], '--min-sample', '3'],
       ['patterns', 'mine', '--csv', files[0], '--method', 'holm'],
+      ['patterns', 'mine', '--cache', 'x.sqlite', '--into', 'y.sqlite'],
     ])
       expect((await run(argv)).code, argv.join(' ')).toBe(2);
     const missing = await run(['patterns', 'mine', '--csv', '/nonexistent/E0.csv']);
@@ -81,7 +82,8 @@ describe('monps patterns mine', () => {
     expect(noCache.code).toBe(1);
     expect(noCache.err).toMatch(/cache file \/nonexistent\/cache\.sqlite does not exist/);
     const help = await run(['patterns', 'mine', '--help']);
-    expect(help.out).toMatch(/usage: monps patterns mine \(--csv FILE\.\.\. \| --cache FILE\)/);
+    expect(help.out).toMatch(/usage: monps patterns mine \(--cache FILE \| --csv FILE\.\.\. \[--into CACHE\]\) \[--dry-run\]/);
+    expect(help.out).toMatch(/--dry-run: prints only, writes nothing/);
     expect(help.out).toMatch(/0 {2}mined \(whether or not any pattern survives the correction\)/);
   });
 });

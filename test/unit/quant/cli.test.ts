@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src-main/cli/main';
 import { parseFootballDataFile } from '../../../src-main/ingest/football-data/parse';
 import { devig } from '../../../src-shared/quant';
+import { DEVIG_METHODS, type DevigMethod } from '../../../src-shared/quant/margins';
 import { close, closeAll, fixture } from './fixtures';
 import { footballDataDir } from '../../support/shared-data';
 
@@ -59,6 +60,41 @@ describe('monps odds devig', () => {
     const m = await run(['odds', 'devig', '--method', 'magic', '2', '2']);
     expect(m.code).toBe(2);
     expect(m.err).toMatch(/unknown method 'magic'/);
+  });
+  it('takes both spellings of every method (hyphens or underscores, `differential`) and answers the canonical name', async () => {
+    const spellings: Array<[string, string]> = [
+      ['odds-ratio', 'odds_ratio'],
+      ['odds_ratio', 'odds_ratio'],
+      ['differential', 'differential_margin_weighting'],
+      ['differential-margin-weighting', 'differential_margin_weighting'],
+      ['differential_margin_weighting', 'differential_margin_weighting'],
+      ['Shin', 'shin'],
+    ];
+    for (const [typed, canonical] of spellings) {
+      const r = await run(['odds', 'devig', '--method', typed, '2.1', '3.4', '3.6', '--json']);
+      expect(r.code, typed).toBe(0);
+      const j = JSON.parse(r.out) as { method: string; probabilities: number[] };
+      expect(j.method, typed).toBe(canonical);
+      closeAll(j.probabilities, devig([2.1, 3.4, 3.6], canonical as DevigMethod).probabilities, 0, typed);
+    }
+  });
+  it('accepts every method name the README documents for it', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith('| `monps odds devig'));
+    expect(row, 'the README has a row for monps odds devig').toBeDefined();
+    const cell = row!.split('|')[2] ?? '';
+    // "one of: a, b, c (hyphens work as well: x-y; z is short for the last)"
+    const listed = (cell.match(/one of: ([^(]+)/)?.[1] ?? '').split(',').map((s) => s.trim());
+    const aliases = [...cell.matchAll(/as well: ([a-z_-]+)|; ([a-z_-]+) is short/g)].map((m) => m[1] ?? m[2]);
+    expect(aliases).toEqual(['odds-ratio', 'differential']);
+    const names = [...listed, ...aliases];
+    expect(names.length).toBeGreaterThanOrEqual(DEVIG_METHODS.length);
+    for (const name of names) {
+      const r = await run(['odds', 'devig', '--method', name, '2', '2']);
+      expect(r.code, `${name}: ${r.err}`).toBe(0);
+    }
+    // and every method the code has is documented, under its canonical name
+    for (const m of DEVIG_METHODS) expect(names, m).toContain(m);
   });
 });
 

@@ -10,7 +10,7 @@ import { writeOwnOutput } from '../../../sync';
 import { cachePriceReference, historyFromCache } from './from-cache';
 import { CORRELATION_COLUMNS, PATTERN_COLUMNS, requireColumns } from './queries';
 import { correlationRows, patternRows } from './rows';
-import { runSteps } from './run';
+import { runSteps, type MiningRun } from './run';
 import type { GoalEvent } from './scorer-legs';
 import { drainAsync } from './steps';
 
@@ -25,6 +25,21 @@ export function goalEvents(db: Cache): GoalEvent[] {
     player: e.player === null ? null : String(e.player),
     ownGoal: e.ownGoal === 1,
   }));
+}
+
+/** A mining run into the cache's market_patterns and patterns_correlations, in one transaction, as the
+ * app's own output (the outbox publishes them at the next sync). */
+export function writeRun(db: Cache, run: MiningRun, minedAt: Date): { patternsWritten: number; correlationsWritten: number } {
+  requireColumns(db, 'market_patterns', PATTERN_COLUMNS);
+  requireColumns(db, 'patterns_correlations', CORRELATION_COLUMNS);
+  let patternsWritten = 0;
+  let correlationsWritten = 0;
+  db.transaction(() => {
+    patternsWritten = writeOwnOutput(db, 'market_patterns', patternRows(run.mined, run.runId, minedAt), minedAt);
+    if (run.correlations)
+      correlationsWritten = writeOwnOutput(db, 'patterns_correlations', correlationRows(run.correlations, run.runId, minedAt), minedAt);
+  })();
+  return { patternsWritten, correlationsWritten };
 }
 
 export async function mineCache(params: z.output<typeof mineInput>, ctx: JobContext): Promise<MineSummary> {
@@ -42,13 +57,7 @@ export async function mineCache(params: z.output<typeof mineInput>, ctx: JobCont
       (s) => ctx.progress({ fraction: s.fraction, message: s.message }),
     );
     const minedAt = new Date();
-    let patternsWritten = 0;
-    let correlationsWritten = 0;
-    db.transaction(() => {
-      patternsWritten = writeOwnOutput(db, 'market_patterns', patternRows(run.mined, run.runId, minedAt), minedAt);
-      if (run.correlations)
-        correlationsWritten = writeOwnOutput(db, 'patterns_correlations', correlationRows(run.correlations, run.runId, minedAt), minedAt);
-    })();
+    const { patternsWritten, correlationsWritten } = writeRun(db, run, minedAt);
     const m = run.mined;
     return {
       runId: run.runId,
