@@ -1,33 +1,61 @@
-// CONSEIL ULTIM replayed on the real football-data files (4 leagues × 7 seasons) by the backtester, against
-// the simple sharp-reference rule on the same prices (pre-closing decision prices, 1X2, soft books; CLV
-// against Pinnacle's de-vigged close), every price net of its book's commission (the exchange BFE 5%):
-// a higher mean CLV with bootstrap intervals, for the pooled bets and for each tier, and no decision that
-// saw its own day: PATRON's every refit was trained only on matches before the day it scored. The table
-// it prints is the README's (also printed by `npx tsx scripts/conseil-table.ts`).
+// CONSEIL ULTIM replayed at its defaults (every book but the aggregates; 1X2, totals, Asian lines) on the
+// real football-data files (4 leagues × 7 seasons) by the backtester, against the simple sharp-reference
+// rule on the same prices (pre-closing decision prices; 1X2, soft books, as in issue 16, and on the three
+// markets; CLV against Pinnacle's de-vigged close), every price net of its book's commission (the exchange
+// BFE 5%): a higher mean CLV with bootstrap intervals, for the pooled bets and for each tier, and no
+// decision that saw its own day: PATRON's every refit was trained only on matches before the day it
+// scored. Issue 16's goal (≥ 2,000 bets at ≥ +3%) is not met at the defaults: the README says so and these
+// checks are the claims that hold. The table it prints is the README's main rows (all of it:
+// `npx tsx scripts/conseil-table.ts`).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BacktestResult } from '../../../src-shared/contract/agents';
 import type { BacktestData } from '../../../src-main/features/agents/backtest';
-import { CONSEIL_PARAMS, loadSeasons, replay, tableLines, tierSummary, TIERS } from '../../support/conseil-table';
+import {
+  BASELINE_ALL_MARKETS,
+  CONSEIL_PARAMS,
+  loadSeasons,
+  refusalLine,
+  replay,
+  tableLines,
+  tierSummary,
+  TIERS,
+} from '../../support/conseil-table';
 
 let data: BacktestData;
 let baseline: BacktestResult;
+let baselineAll: BacktestResult;
 let conseil: BacktestResult;
 
 beforeAll(() => {
   data = loadSeasons();
   baseline = replay(data, 'sharp-reference', {});
+  baselineAll = replay(data, 'sharp-reference', BASELINE_ALL_MARKETS);
   conseil = replay(data, 'conseil', { ...CONSEIL_PARAMS });
-  console.log(tableLines(baseline, conseil).join('\n'));
+  console.log([...tableLines(baseline, conseil, [], baselineAll), refusalLine(conseil)].join('\n'));
 }, 300_000);
 
 describe('CONSEIL against the sharp-reference rule on the football-data seasons, net of commission', () => {
   it('beats the closing line by more, with non-overlapping CLV intervals, and so does every tier', () => {
     const [b, c] = [baseline.summary, conseil.summary];
     expect(b.bets).toBe(3863); // 5,071 gross (test/reference/backtest_reference.py): BFE's prices net of 5% clear the fair price less often
-    expect(c.bets).toBeGreaterThan(1000);
-    expect(c.meanClv!).toBeGreaterThan(b.meanClv!);
-    expect(c.clvCi95![0]).toBeGreaterThan(b.clvCi95![1]);
-    for (const t of TIERS) expect(tierSummary(conseil, t).meanClv!, t).toBeGreaterThan(b.meanClv!);
+    expect(c.bets).toBeGreaterThan(1500);
+    expect(c.meanClv!).toBeGreaterThan(0.03);
+    for (const base of [b, baselineAll.summary]) {
+      expect(c.meanClv!).toBeGreaterThan(base.meanClv!);
+      expect(c.clvCi95![0]).toBeGreaterThan(base.clvCi95![1]);
+      for (const t of TIERS) expect(tierSummary(conseil, t).meanClv!, t).toBeGreaterThan(base.meanClv!);
+    }
+    // the higher the tier, the higher the CLV
+    const byTier = TIERS.map((t) => tierSummary(conseil, t).meanClv!);
+    expect(byTier[0]).toBeLessThan(byTier[1]);
+    expect(byTier[1]).toBeLessThan(byTier[2]);
+  });
+
+  it('what holds the count is the score floor: the exposure limits (the Settings defaults) never refuse a pick', () => {
+    const refused = (conseil.chosen as { refused: Record<string, number> }).refused;
+    expect(refused.score).toBeGreaterThan(10 * conseil.summary.bets);
+    expect(refused.exposure ?? 0).toBe(0);
+    expect(refused['stake below minimum'] ?? 0).toBe(0);
   });
 
   it('every bet at the exchange is priced, settled and measured net of its 5%', () => {
