@@ -17,10 +17,12 @@ import { runSync } from '../../../src-main/sync/run';
 import { openCache } from '../../../src-main/platform/cache/open';
 import { withClient } from '../../../src-main/platform/pg/client';
 import { calibrateOnCache } from '../../../src-main/features/agents/backtest';
-import { buildLiveValue, LIVE_DEFAULTS, saveBlend, type LiveRow } from '../../../src-main/features/agents/value';
+import { buildLiveValue, LIVE_DEFAULTS, liveFixtures, saveBlend, type LiveRow } from '../../../src-main/features/agents/value';
 import { runConseil } from '../../../src-main/features/conseil';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
+import { bookOdds, findMarket, selectionIndex } from '../../../src-shared/domain/market-prices';
+import { devig } from '../../../src-shared/quant/margins';
 import { jobContext } from '../../support/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
@@ -75,7 +77,7 @@ const se = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) **
 
 describe('the demo tells the truth', () => {
   it('CONSEIL over three fixture days: mean claimed net edge within 1 point of the mean true net edge; Agent B rarely at the sharp book', async () => {
-    const picks: (ConseilPick & { truth: number | undefined; seed: number })[] = [];
+    const picks: (ConseilPick & { truth: number | undefined; seed: number; sharp: number[] | null })[] = [];
     const bets: (LiveRow & { truth: number | undefined })[] = [];
     const ws: number[] = [];
     for (const world of worlds) {
@@ -91,9 +93,13 @@ describe('the demo tells the truth', () => {
       const db = openCache(world.file);
       try {
         const settings = { settings: DEFAULT_SETTINGS, settingsUpdatedAt: null };
+        // the sharp book's line as the pick saw it: the claim against other de-vigs of it (printed, not asserted)
+        const prices = new Map(liveFixtures(db, NOW).fixtures.map((f) => [f.match.matchId, f.prices]));
         for (const date of DAYS)
-          for (const x of runConseil(db, { date, dryRun: true, ...settings }, NOW).picks)
-            picks.push({ ...x, truth: p.get(key(x)), seed: world.seed });
+          for (const x of runConseil(db, { date, dryRun: true, ...settings }, NOW).picks) {
+            const sharp = bookOdds(findMarket(prices.get(x.matchId) ?? [], x.market, x.line), 'PS');
+            picks.push({ ...x, truth: p.get(key(x)), seed: world.seed, sharp });
+          }
         const live = buildLiveValue(db, NOW, {
           minEdge: LIVE_DEFAULTS.minEdge,
           kellyFraction: LIVE_DEFAULTS.kellyFraction,
@@ -117,6 +123,13 @@ describe('the demo tells the truth', () => {
       trueEdge.push((q as number) * o - 1);
     }
     const gap = claimed.map((c, i) => c - trueEdge[i]);
+    /** Mean claimed − true had the claim been the edge against PS de-vigged by `method` (picks PS quotes). */
+    const gapBy = (method: 'multiplicative' | 'shin' | 'power') => {
+      const g = picks.flatMap((x, i) =>
+        x.sharp ? [devig(x.sharp, method).probabilities[selectionIndex(x.market, x.selection)] * x.odds - 1 - trueEdge[i]] : [],
+      );
+      return `${pct(mean(g))} (${g.length})`;
+    };
     const atSharp = bets.filter((x) => x.bestBook === 'PS').length;
     const byBook = new Map<string, number>();
     for (const x of picks) byBook.set(x.bookmaker, (byBook.get(x.bookmaker) ?? 0) + 1);
@@ -127,7 +140,8 @@ describe('the demo tells the truth', () => {
       `demo truth (seeds ${SEEDS.join(',')}, ${ANCHOR}, decided ${NOW.toISOString()}): blend w=${ws.map((v) => v.toFixed(3)).join(',')}; CONSEIL ${picks.length} picks over ${DAYS.join(', ')} ` +
         `(${[...byBook].map(([k, v]) => `${k} ${v}`).join(', ')}), mean odds ${mean(picks.map((x) => x.odds)).toFixed(2)}: ` +
         `claimed net edge ${pct(mean(claimed))}, true net edge ${pct(mean(trueEdge))} (±${(se(trueEdge) * 100).toFixed(2)}), ` +
-        `claimed − true ${pct(mean(gap))} ±${(se(gap) * 100).toFixed(2)} points (PATRON's expected CLV ${pct(mean(picks.map((x) => x.expectedClv)))}); ` +
+        `claimed − true ${pct(mean(gap))} ±${(se(gap) * 100).toFixed(2)} points (PATRON's expected CLV ${pct(mean(picks.map((x) => x.expectedClv)))}; ` +
+        `claimed − true against PS alone de-vigged multiplicatively ${gapBy('multiplicative')}, by Shin ${gapBy('shin')}, by power ${gapBy('power')}); ` +
         `per world claimed − true (picks): ${SEEDS.map((s) => {
           const g = gap.filter((_, i) => picks[i].seed === s);
           return `${pct(mean(g))} (${g.length})`;
