@@ -165,24 +165,46 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     // a day nothing was recorded for yet: first as the default settings would pick it
     const date = dayAhead(2);
     const plain = await runJob(conseilRunJob, { date, dryRun: true }, ctx());
-    const book = plain.picks[0].bookmaker;
-    const league = read(
-      (db) => db.prepare('SELECT league_code AS l FROM matches WHERE match_id = ?').get(plain.picks[0].matchId) as { l: string },
-    ).l;
+    const leagueOf = new Map(
+      read(
+        (db) =>
+          db
+            .prepare(
+              `SELECT match_id AS m, league_code AS l FROM matches WHERE match_id IN (${plain.picks.map((p) => p.matchId).join(',')})`,
+            )
+            .all() as { m: number; l: string }[],
+      ).map((x) => [x.m, x.l]),
+    );
+    const ranked = <T>(xs: T[]) => {
+      const n = new Map<T, number>();
+      for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+      return [...n].sort((a, b) => b[1] - a[1]).map(([x]) => x);
+    };
+    // follow every league the default settings pick in but one (that one's picks must go), and exclude the
+    // book giving most of the followed leagues' picks (its picks must go or move): both filters are seen at
+    // work, and picks at other books in the followed leagues are left to show what remains is right
+    const leagues = ranked(plain.picks.map((p) => leagueOf.get(p.matchId) as string));
+    expect(leagues.length).toBeGreaterThan(1);
+    const followed = leagues.slice(0, -1);
+    const dropped = leagues[leagues.length - 1];
+    const books = ranked(plain.picks.filter((p) => followed.includes(leagueOf.get(p.matchId) as string)).map((p) => p.bookmaker));
+    expect(books.length).toBeGreaterThan(1);
+    const book = books[0];
     const other = path.join(dir, 'settings-other.json');
     writeRawSettings(other, {
-      settings: { ...DEFAULT_SETTINGS, staking, markets: { preferredBookmakers: [], excludedBookmakers: [book], leagues: [league] } },
+      settings: { ...DEFAULT_SETTINGS, staking, markets: { preferredBookmakers: [], excludedBookmakers: [book], leagues: followed } },
     });
     const r = await runJob(conseilRunJob, { date, dryRun: true }, { ...ctx(), settingsFile: other });
     expect(r.picks.length).toBeGreaterThan(0);
     expect(r.picks.filter((p) => p.bookmaker === book)).toEqual([]);
-    const leagues = read(
+    const picked = read(
       (db) =>
         db
           .prepare(`SELECT DISTINCT league_code AS l FROM matches WHERE match_id IN (${r.picks.map((p) => p.matchId).join(',')})`)
           .all() as { l: string }[],
-    );
-    expect(leagues.map((x) => x.l)).toEqual([league]);
+    ).map((x) => x.l);
+    expect(picked.every((l) => followed.includes(l))).toBe(true);
+    expect(picked).not.toContain(dropped);
   });
 
   it('the match preview (/api/unified/match-preview) carries the picks and the active traps of its match', async () => {
