@@ -28,9 +28,13 @@ export const previewRow = z.object({
   /** Market: median of the de-vigged books now; null when no book quotes the whole market. */
   marketProb: z.number().nullable(),
   marketFairOdds: z.number().nullable(),
+  /** The best price for the bettor, net of its book's commission on winnings; the price the book quotes
+   * and its commission (0 at a bookmaker). */
   bestOdds: z.number().nullable(),
+  bestQuoted: z.number().nullable(),
+  bestCommission: z.number().nullable(),
   bestBook: z.string().nullable(),
-  /** Expected profit per unit staked at the best price, under the model. */
+  /** Expected profit per unit staked at the best net price, under the model. */
   edge: z.number().nullable(),
 });
 export type PreviewRow = z.infer<typeof previewRow>;

@@ -36,7 +36,11 @@ export const boardRow = z.object({
   selection: z.string(),
   /** Bookmakers quoting this selection now. */
   books: z.number().int().nonnegative(),
+  /** The best price for the bettor: the highest net of each book's commission on winnings
+   * (1 + (quoted − 1)·(1 − commission)); the price the book quotes, and its commission (0 at a bookmaker). */
   bestOdds: z.number().nullable(),
+  bestQuoted: z.number().nullable(),
+  bestCommission: z.number().nullable(),
   bestBook: z.string().nullable(),
   /** Median of the de-vigged (multiplicative) complete books, renormalised. */
   fairProb: z.number().nullable(),
@@ -49,7 +53,7 @@ export const boardRow = z.object({
   /** Consensus fair odds at each book's opening quote, and the relative change since (−0.1 = shortened 10%). */
   openFairOdds: z.number().nullable(),
   move: z.number().nullable(),
-  /** Edge of the best price against the consensus: fairProb × bestOdds − 1. */
+  /** Edge of the best net price against the consensus: fairProb × bestOdds − 1. */
   edge: z.number().nullable(),
   /** Newest quote seen in this row. */
   updatedAt: z.string(),
@@ -72,7 +76,9 @@ export const boardColumns = z.object({
   line: nums,
   selection: ints,
   books: ints,
+  /** Net of the book's commission; `bestQuoted` is the price the book quotes (equal at a bookmaker). */
   bestOdds: nums,
+  bestQuoted: nums,
   bestBook: refs,
   fairProb: nums,
   sharpOdds: nums,
@@ -92,6 +98,8 @@ export const board = z.object({
   sharpBooks: z.array(z.string()),
   matches: z.array(boardMatch),
   bookmakers: z.array(z.string()),
+  /** Commission on net winnings of the books that take one (the exchanges' default, then the Settings'). */
+  commission: z.record(z.string(), z.number()),
   rowCount: z.number().int().nonnegative(),
   columns: boardColumns,
   /** Time the worker spent building the board (query + computation), ms; 0 when served from memory. */

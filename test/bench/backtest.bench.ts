@@ -20,8 +20,10 @@ import { buildBoard } from '../../src-main/features/market';
 import { seedDemo } from '../../src-main/ingest/demo/seed';
 import { openCache } from '../../src-main/platform/cache/open';
 import { withClient, withDatabase } from '../../src-main/platform/pg/client';
+import { settingsCommission } from '../../src-main/platform/settings';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
 import { runSync } from '../../src-main/sync/run';
+import { DEFAULT_SETTINGS } from '../../src-shared/contract/settings';
 import { footballDataDir } from '../support/shared-data';
 import { median, report } from './report';
 
@@ -172,7 +174,7 @@ export default async function backtestBench(argv: string[]): Promise<void> {
         buildLiveValue(db, now, params);
         warm.push(performance.now() - t);
         const b = performance.now();
-        buildBoard(db, now.toISOString());
+        buildBoard(db, now.toISOString(), settingsCommission(DEFAULT_SETTINGS));
         boards.push(performance.now() - b);
       }
       db.close();

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from '../../src-main/ingest/demo/seed';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../../src-main/platform/pg/embedded';
 import { openCache } from '../../src-main/platform/cache/open';
+import { settingsCommission } from '../../src-main/platform/settings';
 import { runSync } from '../../src-main/sync/run';
 import { liveFixtures } from '../../src-main/features/agents/value';
 import { learn, runConseil } from '../../src-main/features/conseil';
@@ -37,7 +38,7 @@ export default async function conseilBench(argv: string[]): Promise<void> {
     await runSync({}, { cacheFile: file, sourceUrl: url, signal: new AbortController().signal, progress: () => {} });
     const db = openCache(file);
     const t0 = performance.now();
-    const learned = learn(db, now);
+    const learned = learn(db, now, settingsCommission(DEFAULT_SETTINGS));
     const learnMs = performance.now() - t0;
     const opts = { date, dryRun: true, settings: DEFAULT_SETTINGS, settingsUpdatedAt: null };
     runConseil(db, opts, now); // warm-up

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consensusProbabilities } from '../../src-shared/quant/consensus';
+import { netOdds } from '../../src-shared/quant/commission';
 import { execSource } from './support/counts';
 import {
   launchDesk,
@@ -59,6 +60,18 @@ async function shownRows(page: Page): Promise<ShownRow[]> {
   });
 }
 
+/** The cache's exchanges (5% of net winnings by default). */
+function exchangesOf(file: string): Set<string> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return new Set(
+      (db.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[]).map((r) => r.bookmaker),
+    );
+  } finally {
+    db.close();
+  }
+}
+
 const tableOf = { '1x2': 'odds_history', totals: 'odds_totals', spreads: 'odds_spreads' } as const;
 const selectionsOf = { '1x2': ['home', 'draw', 'away'], totals: ['over', 'under'], spreads: ['home', 'away'] } as const;
 
@@ -100,7 +113,7 @@ function latestQuotes(file: string, id: string, asOf = new Date().toISOString())
 }
 
 describe('Command Center in Chromium against the headless server on the demo source', () => {
-  it('shows prices equal to the cache: best price and book, consensus fair price by the quant core', async () => {
+  it('shows prices equal to the cache: best net price and book, its edge, consensus fair price by the quant core', async () => {
     const { page } = browser;
     const root = await openPanel(page, desk.url, 'command-center');
     await page.locator(`${GRID} [row-id]`).first().waitFor();
@@ -110,16 +123,24 @@ describe('Command Center in Chromium against the headless server on the demo sou
     // the demo feed writes quotes as time passes: compare with the cache at the instant the board was read
     const asOf = (await root.getAttribute('data-board-as-of')) ?? '';
     expect(Number.isNaN(Date.parse(asOf))).toBe(false);
+    // the best for the bettor: net of each book's commission (the demo exchange's default 5%, no Settings here)
+    const exchanges = exchangesOf(desk.headless.services.config.cacheFile);
+    expect(exchanges.size).toBeGreaterThan(0);
     for (const r of rows) {
       const { market, selection } = parseId(r.id);
       const books = latestQuotes(desk.headless.services.config.cacheFile, r.id, asOf);
       let best = { odds: 0, book: '' };
-      for (const [book, q] of [...books].sort(([a], [b]) => (a < b ? -1 : 1)))
-        if ((q[selection] ?? 0) > best.odds) best = { odds: q[selection], book };
+      for (const [book, q] of [...books].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const net = q[selection] === undefined ? 0 : netOdds(q[selection], exchanges.has(book) ? 0.05 : 0);
+        if (net > best.odds) best = { odds: net, book };
+      }
       expect(r.cells.bestOdds).toBe(best.odds.toFixed(2));
       expect(r.cells.bestBook).toBe(best.book);
       const sels = selectionsOf[market] as readonly string[];
       const c = consensusProbabilities([...books].map(([bookmaker, q]) => ({ bookmaker, odds: sels.map((s) => q[s] ?? null) })));
+      // the edge of the net price, shown to 0.1%: within half a step of the exact one
+      const edge = c.probabilities[sels.indexOf(selection)] * best.odds - 1;
+      expect(Math.abs(Number(r.cells.edge.replace('%', '')) - edge * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
       // shown to 2 decimals: within half a cent of the exact fair price (a price at x.xx5 may round either way)
       const exactFair = 1 / c.probabilities[sels.indexOf(selection)];
       expect(Math.abs(Number(r.cells.fairOdds) - exactFair)).toBeLessThanOrEqual(0.005 + 1e-9);

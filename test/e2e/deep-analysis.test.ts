@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../src-shared/contract/analysis';
 import type { BoardMatch } from '../../src-shared/contract/market';
 import { matchOdds, totals } from '../../src-shared/quant/markets';
+import { netOdds } from '../../src-shared/quant/commission';
 import { fitDixonColes, predictMatrix, type MatchResult } from '../../src-shared/quant/poisson/dixon-coles';
 import { launchDesk, openPanel, waitForPanelReady, waitForSync, startDesk, type DeskBrowser, type DeskServer } from './support/desk';
 
@@ -123,9 +124,27 @@ describe('Deep Analysis in Chromium against the headless server on the demo sour
     expect(shown('1x2||home').best).toBe(row('1x2', null, 'home').bestOdds!.toFixed(2));
     expect(p.markets.some((r) => r.market === 'btts')).toBe(true);
     expect(p.markets.some((r) => r.market === 'spreads' && r.marketProb !== null)).toBe(true);
-    // edge of the best price under the model
+    // edge of the best net price under the model: the price the book quotes (in the cache) net of its commission
     const h = row('1x2', null, 'home');
     expect(h.edge).toBeCloseTo(h.modelProb * h.bestOdds! - 1, 10);
+    const cache = new Database(desk.headless.services.config.cacheFile, { readonly: true });
+    try {
+      const exchanges = new Set(
+        (cache.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[]).map((r) => r.bookmaker),
+      );
+      for (const r of p.markets.filter((x) => x.market === '1x2' && x.bestOdds !== null)) {
+        const c = exchanges.has(r.bestBook!) ? 0.05 : 0;
+        expect(r.bestCommission).toBe(c);
+        expect(r.bestOdds).toBeCloseTo(netOdds(r.bestQuoted!, c), 12);
+        const quoted = cache
+          .prepare('SELECT count(*) AS n FROM odds_history WHERE match_id = ? AND bookmaker = ? AND selection = ? AND odds = ?')
+          .get(target.matchId, r.bestBook, r.selection, r.bestQuoted) as { n: number };
+        expect(quoted.n).toBeGreaterThan(0);
+        expect(r.edge).toBeCloseTo(r.modelProb * r.bestOdds! - 1, 12);
+      }
+    } finally {
+      cache.close();
+    }
     // the heatmap names the most likely score of the test's matrix
     let best = { i: 0, j: 0, p: -1 };
     for (let i = 0; i <= 7; i++)

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BacktestResult, BacktestSummary } from '../../../src-shared/contract/agents';
 import {
   loadCacheData,
@@ -8,10 +9,12 @@ import {
   findStrategy,
   STRATEGIES,
 } from '../../features/agents/backtest';
+import { resolveConfig } from '../../app/config';
+import { jobCommission, settingsFileIn } from '../../platform/settings';
 import { parse, printJson, rangeOptions, UsageError, type Command, type CommandIO } from '../command';
 
 const USAGE =
-  'monps backtest --strategy NAME [--param k=v ...] (--csv FILES... | --cache FILE) [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n       monps backtest --list';
+  'monps backtest --strategy NAME [--param k=v ...] (--csv FILES... | --cache FILE [--data-dir DIR]) [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n       monps backtest --list';
 
 const pct = (x: number | null, d = 2): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(d)}%`);
 const ci = (x: [number, number] | null): string => (x ? `[${pct(x[0])}, ${pct(x[1])}]` : '');
@@ -101,6 +104,13 @@ function listStrategies(io: CommandIO): void {
   }
 }
 
+/** A cache's prices are read net of the Settings' commission per book, as the desk reads them (the
+ * settings of the data folder; --param commission=... still overrides it). */
+function cliCommission(dataDir: string | undefined): Readonly<Record<string, number>> {
+  const { dataDir: dir } = resolveConfig({ dataDir: dataDir && path.resolve(dataDir) });
+  return jobCommission({ settingsFile: settingsFileIn(dir) });
+}
+
 function parseParam(raw: string): [string, string] {
   const eq = raw.indexOf('=');
   if (eq <= 0) throw new UsageError(`--param '${raw}' must be k=v`);
@@ -120,6 +130,7 @@ export const backtestCommand: Command = {
         param: { type: 'string', multiple: true },
         csv: { type: 'string', multiple: true },
         cache: { type: 'string' },
+        'data-dir': { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -144,7 +155,7 @@ export const backtestCommand: Command = {
     const strategy = findStrategy(STRATEGIES, values.strategy);
     const params = Object.fromEntries((values.param ?? []).map(parseParam));
     parseParams(strategy, params); // a bad parameter fails before the files are read
-    const data = values.cache ? loadCacheData(values.cache) : loadFootballData(csv);
+    const data = values.cache ? loadCacheData(values.cache, { commission: cliCommission(values['data-dir']) }) : loadFootballData(csv);
     for (const p of data.problems) io.err(`warning: ${p}`);
     const r = runBacktest(data, strategy, params, { from: values.from, to: values.to, withBets: values.json });
     if (values.json) printJson(io, r);

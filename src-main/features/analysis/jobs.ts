@@ -4,6 +4,7 @@ import type { Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { requireTables } from '../../platform/cache/tables';
 import { defineJob } from '../../platform/jobs/define';
+import { jobCommission } from '../../platform/settings';
 import { ANALYSIS_TABLES, buildPreview, byTeams, scorers, team, upcomingFrom } from './preview';
 import { previewMatchById, searchMatches } from './queries';
 
@@ -26,7 +27,7 @@ export const previewJob = defineJob({
   params: contract['analysis.preview'].input,
   run: ({ matchId }, ctx) => {
     const db = analysisCache(ctx.cacheFile);
-    return buildPreview(db, previewMatchById(db, matchId), new Date());
+    return buildPreview(db, previewMatchById(db, matchId), new Date(), jobCommission(ctx));
   },
 });
 
@@ -34,7 +35,7 @@ export const previewByTeamsJob = defineJob({
   kind: 'analysis.previewByTeams',
   lane: 'reader',
   params: contract['analysis.previewByTeams'].input,
-  run: ({ home, away }, ctx) => byTeams(analysisCache(ctx.cacheFile), home, away, new Date()),
+  run: ({ home, away }, ctx) => byTeams(analysisCache(ctx.cacheFile), home, away, new Date(), jobCommission(ctx)),
 });
 
 export const scorersJob = defineJob({

@@ -8,14 +8,20 @@ import type { PlayerRow } from './queries';
 
 export const DEFAULT_LINES = { totals: [1.5, 2.5, 3.5], spreads: [-1, -0.5, 0, 0.5] };
 
-type Quoted = Pick<BoardRow, 'market' | 'line' | 'selection' | 'fairProb' | 'fairOdds' | 'bestOdds' | 'bestBook'>;
+type Quoted = Pick<
+  BoardRow,
+  'market' | 'line' | 'selection' | 'fairProb' | 'fairOdds' | 'bestOdds' | 'bestQuoted' | 'bestCommission' | 'bestBook'
+>;
 
 function marketSide(rows: readonly Quoted[], market: BoardRow['market'], line: number | null, selection: string) {
   const r = rows.find((x) => x.market === market && x.line === line && x.selection === selection);
   return {
     marketProb: r?.fairProb ?? null,
     marketFairOdds: r?.fairOdds ?? null,
+    // the best net price (the board's: net of each book's commission), what the edge is computed on
     bestOdds: r?.bestOdds ?? null,
+    bestQuoted: r?.bestQuoted ?? null,
+    bestCommission: r?.bestCommission ?? null,
     bestBook: r?.bestBook ?? null,
   };
 }
@@ -80,6 +86,8 @@ export function previewMarkets(matrix: ScoreMatrix, quoted: readonly Quoted[]): 
       marketProb: null,
       marketFairOdds: null,
       bestOdds: null,
+      bestQuoted: null,
+      bestCommission: null,
       bestBook: null,
       edge: null,
     });

@@ -5,7 +5,7 @@ import type { MarketKind } from '../../../src-shared/contract/market';
 import { QuantError } from '../../../src-shared/quant/errors';
 import { predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
 import type { Cache } from '../../platform/cache/open';
-import { boardRows, LIVE_WINDOW_MS, ODDS_TABLES, seriesQuotes, sharpBooks, type SeriesQuote } from '../market';
+import { boardRows, bookRoles, LIVE_WINDOW_MS, ODDS_TABLES, seriesQuotes, sharpBooks, type Commissions, type SeriesQuote } from '../market';
 import * as data from './queries';
 import { previewMarkets, scorerRows } from './markets';
 import { DEFAULT_XI, fitDate, leagueModel } from './model-cache';
@@ -52,14 +52,16 @@ function modelFor(db: Cache, m: PreviewMatch, now: Date): Lambdas {
   }
 }
 
-export function buildPreview(db: Cache, m: PreviewMatch, now: Date): Preview {
+/** The match's model against its market; the best prices and edges net of each book's commission (the
+ * exchanges' default, then `commission`: the Settings' per-book rates, `settingsCommission`). */
+export function buildPreview(db: Cache, m: PreviewMatch, now: Date, commission: Commissions): Preview {
   const t0 = performance.now();
   const { model, modelError, matrix } = modelFor(db, m, now);
   const asOf = now.toISOString();
   const quotes: SeriesQuote[] = [];
   if (m.matchId !== null)
     for (const k of Object.keys(ODDS_TABLES) as MarketKind[]) quotes.push(...seriesQuotes(db, k, asOf, { matchId: m.matchId }));
-  const quoted = boardRows(quotes, sharpBooks(db));
+  const quoted = boardRows(quotes, sharpBooks(db), bookRoles(db, commission).commission);
   const before = m.kickoff && m.kickoff < asOf ? m.kickoff : asOf;
   const h2hRows = data.headToHead(db, m.homeTeamId, m.awayTeamId, before);
   let homeWins = 0;
@@ -116,12 +118,12 @@ export function matchScorerRows(db: Cache, m: PreviewMatch, now: Date): { home: 
   };
 }
 
-export function byTeams(db: Cache, home: string, away: string, now: Date): Preview {
+export function byTeams(db: Cache, home: string, away: string, now: Date, commission: Commissions): Preview {
   const h = data.resolveTeam(db, home);
   const a = data.resolveTeam(db, away);
   if (h.teamId === a.teamId) throw new ContractError('VALIDATION', `'${home}' and '${away}' are the same team`);
   const m = data.nextMatchBetween(db, h.teamId, a.teamId, upcomingFrom(now)) ?? data.hypotheticalMatch(db, h, a);
-  return buildPreview(db, m, now);
+  return buildPreview(db, m, now, commission);
 }
 
 export function scorers(db: Cache, team: string, now: Date) {

@@ -4,7 +4,7 @@ import { contract } from '../../../src-shared/contract';
 import { withWriter } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
-import { jobSettings } from '../../platform/settings';
+import { jobCommission, jobSettings } from '../../platform/settings';
 import { learn } from './learn';
 import { runConseil } from './run';
 import { picksToday } from './today';
@@ -29,7 +29,7 @@ export const conseilLearnJob = defineJob({
   params: contract['conseil.learn'].input,
   run: (_p, ctx) => {
     ctx.progress({ fraction: 0.1, message: 'replaying the settled history and refitting PATRON' });
-    return withWriter(ctx.cacheFile, (db) => learn(db, new Date()));
+    return withWriter(ctx.cacheFile, (db) => learn(db, new Date(), jobCommission(ctx)));
   },
 });
 

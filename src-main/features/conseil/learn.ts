@@ -74,13 +74,15 @@ export function feedBack(db: Cache, before: PatronWeights | null, after: PatronW
   return settled.length;
 }
 
-/** PATRON refitted on every settled row before now; reads only (a dry run scores with it unsaved). */
+/** PATRON refitted on every settled row before now, the replayed prices net of the Settings' commission
+ * per book; reads only (a dry run scores with it unsaved). */
 export function refit(
   db: Cache,
   now: Date,
+  commission: Readonly<Record<string, number>>,
 ): { weights: PatronWeights; rows: TrainingRow[]; history: number; picks: number; noBlend: number } {
   const counts = { noBlend: 0 };
-  const history = historyRows(db, now, TRAINING_DAYS, counts);
+  const history = historyRows(db, now, commission, TRAINING_DAYS, counts);
   const picks = pickRows(db, now);
   const rows = [...history, ...picks];
   const weights = fitPatron(rows, now.toISOString());
@@ -92,8 +94,8 @@ export function refit(
   return { weights, rows, history: history.length, picks: picks.length, noBlend: counts.noBlend };
 }
 
-export function learn(db: Cache, now: Date): LearningEntry {
-  const { weights: after, rows, history, picks, noBlend } = refit(db, now);
+export function learn(db: Cache, now: Date, commission: Readonly<Record<string, number>>): LearningEntry {
+  const { weights: after, rows, history, picks, noBlend } = refit(db, now, commission);
   const previous = latestWeights(db);
   const before = previous?.weights ?? null;
   const feedback = feedBack(db, before, after, now);

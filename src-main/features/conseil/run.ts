@@ -12,6 +12,7 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { settingsCommission } from '../../platform/settings';
 import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
 import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
@@ -71,16 +72,22 @@ const noPush = (market: string, line: number | null) => market === '1x2' || (lin
 
 /** The latest PATRON weights; with none yet, a first fit: saved by a real run, kept in memory by a dry run
  * (which writes nothing). */
-function weightsFor(db: Cache, dryRun: boolean, now: Date, warnings: string[]): StoredWeights | null {
+function weightsFor(
+  db: Cache,
+  dryRun: boolean,
+  now: Date,
+  commission: Readonly<Record<string, number>>,
+  warnings: string[],
+): StoredWeights | null {
   const stored = latestWeights(db);
   if (stored) return stored;
   try {
     if (!dryRun) {
-      learn(db, now);
+      learn(db, now, commission);
       return latestWeights(db);
     }
     warnings.push('dry run: PATRON fitted in memory for this run, not saved (a real run saves it)');
-    return { version: 0, fittedAt: now.toISOString(), weights: refit(db, now).weights };
+    return { version: 0, fittedAt: now.toISOString(), weights: refit(db, now, commission).weights };
   } catch (err) {
     warnings.push((err as Error).message);
     return null;
@@ -91,12 +98,13 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   const t0 = performance.now();
   const date = opts.date ?? now.toISOString().slice(0, 10);
   const warnings: string[] = [];
-  const stored = weightsFor(db, opts.dryRun === true, now, warnings);
+  const commission = settingsCommission(opts.settings);
+  const stored = weightsFor(db, opts.dryRun === true, now, commission, warnings);
   const staking = opts.settings.staking;
   const { fixtures, blend, warnings: agentWarnings } = liveFixtures(db, now);
   warnings.push(...agentWarnings);
   // every price read net of each book's commission (the exchanges' default, then the Settings)
-  const roles0 = bookRoles(db, opts.settings.markets.commission);
+  const roles0 = bookRoles(db, commission);
   const excluded = opts.settings.markets.excludedBookmakers;
   // an excluded book never gives the price taken, nor counts among the soft books of the consensus
   const roles = { ...roles0, aggregate: [...roles0.aggregate, ...excluded] };

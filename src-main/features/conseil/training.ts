@@ -19,10 +19,17 @@ const DECISION_LEAD_MS = 60 * 60_000;
 
 const settings = { xi: LIVE_DEFAULTS.xi, windowDays: LIVE_DEFAULTS.windowDays, minTeamMatches: LIVE_DEFAULTS.minTeamMatches };
 
-/** Candidates of finished matches in [asOf − days, asOf), with their CLV; `counts.noBlend` gets the
- * matches read with no blend weight chosen before them. */
-export function historyRows(db: Cache, asOf: Date, days = TRAINING_DAYS, counts?: { noBlend: number }): TrainingRow[] {
-  const data = cacheFixtures(db, 'cache');
+/** Candidates of finished matches in [asOf − days, asOf), with their CLV, every price net of the
+ * Settings' commission per book (`settingsCommission`); `counts.noBlend` gets the matches read with no
+ * blend weight chosen before them. */
+export function historyRows(
+  db: Cache,
+  asOf: Date,
+  commission: Readonly<Record<string, number>>,
+  days = TRAINING_DAYS,
+  counts?: { noBlend: number },
+): TrainingRow[] {
+  const data = cacheFixtures(db, 'cache', { commission });
   const fixtures = sortFixtures(data.fixtures);
   const history = new History(fixtures);
   const end = asOf.toISOString();

@@ -1,13 +1,10 @@
 // Board rows from the latest (and opening) quote of every bookmaker: pure, no database.
-// All the math is src-shared/quant's: best prices, median consensus of de-vigged books, sharp reference, overround.
+// All the math is src-shared/quant's: net prices, median consensus of de-vigged books, sharp reference, overround.
+// The best price is the best for the bettor: the highest net of each book's commission on winnings (an
+// exchange's 5% may cost it the first place), and the edge is the net price's.
 import { SELECTIONS, type BoardRow, type MarketKind } from '../../../src-shared/contract/market';
-import {
-  bestPrices,
-  consensusProbabilities,
-  median,
-  sharpReferenceProbabilities,
-  type BookQuote,
-} from '../../../src-shared/quant/consensus';
+import { netOdds } from '../../../src-shared/quant/commission';
+import { consensusProbabilities, median, sharpReferenceProbabilities, type BookQuote } from '../../../src-shared/quant/consensus';
 import { overround } from '../../../src-shared/quant/odds';
 
 /** One bookmaker's series for one selection of one market line, summarised by its first and last quote. */
@@ -76,8 +73,35 @@ function tryConsensus(books: BookQuote[]): number[] | null {
   return consensusProbabilities(books).probabilities;
 }
 
+/** Each book's commission on net winnings (a book not listed takes none). */
+export type Commissions = Readonly<Record<string, number>>;
+
+interface NetBest {
+  /** Net of the book's commission: what the bettor gets, and what the edge uses. */
+  odds: number;
+  quoted: number;
+  commission: number;
+  bookmaker: string;
+}
+
+/** Highest net price per selection (first book in the given order on ties); null if nobody quotes it. */
+export function bestNetPrices(books: readonly BookQuote[], commission: Commissions, n: number): (NetBest | null)[] {
+  const best: (NetBest | null)[] = new Array<NetBest | null>(n).fill(null);
+  for (const b of books) {
+    const c = commission[b.bookmaker] ?? 0;
+    for (let k = 0; k < n; k++) {
+      const o = b.odds[k];
+      if (typeof o !== 'number' || !usable(o)) continue;
+      const net = c > 0 ? netOdds(o, c) : o;
+      const cur = best[k];
+      if (cur === null || net > cur.odds) best[k] = { odds: net, quoted: o, commission: c, bookmaker: b.bookmaker };
+    }
+  }
+  return best;
+}
+
 /** The rows of one market line: one per selection. */
-export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
+export function groupRows(g: Group, sharpBooks: readonly string[], commission: Commissions): BoardRow[] {
   const sels = SELECTIONS[g.market];
   // bookmaker order decides ties of the best price: alphabetical, whatever order the quotes came in
   const entries = [...g.books].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -90,7 +114,7 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
   };
   const now: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: snapshot(b.now, b.nowAt, 'latest') }));
   const open: BookQuote[] = entries.map(([bookmaker, b]) => ({ bookmaker, odds: snapshot(b.open, b.openAt, 'first') }));
-  const best = bestPrices(now);
+  const best = bestNetPrices(now, commission, sels.length);
   const fair = tryConsensus(now);
   // most lines have not moved since they opened: same books, same prices, same consensus
   const unmoved = now.every((b, i) => b.odds.every((o, k) => o === open[i].odds[k]));
@@ -114,6 +138,8 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
       selection,
       books: now.filter((q) => q.odds[k] != null).length,
       bestOdds: b?.odds ?? null,
+      bestQuoted: b?.quoted ?? null,
+      bestCommission: b?.commission ?? null,
       bestBook: b?.bookmaker ?? null,
       fairProb: fp,
       fairOdds: fp ? 1 / fp : null,
@@ -129,9 +155,10 @@ export function groupRows(g: Group, sharpBooks: readonly string[]): BoardRow[] {
   });
 }
 
-/** Board rows of every match × market line in the quotes, in match, market, line, selection order. */
-export function boardRows(quotes: Iterable<SeriesQuote>, sharpBooks: readonly string[]): BoardRow[] {
+/** Board rows of every match × market line in the quotes, in match, market, line, selection order; best
+ * prices and edges net of each book's commission (`bookRoles(db, settingsCommission(…)).commission`). */
+export function boardRows(quotes: Iterable<SeriesQuote>, sharpBooks: readonly string[], commission: Commissions): BoardRow[] {
   const out: BoardRow[] = [];
-  for (const g of group(quotes)) for (const r of groupRows(g, sharpBooks)) if (r.books > 0) out.push(r);
+  for (const g of group(quotes)) for (const r of groupRows(g, sharpBooks, commission)) if (r.books > 0) out.push(r);
   return out;
 }

@@ -19,6 +19,7 @@ export function encodeRows(rows: readonly BoardRow[]): { bookmakers: string[]; c
     selection: new Array(n),
     books: new Array(n),
     bestOdds: new Array(n),
+    bestQuoted: new Array(n),
     bestBook: new Array(n),
     fairProb: new Array(n),
     sharpOdds: new Array(n),
@@ -36,6 +37,7 @@ export function encodeRows(rows: readonly BoardRow[]): { bookmakers: string[]; c
     c.selection[i] = SELECTIONS[r.market].indexOf(r.selection);
     c.books[i] = r.books;
     c.bestOdds[i] = r.bestOdds;
+    c.bestQuoted[i] = r.bestQuoted;
     c.bestBook[i] = book(r.bestBook);
     c.fairProb[i] = r.fairProb === null ? null : Math.round(r.fairProb * 1e9) / 1e9;
     c.sharpOdds[i] = r6(r.sharpOdds);

@@ -2,7 +2,7 @@
 // alerts. Other features use the board's rows and the odds queries from here.
 export { marketJobs } from './jobs';
 export { marketHandlers, warmMarket } from './handlers';
-export { boardRows, rowId, type SeriesQuote } from './board';
+export { boardRows, rowId, type Commissions, type SeriesQuote } from './board';
 export {
   ODDS_TABLES,
   LIVE_WINDOW_MS,

@@ -2,13 +2,14 @@
 import { contract } from '../../../src-shared/contract';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
+import { jobCommission } from '../../platform/settings';
 import { alerts, board, moves, top } from './market';
 
 export const boardJob = defineJob({
   kind: 'market.board',
   lane: 'reader',
   params: contract['market.board'].input,
-  run: ({ asOf }, ctx) => board(cacheReader(ctx.cacheFile), asOf),
+  run: ({ asOf }, ctx) => board(cacheReader(ctx.cacheFile), asOf, jobCommission(ctx)),
 });
 
 export const movesJob = defineJob({

@@ -4,10 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Alert, Board, BoardMatch, MarketKind, MarketMoves, TopMove } from '../../../src-shared/contract/market';
 import type { Cache } from '../../platform/cache/open';
-import { boardRows } from './board';
+import { boardRows, type Commissions } from './board';
 import { encodeRows } from './encode';
 import { bookSeries, largeMoveAlerts, topMoves } from './moves';
-import { matchById, selectionHistory, iterateSeriesQuotes, sharpBooks, upcomingMatches, windowQuotes, ODDS_TABLES } from './queries';
+import {
+  bookRoles,
+  matchById,
+  selectionHistory,
+  iterateSeriesQuotes,
+  sharpBooks,
+  upcomingMatches,
+  windowQuotes,
+  ODDS_TABLES,
+} from './queries';
 import { missingTables, requireTables, tableExists } from '../../platform/cache/tables';
 import { tablesSignature, VersionedMemo } from '../../platform/cache/reader';
 
@@ -22,16 +31,20 @@ let builds = 0;
 const BOARD_TABLES = ['matches', 'teams', 'leagues', 'bookmakers', ...Object.values(ODDS_TABLES).map((t) => t.table)];
 const boardMemo = new VersionedMemo<Board>((db) => tablesSignature(db, BOARD_TABLES), 4);
 
-export function buildBoard(db: Cache, asOf: string): Board {
+/** The board as of `asOf`, its best prices and edges net of each book's commission: the exchanges'
+ * default, then `commission` (the Settings' per-book rates, `settingsCommission`). */
+export function buildBoard(db: Cache, asOf: string, commission: Commissions): Board {
   const t0 = performance.now();
   requireTables(db, REQUIRED);
   const matches = upcomingMatches(db, asOf);
   const sharp = sharpBooks(db);
+  const rates = bookRoles(db, commission).commission;
   const rows = boardRows(
     (function* () {
       for (const m of MARKETS) yield* iterateSeriesQuotes(db, m, asOf);
     })(),
     sharp,
+    rates,
   );
   const quoted = new Set(rows.map((r) => r.matchId));
   const { bookmakers, columns } = encodeRows(rows);
@@ -42,16 +55,18 @@ export function buildBoard(db: Cache, asOf: string): Board {
     sharpBooks: sharp,
     matches: matches.filter((m) => quoted.has(m.matchId)),
     bookmakers,
+    commission: Object.fromEntries(bookmakers.filter((b) => (rates[b] ?? 0) > 0).map((b) => [b, rates[b]])),
     rowCount: rows.length,
     columns,
     buildMs: performance.now() - t0,
   };
 }
 
-export function board(db: Cache, asOf: string | undefined): Board {
-  // "now" moves on: one build per cache version and NOW_MAX_AGE_MS window, kept for the next requests
-  const key = asOf ?? `now@${Math.floor(Date.now() / NOW_MAX_AGE_MS)}`;
-  const { value, fresh } = boardMemo.get(db, key, () => buildBoard(db, asOf ?? new Date().toISOString()));
+export function board(db: Cache, asOf: string | undefined, commission: Commissions): Board {
+  // "now" moves on: one build per cache version and NOW_MAX_AGE_MS window, kept for the next requests;
+  // a commission changed in the Settings is another board
+  const key = `${asOf ?? `now@${Math.floor(Date.now() / NOW_MAX_AGE_MS)}`}|${JSON.stringify(commission)}`;
+  const { value, fresh } = boardMemo.get(db, key, () => buildBoard(db, asOf ?? new Date().toISOString(), commission));
   return fresh ? value : { ...value, buildMs: 0 };
 }
 

@@ -6,7 +6,7 @@ import type { PickDetail } from '../../../src-shared/contract/picks';
 import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
-import { jobSettings } from '../../platform/settings';
+import { jobCommission } from '../../platform/settings';
 import { listCombos, recordCombo } from './combo-track';
 import { kpisOf, performanceOf } from './performance';
 import {
@@ -40,7 +40,7 @@ export const recordPicksJob = defineJob({
   run: ({ picks }, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requirePickTables(db);
-      return { picks: recordPicks(db, picks, new Date(), bookCommissions(db, jobSettings(ctx).settings.markets.commission)) };
+      return { picks: recordPicks(db, picks, new Date(), bookCommissions(db, jobCommission(ctx))) };
     }),
 });
 
@@ -51,7 +51,7 @@ export const placeBetJob = defineJob({
   run: (bet, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requirePickTables(db);
-      return placeBet(db, bet, new Date(), bookCommissions(db, jobSettings(ctx).settings.markets.commission));
+      return placeBet(db, bet, new Date(), bookCommissions(db, jobCommission(ctx)));
     }),
 });
 

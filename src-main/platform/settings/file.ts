@@ -64,6 +64,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * defaults of fields it did not know. */
 export function mergeDeep<T>(base: T, over: unknown): T {
   if (!isObject(base) || !isObject(over)) return (over === undefined ? base : over) as T;
+  // an empty default is a record (the per-book commission): its keys are the user's, not the defaults'
+  // (merging only the default's keys dropped every saved rate: the jobs read the exchanges' 5% instead)
+  if (Object.keys(base).length === 0) return over as T;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) if (k in out) out[k] = mergeDeep(out[k], v);
   return out as T;

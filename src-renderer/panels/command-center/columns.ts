@@ -1,4 +1,5 @@
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import { formatNetPrice } from '../../ui/format';
 import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
 import { SelectionCell } from './TrapMarker';
 
@@ -11,6 +12,15 @@ const signedPct = (p: ValueFormatterParams<GridRow, number | null>): string =>
   p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`;
 
 const num = 'cell--num cell--mono';
+
+/** "5.20 at BFE, 4.99 net of 5%": the quoted and the net price of the best (net) price of the row. */
+export function bestPriceNote(r: Pick<GridRow, 'bestOdds' | 'bestQuoted' | 'bestCommission' | 'bestBook'> | undefined): string {
+  if (!r || r.bestOdds === null || r.bestQuoted === null || r.bestBook === null) return '';
+  const c = r.bestCommission ?? 0;
+  const price = formatNetPrice({ quoted: r.bestQuoted, net: r.bestOdds, commission: c, bookmaker: r.bestBook });
+  return c > 0 ? `${price}: the best price net of commission (the edge uses it)` : price;
+}
+const bestTip = (p: ITooltipParams<GridRow>): string => bestPriceNote(p.data);
 const flash = { enableCellChangeFlash: true } as const;
 
 /** Kick-off as "14:30" today, else "Tue 14:30" (local time). */
@@ -84,13 +94,25 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       colId: 'bestOdds',
       field: 'bestOdds',
       headerName: 'Best',
+      headerTooltip:
+        "Best price for the bettor: the highest net of each book's commission on winnings (an exchange's 5%); hover a cell for the quoted and the net price",
       width: 60,
       valueFormatter: odds,
+      tooltipValueGetter: bestTip,
       filter: 'agNumberColumnFilter',
       cellClass: `${num} cell--best`,
+      cellClassRules: { 'cell--net': (p) => (p.data?.bestCommission ?? 0) > 0 },
       ...flash,
     },
-    { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 58, filter: 'agTextColumnFilter', ...flash },
+    {
+      colId: 'bestBook',
+      field: 'bestBook',
+      headerName: 'Book',
+      width: 58,
+      tooltipValueGetter: bestTip,
+      filter: 'agTextColumnFilter',
+      ...flash,
+    },
     // Agent B's decision, next to the price it is about: blended fair odds, edge of the best fresh price, Kelly stake
     {
       colId: 'blendOdds',
@@ -203,9 +225,10 @@ export function boardColumns(now: () => number): ColDef<GridRow>[] {
       colId: 'edge',
       field: 'edge',
       headerName: 'Edge',
-      headerTooltip: 'Best price against the consensus: fair probability × best odds − 1',
+      headerTooltip: "Best net price against the consensus: fair probability × best price net of its book's commission − 1",
       width: 62,
       valueFormatter: signedPct,
+      tooltipValueGetter: bestTip,
       filter: 'agNumberColumnFilter',
       cellClassRules: { 'cell--value': (p) => (p.value ?? -1) > 0 },
       cellClass: num,

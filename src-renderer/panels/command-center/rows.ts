@@ -70,7 +70,7 @@ export function joinTraps(rows: Iterable<GridRow>, marks: ReadonlyMap<string, Tr
 
 /** The board's columns → one object per row, match fields, Agent B's columns and trap markers joined in (ids as the worker makes them). */
 export function toGridRows(
-  board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns'>,
+  board: Pick<Board, 'matches' | 'bookmakers' | 'rowCount' | 'columns' | 'commission'>,
   value?: Pick<ValueBoard, 'columns'> | null,
   traps: ReadonlyMap<string, TrapMark> = new Map(),
 ): GridRow[] {
@@ -87,6 +87,7 @@ export function toGridRows(
     const line = c.line[i];
     const fairProb = c.fairProb[i];
     const id = `${m.matchId}|${market}|${line ?? ''}|${selection}`;
+    const bestBook = book(c.bestBook[i]);
     out.push({
       ...(values.get(id) ?? NO_VALUE),
       ...(traps.get(id) ?? NO_TRAP),
@@ -97,7 +98,9 @@ export function toGridRows(
       selection,
       books: c.books[i],
       bestOdds: c.bestOdds[i],
-      bestBook: book(c.bestBook[i]),
+      bestQuoted: c.bestQuoted[i],
+      bestCommission: bestBook === null ? null : (board.commission[bestBook] ?? 0),
+      bestBook,
       fairProb,
       fairOdds: fairProb ? 1 / fairProb : null,
       sharpOdds: c.sharpOdds[i],
@@ -120,6 +123,7 @@ export function toGridRows(
 /** Fields whose change makes a row "changed" (updatedAt alone — a repeated identical quote — does not). */
 const WATCHED: (keyof GridRow)[] = [
   'bestOdds',
+  'bestQuoted',
   'bestBook',
   'fairOdds',
   'sharpOdds',

@@ -1,4 +1,5 @@
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import { formatNetPrice } from '../../ui/format';
 import type { PreviewRow } from '../../../src-shared/contract/analysis';
 import { lineLabel, marketLabel, sideLine } from '../command-center/rows';
 
@@ -10,8 +11,15 @@ const signed = (p: ValueFormatterParams<ModelRow, number | null>): string =>
   p.value == null ? '—' : `${p.value > 0 ? '+' : ''}${(p.value * 100).toFixed(1)}%`;
 const num = 'cell--num cell--mono';
 
-// Minimum widths sum to 658 px: at 1280×720 the grid has about 700, so Best, Book and Edge stay in view
-// without a horizontal scroll (test/e2e/laptop.test.ts).
+/** "5.20 at BFE, 4.99 net of 5%": the best price as quoted and net of its book's commission. */
+const bestTip = (p: ITooltipParams<ModelRow>): string => {
+  const r = p.data;
+  if (!r || r.bestOdds === null || r.bestQuoted === null || r.bestBook === null) return '';
+  const c = r.bestCommission ?? 0;
+  const price = formatNetPrice({ quoted: r.bestQuoted, net: r.bestOdds, commission: c, bookmaker: r.bestBook });
+  return c > 0 ? `${price}: the best price net of commission (the edge uses it)` : price;
+};
+
 export const modelColumns: ColDef<ModelRow>[] = [
   {
     colId: 'market',
@@ -62,13 +70,25 @@ export const modelColumns: ColDef<ModelRow>[] = [
     valueFormatter: odds,
     cellClass: num,
   },
-  { colId: 'bestOdds', field: 'bestOdds', headerName: 'Best', minWidth: 60, flex: 1, valueFormatter: odds, cellClass: `${num} cell--best` },
-  { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 60 },
+  {
+    colId: 'bestOdds',
+    field: 'bestOdds',
+    headerName: 'Best',
+    headerTooltip: "Best price for the bettor: the highest net of each book's commission on winnings (an exchange's 5%)",
+    minWidth: 60,
+    flex: 1,
+    valueFormatter: odds,
+    tooltipValueGetter: bestTip,
+    cellClass: `${num} cell--best`,
+    cellClassRules: { 'cell--net': (p) => (p.data?.bestCommission ?? 0) > 0 },
+  },
+  { colId: 'bestBook', field: 'bestBook', headerName: 'Book', width: 60, tooltipValueGetter: bestTip },
   {
     colId: 'edge',
     field: 'edge',
     headerName: 'Edge',
-    headerTooltip: 'Expected profit per unit at the best price, under the model',
+    headerTooltip: "Expected profit per unit at the best net price (net of its book's commission), under the model",
+    tooltipValueGetter: bestTip,
     minWidth: 66,
     flex: 1,
     valueFormatter: signed,

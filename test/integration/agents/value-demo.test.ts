@@ -17,6 +17,9 @@ import type { MarketKind } from '../../../src-shared/contract/market';
 import { backtestRunJob, calibrateJob } from '../../../src-main/features/agents/backtest';
 import type { BacktestResult, BlendVersion, ValueBets, ValueBoard } from '../../../src-shared/contract/agents';
 import { devig } from '../../../src-shared/quant/margins';
+import { netOdds } from '../../../src-shared/quant/commission';
+import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
+import { writeRawSettings } from '../../../src-main/platform/settings';
 import { runJob, jobContext } from '../../support/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
 
@@ -192,6 +195,36 @@ describe('Agent D over the cache', () => {
     expect(r.bets.filter((b) => b.result === 'unsettled').every((b) => b.profit === null)).toBe(true);
     expect(r.bets.filter((b) => b.closing === 'none').every((b) => b.clv === null)).toBe(true);
   });
+
+  it("backtest.run over the cache reads each book's commission from the Settings (an exchange's 5% by default)", async () => {
+    const exchanges = (cache.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[]).map(
+      (r) => r.bookmaker,
+    );
+    expect(exchanges.length).toBeGreaterThan(0);
+    const ex = exchanges[0];
+    const run = async (commission: Record<string, number> | null): Promise<BacktestResult> => {
+      const settingsFile = path.join(dir, `settings-${commission ? 'set' : 'default'}.json`);
+      if (commission)
+        writeRawSettings(settingsFile, { settings: { ...DEFAULT_SETTINGS, markets: { ...DEFAULT_SETTINGS.markets, commission } } });
+      const c = { ...ctx(), ...(commission ? { settingsFile } : {}) };
+      return runJob(backtestRunJob, { strategy: 'value', source: { kind: 'cache' }, params: { w: 0 }, withBets: true }, c);
+    };
+    const byDefault = await run(null);
+    expect((byDefault.params.commission as Record<string, number>)[ex]).toBe(0.05);
+    for (const b of byDefault.bets) expect(b.commission).toBe(b.bookmaker === ex ? 0.05 : 0);
+    // the book the value rule bets with most, at 10% in the Settings: its prices are read net of it
+    const count = new Map<string, number>();
+    for (const b of byDefault.bets) count.set(b.bookmaker, (count.get(b.bookmaker) ?? 0) + 1);
+    const top = [...count].sort((a, b) => b[1] - a[1])[0][0];
+    const set = await run({ [top]: 0.1 });
+    expect((set.params.commission as Record<string, number>)[top]).toBe(0.1);
+    const at = (r: BacktestResult) => r.bets.filter((b) => b.bookmaker === top);
+    expect(at(set).length).toBeLessThan(at(byDefault).length);
+    for (const b of at(set)) {
+      expect(b.commission).toBe(0.1);
+      expect(b.odds).toBeCloseTo(netOdds(b.quotedOdds, 0.1), 12);
+    }
+  }, 120_000);
 
   it('a cancelled backtest job ends CANCELLED', async () => {
     const ctl = new AbortController();

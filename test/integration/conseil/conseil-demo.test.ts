@@ -12,7 +12,7 @@ import { seedDemo } from '../../../src-main/ingest/demo/seed';
 import { runSync } from '../../../src-main/sync/run';
 import { openCache, type Cache } from '../../../src-main/platform/cache/open';
 import { withClient } from '../../../src-main/platform/pg/client';
-import { writeRawSettings } from '../../../src-main/platform/settings';
+import { settingsCommission, writeRawSettings } from '../../../src-main/platform/settings';
 import { agentsRunJob } from '../../../src-main/features/agents/runner';
 import { previewJob } from '../../../src-main/features/analysis';
 import { calibrateJob, calibrateOnCache } from '../../../src-main/features/agents/backtest';
@@ -258,7 +258,7 @@ describe('CONSEIL ULTIM on the synced demo', () => {
       const rowsWith = (versions: BlendVersion[]) => {
         db.prepare('DELETE FROM agent_model_versions').run();
         for (const v of versions) saveBlend(db, v);
-        return historyRows(db, now);
+        return historyRows(db, now, settingsCommission(DEFAULT_SETTINGS));
       };
       const old = blend('old', 1, '2000-01-01T00:00:00.000Z');
       const latest = blend('latest', 0, now.toISOString());
@@ -270,11 +270,34 @@ describe('CONSEIL ULTIM on the synced demo', () => {
       const counts = { noBlend: 0 };
       db.prepare('DELETE FROM agent_model_versions').run();
       saveBlend(db, latest);
-      historyRows(db, now, undefined, counts);
+      historyRows(db, now, settingsCommission(DEFAULT_SETTINGS), undefined, counts);
       expect(counts.noBlend).toBeGreaterThan(0);
     } finally {
       db.close();
     }
+  }, 120_000);
+
+  it("PATRON's learning rows read each book's commission from the Settings: a rate on the bookmakers lowers every net price", () => {
+    read((db) => {
+      const soft = (
+        db.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 0 AND is_sharp = 0 AND is_aggregate = 0').all() as {
+          bookmaker: string;
+        }[]
+      ).map((r) => r.bookmaker);
+      const ex = (db.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[])[0].bookmaker;
+      const now = new Date();
+      const withRates = (commission: Record<string, number>) =>
+        historyRows(db, now, settingsCommission({ markets: { ...DEFAULT_SETTINGS.markets, commission } }), 30);
+      const mean = (rows: { clv: number }[]) => rows.reduce((a, r) => a + r.clv, 0) / rows.length;
+      const byDefault = withRates({});
+      expect(byDefault.length).toBeGreaterThan(0);
+      // the default is the exchange's 5%: the same rows as said explicitly
+      expect(withRates({ [ex]: 0.05 })).toEqual(byDefault);
+      // CLV = net price taken / de-vigged close − 1: 3% on every bookmaker's winnings lowers the rows' CLV
+      const taxed = withRates(Object.fromEntries(soft.map((b) => [b, 0.03])));
+      expect(taxed).not.toEqual(byDefault);
+      expect(mean(taxed)).toBeLessThan(mean(byDefault));
+    });
   }, 120_000);
 
   it('a re-run records nothing new, and no pick is on a selection a high-severity trap is active on', async () => {

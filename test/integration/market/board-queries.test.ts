@@ -10,6 +10,9 @@ import type { Alert, Board, MarketKind, MarketMoves, TopMove } from '../../../sr
 import type { Cache } from '../../../src-main/platform/cache/open';
 import { buildFixtureCache, type Fixture } from './cache-fixture';
 import { toGridRows } from '../../../src-renderer/panels/command-center/rows';
+import { writeRawSettings } from '../../../src-main/platform/settings';
+import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
+import { netOdds } from '../../../src-shared/quant/commission';
 
 let dir: string;
 let file: string;
@@ -60,9 +63,39 @@ function expectedQuotes(): SeriesQuote[] {
 }
 
 describe('market queries on the cache', () => {
+  it("board: best prices and edges net of each book's commission in the Settings (a book best gross may not be best net)", async () => {
+    const settingsFile = path.join(dir, 'settings.json');
+    writeRawSettings(settingsFile, {
+      settings: { ...DEFAULT_SETTINGS, markets: { ...DEFAULT_SETTINGS.markets, commission: { B365: 0.1 } } },
+    });
+    const gross = toGridRows(await run<Board>({ op: 'board', asOf: fx.asOf }));
+    const b = await runJob(boardJob, { asOf: fx.asOf }, { ...jobContext(file), settingsFile });
+    // the rates of the books the board names (a book that is nowhere best is not in its list)
+    expect(b.commission).toEqual(b.bookmakers.includes('B365') ? { B365: 0.1 } : {});
+    const net = toGridRows(b);
+    const want = new Map(boardRows(expectedQuotes(), ['PS'], { B365: 0.1 }).map((r) => [r.id, r]));
+    expect(net.length).toBe(want.size);
+    // brute force: the highest of every book's latest price net of its commission
+    const latest = expectedQuotes();
+    for (const r of net) {
+      const w = want.get(r.id)!;
+      expect([r.bestOdds, r.bestQuoted, r.bestBook, r.bestCommission]).toEqual([w.bestOdds, w.bestQuoted, w.bestBook, w.bestCommission]);
+      const [mid, market, line, selection] = r.id.split('|');
+      const nets = latest
+        .filter((q) => q.matchId === Number(mid) && q.market === market && String(q.line ?? '') === line && q.selection === selection)
+        .map((q) => netOdds(q.odds, q.bookmaker === 'B365' ? 0.1 : 0));
+      expect(r.bestOdds).toBeCloseTo(Math.max(...nets), 12);
+      expect(r.edge).toBeCloseTo(r.fairProb! * r.bestOdds! - 1, 5);
+      if (r.bestBook === 'B365') expect(r.bestOdds).toBeCloseTo(netOdds(r.bestQuoted!, 0.1), 12);
+    }
+    // B365 loses some of its first places to the books that take nothing
+    const lost = gross.filter((g) => g.bestBook === 'B365' && net.find((r) => r.id === g.id)!.bestBook !== 'B365');
+    expect(lost.length).toBeGreaterThan(0);
+  });
+
   it('board = rows computed from the latest/opening quote of every real book of the upcoming matches', async () => {
     const b = await run<Board>({ op: 'board', asOf: fx.asOf });
-    const want = boardRows(expectedQuotes(), ['PS']);
+    const want = boardRows(expectedQuotes(), ['PS'], {});
     const rows = toGridRows(b);
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(rows.length).toBe(want.length);

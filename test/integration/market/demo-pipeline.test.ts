@@ -15,6 +15,7 @@ import type { AnyJobDef } from '../../../src-main/platform/jobs/define';
 import type { Alert, Board, BoardMatch, TopMove } from '../../../src-shared/contract/market';
 import type { Preview } from '../../../src-shared/contract/analysis';
 import { consensusProbabilities } from '../../../src-shared/quant/consensus';
+import { netOdds } from '../../../src-shared/quant/commission';
 import { matchOdds } from '../../../src-shared/quant/markets';
 import { fitDixonColes, predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
 import { toGridRows } from '../../../src-renderer/panels/command-center/rows';
@@ -60,6 +61,10 @@ describe('board and preview on a synced demo cache', () => {
            AND x.selection = o.selection AND x.odds > 1 AND x.observed_at <= ?)`,
     );
     const sels = ['home', 'draw', 'away'];
+    const exchanges = new Set(
+      (cache.prepare('SELECT bookmaker FROM bookmakers WHERE is_exchange = 1').all() as { bookmaker: string }[]).map((x) => x.bookmaker),
+    );
+    expect(exchanges.size).toBeGreaterThan(0);
     for (const r of rows.filter((_, i) => i % 7 === 0)) {
       const q = latest.all(r.matchId, now, now) as { bookmaker: string; selection: string; odds: number }[];
       const books = new Map<string, (number | null)[]>();
@@ -69,7 +74,10 @@ describe('board and preview on a synced demo cache', () => {
         books.set(x.bookmaker, o);
       }
       const mine = q.filter((x) => x.selection === r.selection);
-      expect(r.bestOdds).toBe(Math.max(...mine.map((x) => x.odds)));
+      // the best for the bettor: net of the demo exchange's 5% commission on winnings
+      const net = (x: { bookmaker: string; odds: number }) => netOdds(x.odds, exchanges.has(x.bookmaker) ? 0.05 : 0);
+      expect(r.bestOdds).toBe(Math.max(...mine.map(net)));
+      expect(b.commission[r.bestBook!] ?? 0).toBe(exchanges.has(r.bestBook!) ? 0.05 : 0);
       expect(r.books).toBe(mine.length);
       const c = consensusProbabilities([...books].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([bookmaker, odds]) => ({ bookmaker, odds })));
       expect(r.fairProb).toBeCloseTo(c.probabilities[sels.indexOf(r.selection)], 8);
@@ -111,6 +119,11 @@ describe('board and preview on a synced demo cache', () => {
     expect(one('home').modelProb).toBeCloseTo(x.home, 5);
     expect(one('away').modelProb).toBeCloseTo(x.away, 5);
     expect(one('home').marketProb).not.toBeNull();
+    // every edge at the best net price (net of its book's commission), the quoted price beside it
+    for (const r of p.markets.filter((x) => x.market === '1x2' && x.bestOdds !== null)) {
+      expect(r.bestOdds).toBeCloseTo(netOdds(r.bestQuoted!, r.bestCommission!), 12);
+      expect(r.edge).toBeCloseTo(r.modelProb * r.bestOdds! - 1, 12);
+    }
     expect(p.form.home.last.length).toBeGreaterThan(0);
     expect(p.scorers.home.length).toBeGreaterThan(0);
     await expect(runJob(previewByTeamsJob, { home: 'Nowhere FC', away: p.match.away }, ctx())).rejects.toMatchObject({

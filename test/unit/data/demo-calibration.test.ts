@@ -166,7 +166,8 @@ describe('demo market calibrated to the real files (side by side)', () => {
           last.set(k, { ...s, openOdds: (first.get(k) as SeriesQuote).odds, openAt: (first.get(k) as SeriesQuote).openAt });
         }
         const quotes = [...last.values()];
-        for (const r of boardRows(quotes, ['PS'])) {
+        // gross prices (no commission): the real files' figures it is compared with are measured gross
+        for (const r of boardRows(quotes, ['PS'], {})) {
           if (r.edge === null || r.bestOdds === null) continue;
           edges[r.market].push(r.edge);
           const g = m.markets.find((x) => x.market === r.market && (r.market === '1x2' || x.line === r.line));

@@ -37,7 +37,7 @@ describe('board rows', () => {
     PS: { now: [2.15, 3.55, 3.75], open: [2.35, 3.4, 3.3] },
     BW: { now: [2.2, null, 3.5] }, // incomplete: counts for best price, not for the consensus
   };
-  const rows = boardRows(oneXTwo(7, books), ['PS']);
+  const rows = boardRows(oneXTwo(7, books), ['PS'], {});
 
   it('has one row per selection with a stable id', () => {
     expect(rows.map((r) => r.id)).toEqual([rowId(7, '1x2', null, 'home'), rowId(7, '1x2', null, 'draw'), rowId(7, '1x2', null, 'away')]);
@@ -52,6 +52,25 @@ describe('board rows', () => {
     ]);
     const q = bestPrices(Object.entries(books).map(([bookmaker, b]) => ({ bookmaker, odds: b.now })));
     expect(rows.map((r) => r.bestOdds)).toEqual(q.map((x) => x?.odds));
+    // no commission: the net price is the quoted one
+    expect(rows.every((r) => r.bestQuoted === r.bestOdds && r.bestCommission === 0)).toBe(true);
+  });
+
+  it("the best price is the best net of each book's commission: an exchange at 5% loses its first place", () => {
+    // BFE quotes the best home price (2.24 > BW's 2.2) but nets 1 + 1.24 × 0.95 = 2.178 < 2.2; its away 3.9
+    // nets 3.755 > PS's 3.75 and stays best
+    const withExchange = { ...books, BFE: { now: [2.24, 3.5, 3.9] } };
+    const gross = boardRows(oneXTwo(7, withExchange), ['PS'], {});
+    const net = boardRows(oneXTwo(7, withExchange), ['PS'], { BFE: 0.05 });
+    expect(gross[0].bestBook).toBe('BFE');
+    expect([net[0].bestBook, net[0].bestOdds, net[0].bestQuoted, net[0].bestCommission]).toEqual(['BW', 2.2, 2.2, 0]);
+    expect(net[2].bestBook).toBe('BFE');
+    expect(net[2].bestQuoted).toBe(3.9);
+    expect(net[2].bestCommission).toBe(0.05);
+    expect(net[2].bestOdds).toBeCloseTo(1 + 2.9 * 0.95, 14);
+    // the edge is the net price's
+    for (const r of net) expect(r.edge).toBeCloseTo(r.fairProb! * r.bestOdds! - 1, 14);
+    expect(net[2].edge).toBeLessThan(gross[2].edge!);
   });
 
   it('consensus = median of the multiplicatively de-vigged complete books, by hand and by quant', () => {
@@ -78,7 +97,7 @@ describe('board rows', () => {
       expect(r.sharpBook).toBe('PS');
       expect(r.sharpOdds).toBeCloseTo(1 / p[k], 12);
     });
-    expect(boardRows(oneXTwo(7, books), ['Pinnacle']).every((r) => r.sharpOdds === null && r.sharpBook === null)).toBe(true);
+    expect(boardRows(oneXTwo(7, books), ['Pinnacle'], {}).every((r) => r.sharpOdds === null && r.sharpBook === null)).toBe(true);
   });
 
   it('margin is the median overround of the complete books', () => {
@@ -109,7 +128,7 @@ describe('board rows', () => {
     add('B', -0.25, 'home', 1.93);
     add('B', -0.25, 'away', 0.5); // impossible price: not a quote
     add('A', -0.5, 'home', 2.05);
-    const r = boardRows(q, []);
+    const r = boardRows(q, [], {});
     expect(r.map((x) => x.id)).toEqual(['9|spreads|-0.25|home', '9|spreads|-0.25|away', '9|spreads|-0.5|home']);
     expect(r[1].books).toBe(1);
     expect(r[0].fairProb).toBeCloseTo(devig([1.9, 1.95]).probabilities[0], 14);
@@ -141,7 +160,7 @@ describe('board rows: one snapshot per book', () => {
     q('X', 'draw', 4.5, T1),
     q('X', 'away', 3.65, T2),
   ];
-  const rows = boardRows(quotes, []);
+  const rows = boardRows(quotes, [], {});
 
   it("a selection missing from the book's latest snapshot is not a current quote", () => {
     const draw = rows.find((r) => r.selection === 'draw')!;

@@ -31,12 +31,13 @@ const q = (bookmaker: string, selection: string, odds: number): SeriesQuote => (
 
 let answer: () => Board;
 const boardOf = (home: number, version: string): Board => {
-  const rows = boardRows([q('X', 'home', home), q('X', 'draw', 3.4), q('X', 'away', 3.6)], []);
+  const rows = boardRows([q('X', 'home', home), q('X', 'draw', 3.4), q('X', 'away', 3.6)], [], {});
   return {
     generatedAt: '2026-11-25T08:00:00.000Z',
     version,
     asOf: '2026-11-25T08:00:00.000Z',
     sharpBooks: [],
+    commission: {},
     matches: [match],
     rowCount: rows.length,
     buildMs: 1,

@@ -13,6 +13,8 @@ const q = (market: 'totals' | 'spreads' | '1x2', line: number | null, selection:
   fairProb,
   fairOdds: 1 / fairProb,
   bestOdds,
+  bestQuoted: bestOdds,
+  bestCommission: 0,
   bestBook: 'PS',
 });
 

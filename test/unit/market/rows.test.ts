@@ -5,6 +5,7 @@ import { LARGE_MOVE, largeMoveAlerts, topMoves } from '../../../src-main/feature
 import type { BoardMatch } from '../../../src-shared/contract/market';
 import { diffRows, timeToKickoff, toGridRows } from '../../../src-renderer/panels/command-center/rows';
 import { filterMatches } from '../../../src-renderer/panels/deep-analysis/store';
+import { bestPriceNote } from '../../../src-renderer/panels/command-center/columns';
 
 const match: BoardMatch = {
   matchId: 4,
@@ -33,11 +34,11 @@ describe('board columns and the grid', () => {
     quote(b, 'draw', 3.4),
     quote(b, 'away', 3.6 - i / 10),
   ]);
-  const rows = boardRows(quotes, ['B']);
+  const rows = boardRows(quotes, ['B'], {});
 
   it('round-trips the rows through the column form (prices exact, ratios to 1e-6)', () => {
     const { bookmakers, columns } = encodeRows(rows);
-    const grid = toGridRows({ matches: [match], bookmakers, rowCount: rows.length, columns });
+    const grid = toGridRows({ matches: [match], bookmakers, rowCount: rows.length, columns, commission: {} });
     expect(grid.map((g) => g.id)).toEqual(rows.map((r) => r.id));
     grid.forEach((g, i) => {
       expect(g.bestOdds).toBe(rows[i].bestOdds);
@@ -50,12 +51,13 @@ describe('board columns and the grid', () => {
   });
 
   it('diff: only rows whose shown values changed, plus added and removed ones', () => {
-    const a = toGridRows({ matches: [match], ...encodeRows(rows), rowCount: rows.length });
+    const a = toGridRows({ matches: [match], ...encodeRows(rows), rowCount: rows.length, commission: {} });
     const changed = boardRows(
       quotes.map((q) => (q.bookmaker === 'C' && q.selection === 'home' ? { ...q, odds: 2.6 } : q)),
       ['B'],
+      {},
     );
-    const b = toGridRows({ matches: [match], ...encodeRows(changed), rowCount: changed.length });
+    const b = toGridRows({ matches: [match], ...encodeRows(changed), rowCount: changed.length, commission: {} });
     const d = diffRows(new Map(a.map((r) => [r.id, r])), b);
     // the home price moved; the consensus (and so every selection's fair price) moved with it
     expect(d.update.map((r) => r.id)).toContain('4|1x2||home');
@@ -150,5 +152,29 @@ describe('AH Line columns sort and filter on the line they show', () => {
       expect(Object.is(get({ data: { market: 'spreads', line: 0, selection: 'away' } }), 0)).toBe(true);
       expect(get({ data: { market: 'totals', line: 2.5, selection: 'under' } })).toBe(2.5);
     }
+  });
+});
+
+describe('the best net price in the grid', () => {
+  it("carries the quoted price and the book's commission through the column form; the cell's tooltip names both", () => {
+    // BFE's 5.2 nets 1 + 4.2 × 0.95 = 4.99 at 5%: still above A's 4.9; its 2.0 nets 1.95 < A's 1.96
+    const q = quote;
+    const quotes = [
+      q('A', 'home', 1.96),
+      q('A', 'draw', 3.4),
+      q('A', 'away', 4.9),
+      q('BFE', 'home', 2.0),
+      q('BFE', 'draw', 3.3),
+      q('BFE', 'away', 5.2),
+    ];
+    const rows = boardRows(quotes, [], { BFE: 0.05 });
+    const { bookmakers, columns } = encodeRows(rows);
+    const grid = toGridRows({ matches: [match], bookmakers, rowCount: rows.length, columns, commission: { BFE: 0.05 } });
+    const [home, , away] = grid;
+    expect([home.bestBook, home.bestOdds, home.bestCommission]).toEqual(['A', 1.96, 0]);
+    expect([away.bestBook, away.bestQuoted, away.bestCommission]).toEqual(['BFE', 5.2, 0.05]);
+    expect(away.bestOdds).toBeCloseTo(4.99, 12);
+    expect(bestPriceNote(away)).toBe('5.20 at BFE, 4.99 net of 5%: the best price net of commission (the edge uses it)');
+    expect(bestPriceNote(home)).toBe('1.96 at A');
   });
 });

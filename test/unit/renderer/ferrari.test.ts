@@ -89,6 +89,7 @@ describe('trap markers joined onto the Command Center rows', () => {
     const board = {
       matches: [match],
       bookmakers: ['PS', '1XB'],
+      commission: {},
       rowCount: 3,
       columns: {
         matchId: [12, 12, 12],
@@ -97,6 +98,7 @@ describe('trap markers joined onto the Command Center rows', () => {
         selection: [0, 1, 2],
         books: [2, 2, 2],
         bestOdds: [1.51, 3.9, 5.1],
+        bestQuoted: [1.51, 3.9, 5.1],
         bestBook: [1, 0, 0],
         fairProb: [0.5, 0.27, 0.23],
         sharpOdds: [1.94, 3.7, 4.9],

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
-import { fileSecrets, jobSettings, SettingsStore, settingsFileIn } from '../../../src-main/platform/settings';
+import {
+  fileSecrets,
+  jobCommission,
+  jobSettings,
+  settingsCommission,
+  SettingsStore,
+  settingsFileIn,
+} from '../../../src-main/platform/settings';
 import { exportSettings, readSettingsFile } from '../../../src-main/features/settings';
 import { resolveConfig } from '../../../src-main/app/config';
 
@@ -18,6 +25,16 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
 describe('the settings store', () => {
+  it("a book's commission saved in the Settings is read back by a restart and by every job (settingsCommission)", () => {
+    const store = new SettingsStore(file);
+    store.update({ markets: { ...DEFAULT_SETTINGS.markets, commission: { BFE: 0.02, B365: 0 } } });
+    expect(new SettingsStore(file).settings.markets.commission).toEqual({ BFE: 0.02, B365: 0 });
+    expect(jobCommission({ settingsFile: file })).toEqual({ BFE: 0.02, B365: 0 });
+    expect(settingsCommission(jobSettings({ settingsFile: file }).settings)).toEqual({ BFE: 0.02, B365: 0 });
+    // no file: no rate set, the books' defaults apply
+    expect(jobCommission({})).toEqual({});
+  });
+
   it('saves a section to a file only its owner can read, and a new store (a restart) reads it back', () => {
     const store = new SettingsStore(file);
     expect(store.settings).toEqual(DEFAULT_SETTINGS);

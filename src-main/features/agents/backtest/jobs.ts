@@ -5,6 +5,7 @@ import type { BacktestResult, BlendVersion } from '../../../../src-shared/contra
 import { ContractError } from '../../../../src-shared/contract/errors';
 import { openCache } from '../../../platform/cache/open';
 import { defineJob, JobCancelled, type JobContext } from '../../../platform/jobs/define';
+import { jobCommission } from '../../../platform/settings';
 import { latestBlend, LIVE_DEFAULTS, liveRules, saveBlend } from '../value';
 import { calibrateBlend } from './calibrate';
 import { runBacktestAsync } from './engine';
@@ -16,10 +17,11 @@ import { STRATEGIES } from './strategies';
 import { sortFixtures } from './engine';
 import type { BacktestData } from './types';
 
-function cacheData(file: string): BacktestData {
+/** The cache as backtest data, its prices net of the Settings' commission per book. */
+function cacheData(file: string, commission: Readonly<Record<string, number>>): BacktestData {
   const db = openCache(file, { readonly: true, migrate: false });
   try {
-    return cacheFixtures(db, 'the cache');
+    return cacheFixtures(db, 'the cache', { commission });
   } finally {
     db.close();
   }
@@ -34,7 +36,10 @@ export const backtestRunJob = defineJob({
     parseParams(strategy, p.params); // a bad parameter fails before the data is read
     ctx.progress({ fraction: 0, message: 'reading the data' });
     // files as a stream, regular files only, capped (the handler has checked where they are)
-    const data = p.source.kind === 'csv' ? await loadFootballDataSafely(p.source.files, { signal: ctx.signal }) : cacheData(ctx.cacheFile);
+    const data =
+      p.source.kind === 'csv'
+        ? await loadFootballDataSafely(p.source.files, { signal: ctx.signal })
+        : cacheData(ctx.cacheFile, jobCommission(ctx));
     await new Promise<void>((resolve) => setImmediate(resolve)); // a cancel sent while reading is heard
     return runBacktestAsync(data, strategy, p.params, {
       from: p.from,
@@ -50,9 +55,14 @@ const compact = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+
 
 /** Chooses Agent B's blend weight on the cache's matches of the last `days` days (walk forward, a fit per
  * league and match day) and stores it as a new version. */
-export function calibrateOnCache(file: string, days: number, ctx: Pick<JobContext, 'signal' | 'progress'>, now = new Date()): BlendVersion {
+export function calibrateOnCache(
+  file: string,
+  days: number,
+  ctx: Pick<JobContext, 'signal' | 'progress'> & { settingsFile?: string },
+  now = new Date(),
+): BlendVersion {
   ctx.progress({ fraction: 0, message: 'reading the finished matches and their prices' });
-  const data = cacheData(file);
+  const data = cacheData(file, jobCommission(ctx));
   const to = now.toISOString().slice(0, 10);
   const from = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   const sorted = sortFixtures(data.fixtures);

@@ -5,13 +5,13 @@ import type { ValueBets, ValueBoard } from '../../../../src-shared/contract/agen
 import { openCache } from '../../../platform/cache/open';
 import { cacheReader } from '../../../platform/cache/reader';
 import { defineJob } from '../../../platform/jobs/define';
-import { jobSettings } from '../../../platform/settings';
+import { jobCommission } from '../../../platform/settings';
 import { buildLiveValue, liveValue, type LiveParams, type LiveValue } from './live';
 
 /** Prices are read net of the commission per book the Settings give (saved when the job started). */
 const withCommission = <P extends LiveParams>(p: P, ctx: { settingsFile?: string }): P => ({
   ...p,
-  commission: jobSettings(ctx).settings.markets.commission,
+  commission: jobCommission(ctx),
 });
 import { writeValueOutputs } from './outputs';
 

@@ -12,6 +12,9 @@ import type { BacktestData, BacktestFixture } from '../types';
 export interface CacheSourceOptions {
   /** Decisions use the quotes seen this many minutes before kick-off (default 60). */
   leadMinutes?: number;
+  /** The Settings' commission per book (`settingsCommission`), on top of the exchanges' default: the
+   * prices a backtest, a calibration or PATRON's learning read from the cache are net of it. */
+  commission?: Readonly<Record<string, number>>;
 }
 
 interface MatchRow {
@@ -29,7 +32,7 @@ interface MatchRow {
 export function cacheFixtures(db: Cache, description: string, opts: CacheSourceOptions = {}): BacktestData {
   requireTables(db, ['matches', 'teams']);
   const lead = (opts.leadMinutes ?? 60) * 60_000;
-  const roles = bookRoles(db);
+  const roles = bookRoles(db, opts.commission);
   const matches = db
     .prepare(
       `SELECT m.match_id AS matchId, m.league_code AS league, m.season AS season, m.kickoff AS kickoff, m.status AS status,
