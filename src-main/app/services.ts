@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCache } from '../platform/cache/open';
+import { ensureDesk } from '../platform/desk';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
@@ -100,6 +101,8 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
   const cache = openCache(config.cacheFile, { migrate: true, verify: true });
   markInterruptedSync(cache);
+  const desk = ensureDesk(config.dataDir, cache);
+  log(`desk ${desk.name} (${desk.deskId})`);
   cache.close();
 
   const settingsFile = settingsFileIn(config.dataDir);

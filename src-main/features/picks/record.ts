@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ContractError } from '../../../src-shared/contract/errors';
 import { pickInput, placeBetInput, type PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
+import { deskOf, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { netOdds } from '../../../src-shared/quant/commission';
 import { bookmakerFlags, matchById, pickRowsById } from './queries';
@@ -134,7 +135,7 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
     const book = resolveBookmaker(db, p.bookmaker);
     if ('error' in book) issues.push({ path: [...where, 'bookmaker'], message: book.error });
     checkMatch(db, p.matchId, pickedAt, where, issues, 'picked');
-    const pickId = p.pickId ?? `pick-${randomUUID()}`;
+    const pickId = p.pickId ?? `pick-${deskOf(db).deskId}-${randomUUID()}`;
     if (seen.has(pickId)) issues.push({ path: [...where, 'pickId'], message: `pickId ${pickId} appears twice in this call` });
     seen.add(pickId);
     ids.push(pickId);
@@ -156,7 +157,15 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
     if ('code' in book) rows.push(pickRecord(p, pickId, book.code, pickedAt, rates));
   });
   if (issues.length) refuse(issues);
-  if (rows.length) writeOwnOutput(db, 'tracking_clv_picks', rows);
+  if (rows.length) {
+    requireDeskColumn(db, 'tracking_clv_picks');
+    const deskId = deskOf(db).deskId;
+    writeOwnOutput(
+      db,
+      'tracking_clv_picks',
+      rows.map((r) => ({ ...r, desk_id: deskId })),
+    );
+  }
   return pickRowsById(db, ids);
 }
 
@@ -202,10 +211,14 @@ export function placeBet(db: Cache, b: ParsedBet, now: Date, rates: Readonly<Rec
   const match = checkMatch(db, bet.match_id, placedAt, [], issues, 'placed');
   if (b.placedAt) checkPlacedAt(placedAt, now, match?.kickoff, issues);
   if (issues.length || 'error' in book) refuse(issues);
-  const pickId = `bet-${randomUUID()}`;
+  requireDeskColumn(db, 'tracking_clv_picks');
+  const deskId = deskOf(db).deskId;
+  // the desk in the id too: a bet is the analyst's own, whichever desk's pick it follows
+  const pickId = `bet-${deskId}-${randomUUID()}`;
   writeOwnOutput(db, 'tracking_clv_picks', [
     {
       pick_id: pickId,
+      desk_id: deskId,
       kind: 'bet',
       parent_pick_id: bet.parent,
       match_id: bet.match_id,
