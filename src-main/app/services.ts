@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCache } from '../platform/cache/open';
-import { ensureDesk } from '../platform/desk';
+import { ensureDesk, type Desk } from '../platform/desk';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
@@ -46,6 +46,8 @@ export interface Services {
   source: SourceInfo;
   sourceSwitch: SourceSwitch;
   startedAt: string;
+  /** This data folder's desk identity (desk.json). */
+  desk: Desk;
   close(): Promise<void>;
 }
 
@@ -216,6 +218,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     source,
     sourceSwitch,
     startedAt: new Date().toISOString(),
+    desk,
     async close() {
       try {
         scheduler.stop();
