@@ -116,6 +116,7 @@ interface Existing {
   bookmaker: string;
   quoted: number;
   stake: number;
+  desk_id: string | null;
 }
 
 /** Records picks, all or none. A pickId already stored is accepted again only for the same bet
@@ -126,8 +127,10 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
   const rows: Record<string, unknown>[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
+  requireDeskColumn(db, 'tracking_clv_picks');
+  const deskId = deskOf(db).deskId;
   const existing = db.prepare(
-    'SELECT match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS quoted, stake FROM tracking_clv_picks WHERE pick_id = ?',
+    'SELECT match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS quoted, stake, desk_id FROM tracking_clv_picks WHERE pick_id = ?',
   );
   picks.forEach((p, i) => {
     const where = ['picks', String(i)];
@@ -135,12 +138,17 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
     const book = resolveBookmaker(db, p.bookmaker);
     if ('error' in book) issues.push({ path: [...where, 'bookmaker'], message: book.error });
     checkMatch(db, p.matchId, pickedAt, where, issues, 'picked');
-    const pickId = p.pickId ?? `pick-${deskOf(db).deskId}-${randomUUID()}`;
+    const pickId = p.pickId ?? `pick-${deskId}-${randomUUID()}`;
     if (seen.has(pickId)) issues.push({ path: [...where, 'pickId'], message: `pickId ${pickId} appears twice in this call` });
     seen.add(pickId);
     ids.push(pickId);
     const old = existing.get(pickId) as Existing | undefined;
     if (old) {
+      // an id given by the caller, already another desk's: never taken over, whatever its content
+      if (old.desk_id !== null && old.desk_id !== deskId)
+        throw new ContractError('CONFLICT', `pick ${pickId} is desk ${old.desk_id}'s: a desk never rewrites another desk's pick`, {
+          pickId,
+        });
       const code = 'code' in book ? book.code : p.bookmaker;
       const identical =
         old.match_id === p.matchId &&
@@ -158,8 +166,6 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
   });
   if (issues.length) refuse(issues);
   if (rows.length) {
-    requireDeskColumn(db, 'tracking_clv_picks');
-    const deskId = deskOf(db).deskId;
     writeOwnOutput(
       db,
       'tracking_clv_picks',

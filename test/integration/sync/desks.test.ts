@@ -17,9 +17,9 @@ import { ensureDesk, type Desk } from '../../../src-main/platform/desk';
 import { calibrateOnCache } from '../../../src-main/features/agents/backtest';
 import { saveBlend } from '../../../src-main/features/agents/value';
 import { runConseil } from '../../../src-main/features/conseil';
-import { placeBet } from '../../../src-main/features/picks/record';
+import { placeBet, recordPicks } from '../../../src-main/features/picks/record';
 import { recordCombo } from '../../../src-main/features/picks/combo-track';
-import { comboInput, placeBetInput } from '../../../src-shared/contract/picks';
+import { comboInput, pickInput, placeBetInput } from '../../../src-shared/contract/picks';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import { jobContext } from '../../support/jobs';
 import { createTestDatabase, type TestDatabase } from '../../support/pg';
@@ -251,6 +251,44 @@ describe('two desks on one database', () => {
     await expectEveryRowOnce();
     // the same model on the same data picks the same lines: both desks keep their own pick of them
     expect(await sharedLines()).toBeGreaterThan(0);
+    // an id given by a caller that is already another desk's pick is refused, even with the same bet
+    const theirs = withCache(a.file, (db) =>
+      db
+        .prepare(
+          `SELECT pick_id, match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS odds, stake
+             FROM tracking_clv_picks WHERE kind = 'pick' AND desk_id = ? LIMIT 1`,
+        )
+        .get(a.desk.deskId),
+    ) as {
+      pick_id: string;
+      match_id: number;
+      market: string;
+      line: number | null;
+      selection: string;
+      bookmaker: string;
+      odds: number;
+      stake: number;
+    };
+    const again = pickInput.parse({
+      pickId: theirs.pick_id,
+      matchId: theirs.match_id,
+      market: theirs.market,
+      line: theirs.line,
+      selection: theirs.selection,
+      bookmaker: theirs.bookmaker,
+      odds: theirs.odds,
+      stake: theirs.stake,
+      pickedAt: NOW.toISOString(),
+      decision: {
+        modelVersion: 'test',
+        modelParams: {},
+        weights: {},
+        oddsSnapshot: [
+          { bookmaker: theirs.bookmaker, selection: theirs.selection, line: theirs.line, odds: theirs.odds, observedAt: NOW.toISOString() },
+        ],
+      },
+    });
+    expect(() => withCache(b.file, (db) => recordPicks(db, [again], NOW, {}))).toThrow(/desk .* never rewrites another desk's pick/);
   }, 600_000);
 
   it('the next day synced B then A: every row of both once', async () => {
