@@ -55,8 +55,7 @@ function readDeskFile(file: string): Desk | null {
 
 function cacheDesk(db: Cache): Desk | null {
   const r = db.prepare('SELECT desk_id, name, created_at FROM desk WHERE one = 1').get() as
-    | { desk_id: string; name: string; created_at: string }
-    | undefined;
+    { desk_id: string; name: string; created_at: string } | undefined;
   return r ? { deskId: r.desk_id, name: r.name, createdAt: r.created_at } : null;
 }
 
@@ -121,7 +120,9 @@ const hasDeskColumn = (db: Cache, table: string): boolean =>
  * against ID, so it is safe inline. */
 export function ownRowsSql(db: Cache, table: string, alias = table): string {
   if (!hasDeskColumn(db, table)) return '1 = 1';
-  const id = deskOf(db).deskId;
+  // a cache without an identity yet has written no row of its own (and a read makes none)
+  const id = currentDeskId(db);
+  if (id === null) return `${alias}.desk_id IS NULL`;
   if (!ID.test(id)) throw new Error(`desk id ${id} is malformed`);
   return `(${alias}.desk_id = '${id}' OR ${alias}.desk_id IS NULL)`;
 }

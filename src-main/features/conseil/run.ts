@@ -12,7 +12,7 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { deskOf } from '../../platform/desk';
+import { currentDeskId, deskOf } from '../../platform/desk';
 import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
 import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
@@ -36,11 +36,8 @@ const selectionKey = (matchId: number | null, market: string, line: number | nul
 
 /** Deterministic pick id: one pick per desk, day, match, market line and selection. The desk is in the
  * key so that two desks on one database, picking the same line, keep a pick each (issue 18). */
-export const conseilPickId = (
-  deskId: string,
-  date: string,
-  c: Pick<Candidate, 'matchId' | 'market' | 'line' | 'selection'>,
-): string => `conseil:${deskId}:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
+export const conseilPickId = (deskId: string, date: string, c: Pick<Candidate, 'matchId' | 'market' | 'line' | 'selection'>): string =>
+  `conseil:${deskId}:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
 
 /** The day's earlier CONSEIL picks: their exposure counts against today's limits, and they are not re-picked. */
 function alreadyPicked(db: Cache, date: string): { keys: Set<string>; lines: Set<string>; exposure: Exposure } {
@@ -95,7 +92,8 @@ function weightsFor(db: Cache, dryRun: boolean, now: Date, warnings: string[]): 
 export function runConseil(db: Cache, opts: RunOptions, now = new Date()): ConseilRun {
   const t0 = performance.now();
   const date = opts.date ?? now.toISOString().slice(0, 10);
-  const deskId = deskOf(db).deskId;
+  // a dry run writes nothing, not even a first identity: its pick ids are only shown
+  const deskId = opts.dryRun ? (currentDeskId(db) ?? 'no-desk-yet') : deskOf(db).deskId;
   const warnings: string[] = [];
   const stored = weightsFor(db, opts.dryRun === true, now, warnings);
   const staking = opts.settings.staking;
@@ -171,7 +169,9 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
         roles.commission,
       ).length;
   }
-  const views = opts.dryRun ? picks.map((c) => chosenView(c, deskId, date, now, byMatch.get(c.matchId as number)!.match)) : dayPicks(db, date);
+  const views = opts.dryRun
+    ? picks.map((c) => chosenView(c, deskId, date, now, byMatch.get(c.matchId as number)!.match))
+    : dayPicks(db, date);
   return {
     date,
     asOf: now.toISOString(),
