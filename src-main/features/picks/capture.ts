@@ -38,7 +38,9 @@ export interface CaptureReport {
 }
 
 // this desk's picks only (and those from before desks): another desk captures its own
-const candidatesSql = (own: string) => `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, m.kickoff, p.closing_status,
+const candidatesSql = (
+  own: string,
+) => `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, m.kickoff, p.closing_status,
     p.closing_reference, p.closing_odds, p.closing_fair_odds, p.closing_observed_at, p.closing_book_odds, p.clv, p.clv_raw
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
   WHERE ${own} AND m.kickoff <= @now AND m.status NOT IN ('postponed', 'cancelled') AND p.market IN ('1x2', 'totals', 'spreads')

@@ -70,7 +70,10 @@ describe('desk identity: made once per data folder', () => {
     expect(() => requireDeskColumn(db, 't')).toThrow(/015_desk/);
     db.exec('ALTER TABLE t ADD COLUMN desk_id TEXT');
     db.exec(`INSERT INTO t VALUES ('mine', '${me}'), ('other', 'abcdef123456'), ('old', NULL)`);
-    const ids = db.prepare(`SELECT id FROM t WHERE ${ownRowsSql(db, 't')} ORDER BY id`).pluck().all();
+    const ids = db
+      .prepare(`SELECT id FROM t WHERE ${ownRowsSql(db, 't')} ORDER BY id`)
+      .pluck()
+      .all();
     expect(ids).toEqual(['mine', 'old']);
   });
 
