@@ -10,6 +10,7 @@ export function appHandlers(s: Services, transport: 'ipc' | 'http'): PartialHand
       source: { kind: s.source.kind, label: s.source.label },
       cacheFile: s.config.cacheFile,
       startedAt: s.startedAt,
+      desk: s.desk,
     }),
     'jobs.list': async () => s.jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCache } from '../platform/cache/open';
+import { ensureDesk, type Desk } from '../platform/desk';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
@@ -45,6 +46,8 @@ export interface Services {
   source: SourceInfo;
   sourceSwitch: SourceSwitch;
   startedAt: string;
+  /** This data folder's desk identity (desk.json). */
+  desk: Desk;
   close(): Promise<void>;
 }
 
@@ -100,6 +103,8 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
   if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
   const cache = openCache(config.cacheFile, { migrate: true, verify: true });
   markInterruptedSync(cache);
+  const desk = ensureDesk(config.dataDir, cache);
+  log(`desk ${desk.name} (${desk.deskId})`);
   cache.close();
 
   const settingsFile = settingsFileIn(config.dataDir);
@@ -213,6 +218,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     source,
     sourceSwitch,
     startedAt: new Date().toISOString(),
+    desk,
     async close() {
       try {
         scheduler.stop();

@@ -4,6 +4,7 @@ import { ContractError } from '../../src-shared/contract/errors';
 import type { SourceState } from '../../src-shared/contract/settings';
 import { ensureDemoJob } from '../ingest/demo';
 import { openCache } from '../platform/cache/open';
+import { ensureDesk } from '../platform/desk';
 import type { EventBus } from '../platform/events';
 import { JobHost } from '../platform/jobs/host';
 import { testConnection } from '../platform/pg/connection-test';
@@ -120,7 +121,13 @@ export class SourceSwitch {
     writeMarker(files, { ...marker, phase: 'syncing' });
     let host: JobHost | undefined;
     try {
-      openCache(staging, { migrate: true }).close();
+      // the new cache writes as the same desk (its identity is the data folder's, not the cache's)
+      const fresh = openCache(staging, { migrate: true });
+      try {
+        ensureDesk(this.d.config.dataDir, fresh);
+      } finally {
+        fresh.close();
+      }
       const settingsFile = this.d.jobs.workerConfig.settingsFile;
       host = new JobHost({ cacheFile: staging, sourceUrl: target, settingsFile }, workerEntry(), this.d.bus);
       if (!url) await host.run(ensureDemoJob, {}).done;

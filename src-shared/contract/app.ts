@@ -8,6 +8,8 @@ export const appInfo = z.object({
   source: z.object({ kind: z.enum(['embedded', 'configured', 'none']), label: z.string() }),
   cacheFile: z.string(),
   startedAt: z.string(),
+  /** This desk (issue 18): its id, in the keys of its picks, bets, combos and feedback, and its name. */
+  desk: z.object({ deskId: z.string(), name: z.string(), createdAt: z.string() }),
 });
 
 export const appMethods = {

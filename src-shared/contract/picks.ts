@@ -222,6 +222,8 @@ const matchInfo = {
 /** One pick or bet as the Historique grid shows it. */
 export const pickRow = z.object({
   pickId: z.string(),
+  /** The desk that wrote it; null for a row from before desks had identities (unknown). */
+  deskId: z.string().nullable(),
   kind: pickKind,
   parentPickId: z.string().nullable(),
   ...matchInfo,
@@ -282,6 +284,9 @@ export const pickDetail = pickRow.extend({
 });
 export type PickDetail = z.infer<typeof pickDetail>;
 
+export const deskScope = z.enum(['mine', 'team']);
+export type DeskScope = z.infer<typeof deskScope>;
+
 const pickFilterShape = z
   .object({
     kind: z.enum(['pick', 'bet', 'all']).default('all'),
@@ -294,6 +299,9 @@ const pickFilterShape = z
     bookmaker: z.string().max(40).optional(),
     source: z.string().max(60).optional(),
     matchId: z.number().int().optional(),
+    /** Whose rows (issue 18, a team on one database): 'mine' this desk's only; 'team' every desk's,
+     * with the rows written before desks had identities (their desk is unknown). */
+    desk: deskScope.default('team'),
   })
   .strict();
 export const pickFilter = pickFilterShape.superRefine(orderedRange());

@@ -6,6 +6,7 @@
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Cache } from '../../platform/cache/open';
+import { deskOf, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { fitPatron, scorePatron, weightRecord, type PatronInput, type PatronWeights, type TrainingRow } from '../agents/patron';
 import { CONSEIL_DEFAULTS } from '../decision';
@@ -52,14 +53,18 @@ export function outOfSample(rows: readonly TrainingRow[], before: PatronWeights 
   return { from: cut, to: last, candidates: held.length, before: judge(before), after: judge(refit) };
 }
 
-/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by pick and agent).
+/** agent_feedback rows for the CONSEIL picks settled since the last run (ids fixed by desk, pick and agent).
  * Settled means a result: a pick with only its closing line (CLV) has not been settled yet, and is fed
  * back once its result is known. */
 export function feedBack(db: Cache, before: PatronWeights | null, after: PatronWeights, now: Date): number {
   const settled = unfedSettledPicks(db);
+  if (settled.length) requireDeskColumn(db, 'agent_feedback');
+  // the desk in the key: feedback is this desk's learning, never another desk's row rewritten
+  const deskId = deskOf(db).deskId;
   const rows = settled.flatMap((p) =>
     Object.keys(AGENT_INPUTS).map((agent) => ({
-      feedback_id: `feedback:${p.pick_id}:${agent}`,
+      feedback_id: `feedback:${deskId}:${p.pick_id}:${agent}`,
+      desk_id: deskId,
       prediction_id: null,
       pick_id: p.pick_id,
       agent,

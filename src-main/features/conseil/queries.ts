@@ -4,6 +4,7 @@
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { ownRowsSql } from '../../platform/desk';
 
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(',') || 'NULL';
 
@@ -25,7 +26,7 @@ export function conseilPicksBetween(db: Cache, from: string, to: string): DayPic
     .prepare(
       `SELECT p.match_id AS matchId, p.market, p.line, p.selection, p.stake, m.league_code AS league
          FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`,
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ? AND ${ownRowsSql(db, 'tracking_clv_picks', 'p')}`,
     )
     .all(from, to) as DayPickRow[];
 }
@@ -68,7 +69,9 @@ const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection
 export function conseilPickRows(db: Cache, from: string, to: string): PickDbRow[] {
   if (!tableExists(db, 'tracking_clv_picks')) return [];
   return db
-    .prepare(`${PICK_SELECT} WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ?`)
+    .prepare(
+      `${PICK_SELECT} WHERE p.kind = 'pick' AND p.source = 'conseil' AND m.kickoff >= ? AND m.kickoff < ? AND ${ownRowsSql(db, 'tracking_clv_picks', 'p')}`,
+    )
     .all(from, to) as PickDbRow[];
 }
 
@@ -102,7 +105,8 @@ export function betsFollowing(db: Cache, pickIds: readonly string[]): ({ parent:
     .prepare(
       `SELECT parent_pick_id AS parent, pick_id AS pickId, bookmaker, odds_taken AS odds,
          COALESCE(quoted_odds, odds_taken) AS quotedOdds, commission, stake, picked_at AS placedAt
-         FROM tracking_clv_picks WHERE kind = 'bet' AND parent_pick_id IN (${inList(pickIds.length)}) ORDER BY picked_at`,
+         FROM tracking_clv_picks p WHERE kind = 'bet' AND parent_pick_id IN (${inList(pickIds.length)}) AND ${ownRowsSql(db, 'tracking_clv_picks', 'p')}
+        ORDER BY picked_at`,
     )
     .all(...pickIds) as ({ parent: string } & ConseilPick['placed'][number])[];
 }
@@ -169,7 +173,7 @@ export function settledPickRows(db: Cache, before: string): { inputs: string | n
   return db
     .prepare(
       `SELECT p.inputs AS inputs, p.clv AS clv, m.kickoff AS kickoff FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.clv IS NOT NULL AND m.kickoff < ?`,
+        WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.clv IS NOT NULL AND m.kickoff < ? AND ${ownRowsSql(db, 'tracking_clv_picks', 'p')}`,
     )
     .all(before) as { inputs: string | null; clv: number; kickoff: string }[];
 }
@@ -188,7 +192,8 @@ export function unfedSettledPicks(db: Cache): SettledPick[] {
     .prepare(
       `SELECT p.pick_id, p.result, p.clv, p.profit FROM tracking_clv_picks p
         WHERE p.kind = 'pick' AND p.source = 'conseil' AND p.result IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.feedback_id = 'feedback:' || p.pick_id || ':value')`,
+          AND ${ownRowsSql(db, 'tracking_clv_picks', 'p')}
+          AND NOT EXISTS (SELECT 1 FROM agent_feedback f WHERE f.pick_id = p.pick_id AND f.agent = 'value' AND ${ownRowsSql(db, 'agent_feedback', 'f')})`,
     )
     .all() as SettledPick[];
 }

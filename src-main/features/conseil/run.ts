@@ -12,6 +12,7 @@ import type { Settings } from '../../../src-shared/contract/settings';
 import { findMarket, type MarketPrices } from '../../../src-shared/domain/market-prices';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { currentDeskId, deskOf } from '../../platform/desk';
 import { settingsCommission } from '../../platform/settings';
 import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
@@ -34,9 +35,10 @@ export interface RunOptions {
 const selectionKey = (matchId: number | null, market: string, line: number | null, selection: string) =>
   `${matchId}|${market}|${line ?? ''}|${selection}`;
 
-/** Deterministic pick id: one pick per day, match, market line and selection. */
-export const conseilPickId = (date: string, c: Pick<Candidate, 'matchId' | 'market' | 'line' | 'selection'>): string =>
-  `conseil:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
+/** Deterministic pick id: one pick per desk, day, match, market line and selection. The desk is in the
+ * key so that two desks on one database, picking the same line, keep a pick each (issue 18). */
+export const conseilPickId = (deskId: string, date: string, c: Pick<Candidate, 'matchId' | 'market' | 'line' | 'selection'>): string =>
+  `conseil:${deskId}:${date}:${c.matchId}:${c.market}:${c.line === null ? 'na' : String(c.line)}:${c.selection}`;
 
 /** The day's earlier CONSEIL picks: their exposure counts against today's limits, and they are not re-picked. */
 function alreadyPicked(db: Cache, date: string): { keys: Set<string>; lines: Set<string>; exposure: Exposure } {
@@ -97,6 +99,8 @@ function weightsFor(
 export function runConseil(db: Cache, opts: RunOptions, now = new Date()): ConseilRun {
   const t0 = performance.now();
   const date = opts.date ?? now.toISOString().slice(0, 10);
+  // a dry run writes nothing, not even a first identity: its pick ids are only shown
+  const deskId = opts.dryRun ? (currentDeskId(db) ?? 'no-desk-yet') : deskOf(db).deskId;
   const warnings: string[] = [];
   const commission = settingsCommission(opts.settings);
   const stored = weightsFor(db, opts.dryRun === true, now, commission, warnings);
@@ -159,7 +163,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   if (sameLine) refusedBy['another selection of the line picked earlier today'] = sameLine;
 
   const inputs = picks.map((c) =>
-    toPickInput(c, date, now, byMatch.get(c.matchId as number)!.prices, inputsByKey, stored!, blend?.w ?? 0, opts),
+    toPickInput(c, deskId, date, now, byMatch.get(c.matchId as number)!.prices, inputsByKey, stored!, blend?.w ?? 0, opts),
   );
   let recorded = 0;
   if (!opts.dryRun && inputs.length) {
@@ -173,7 +177,9 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
         roles.commission,
       ).length;
   }
-  const views = opts.dryRun ? picks.map((c) => chosenView(c, date, now, byMatch.get(c.matchId as number)!.match)) : dayPicks(db, date);
+  const views = opts.dryRun
+    ? picks.map((c) => chosenView(c, deskId, date, now, byMatch.get(c.matchId as number)!.match))
+    : dayPicks(db, date);
   return {
     date,
     asOf: now.toISOString(),
@@ -201,6 +207,7 @@ function patronDetail(c: Chosen, inputs: Record<string, number> | undefined) {
 
 function toPickInput(
   c: Chosen,
+  deskId: string,
   date: string,
   now: Date,
   prices: MarketPrices[],
@@ -211,7 +218,7 @@ function toPickInput(
 ): PickInput {
   const m = findMarket(prices, c.market, c.line) as MarketPrices;
   return {
-    pickId: conseilPickId(date, c),
+    pickId: conseilPickId(deskId, date, c),
     matchId: c.matchId as number,
     market: c.market,
     line: c.line,
@@ -255,12 +262,13 @@ function toPickInput(
 /** A chosen pick shown without being recorded (dry run). */
 function chosenView(
   c: Chosen,
+  deskId: string,
   date: string,
   now: Date,
   match: { league: string; kickoff: string; home: string; away: string },
 ): ConseilPick {
   return {
-    pickId: conseilPickId(date, c),
+    pickId: conseilPickId(deskId, date, c),
     matchId: c.matchId as number,
     league: match.league,
     kickoff: match.kickoff,

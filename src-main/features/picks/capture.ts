@@ -5,6 +5,7 @@
 // written (writeOwnOutput: published at the next sync).
 import { PICK_SELECTIONS, type PickMarket } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
+import { ownRowsSql } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { pickClose, referenceClose, type ClosingLine, type PickClose } from './closing';
 import { bookmakerFlags, closingQuotes } from './queries';
@@ -36,10 +37,13 @@ export interface CaptureReport {
   written: number;
 }
 
-const CANDIDATES = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, m.kickoff, p.closing_status,
+// this desk's picks only (and those from before desks): another desk captures its own
+const candidatesSql = (
+  own: string,
+) => `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken, m.kickoff, p.closing_status,
     p.closing_reference, p.closing_odds, p.closing_fair_odds, p.closing_observed_at, p.closing_book_odds, p.clv, p.clv_raw
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-  WHERE m.kickoff <= @now AND m.status NOT IN ('postponed', 'cancelled') AND p.market IN ('1x2', 'totals', 'spreads')
+  WHERE ${own} AND m.kickoff <= @now AND m.status NOT IN ('postponed', 'cancelled') AND p.market IN ('1x2', 'totals', 'spreads')
     AND ((p.closing_status IS NULL AND p.closing_odds IS NULL AND p.clv IS NULL)
       OR (p.closing_status IN ('last_quote', 'missing') AND m.kickoff >= @since))
   ORDER BY p.match_id, p.market, p.line`;
@@ -57,7 +61,7 @@ const same = (c: Candidate, n: PickClose): boolean =>
 /** The picks the capture looks at (the bench's baseline reads exactly these rows). */
 export function closingCandidates(db: Cache, now: Date, recheckDays: number): Candidate[] {
   return db
-    .prepare(CANDIDATES)
+    .prepare(candidatesSql(ownRowsSql(db, 'tracking_clv_picks', 'p')))
     .all({ now: now.toISOString(), since: new Date(now.getTime() - recheckDays * 86_400_000).toISOString() }) as Candidate[];
 }
 

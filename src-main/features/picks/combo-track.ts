@@ -8,6 +8,7 @@ import type { comboInput, ComboRow } from '../../../src-shared/contract/picks';
 import { comboLegKey } from '../../../src-shared/domain/combo-legs';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { deskOf, ownRowsSql, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { priceCombo, settleComboLegs, settleLeg, type Correlation, type GoalEvent, type LegResult, type PricedLeg } from './combos';
 import { matchById, type MatchRow } from './queries';
@@ -130,7 +131,9 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
   } catch (err) {
     refuse([{ path: ['legs'], message: (err as Error).message }]);
   }
-  const comboId = c.comboId ?? `combo-${randomUUID()}`;
+  requireDeskColumn(db, 'fg_combo_tracking');
+  const deskId = deskOf(db).deskId;
+  const comboId = c.comboId ?? `combo-${deskId}-${randomUUID()}`;
   if (db.prepare('SELECT 1 FROM fg_combo_tracking WHERE combo_id = ?').get(comboId))
     throw new ContractError('CONFLICT', `combo ${comboId} already exists: combos are never rewritten`, { comboId });
   const stored: StoredLeg[] = legs.map((l) => ({
@@ -147,6 +150,7 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
   writeOwnOutput(db, 'fg_combo_tracking', [
     {
       combo_id: comboId,
+      desk_id: deskId,
       kind: c.kind,
       legs: JSON.stringify(stored),
       odds: c.odds,
@@ -257,7 +261,8 @@ export function settleCombos(db: Cache, now: Date): { candidates: number; settle
   if (!tableExists(db, 'fg_combo_tracking')) return { candidates: 0, settled: 0, written: 0, notes: [] };
   const rows = db
     .prepare(
-      'SELECT combo_id, legs, odds, stake, pricing, result, profit FROM fg_combo_tracking WHERE pricing IS NOT NULL OR result IS NULL',
+      `SELECT combo_id, legs, odds, stake, pricing, result, profit FROM fg_combo_tracking
+        WHERE (pricing IS NOT NULL OR result IS NULL) AND ${ownRowsSql(db, 'fg_combo_tracking')}`,
     )
     .all() as Pick<ComboDb, 'combo_id' | 'legs' | 'odds' | 'stake' | 'pricing' | 'result' | 'profit'>[];
   const matches = new Map<number, MatchRow | undefined>();

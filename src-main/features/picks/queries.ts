@@ -5,6 +5,7 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { requireTables, tableExists } from '../../platform/cache/tables';
+import { currentDeskId } from '../../platform/desk';
 import type { BookFlags, Quote } from './closing';
 
 /** Columns of tracking_clv_picks this module needs beyond the original table (migration 012). */
@@ -19,6 +20,8 @@ const PICK_COLUMNS_012 = [
   // migration 014: the quoted price and the book's commission beside the net price taken
   'quoted_odds',
   'commission',
+  // migration 015: the desk that wrote the row (a team on one database)
+  'desk_id',
 ];
 const COMBO_COLUMNS_012 = ['pricing', 'fair_odds', 'independent_prob', 'settlement_note'];
 
@@ -28,7 +31,7 @@ function requireColumns(db: Cache, table: string, columns: readonly string[]): v
   if (missing.length)
     throw new ContractError(
       'UNAVAILABLE',
-      `the cache's ${table} lacks ${missing.join(', ')}: the source needs migration 012 (the app applies it at start), then a sync`,
+      `the cache's ${table} lacks ${missing.join(', ')}: the source needs its migrations (012, 014, 015: the app applies them at start), then a sync`,
     );
 }
 
@@ -116,7 +119,7 @@ export function closingQuotes(db: Cache, match: number, market: string, line: nu
   return rows.map((r) => ({ ...r, isClosing: r.isClosing === 1 }));
 }
 
-const PICK_SELECT = `SELECT p.pick_id AS pickId, p.kind, p.parent_pick_id AS parentPickId, p.match_id AS matchId, m.league_code AS league,
+const PICK_SELECT = `SELECT p.pick_id AS pickId, p.desk_id AS deskId, p.kind, p.parent_pick_id AS parentPickId, p.match_id AS matchId, m.league_code AS league,
     m.kickoff, h.name AS home, a.name AS away, m.status AS matchStatus, m.home_goals AS homeGoals, m.away_goals AS awayGoals,
     p.market, p.line, p.selection, p.bookmaker, p.odds_taken AS odds,
     COALESCE(p.quoted_odds, p.odds_taken) AS quotedOdds, p.commission, p.stake, p.fair_odds AS fairOdds,
@@ -133,7 +136,7 @@ const FILTER = `(@kind = 'all' OR p.kind = @kind)
   AND (@from IS NULL OR m.kickoff >= @from) AND (@to IS NULL OR m.kickoff < date(@to, '+1 day'))
   AND (@market IS NULL OR p.market = @market) AND (@league IS NULL OR m.league_code = @league)
   AND (@bookmaker IS NULL OR p.bookmaker = @bookmaker) AND (@source IS NULL OR p.source = @source)
-  AND (@matchId IS NULL OR p.match_id = @matchId)`;
+  AND (@matchId IS NULL OR p.match_id = @matchId) AND (@desk IS NULL OR p.desk_id = @desk)`;
 
 type RawPick = Omit<PickRow, 'state' | 'outcomeProbs'> & { outcomeProbs: string | null };
 
@@ -147,8 +150,10 @@ function withState(r: RawPick): PickRow {
   };
 }
 
-function filterParams(f: PickFilter): Record<string, unknown> {
+/** 'mine': this desk's id (none yet: a desk that has written nothing, so no row is its). */
+function filterParams(db: Cache, f: PickFilter): Record<string, unknown> {
   return {
+    desk: f.desk === 'mine' ? (currentDeskId(db) ?? '') : null,
     kind: f.kind ?? 'all',
     state: f.state ?? 'all',
     from: f.from ?? null,
@@ -163,7 +168,7 @@ function filterParams(f: PickFilter): Record<string, unknown> {
 
 /** Picks matching a filter, newest kick-off first. */
 export function listPicks(db: Cache, f: PickFilter, limit: number): { rows: PickRow[]; total: number } {
-  const params = filterParams(f);
+  const params = filterParams(db, f);
   const total = (
     db
       .prepare(`SELECT count(*) AS n FROM tracking_clv_picks p LEFT JOIN matches m ON m.match_id = p.match_id WHERE ${FILTER}`)
@@ -180,7 +185,7 @@ export function picksForStats(db: Cache, f: PickFilter): PickRow[] {
   return (
     db
       .prepare(`${PICK_SELECT} WHERE ${FILTER} ORDER BY COALESCE(m.kickoff, p.picked_at), p.picked_at, p.pick_id`)
-      .all(filterParams(f)) as RawPick[]
+      .all(filterParams(db, f)) as RawPick[]
   ).map(withState);
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ContractError } from '../../../src-shared/contract/errors';
 import { pickInput, placeBetInput, type PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
+import { deskOf, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { netOdds } from '../../../src-shared/quant/commission';
 import { bookmakerFlags, matchById, pickRowsById } from './queries';
@@ -115,6 +116,7 @@ interface Existing {
   bookmaker: string;
   quoted: number;
   stake: number;
+  desk_id: string | null;
 }
 
 /** Records picks, all or none. A pickId already stored is accepted again only for the same bet
@@ -125,8 +127,10 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
   const rows: Record<string, unknown>[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
+  requireDeskColumn(db, 'tracking_clv_picks');
+  const deskId = deskOf(db).deskId;
   const existing = db.prepare(
-    'SELECT match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS quoted, stake FROM tracking_clv_picks WHERE pick_id = ?',
+    'SELECT match_id, market, line, selection, bookmaker, COALESCE(quoted_odds, odds_taken) AS quoted, stake, desk_id FROM tracking_clv_picks WHERE pick_id = ?',
   );
   picks.forEach((p, i) => {
     const where = ['picks', String(i)];
@@ -134,12 +138,17 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
     const book = resolveBookmaker(db, p.bookmaker);
     if ('error' in book) issues.push({ path: [...where, 'bookmaker'], message: book.error });
     checkMatch(db, p.matchId, pickedAt, where, issues, 'picked');
-    const pickId = p.pickId ?? `pick-${randomUUID()}`;
+    const pickId = p.pickId ?? `pick-${deskId}-${randomUUID()}`;
     if (seen.has(pickId)) issues.push({ path: [...where, 'pickId'], message: `pickId ${pickId} appears twice in this call` });
     seen.add(pickId);
     ids.push(pickId);
     const old = existing.get(pickId) as Existing | undefined;
     if (old) {
+      // an id given by the caller, already another desk's: never taken over, whatever its content
+      if (old.desk_id !== null && old.desk_id !== deskId)
+        throw new ContractError('CONFLICT', `pick ${pickId} is desk ${old.desk_id}'s: a desk never rewrites another desk's pick`, {
+          pickId,
+        });
       const code = 'code' in book ? book.code : p.bookmaker;
       const identical =
         old.match_id === p.matchId &&
@@ -156,7 +165,13 @@ export function recordPicks(db: Cache, picks: readonly ParsedPick[], now: Date, 
     if ('code' in book) rows.push(pickRecord(p, pickId, book.code, pickedAt, rates));
   });
   if (issues.length) refuse(issues);
-  if (rows.length) writeOwnOutput(db, 'tracking_clv_picks', rows);
+  if (rows.length) {
+    writeOwnOutput(
+      db,
+      'tracking_clv_picks',
+      rows.map((r) => ({ ...r, desk_id: deskId })),
+    );
+  }
   return pickRowsById(db, ids);
 }
 
@@ -202,10 +217,14 @@ export function placeBet(db: Cache, b: ParsedBet, now: Date, rates: Readonly<Rec
   const match = checkMatch(db, bet.match_id, placedAt, [], issues, 'placed');
   if (b.placedAt) checkPlacedAt(placedAt, now, match?.kickoff, issues);
   if (issues.length || 'error' in book) refuse(issues);
-  const pickId = `bet-${randomUUID()}`;
+  requireDeskColumn(db, 'tracking_clv_picks');
+  const deskId = deskOf(db).deskId;
+  // the desk in the id too: a bet is the analyst's own, whichever desk's pick it follows
+  const pickId = `bet-${deskId}-${randomUUID()}`;
   writeOwnOutput(db, 'tracking_clv_picks', [
     {
       pick_id: pickId,
+      desk_id: deskId,
       kind: 'bet',
       parent_pick_id: bet.parent,
       match_id: bet.match_id,

@@ -1,6 +1,7 @@
 // Settlement from results: picks whose match is finished (with a score), postponed or cancelled,
 // and that are open or were settled here on another match state. Only changed rows are written.
 import type { Cache } from '../../platform/cache/open';
+import { ownRowsSql } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { describeBasis, settle, settlementAction } from './settle';
 
@@ -30,17 +31,18 @@ export interface ResultsReport {
 }
 
 // The SQL keeps only picks with work to do; settlementAction decides (the same rule, on one row).
-const CANDIDATES = `SELECT p.pick_id, p.market, p.line, p.selection, p.odds_taken, p.stake, p.result, p.settled_status,
+// this desk's picks only (and those from before desks): another desk settles its own
+const candidatesSql = (own: string) => `SELECT p.pick_id, p.market, p.line, p.selection, p.odds_taken, p.stake, p.result, p.settled_status,
     p.settled_home_goals, p.settled_away_goals, m.status, m.home_goals, m.away_goals
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
-  WHERE m.status IN ('finished', 'postponed', 'cancelled') AND p.market IN ('1x2', 'totals', 'spreads')
+  WHERE ${own} AND m.status IN ('finished', 'postponed', 'cancelled') AND p.market IN ('1x2', 'totals', 'spreads')
     AND (p.result IS NULL OR (p.settled_status IS NOT NULL AND (p.settled_status IS NOT m.status
       OR p.settled_home_goals IS NOT (CASE WHEN m.status = 'finished' THEN m.home_goals END)
       OR p.settled_away_goals IS NOT (CASE WHEN m.status = 'finished' THEN m.away_goals END))))`;
 
 /** The picks the settlement looks at (the bench's baseline reads exactly these rows). */
 export function settlementCandidates(db: Cache): Candidate[] {
-  return db.prepare(CANDIDATES).all() as Candidate[];
+  return db.prepare(candidatesSql(ownRowsSql(db, 'tracking_clv_picks', 'p'))).all() as Candidate[];
 }
 
 export function settleResults(db: Cache, now: Date): ResultsReport {

@@ -99,6 +99,15 @@ export function BetsTab() {
               </select>
               <select
                 className="select"
+                aria-label="Desk"
+                value={f.desk ?? 'team'}
+                onChange={(e) => h.setFilters({ desk: e.target.value === 'mine' ? 'mine' : 'team' })}
+              >
+                <option value="team">Team (every desk)</option>
+                <option value="mine">Mine (this desk)</option>
+              </select>
+              <select
+                className="select"
                 aria-label="Agent"
                 value={f.source ?? ''}
                 onChange={(e) => h.setFilters({ source: e.target.value || undefined })}

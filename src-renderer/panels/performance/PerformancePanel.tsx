@@ -140,6 +140,15 @@ export default function PerformancePanel() {
         </label>
         <select
           className="select"
+          aria-label="Desk"
+          value={f.desk ?? 'team'}
+          onChange={(e) => st.setFilters({ desk: e.target.value === 'mine' ? 'mine' : 'team' })}
+        >
+          <option value="team">Team (every desk)</option>
+          <option value="mine">Mine (this desk)</option>
+        </select>
+        <select
+          className="select"
           aria-label="Agent"
           value={f.source ?? ''}
           onChange={(e) => st.setFilters({ source: e.target.value || undefined })}

@@ -54,6 +54,10 @@ export function TransferCard({ file, updatedAt }: { file: string; updatedAt: str
           <dd>
             {info.name} v{info.version}
           </dd>
+          <dt>Desk</dt>
+          <dd title="Made once for this data folder (desk.json): its id is in the keys of the picks, bets, combos and feedback this desk writes">
+            {info.desk.name} <span className="cell--mono">({info.desk.deskId})</span>
+          </dd>
           <dt>Cache</dt>
           <dd className="cell--mono">{info.cacheFile}</dd>
           <dt>Settings</dt>

@@ -4,6 +4,7 @@ import { clvHistogram, kpisOf, leadBand, oddsBand, performanceOf, weekOf } from 
 
 const base: PickRow = {
   pickId: 'p',
+  deskId: null,
   kind: 'pick',
   parentPickId: null,
   matchId: 1,
