@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from 'react';
-import { useInventory } from '../panels/inventory/store';
+import { useInventory } from './store/inventory';
 import { usePicks } from '../panels/picks/store';
 
 export interface PanelDef {

@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
+import { type GridRow } from './rows';
+import { lineLabel, marketLabel, sideLine, timeToKickoff } from '../../ui/market-labels';
 import { SelectionCell } from './TrapMarker';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));

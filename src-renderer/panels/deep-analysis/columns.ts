@@ -1,6 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { PreviewRow } from '../../../src-shared/contract/analysis';
-import { lineLabel, marketLabel, sideLine } from '../command-center/rows';
+import { lineLabel, marketLabel, sideLine } from '../../ui/market-labels';
 
 export type ModelRow = PreviewRow & { id: string };
 

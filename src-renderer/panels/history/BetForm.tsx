@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { PICK_SELECTIONS, placeBetInput, type PickMarket, type PickRow } from '../../../src-shared/contract/picks';
 import type { BoardMatch } from '../../../src-shared/contract/market';
 import { call, ContractCallError } from '../../api/client';
-import { betLabel, kickoffText, MARKET_NAMES } from './labels';
+import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
 
 type Errors = Record<string, string>;

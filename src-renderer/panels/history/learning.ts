@@ -3,7 +3,7 @@
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import type { ChartOption } from '../../ui/Chart';
 import { formatSigned, formatSignedPct } from '../../ui/format';
-import { inputName } from '../picks/labels';
+import { inputName } from '../../ui/bet-labels';
 
 export interface WeightSeries {
   /** Versions, oldest first. */
