@@ -3,7 +3,8 @@ import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../.
 import { isInAppHref, isLocalDownload } from '../../../src-renderer/app/linkGuard';
 import { panelShortcut } from '../../../src-renderer/app/Nav';
 import { categoryChartOption, needsLogScale } from '../../../src-renderer/panels/inventory/chart';
-import { defaultPanel, panelById, panels } from '../../../src-renderer/app/panels';
+import { panelById, panels } from '../../../src-renderer/app/panels';
+import { defaultPanel, PANEL_IDS } from '../../../src-renderer/app/panel-ids';
 
 class MemoryStorage implements Storage {
   private m = new Map<string, string>();
@@ -40,6 +41,8 @@ describe('panel registry and shortcuts', () => {
       'Settings',
     ]);
     expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    // the navigation store's ids (app/panel-ids.ts) are the registry's, in the same order
+    expect(panels.map((p) => p.id)).toEqual([...PANEL_IDS]);
     expect(panelById(defaultPanel)).toBeDefined();
   });
 
