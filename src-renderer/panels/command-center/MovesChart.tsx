@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { MarketMoves } from '../../../src-shared/contract/market';
 import { Chart, type ChartOption } from '../../ui/Chart';
+import { oddsTick } from '../../ui/format';
 import './echarts-extra';
 import { movesTitle } from './moves-title';
 
@@ -29,7 +30,6 @@ function marketRules(m: MarketMoves): { name: string; xAxis: string }[] {
 }
 
 /** Short prices need a third decimal: ticks 1.055 and 1.06 must not both read "1.06". */
-const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));
 
 export function movesOption(m: MarketMoves): ChartOption {
   return {

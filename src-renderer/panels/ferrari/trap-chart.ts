@@ -1,10 +1,10 @@
 import type { TrapDetail } from '../../../src-shared/contract/intel';
 import type { ChartOption } from '../../ui/Chart';
+import { oddsTick } from '../../ui/format';
 
 const PALETTE = ['#3ea6ff', '#f0b429', '#b48cff', '#2fbf71', '#ef5b5b', '#5ad8e6', '#ff9f5a', '#e86fb3', '#9bd35a', '#c9d1d9'];
 const roundDown = (v: number): number => Math.floor(v * 20) / 20;
 const roundUp = (v: number): number => Math.ceil(v * 20) / 20;
-const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));
 
 /** One line per book involved (the sharp book first and thicker), the sharp fair price as a dashed
  * level, and the span the trap held shaded. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oddsTick } from '../../../src-renderer/ui/format';
 import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../../../src-renderer/ui/gridState';
 import { isInAppHref, isLocalDownload } from '../../../src-renderer/app/linkGuard';
 import { panelShortcut } from '../../../src-renderer/app/Nav';
@@ -135,5 +136,11 @@ describe('rows-per-category chart', () => {
     };
     expect(linear.xAxis.type).toBe('value');
     expect(linear.series[0].data).toEqual([0]);
+  });
+});
+
+describe('odds axis ticks (one formatter for the Command Center moves chart and the FERRARI trap chart)', () => {
+  it('three decimals under 2.00 without a trailing 0, two above', () => {
+    expect([1.85, 1.875, 1.9, 2, 2.125, 10.5].map(oddsTick)).toEqual(['1.85', '1.875', '1.90', '2.00', '2.13', '10.50']);
   });
 });
