@@ -6,7 +6,12 @@
 //                   → their own files, platform, shared, and other modules through their index only
 //   src-main/app    → platform, shared, modules through their index (composition root)
 //   electron, server, cli → app, modules' indexes, platform, shared (server and cli may not import electron)
+//   renderer panels (src-renderer/panels/<x>) → their own files, and what panels share through src-renderer/ui
+// Also checked: package imports per layer (no Node built-in, pg, electron or better-sqlite3 in src-shared or
+// src-renderer), every relative import resolves, require() and `import x = require()` are imports too, and
+// every file of src-main sits in a layer.
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -16,6 +21,7 @@ const EXTS = ['', '.ts', '.tsx', '.mts', '/index.ts', '/index.tsx'];
 export function placeOf(file) {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   if (rel.startsWith('src-shared/')) return { layer: 'shared' };
+  if (rel.startsWith('src-renderer/panels/')) return { layer: 'renderer', panel: rel.split('/')[2] };
   if (rel.startsWith('src-renderer/')) return { layer: 'renderer' };
   if (!rel.startsWith('src-main/')) return { layer: 'outside' };
   const parts = rel.split('/');
@@ -28,10 +34,29 @@ export function placeOf(file) {
   return { layer: 'main-other' };
 }
 
-function resolveImport(from, spec) {
-  const base = path.resolve(path.dirname(from), spec);
-  for (const e of EXTS) if (fs.existsSync(base + e) && fs.statSync(base + e).isFile()) return base + e;
+const isFile = (p) => fs.existsSync(p) && fs.statSync(p).isFile();
+
+/** The file a relative import names (a `?query` stripped, `x.js` found as `x.ts`), or null. */
+export function resolveImport(from, spec) {
+  const bare = spec.replace(/[?#].*$/, '');
+  const base = path.resolve(path.dirname(from), bare);
+  for (const e of EXTS) if (isFile(base + e)) return base + e;
+  const js = base.match(/^(.*)\.(m?)js(x?)$/);
+  if (js) for (const e of [`.${js[2]}ts${js[3]}`, '.tsx']) if (isFile(js[1] + e)) return js[1] + e;
   return null;
+}
+
+const NODE_ONLY = new Set(['pg', 'electron', 'better-sqlite3', ...builtinModules]);
+
+/** Why `from` may not import the package `spec`, or null. */
+export function packageViolation(from, spec) {
+  const layer = placeOf(from).layer;
+  if (layer !== 'shared' && layer !== 'renderer') return null;
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  if (!spec.startsWith('node:') && !NODE_ONLY.has(name)) return null;
+  return layer === 'shared'
+    ? 'shared code runs in the renderer too: no Node built-in, pg, electron or better-sqlite3'
+    : 'the renderer runs in a browser: no Node built-in, pg, electron or better-sqlite3 (call the contract)';
 }
 
 const isIndexOf = (target, module) => {
@@ -45,8 +70,13 @@ export function violation(from, target) {
   const b = placeOf(target);
   if (a.layer === 'outside' || a.layer === 'main-other') return null;
   if (a.layer === 'shared') return b.layer === 'shared' ? null : 'shared code imports neither the main process nor the renderer';
-  if (a.layer === 'renderer')
-    return b.layer === 'renderer' || b.layer === 'shared' ? null : 'the renderer never imports main-process code: call the contract';
+  if (a.layer === 'renderer') {
+    if (b.layer !== 'renderer' && b.layer !== 'shared') return 'the renderer never imports main-process code: call the contract';
+    if (a.panel && b.panel && a.panel !== b.panel) return `panels share code through src-renderer/ui, not panels/${b.panel}`;
+    if (!a.panel && b.panel && path.relative(ROOT, from).split(path.sep).join('/').startsWith('src-renderer/ui/'))
+      return 'ui/ sits below the panels and imports none of them';
+    return null;
+  }
   if (b.layer === 'renderer') return 'main-process code does not import the renderer';
   if (a.layer === 'platform')
     return b.layer === 'platform' || b.layer === 'shared'
@@ -68,17 +98,37 @@ const rule = {
   create(context) {
     const file = context.filename;
     const check = (node, spec) => {
-      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      if (typeof spec !== 'string') return;
+      if (!spec.startsWith('.')) {
+        const why = packageViolation(file, spec);
+        if (why) context.report({ node, message: `'${spec}': ${why}` });
+        return;
+      }
       const target = resolveImport(file, spec);
-      if (!target) return;
+      if (!target) return context.report({ node, message: `'${spec}': no such file` });
       const why = violation(file, target);
       if (why) context.report({ node, message: `'${spec}': ${why}` });
     };
+    const literal = (n) => n && n.type === 'Literal' && typeof n.value === 'string';
     return {
+      Program: (n) => {
+        if (placeOf(file).layer === 'main-other')
+          context.report({ node: n, message: 'this file sits in no layer of ARCHITECTURE.md: move it into one' });
+      },
       ImportDeclaration: (n) => check(n.source, n.source.value),
       ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
       ExportAllDeclaration: (n) => check(n.source, n.source.value),
-      ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+      ImportExpression: (n) => literal(n.source) && check(n.source, n.source.value),
+      CallExpression: (n) =>
+        n.callee.type === 'Identifier' &&
+        n.callee.name === 'require' &&
+        literal(n.arguments[0]) &&
+        check(n.arguments[0], n.arguments[0].value),
+      TSImportEqualsDeclaration: (n) =>
+        n.moduleReference.type === 'TSExternalModuleReference' &&
+        literal(n.moduleReference.expression) &&
+        check(n.moduleReference.expression, n.moduleReference.expression.value),
+      TSImportType: (n) => literal(n.argument?.literal) && check(n.argument, n.argument.literal.value),
     };
   },
 };

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { parseFootballDataFile, type FootballDataMatch } from '../ingest/football-data';
+import { namedResults } from '../features/analysis';
+import { tableExists } from '../platform/cache/tables';
 import type { MatchResult } from '../../src-shared/quant/poisson/dixon-coles';
 
 export interface CsvMatches {
@@ -20,30 +22,14 @@ export function loadCsvMatches(files: readonly string[]): CsvMatches {
 }
 
 /** Finished matches with goals from the cache mirror of the source's `matches` and `teams` tables
- * (kickoff is ISO-8601 UTC text; the UTC calendar date is used). */
+ * (the query is the analysis feature's `namedResults`). */
 export function loadCacheMatches(file: string): MatchResult[] {
   if (!fs.existsSync(file)) throw new Error(`cache file ${file} does not exist`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    for (const table of ['matches', 'teams']) {
-      const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-      if (!found) throw new Error(`cache ${file} has no '${table}' table (sync the source first)`);
-    }
-    const rows = db
-      .prepare(
-        `SELECT m.kickoff AS kickoff, h.name AS home, a.name AS away, m.home_goals AS hg, m.away_goals AS ag
-           FROM matches m JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
-          WHERE m.status = 'finished' AND m.home_goals IS NOT NULL AND m.away_goals IS NOT NULL
-          ORDER BY m.kickoff`,
-      )
-      .all() as Array<{ kickoff: string; home: string; away: string; hg: number; ag: number }>;
-    return rows.map((r) => ({
-      date: new Date(r.kickoff).toISOString().slice(0, 10),
-      home: r.home,
-      away: r.away,
-      homeGoals: Number(r.hg),
-      awayGoals: Number(r.ag),
-    }));
+    for (const table of ['matches', 'teams'])
+      if (!tableExists(db, table)) throw new Error(`cache ${file} has no '${table}' table (sync the source first)`);
+    return namedResults(db);
   } finally {
     db.close();
   }

@@ -30,6 +30,10 @@ export function App() {
     });
     void useAppInfo.getState().load();
     panelById(useNav.getState().current)?.prefetch?.(); // the first panel's data, alongside its code
+    // each panel opened later: its data alongside its code
+    const stopPrefetch = useNav.subscribe((s, prev) => {
+      if (s.current !== prev.current) panelById(s.current)?.prefetch?.();
+    });
 
     const onKey = (e: KeyboardEvent) => {
       const n = panelShortcut(e);
@@ -45,6 +49,7 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     window.addEventListener('unhandledrejection', onRejection);
     return () => {
+      stopPrefetch();
       stopGuard();
       stopJobs();
       stopNotifications();

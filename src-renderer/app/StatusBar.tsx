@@ -1,5 +1,5 @@
 import { useAppInfo } from './store/app-info';
-import { useInventory } from '../panels/inventory/store';
+import { useInventory } from './store/inventory';
 import { runningJobs, useJobs } from './store/jobs';
 import { ProgressBar } from '../ui/ProgressBar';
 import './StatusBar.css';

@@ -1,25 +1,26 @@
 import { lazy, type ComponentType } from 'react';
-import { useInventory } from '../panels/inventory/store';
+import { useInventory } from './store/inventory';
 import { usePicks } from '../panels/picks/store';
+import type { PanelId } from './panel-ids';
 
 export interface PanelDef {
-  id: string;
+  id: PanelId;
   title: string;
   component: ComponentType;
   /** Starts the panel's first data load when it is opened, alongside the download of its code. */
   prefetch?: () => void;
 }
 
-const panel = (id: string, title: string, component: ComponentType, prefetch?: () => void): PanelDef => ({
+const panel = (id: PanelId, title: string, component: ComponentType, prefetch?: () => void): PanelDef => ({
   id,
   title,
   component,
   prefetch,
 });
 
-/** The navigation, in order: Alt+1..8 (or Ctrl+1..8) opens the Nth entry. Registering a built panel
- * is one line: replace its `notBuilt(...)` with `lazy(() => import('./<folder>/<Panel>'))`, whose
- * default export is a component without props; optionally add a prefetch (a store's first load). */
+/** The navigation, in order: Alt+1..8 (or Ctrl+1..8) opens the Nth entry. A panel is its id
+ * (app/panel-ids.ts, same order), its title and `lazy(() => import('../panels/<folder>/<Panel>'))`, whose
+ * default export is a component without props; optionally a prefetch (a store's first load). */
 export const panels: PanelDef[] = [
   panel(
     'command-center',
@@ -64,8 +65,5 @@ export const panels: PanelDef[] = [
     lazy(() => import('../panels/settings/SettingsPanel')),
   ),
 ];
-
-/** Opened at start when the address names no panel. */
-export const defaultPanel = 'inventory';
 
 export const panelById = (id: string): PanelDef | undefined => panels.find((p) => p.id === id);

@@ -49,3 +49,6 @@ export function formatNetPrice(p: { quoted: number; net: number; commission: num
   const at = `${quotedPrice(p.quoted)} at ${p.bookmaker}`;
   return p.commission > 0 ? `${at}, ${p.net.toFixed(2)} net of ${+(p.commission * 100).toFixed(2)}%` : at;
 }
+
+/** An odds axis tick: three decimals under 2.00 (a trailing 0 dropped: 1.85, 1.875), two above. */
+export const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));

@@ -20,6 +20,7 @@ export * from './random';
 export * from './special';
 export * from './t-test';
 export * from './multiple-testing';
+export * from './phi';
 export * from './rps';
 export * from './ledger';
 export * from './combos';

@@ -1,4 +1,4 @@
-// Settlement of Asian handicap and totals bets on whole, half and quarter lines.
+// Settlement of 1X2 bets, and of Asian handicap and totals bets on whole, half and quarter lines.
 // A quarter line (e.g. -0.75, 2.25) is two half-stakes on the neighbouring lines (-0.5 and -1; 2 and 2.5).
 import { QuantError } from './errors';
 
@@ -41,6 +41,20 @@ function checkGoals(home: number, away: number): void {
   ] as const) {
     if (!Number.isInteger(g) || g < 0) throw new QuantError(`${name} = ${String(g)} must be a non-negative integer`, undefined, g);
   }
+}
+
+export type Outcome1x2 = 'home' | 'draw' | 'away';
+
+/** The full-time 1X2 result of a score. */
+export function outcome1x2(homeGoals: number, awayGoals: number): Outcome1x2 {
+  checkGoals(homeGoals, awayGoals);
+  return homeGoals > awayGoals ? 'home' : homeGoals === awayGoals ? 'draw' : 'away';
+}
+
+/** 1X2: the side bet on wins o − 1 per unit when it is the result, else the stake is lost (no push). */
+export function settle1x2(side: Outcome1x2, odds: number, homeGoals: number, awayGoals: number): SettledBet {
+  const won = outcome1x2(homeGoals, awayGoals) === side;
+  return settle(0, odds, () => (won ? 1 : -1));
 }
 
 /** Asian handicap: `line` is given to the side bet on (home −0.75 → side 'home', line −0.75;

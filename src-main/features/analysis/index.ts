@@ -4,4 +4,13 @@ export { analysisHandlers } from './handlers';
 export { buildPreview, matchScorerRows, scorers, byTeams, upcomingFrom, ANALYSIS_TABLES } from './preview';
 export { leagueModel, fitDate, DEFAULT_XI } from './model-cache';
 export { scorerRows, previewMarkets } from './markets';
-export { resolveTeam, leagueResults, leagueSignature, teamPlayers, previewMatchById, nextMatchBetween, nextMatchOf } from './queries';
+export {
+  resolveTeam,
+  leagueResults,
+  namedResults,
+  leagueSignature,
+  teamPlayers,
+  previewMatchById,
+  nextMatchBetween,
+  nextMatchOf,
+} from './queries';

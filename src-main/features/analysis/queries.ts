@@ -79,6 +79,26 @@ export function leagueResults(db: Cache, league: string): MatchResult[] {
   return rows.map((r) => ({ date: r.date, home: String(r.h), away: String(r.a), homeGoals: r.hg, awayGoals: r.ag }));
 }
 
+/** Every finished match with a score, team names as names (what `monps model fit --cache` fits on; the
+ * kickoff's UTC calendar date is the result's date). */
+export function namedResults(db: Cache): MatchResult[] {
+  const rows = db
+    .prepare(
+      `SELECT m.kickoff AS kickoff, h.name AS home, a.name AS away, m.home_goals AS hg, m.away_goals AS ag
+         FROM matches m JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
+        WHERE m.status = 'finished' AND m.home_goals IS NOT NULL AND m.away_goals IS NOT NULL
+        ORDER BY m.kickoff`,
+    )
+    .all() as Array<{ kickoff: string; home: string; away: string; hg: number; ag: number }>;
+  return rows.map((r) => ({
+    date: new Date(r.kickoff).toISOString().slice(0, 10),
+    home: r.home,
+    away: r.away,
+    homeGoals: Number(r.hg),
+    awayGoals: Number(r.ag),
+  }));
+}
+
 /** What decides whether a league's fit is still good: its finished matches and their last write. */
 export function leagueSignature(db: Cache, league: string): string {
   const r = db

@@ -4,7 +4,7 @@
 // Kept in trap_history, so it outlives the sync's pruning of old quotes; a trap's historical ROI and
 // count are those of the situations with its kind, market and price band.
 import type { TrapKind } from '../../../src-shared/contract/intel';
-import { settleAsianHandicap, settleTotal } from '../../../src-shared/quant/settlement';
+import { settle1x2, settleAsianHandicap, settleTotal, type Outcome1x2 } from '../../../src-shared/quant/settlement';
 import { PRICE_BANDS, priceBand } from '../../../src-shared/domain/price-bands';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
@@ -30,10 +30,7 @@ interface Result {
 
 /** Profit per unit of backing `selection` at `odds` (Asian lines and totals settled exactly). */
 export function profitOf(g: Pick<MarketGroup, 'market' | 'line'>, selection: string, odds: number, r: Result): number {
-  if (g.market === '1x2') {
-    const outcome = r.homeGoals > r.awayGoals ? 'home' : r.homeGoals === r.awayGoals ? 'draw' : 'away';
-    return outcome === selection ? odds - 1 : -1;
-  }
+  if (g.market === '1x2') return settle1x2(selection as Outcome1x2, odds, r.homeGoals, r.awayGoals).profit;
   if (g.market === 'totals') return settleTotal(selection as 'over' | 'under', g.line ?? 0, odds, r.homeGoals, r.awayGoals).profit;
   const line = g.line ?? 0;
   return settleAsianHandicap(selection as 'home' | 'away', selection === 'home' ? line : -line, odds, r.homeGoals, r.awayGoals).profit;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultPanel, panelById, panels } from '../panels';
+import { defaultPanel, isPanelId, PANEL_IDS } from '../panel-ids';
 
 interface NavState {
   current: string;
@@ -8,23 +8,22 @@ interface NavState {
   goIndex(n: number): void;
 }
 
-/** The open panel; mirrored in the address (`#inventory`) so a reload or a link reopens it. */
+/** The open panel; mirrored in the address (`#inventory`) so a reload or a link reopens it. Opening a
+ * panel also starts its first data load: App subscribes here with the registry's prefetch. */
 function fromHash(): string {
   const id = typeof location === 'undefined' ? '' : decodeURIComponent(location.hash.replace(/^#\/?/, ''));
-  return panelById(id) ? id : defaultPanel;
+  return isPanelId(id) ? id : defaultPanel;
 }
 
 export const useNav = create<NavState>()((set) => ({
   current: fromHash(),
   go(id) {
-    const p = panelById(id);
-    if (!p) return;
-    p.prefetch?.();
+    if (!isPanelId(id)) return;
     set({ current: id });
     if (typeof history !== 'undefined' && location.hash !== `#${id}`) history.replaceState(null, '', `#${id}`);
   },
   goIndex(n) {
-    const p = panels[n - 1];
-    if (p) useNav.getState().go(p.id);
+    const id = PANEL_IDS[n - 1];
+    if (id) useNav.getState().go(id);
   },
 }));

@@ -1,23 +1,12 @@
 import { useMemo } from 'react';
 import type { MarketMoves } from '../../../src-shared/contract/market';
 import { Chart, type ChartOption } from '../../ui/Chart';
+import { oddsTick } from '../../ui/format';
 import './echarts-extra';
 import { movesTitle } from './moves-title';
+import { CHART, SERIES_PALETTE } from '../../ui/chart-theme';
 
-const PALETTE = [
-  '#3ea6ff',
-  '#f0b429',
-  '#b48cff',
-  '#2fbf71',
-  '#ef5b5b',
-  '#5ad8e6',
-  '#ff9f5a',
-  '#e86fb3',
-  '#9bd35a',
-  '#c9d1d9',
-  '#7f8cff',
-  '#ffd166',
-];
+const PALETTE = [...SERIES_PALETTE];
 
 function marketRules(m: MarketMoves): { name: string; xAxis: string }[] {
   const opens = m.series.flatMap((s) => (s.opening ? [s.opening.at] : [])).sort();
@@ -29,7 +18,6 @@ function marketRules(m: MarketMoves): { name: string; xAxis: string }[] {
 }
 
 /** Short prices need a third decimal: ticks 1.055 and 1.06 must not both read "1.06". */
-const oddsTick = (v: number): string => (v < 2 ? v.toFixed(3).replace(/0$/, '') : v.toFixed(2));
 
 export function movesOption(m: MarketMoves): ChartOption {
   return {
@@ -39,30 +27,30 @@ export function movesOption(m: MarketMoves): ChartOption {
     grid: { left: 44, right: 24, top: 44, bottom: 58 },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: '#151c25',
-      borderColor: '#2e3a49',
-      textStyle: { color: '#d5dde6', fontSize: 11 },
+      backgroundColor: CHART.surface2,
+      borderColor: CHART.borderStrong,
+      textStyle: { color: CHART.text, fontSize: 11 },
       valueFormatter: (v: unknown) => (typeof v === 'number' ? oddsTick(v) : String(v)),
     },
     legend: {
       type: 'scroll',
       top: 0,
-      textStyle: { color: '#8c9db0', fontSize: 10 },
+      textStyle: { color: CHART.muted, fontSize: 10 },
       itemWidth: 14,
       itemHeight: 8,
-      pageTextStyle: { color: '#8c9db0' },
+      pageTextStyle: { color: CHART.muted },
     },
     xAxis: {
       type: 'time',
-      axisLabel: { color: '#8c9db0', fontSize: 10, hideOverlap: true },
-      axisLine: { lineStyle: { color: '#2e3a49' } },
+      axisLabel: { color: CHART.muted, fontSize: 10, hideOverlap: true },
+      axisLine: { lineStyle: { color: CHART.borderStrong } },
       splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
       scale: true,
-      axisLabel: { color: '#8c9db0', fontSize: 10, formatter: (v: number) => oddsTick(v) },
-      splitLine: { lineStyle: { color: '#1b2430' } },
+      axisLabel: { color: CHART.muted, fontSize: 10, formatter: (v: number) => oddsTick(v) },
+      splitLine: { lineStyle: { color: CHART.surface3 } },
     },
     dataZoom: [
       { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
@@ -71,10 +59,10 @@ export function movesOption(m: MarketMoves): ChartOption {
         xAxisIndex: 0,
         height: 16,
         bottom: 8,
-        borderColor: '#2e3a49',
-        textStyle: { color: '#8c9db0', fontSize: 10 },
-        fillerColor: 'rgba(62,166,255,0.15)',
-        dataBackground: { lineStyle: { color: '#3ea6ff' }, areaStyle: { color: 'rgba(62,166,255,0.1)' } },
+        borderColor: CHART.borderStrong,
+        textStyle: { color: CHART.muted, fontSize: 10 },
+        fillerColor: CHART.accentFill,
+        dataBackground: { lineStyle: { color: CHART.accent }, areaStyle: { color: CHART.accentArea } },
       },
     ],
     series: m.series.map((s, i) => ({
@@ -102,8 +90,8 @@ export function movesOption(m: MarketMoves): ChartOption {
             markLine: {
               symbol: 'none',
               silent: true,
-              lineStyle: { color: '#5d6d80', type: 'dashed' },
-              label: { color: '#8c9db0', fontSize: 10, formatter: '{b}', position: 'end', align: 'left', padding: [0, 0, 0, 4] },
+              lineStyle: { color: CHART.faint, type: 'dashed' },
+              label: { color: CHART.muted, fontSize: 10, formatter: '{b}', position: 'end', align: 'left', padding: [0, 0, 0, 4] },
               data: marketRules(m),
             },
           }

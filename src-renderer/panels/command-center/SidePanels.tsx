@@ -1,6 +1,6 @@
 import type { Alert, TopMove } from '../../../src-shared/contract/market';
 import { ago } from '../../ui/format';
-import { lineLabel, marketLabel } from './rows';
+import { lineLabel, marketLabel } from '../../ui/market-labels';
 import type { Selection } from './store';
 
 const moveLabel = (m: TopMove): string =>

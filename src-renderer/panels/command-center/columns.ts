@@ -1,6 +1,7 @@
 import type { ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { formatNetPrice } from '../../ui/format';
-import { lineLabel, marketLabel, sideLine, timeToKickoff, type GridRow } from './rows';
+import { type GridRow } from './rows';
+import { lineLabel, marketLabel, sideLine, timeToKickoff } from '../../ui/market-labels';
 import { SelectionCell } from './TrapMarker';
 
 const odds = (p: ValueFormatterParams<GridRow, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));

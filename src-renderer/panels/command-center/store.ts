@@ -3,7 +3,7 @@ import type { Alert, MarketKind, MarketMoves, TopMove } from '../../../src-share
 import type { BlendVersion, LeagueModelStatus, ValueBoard } from '../../../src-shared/contract/agents';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
-import { marksSignature, trapMarks, type TrapMark } from '../ferrari/trap-format';
+import { marksSignature, trapMarks, type TrapMark } from '../../ui/trap-format';
 import { diffRows, joinTraps, joinValues, toGridRows, type GridRow, type RowDiff } from './rows';
 
 export interface Selection {

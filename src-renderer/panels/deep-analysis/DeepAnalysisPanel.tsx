@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { subscribe } from '../../api/client';
 import { reportError } from '../../app/store/toasts';
 import { Grid } from '../../ui/Grid';
-import { Coaches, Form, H2H, Scorers } from './Cards';
+import { Coaches, Form, H2H, Scorers } from '../../ui/MatchCards';
 import { modelColumns, type ModelRow } from './columns';
 import { MatchSearch } from './MatchSearch';
 import { ScoreMatrix } from './ScoreMatrix';

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Preview } from '../../../src-shared/contract/analysis';
 import { Chart, type ChartOption } from '../../ui/Chart';
 import './echarts-extra';
+import { CHART, HEAT_SCALE } from '../../ui/chart-theme';
 
 type Matrix = NonNullable<Preview['matrix']>;
 
@@ -20,9 +21,9 @@ export function matrixOption(m: Matrix, home: string, away: string): ChartOption
     animation: false,
     grid: { left: 52, right: 12, top: 8, bottom: 40 },
     tooltip: {
-      backgroundColor: '#151c25',
-      borderColor: '#2e3a49',
-      textStyle: { color: '#d5dde6', fontSize: 11 },
+      backgroundColor: CHART.surface2,
+      borderColor: CHART.borderStrong,
+      textStyle: { color: CHART.text, fontSize: 11 },
       formatter: (x: { value: [number, number, number] }) =>
         `${home} ${x.value[1]} – ${x.value[0]} ${away}: ${(x.value[2] * 100).toFixed(2)}%`,
     },
@@ -32,9 +33,9 @@ export function matrixOption(m: Matrix, home: string, away: string): ChartOption
       name: `${away} goals`,
       nameLocation: 'middle',
       nameGap: 22,
-      nameTextStyle: { color: '#8c9db0', fontSize: 11 },
-      axisLabel: { color: '#8c9db0' },
-      axisLine: { lineStyle: { color: '#2e3a49' } },
+      nameTextStyle: { color: CHART.muted, fontSize: 11 },
+      axisLabel: { color: CHART.muted },
+      axisLine: { lineStyle: { color: CHART.borderStrong } },
       splitArea: { show: false },
     },
     yAxis: {
@@ -43,22 +44,22 @@ export function matrixOption(m: Matrix, home: string, away: string): ChartOption
       name: `${home} goals`,
       nameLocation: 'middle',
       nameGap: 30,
-      nameTextStyle: { color: '#8c9db0', fontSize: 11 },
-      axisLabel: { color: '#8c9db0' },
-      axisLine: { lineStyle: { color: '#2e3a49' } },
+      nameTextStyle: { color: CHART.muted, fontSize: 11 },
+      axisLabel: { color: CHART.muted },
+      axisLine: { lineStyle: { color: CHART.borderStrong } },
     },
-    visualMap: { min: 0, max, show: false, inRange: { color: ['#10151c', '#12385c', '#1e6fd9', '#3ea6ff', '#f0b429'] } },
+    visualMap: { min: 0, max, show: false, inRange: { color: [...HEAT_SCALE] } },
     series: [
       {
         type: 'heatmap',
         data,
         label: {
           show: true,
-          color: '#f1f5f9',
+          color: CHART.textStrong,
           fontSize: 10,
           formatter: (x: { value: [number, number, number] }) => (x.value[2] >= 0.005 ? (x.value[2] * 100).toFixed(1) : ''),
         },
-        itemStyle: { borderColor: '#0a0e13', borderWidth: 1 },
+        itemStyle: { borderColor: CHART.bg, borderWidth: 1 },
       },
     ],
   };

@@ -1,7 +1,6 @@
 import type { Trap } from '../../../src-shared/contract/intel';
 import { openFromNotification } from '../../app/notifications';
-import { selectionLabel } from '../ferrari/columns';
-import { KIND_LABEL, trapNote } from '../ferrari/trap-format';
+import { KIND_LABEL, selectionLabel, trapNote } from '../../ui/trap-format';
 
 /** The open match's active FERRARI traps, worst first, each opening Ferrari Intel on this match. */
 export function TrapWarnings({ traps, error, matchId }: { traps: Trap[] | null; error: string | null; matchId: number }) {

@@ -1,7 +1,7 @@
 import type { ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { formatNetPrice } from '../../ui/format';
 import type { PreviewRow } from '../../../src-shared/contract/analysis';
-import { lineLabel, marketLabel, sideLine } from '../command-center/rows';
+import { lineLabel, marketLabel, sideLine } from '../../ui/market-labels';
 
 export type ModelRow = PreviewRow & { id: string };
 

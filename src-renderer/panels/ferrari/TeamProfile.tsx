@@ -1,6 +1,6 @@
 import type { MarketAlert } from '../../../src-shared/contract/analysis';
 import { formatWhen } from '../../ui/format';
-import { FormBlock } from '../deep-analysis/Cards';
+import { FormBlock } from '../../ui/MatchCards';
 import type { TeamOption, TeamProfile as Profile } from './store';
 import { kickoffShort } from './columns';
 

@@ -3,7 +3,7 @@ import type { TrapDetail } from '../../../src-shared/contract/intel';
 import { Chart } from '../../ui/Chart';
 import './echarts-extra';
 import { trapChartOption } from './trap-chart';
-import { selectionLabel } from './columns';
+import { selectionLabel } from '../../ui/trap-format';
 
 /** ECharts is large: this module is loaded on the first trap opened. */
 export default function TrapChart({ detail }: { detail: TrapDetail }) {

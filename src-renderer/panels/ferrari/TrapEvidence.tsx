@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { TrapDetail } from '../../../src-shared/contract/intel';
 import { formatSigned, formatSignedPct } from '../../ui/format';
-import { selectionLabel } from './columns';
-import { evidenceSentences, KIND_LABEL, priceBand, similarSummary } from './trap-format';
+import { evidenceSentences, KIND_LABEL, priceBand, selectionLabel, similarSummary } from '../../ui/trap-format';
 
 const TrapChart = lazy(() => import('./TrapChart'));
 const day = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: '2-digit' });

@@ -1,8 +1,8 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { Trap } from '../../../src-shared/contract/intel';
 import { formatSignedPct } from '../../ui/format';
-import { lineLabel, marketLabel, timeToKickoff } from '../command-center/rows';
-import { KIND_LABEL, KIND_SHORT } from './trap-format';
+import { timeToKickoff } from '../../ui/market-labels';
+import { KIND_LABEL, KIND_SHORT, selectionLabel } from '../../ui/trap-format';
 
 const odds = (p: ValueFormatterParams<Trap, number | null>): string => (p.value == null ? '—' : p.value.toFixed(2));
 const num = 'cell--num cell--mono';
@@ -13,12 +13,6 @@ export function kickoffShort(iso: string): string {
   if (!Number.isFinite(d.getTime())) return '';
   const pad = (x: number) => String(x).padStart(2, '0');
   return `${d.toLocaleDateString('en-GB', { weekday: 'short' })} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** "1X2 home", "O/U 2.5 over", "AH −0.5 home". */
-export function selectionLabel(t: Pick<Trap, 'market' | 'line' | 'selection'>): string {
-  const line = lineLabel(t.market, t.line, t.selection);
-  return `${marketLabel(t.market)}${line ? ` ${line}` : ''} ${t.selection}`;
 }
 
 /** The traps grid: what decides (severity, match, the price and its fair) first, the history after. */

@@ -1,23 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { PICK_SELECTIONS, placeBetInput, type PickMarket, type PickRow } from '../../../src-shared/contract/picks';
 import type { BoardMatch } from '../../../src-shared/contract/market';
-import { call, ContractCallError } from '../../api/client';
-import { betLabel, kickoffText, MARKET_NAMES } from './labels';
+import { call } from '../../api/client';
+import { errorsByField, errorsOfCall, Field, parseDecimal, type FieldErrors } from '../../ui/form';
+import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
-
-type Errors = Record<string, string>;
-
-const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
-
-/** Issues ({path, message}) → the first message of each top-level field. */
-function byField(issues: { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const out: Errors = {};
-  for (const i of issues) {
-    const k = i.path.length ? String(i.path[0]) : 'form';
-    out[k] ??= i.message;
-  }
-  return out;
-}
 
 /** "Placed at price X with book Y": the analyst's real bet. Checked here with the contract's own
  * schema before the call, and by the contract again (the bookmaker, the match and the time against
@@ -33,7 +20,7 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
   const [odds, setOdds] = useState(pick ? String(pick.odds) : '');
   const [stake, setStake] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const uid = useId();
 
@@ -44,20 +31,20 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = pick
-      ? { pickId: pick.pickId, bookmaker, odds: num(odds), stake: num(stake), ...(note ? { note } : {}) }
+      ? { pickId: pick.pickId, bookmaker, odds: parseDecimal(odds), stake: parseDecimal(stake), ...(note ? { note } : {}) }
       : {
           matchId: matchId ? Number(matchId) : undefined,
           market,
-          line: market === '1x2' ? null : num(line),
+          line: market === '1x2' ? null : parseDecimal(line),
           selection,
           bookmaker,
-          odds: num(odds),
-          stake: num(stake),
+          odds: parseDecimal(odds),
+          stake: parseDecimal(stake),
           ...(note ? { note } : {}),
         };
     const checked = placeBetInput.safeParse(input);
     if (!checked.success) {
-      setErrors(byField(checked.error.issues));
+      setErrors(errorsByField(checked.error.issues));
       return;
     }
     setBusy(true);
@@ -69,27 +56,16 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
       await h.select(bet.pickId);
       onDone();
     } catch (err) {
-      if (err instanceof ContractCallError) {
-        const issues = (err.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues;
-        setErrors(issues?.length ? byField(issues) : { form: err.message });
-      } else setErrors({ form: err instanceof Error ? err.message : String(err) });
+      setErrors(errorsOfCall(err));
     } finally {
       setBusy(false);
     }
   };
 
   const field = (name: string, label: string, control: React.ReactNode) => (
-    <div className={`form__row${errors[name] ? ' form__row--bad' : ''}`}>
-      <label className="form__label" htmlFor={`${uid}-${name}`}>
-        {label}
-      </label>
+    <Field uid={uid} name={name} label={label} error={errors[name]} look="row">
       {control}
-      {errors[name] && (
-        <span className="form__error" role="alert" data-field={name}>
-          {errors[name]}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 
   return (

@@ -7,7 +7,7 @@ import { formatWhen } from '../../ui/format';
 import { Grid } from '../../ui/Grid';
 import { outOfSampleText, weightChangeText, weightsLabel, weightsOption, weightSeries } from './learning';
 import { useLearning } from './learning-store';
-import { inputName } from '../picks/labels';
+import { inputName } from '../../ui/bet-labels';
 
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
 

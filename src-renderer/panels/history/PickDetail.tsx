@@ -1,7 +1,7 @@
 import type { PickDetail as Detail } from '../../../src-shared/contract/picks';
 import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
-import { betLabel, kickoffText, MARKET_NAMES } from './labels';
+import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);

@@ -1,7 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ComboRow, PickRow } from '../../../src-shared/contract/picks';
 import { formatSigned, formatSignedPct } from '../../ui/format';
-import { betLabel, kickoffText, MARKET_NAMES } from './labels';
+import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
 const signed = (v: unknown): string[] => (typeof v !== 'number' ? [] : v > 0 ? ['text--active'] : v < 0 ? ['text--empty'] : []);

@@ -3,7 +3,8 @@
 import type { LearningEntry } from '../../../src-shared/contract/conseil';
 import type { ChartOption } from '../../ui/Chart';
 import { formatSigned, formatSignedPct } from '../../ui/format';
-import { inputName } from '../picks/labels';
+import { inputName } from '../../ui/bet-labels';
+import { CATEGORY_PALETTE, CHART } from '../../ui/chart-theme';
 
 export interface WeightSeries {
   /** Versions, oldest first. */
@@ -45,7 +46,7 @@ export function outOfSampleText(o: LearningEntry['outOfSample']): string {
 export const weightChangeText = (before: number | null, after: number): string =>
   `${before === null ? 'new' : formatSigned(before, 4)} → ${formatSigned(after, 4)}`;
 
-const PALETTE = ['#3ea6ff', '#2fbf71', '#f0b429', '#ef5b5b', '#b48cff', '#67e8f9', '#f472b6', '#a3e635', '#fb923c', '#94a3b8'];
+const PALETTE = [...CATEGORY_PALETTE];
 
 /** Each input's weight over the versions, one line per input. */
 export function weightsOption(s: WeightSeries): ChartOption {
@@ -53,30 +54,30 @@ export function weightsOption(s: WeightSeries): ChartOption {
     backgroundColor: 'transparent',
     animation: false,
     color: PALETTE,
-    textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#8c9db0' },
+    textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: CHART.muted },
     grid: { left: 8, right: 14, top: 64, bottom: 6, containLabel: true },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: '#1a222d',
-      borderColor: '#2b3644',
-      textStyle: { color: '#d5dde6', fontSize: 12 },
+      backgroundColor: CHART.tooltip,
+      borderColor: CHART.axis,
+      textStyle: { color: CHART.text, fontSize: 12 },
       valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '—'),
     },
-    legend: { top: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: '#c3cdd8', fontSize: 11 } },
+    legend: { top: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: CHART.label, fontSize: 11 } },
     xAxis: {
       type: 'category',
       name: 'version',
-      nameTextStyle: { color: '#8c9db0', fontSize: 10 },
+      nameTextStyle: { color: CHART.muted, fontSize: 10 },
       data: s.versions.map((v) => `v${v}`),
-      axisLabel: { color: '#6b7c8f', fontSize: 10, hideOverlap: true },
-      axisLine: { lineStyle: { color: '#2b3644' } },
+      axisLabel: { color: CHART.tick, fontSize: 10, hideOverlap: true },
+      axisLine: { lineStyle: { color: CHART.axis } },
     },
     yAxis: {
       type: 'value',
       name: 'CLV per sd',
-      nameTextStyle: { color: '#8c9db0', fontSize: 10 },
-      axisLabel: { color: '#6b7c8f', fontSize: 10 },
-      splitLine: { lineStyle: { color: '#1d2530' } },
+      nameTextStyle: { color: CHART.muted, fontSize: 10 },
+      axisLabel: { color: CHART.tick, fontSize: 10 },
+      splitLine: { lineStyle: { color: CHART.grid } },
     },
     series: s.inputs.map((i) => ({
       name: inputName(i.input),

@@ -7,7 +7,7 @@ import { Grid } from '../../ui/Grid';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { SyncStatus } from '../../ui/SyncStatus';
 import { subscribe } from '../../api/client';
-import { useInventory } from './store';
+import { useInventory } from '../../app/store/inventory';
 import { runningJobs, useJobs } from '../../app/store/jobs';
 import { categoryChartOption, needsLogScale } from './chart';
 import { inventoryColumns } from './columns';

@@ -1,6 +1,7 @@
 import type { Inventory } from '../../../src-shared/contract/inventory';
 import type { ChartOption } from '../../ui/Chart';
 import { formatInt } from '../../ui/format';
+import { CHART } from '../../ui/chart-theme';
 
 /** Above this spread between the largest and smallest non-zero bar, a linear axis hides the small ones. */
 const LOG_SPREAD = 1000;
@@ -20,31 +21,31 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
   const label = {
     show: true,
     position: 'right',
-    color: '#8c9db0',
+    color: CHART.muted,
     fontSize: 10,
     formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? compact(p.value) : ''),
   };
   const empty = rows.every((c) => c.sourceRows + c.cacheRows === 0);
   return {
     backgroundColor: 'transparent',
-    textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#8c9db0' },
+    textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: CHART.muted },
     animation: false,
     title: empty
       ? {
           text: 'No rows in any table yet',
           left: 'center',
           top: 'middle',
-          textStyle: { color: '#8c9db0', fontSize: 13, fontWeight: 'normal' },
+          textStyle: { color: CHART.muted, fontSize: 13, fontWeight: 'normal' },
         }
       : undefined,
-    legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { color: '#c3cdd8', fontSize: 11 } },
+    legend: { top: 0, right: 0, itemWidth: 10, itemHeight: 10, textStyle: { color: CHART.label, fontSize: 11 } },
     grid: { left: 8, right: 36, top: 26, bottom: 4, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      backgroundColor: '#1a222d',
-      borderColor: '#2b3644',
-      textStyle: { color: '#d5dde6', fontSize: 12 },
+      backgroundColor: CHART.tooltip,
+      borderColor: CHART.axis,
+      textStyle: { color: CHART.text, fontSize: 12 },
       valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatInt(v)} rows` : '0 rows'),
     },
     xAxis: {
@@ -52,14 +53,14 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
       logBase: 10,
       min: log ? 1 : 0,
       // the card title says when the scale is logarithmic; labels thin out rather than collide
-      axisLabel: { color: '#6b7c8f', fontSize: 10, hideOverlap: true, formatter: (v: number) => compact(v) },
-      splitLine: { lineStyle: { color: '#1d2530' } },
+      axisLabel: { color: CHART.tick, fontSize: 10, hideOverlap: true, formatter: (v: number) => compact(v) },
+      splitLine: { lineStyle: { color: CHART.grid } },
     },
     yAxis: {
       type: 'category',
       data: rows.map((c) => c.category),
-      axisLabel: { color: '#c3cdd8', fontSize: 11 },
-      axisLine: { lineStyle: { color: '#2b3644' } },
+      axisLabel: { color: CHART.label, fontSize: 11 },
+      axisLine: { lineStyle: { color: CHART.axis } },
       axisTick: { show: false },
     },
     series: [
@@ -67,7 +68,7 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
         name: 'Source',
         type: 'bar',
         data: rows.map((c) => value(c.sourceRows)),
-        itemStyle: { color: '#3ea6ff', borderRadius: [0, 2, 2, 0] },
+        itemStyle: { color: CHART.accent, borderRadius: [0, 2, 2, 0] },
         label,
         barGap: '15%',
         barMaxWidth: 12,
@@ -76,7 +77,7 @@ export function categoryChartOption(categories: Inventory['categories']): ChartO
         name: 'Cache',
         type: 'bar',
         data: rows.map((c) => value(c.cacheRows)),
-        itemStyle: { color: '#b48cff', borderRadius: [0, 2, 2, 0] },
+        itemStyle: { color: CHART.violet, borderRadius: [0, 2, 2, 0] },
         label,
         barMaxWidth: 12,
       },

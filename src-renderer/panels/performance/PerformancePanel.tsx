@@ -4,7 +4,7 @@ import { subscribe } from '../../api/client';
 import { Chart } from '../../ui/Chart';
 import { formatWhen } from '../../ui/format';
 import { Grid } from '../../ui/Grid';
-import { useInventory } from '../inventory/store';
+import { useInventory } from '../../app/store/inventory';
 import { agentsOption, bandOption, calibrationOption, chartLabels, clvHistogramOption, clvOverTimeOption, profitOption } from './charts';
 import { breakdownColumns } from './columns';
 import { SeedKpis, Summary } from './Kpis';

@@ -3,24 +3,25 @@
 import type { BreakdownRow, Performance } from '../../../src-shared/contract/picks';
 import type { ChartOption } from '../../ui/Chart';
 import { formatSigned, formatSignedPct } from '../../ui/format';
+import { CHART } from '../../ui/chart-theme';
 
 const C = {
-  text: '#8c9db0',
-  strong: '#c3cdd8',
-  grid: '#1d2530',
-  axis: '#2b3644',
-  accent: '#3ea6ff',
-  good: '#2fbf71',
-  bad: '#ef5b5b',
-  warn: '#f0b429',
-  violet: '#b48cff',
+  text: CHART.muted,
+  strong: CHART.label,
+  grid: CHART.grid,
+  axis: CHART.axis,
+  accent: CHART.accent,
+  good: CHART.good,
+  bad: CHART.bad,
+  warn: CHART.warn,
+  violet: CHART.violet,
 };
 
 const TOOLTIP = {
   trigger: 'axis',
-  backgroundColor: '#1a222d',
-  borderColor: '#2b3644',
-  textStyle: { color: '#d5dde6', fontSize: 12 },
+  backgroundColor: CHART.tooltip,
+  borderColor: CHART.axis,
+  textStyle: { color: CHART.text, fontSize: 12 },
 };
 const LEGEND = { top: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: C.strong, fontSize: 11 } };
 
@@ -33,7 +34,7 @@ const base = (): ChartOption => ({
   legend: LEGEND,
 });
 
-const axisLabel = { color: '#6b7c8f', fontSize: 10, hideOverlap: true };
+const axisLabel = { color: CHART.tick, fontSize: 10, hideOverlap: true };
 const splitLine = { lineStyle: { color: C.grid } };
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
@@ -257,9 +258,9 @@ export function calibrationOption(p: Performance): ChartOption {
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { ...axisLabel, formatter: pct }, splitLine },
     tooltip: {
       trigger: 'item',
-      backgroundColor: '#1a222d',
-      borderColor: '#2b3644',
-      textStyle: { color: '#d5dde6', fontSize: 12 },
+      backgroundColor: CHART.tooltip,
+      borderColor: CHART.axis,
+      textStyle: { color: CHART.text, fontSize: 12 },
       formatter: (x: { data: [number, number, number] }) =>
         Array.isArray(x.data) ? `predicted ${pct(x.data[0])} · observed ${pct(x.data[1])} · ${x.data[2]} bets` : '',
     },

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
 import { formatNetPrice, formatSignedPct } from '../../ui/format';
-import { kickoffText } from '../history/labels';
+import { kickoffText } from '../../ui/bet-labels';
 import { Factors } from './Factors';
 import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';

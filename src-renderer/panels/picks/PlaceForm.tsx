@@ -1,24 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConseilPick } from '../../../src-shared/contract/conseil';
 import { placeBetInput, type PickRow } from '../../../src-shared/contract/picks';
-import { call, ContractCallError } from '../../api/client';
+import { call } from '../../api/client';
+import { errorsByField, errorsOfCall, Field, parseDecimal, type FieldErrors } from '../../ui/form';
 import { usePicks } from './store';
 
-type Errors = Record<string, string>;
 /** The fields shown: a refusal of anything else (the pick itself) is shown under the form. */
 const FIELDS = ['bookmaker', 'odds', 'stake'];
-
-const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
-
-/** Issues ({path, message}) → the first message of each top-level field (as the Historique's bet form). */
-function byField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const out: Errors = {};
-  for (const i of issues) {
-    const k = i.path.length ? String(i.path[0]) : 'form';
-    out[k] ??= i.message;
-  }
-  return out;
-}
 
 /** "Placed at price X with book Y": the pick's price, book and stake prefilled and editable; checked with
  * the contract's schema, then by the contract (the book against the cache); refusals beside their field. */
@@ -28,7 +16,7 @@ export function PlaceForm({ pick, onDone }: { pick: ConseilPick; onDone(bet: Pic
   // the price the book shows: the commission of the book (Settings) nets it when the bet is recorded
   const [odds, setOdds] = useState(String(pick.quotedOdds));
   const [stake, setStake] = useState(pick.stake > 0 ? String(pick.stake) : '');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const uid = useId();
@@ -37,10 +25,10 @@ export function PlaceForm({ pick, onDone }: { pick: ConseilPick; onDone(bet: Pic
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const input = { pickId: pick.pickId, bookmaker, odds: num(odds), stake: num(stake) };
+    const input = { pickId: pick.pickId, bookmaker, odds: parseDecimal(odds), stake: parseDecimal(stake) };
     const checked = placeBetInput.safeParse(input);
     if (!checked.success) {
-      setErrors(byField(checked.error.issues));
+      setErrors(errorsByField(checked.error.issues));
       return;
     }
     setBusy(true);
@@ -49,10 +37,7 @@ export function PlaceForm({ pick, onDone }: { pick: ConseilPick; onDone(bet: Pic
       setErrors({});
       onDone(bet);
     } catch (err) {
-      if (err instanceof ContractCallError) {
-        const issues = (err.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues;
-        setErrors(issues?.length ? byField(issues) : { form: err.message });
-      } else setErrors({ form: err instanceof Error ? err.message : String(err) });
+      setErrors(errorsOfCall(err));
     } finally {
       setBusy(false);
     }
@@ -65,17 +50,9 @@ export function PlaceForm({ pick, onDone }: { pick: ConseilPick; onDone(bet: Pic
   };
 
   const field = (name: string, label: string, control: ReactNode) => (
-    <div className={`place-form__field${errors[name] ? ' place-form__field--bad' : ''}`}>
-      <label className="place-form__label" htmlFor={`${uid}-${name}`}>
-        {label}
-      </label>
+    <Field uid={uid} name={name} label={label} error={errors[name]} look="inline">
       {control}
-      {errors[name] && (
-        <span className="place-form__error" role="alert" data-field={name}>
-          {errors[name]}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 
   return (

@@ -1,7 +1,7 @@
 // How a CONSEIL pick reads on its card (pure: unit-tested without a browser).
 import type { ConseilPick, ContributionView, Tier } from '../../../src-shared/contract/conseil';
 import { formatSignedPct } from '../../ui/format';
-import { betLabel, MARKET_NAMES } from '../history/labels';
+import { betLabel, inputName, MARKET_NAMES } from '../../ui/bet-labels';
 
 /** The selection in words with its own line: "Away +0.25", "Over 2.5", "Draw". Asian lines are stored as
  * the HOME team's handicap for both sides (src-shared/contract/picks.ts): the away side reads the opposite. */
@@ -25,12 +25,6 @@ export function formatOdds(odds: number): string {
 export function money(n: number, currency: string | null): string {
   const s = n.toFixed(2);
   return currency ? `${s} ${currency}` : s;
-}
-
-/** "marketEdge" → "Market edge": the input's short name, so inputs whose labels start alike stay apart. */
-export function inputName(input: string): string {
-  const words = input.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export interface FactorBar {

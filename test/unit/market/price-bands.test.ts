@@ -6,7 +6,7 @@ import { bandOfKey, inPriceBand, PRICE_BANDS, priceBand } from '../../../src-sha
 import { oddsBand as patternBand } from '../../../src-main/features/agents/patterns/situations';
 import { bandOf as trapBand } from '../../../src-main/features/traps/history';
 import { oddsBand as performanceBand } from '../../../src-main/features/picks/performance';
-import { priceBand as panelBand } from '../../../src-renderer/panels/ferrari/trap-format';
+import { priceBand as panelBand } from '../../../src-renderer/ui/trap-format';
 
 const PRICES = [1.01, 1.2, 1.49, 1.5, 1.75, 1.99, 2, 2.49, 2.5, 3, 3.49, 3.5, 4.99, 5, 10.5, 1000];
 

@@ -3,7 +3,8 @@ import { boardRows, type SeriesQuote } from '../../../src-main/features/market/b
 import { encodeRows } from '../../../src-main/features/market/encode';
 import { LARGE_MOVE, largeMoveAlerts, topMoves } from '../../../src-main/features/market/moves';
 import type { BoardMatch } from '../../../src-shared/contract/market';
-import { diffRows, timeToKickoff, toGridRows } from '../../../src-renderer/panels/command-center/rows';
+import { diffRows, toGridRows } from '../../../src-renderer/panels/command-center/rows';
+import { timeToKickoff } from '../../../src-renderer/ui/market-labels';
 import { filterMatches } from '../../../src-renderer/panels/deep-analysis/store';
 import { bestPriceNote } from '../../../src-renderer/panels/command-center/columns';
 
@@ -124,7 +125,7 @@ describe('match search', () => {
 
 describe('AH line labels: the line of the side bet on', () => {
   it('the away side of a home handicap reads with the opposite sign, in the grids, the side list and the alerts', async () => {
-    const { lineLabel } = await import('../../../src-renderer/panels/command-center/rows');
+    const { lineLabel } = await import('../../../src-renderer/ui/market-labels');
     const { selectionLabel } = await import('../../../src-main/features/market/moves');
     const { movesTitle } = await import('../../../src-renderer/panels/command-center/moves-title');
     expect(lineLabel('spreads', -0.5, 'home')).toBe('-0.5');

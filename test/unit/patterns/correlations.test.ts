@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mixturePhi, phiFromCounts } from '../../../src-main/features/agents/patterns/phi';
+import { mixturePhi, phiFromCounts } from '../../../src-shared/quant/phi';
 import { scorerJoint, scorerObservations, type GoalEvent } from '../../../src-main/features/agents/patterns/scorer-legs';
 import { SCORER_PARTNERS } from '../../../src-main/features/agents/patterns/legs';
 import { mineCorrelations, type HistoryMatch } from '../../../src-main/features/agents/patterns';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Performance } from '../../../src-shared/contract/picks';
 import { bandOption, chartLabels, clvHistogramOption, profitOption } from '../../../src-renderer/panels/performance/charts';
-import { betLabel } from '../../../src-renderer/panels/history/labels';
+import { betLabel } from '../../../src-renderer/ui/bet-labels';
 import { formatSigned, formatSignedPct } from '../../../src-renderer/ui/format';
 
 const perf = (o: Partial<Performance>): Performance =>

@@ -7,6 +7,8 @@ import {
   correctScores,
   dixonColesMatrix,
   matchOdds,
+  outcome1x2,
+  settle1x2,
   settleAsianHandicap,
   settleTotal,
   totals,
@@ -111,5 +113,23 @@ describe('markets from a Dixon-Coles score matrix against the reference', () => 
     expect(ah.home.push).toBeGreaterThan(0);
     close(ah.home.win + ah.home.push + ah.home.lose, 1, 1e-12);
     expect(correctScores(m, 3)[0].probability).toBeGreaterThanOrEqual(correctScores(m, 3)[1].probability);
+  });
+});
+
+describe('1X2 settlement', () => {
+  it('the result of every score up to 6–6, and the side bet on wins o − 1 or loses the stake', () => {
+    for (let h = 0; h <= 6; h++)
+      for (let a = 0; a <= 6; a++) {
+        const result = h > a ? 'home' : h === a ? 'draw' : 'away';
+        expect(outcome1x2(h, a)).toBe(result);
+        for (const side of ['home', 'draw', 'away'] as const)
+          expect(settle1x2(side, 2.5, h, a)).toEqual(side === result ? { result: 'won', profit: 1.5 } : { result: 'lost', profit: -1 });
+      }
+  });
+
+  it('refuses a bad score or price', () => {
+    expect(() => outcome1x2(-1, 0)).toThrow(/home goals/);
+    expect(() => outcome1x2(1, 0.5)).toThrow(/away goals/);
+    expect(() => settle1x2('home', 1, 1, 0)).toThrow(/odds/);
   });
 });

@@ -11,7 +11,7 @@ import {
   trapMarks,
   trapNote,
   trapRowKey,
-} from '../../../src-renderer/panels/ferrari/trap-format';
+} from '../../../src-renderer/ui/trap-format';
 import { diffRows, joinTraps, toGridRows, type GridRow } from '../../../src-renderer/panels/command-center/rows';
 import { teamOfTrap, teamsOf } from '../../../src-renderer/panels/ferrari/store';
 import { trapChartOption } from '../../../src-renderer/panels/ferrari/trap-chart';

@@ -8,7 +8,6 @@ import {
   betText,
   factorBars,
   formatOdds,
-  inputName,
   isTrapWarning,
   money,
   ranked,
@@ -17,6 +16,7 @@ import {
   todayUtc,
   trapOnPick,
 } from '../../../src-renderer/panels/picks/labels';
+import { inputName } from '../../../src-renderer/ui/bet-labels';
 import { withPlaced } from '../../../src-renderer/panels/picks/merge';
 
 const pick = (over: Partial<ConseilPick> = {}): ConseilPick => ({

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { oddsTick } from '../../../src-renderer/ui/format';
 import { clearGridState, gridStateKey, loadGridState, saveGridState } from '../../../src-renderer/ui/gridState';
 import { isInAppHref, isLocalDownload } from '../../../src-renderer/app/linkGuard';
 import { panelShortcut } from '../../../src-renderer/app/Nav';
 import { categoryChartOption, needsLogScale } from '../../../src-renderer/panels/inventory/chart';
-import { defaultPanel, panelById, panels } from '../../../src-renderer/app/panels';
+import { panelById, panels } from '../../../src-renderer/app/panels';
+import { defaultPanel, PANEL_IDS } from '../../../src-renderer/app/panel-ids';
 
 class MemoryStorage implements Storage {
   private m = new Map<string, string>();
@@ -40,6 +42,8 @@ describe('panel registry and shortcuts', () => {
       'Settings',
     ]);
     expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    // the navigation store's ids (app/panel-ids.ts) are the registry's, in the same order
+    expect(panels.map((p) => p.id)).toEqual([...PANEL_IDS]);
     expect(panelById(defaultPanel)).toBeDefined();
   });
 
@@ -132,5 +136,11 @@ describe('rows-per-category chart', () => {
     };
     expect(linear.xAxis.type).toBe('value');
     expect(linear.series[0].data).toEqual([0]);
+  });
+});
+
+describe('odds axis ticks (one formatter for the Command Center moves chart and the FERRARI trap chart)', () => {
+  it('three decimals under 2.00 without a trailing 0, two above', () => {
+    expect([1.85, 1.875, 1.9, 2, 2.125, 10.5].map(oddsTick)).toEqual(['1.85', '1.875', '1.90', '2.00', '2.13', '10.50']);
   });
 });

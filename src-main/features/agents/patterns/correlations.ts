@@ -6,7 +6,7 @@ import type { ScoreMatrix } from '../../../../src-shared/quant/markets';
 import type { HistoryMatch } from './history';
 import { pairDescription, SCORE_PAIRS, SCORER_KEY, SCORER_LABEL, SCORER_PARTNERS, type ScoreLeg } from './legs';
 import { DEFAULT_WALK, walkForwardSteps, type WalkOptions } from './model-walk';
-import { mixturePhi, phiFromCounts, type PhiEstimate } from './phi';
+import { mixturePhi, phiFromCounts, type PhiEstimate } from '../../../../src-shared/quant/phi';
 import { scorerJoint, scorerObservations, type GoalEvent } from './scorer-legs';
 import { drain, scaled, type Steps } from './steps';
 

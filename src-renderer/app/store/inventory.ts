@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Inventory } from '../../../src-shared/contract/inventory';
 import { call } from '../../api/client';
-import { loadInto } from '../../app/store/load';
+import { loadInto } from './load';
 
 interface InventoryState {
   data: Inventory | null;

@@ -1,4 +1,4 @@
-// How a pick reads in the Historique: "Home −0.75", "Over 2.5", "Draw".
+// How a bet reads in the Historique and Picks du Jour: "Home −0.75", "Over 2.5", "Draw".
 const signedLine = (l: number): string => (l === 0 ? '0' : `${l > 0 ? '+' : '−'}${Math.abs(l)}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -19,4 +19,10 @@ export function kickoffText(iso: string | null): string {
   const d = new Date(iso);
   const pad = (x: number) => String(x).padStart(2, '0');
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${String(d.getFullYear()).slice(2)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "marketEdge" → "Market edge": the input's short name, so inputs whose labels start alike stay apart. */
+export function inputName(input: string): string {
+  const words = input.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,6 +1,6 @@
 // The phi coefficient of two 0/1 legs observed together n times, with a delta-method interval: the
 // multinomial variance of the four cell shares pushed through the gradient of phi.
-import { normalQuantile } from '../../../../src-shared/quant/special';
+import { normalQuantile } from './special';
 
 export interface PhiEstimate {
   n: number;

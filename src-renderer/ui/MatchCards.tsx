@@ -1,4 +1,5 @@
-import type { CoachCard as Coach, Preview, Scorer, TeamForm } from '../../../src-shared/contract/analysis';
+import './match-cards.css';
+import type { CoachCard as Coach, Preview, Scorer, TeamForm } from '../../src-shared/contract/analysis';
 
 const date = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: '2-digit', month: 'short', year: '2-digit' });
 const pct = (p: number | null): string => (p == null ? '—' : `${(p * 100).toFixed(1)}%`);

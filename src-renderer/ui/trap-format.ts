@@ -1,7 +1,8 @@
 // Pure helpers of the trap views: labels, the join of traps onto board rows, the history summary and
 // the evidence in words. No React, no contract calls: unit-tested in test/unit/renderer/ferrari.test.ts.
-import type { Trap, TrapDetail, TrapKind, TrapSeverity, TrapSignal } from '../../../src-shared/contract/intel';
-import { priceBand as sharedBand } from '../../../src-shared/domain/price-bands';
+import type { Trap, TrapDetail, TrapKind, TrapSeverity, TrapSignal } from '../../src-shared/contract/intel';
+import { priceBand as sharedBand } from '../../src-shared/domain/price-bands';
+import { lineLabel, marketLabel } from './market-labels';
 
 export const KIND_LABEL: Record<TrapKind, string> = {
   inflated_favourite: 'Inflated favourite',
@@ -170,4 +171,10 @@ export function evidenceSentences(d: Pick<TrapDetail, 'trap' | 'evidence' | 'sim
           (s.hitRate === null ? '.' : `; it won ${s.won} of the ${s.shown} most recent (${(s.hitRate * 100).toFixed(0)}%).`),
   );
   return out;
+}
+
+/** "1X2 home", "O/U 2.5 over", "AH −0.5 home". */
+export function selectionLabel(t: Pick<Trap, 'market' | 'line' | 'selection'>): string {
+  const line = lineLabel(t.market, t.line, t.selection);
+  return `${marketLabel(t.market)}${line ? ` ${line}` : ''} ${t.selection}`;
 }
