@@ -44,6 +44,8 @@ const exact: Record<string, Category> = {
   agent_alerts: 'SYSTEM',
   trap_history: 'SYSTEM',
   trap_history_matches: 'SYSTEM',
+  // this desk's identity (one row, copied from desk.json beside the settings)
+  desk: 'SYSTEM',
 };
 
 export function categoryOf(table: string): Category {
