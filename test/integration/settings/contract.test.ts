@@ -122,7 +122,7 @@ describe('settings through the contract (HTTP)', () => {
     // the decision layer plugged in: fresh odds first, then its own step
     expect(list.slots.find((s) => s.slot === 'closing-line')).toMatchObject({ steps: ['sync', 'capture'], triggers: ['each kick-off'] });
     expect(list.slots.find((s) => s.slot === 'settlement')).toMatchObject({ steps: ['sync', 'settle'] });
-    expect(list.slots.find((s) => s.slot === 'intelligence')).toMatchObject({ steps: ['agents', 'CONSEIL'] });
+    expect(list.slots.find((s) => s.slot === 'intelligence')).toMatchObject({ steps: ['agents', 'patterns', 'CONSEIL'] });
     expect(sync.lastRun).toMatchObject({ reason: 'start', status: 'ok' }); // the start-up sync of the empty test source
 
     // a new cron for the sync (2 January, 04:15: never during the test) and for learning
