@@ -6,6 +6,7 @@ import { BetForm } from './BetForm';
 import { pickColumns } from './columns';
 import { PickDetail } from './PickDetail';
 import { useHistory } from './store';
+import { DeskSelect } from '../../ui/DeskSelect';
 
 const rowId = (r: PickRow) => r.pickId;
 
@@ -97,15 +98,7 @@ export function BetsTab() {
                   </option>
                 ))}
               </select>
-              <select
-                className="select"
-                aria-label="Desk"
-                value={f.desk ?? 'team'}
-                onChange={(e) => h.setFilters({ desk: e.target.value === 'mine' ? 'mine' : 'team' })}
-              >
-                <option value="team">Team (every desk)</option>
-                <option value="mine">Mine (this desk)</option>
-              </select>
+              <DeskSelect value={f.desk} onChange={(desk) => h.setFilters({ desk })} />
               <select
                 className="select"
                 aria-label="Agent"

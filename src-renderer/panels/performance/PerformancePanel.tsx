@@ -10,6 +10,7 @@ import { breakdownColumns } from './columns';
 import { SeedKpis, Summary } from './Kpis';
 import { usePerformance } from './store';
 import './performance.css';
+import { DeskSelect } from '../../ui/DeskSelect';
 
 const BREAKDOWNS: { id: keyof Performance['by']; label: string }[] = [
   { id: 'agent', label: 'Agent' },
@@ -138,15 +139,7 @@ export default function PerformancePanel() {
             onChange={(e) => st.setFilters({ to: e.target.value || undefined })}
           />
         </label>
-        <select
-          className="select"
-          aria-label="Desk"
-          value={f.desk ?? 'team'}
-          onChange={(e) => st.setFilters({ desk: e.target.value === 'mine' ? 'mine' : 'team' })}
-        >
-          <option value="team">Team (every desk)</option>
-          <option value="mine">Mine (this desk)</option>
-        </select>
+        <DeskSelect value={f.desk} onChange={(desk) => st.setFilters({ desk })} />
         <select
           className="select"
           aria-label="Agent"
