@@ -67,7 +67,7 @@ function record(f: BacktestFixture, b: BetIntent, data: BacktestData): BacktestB
     selection: b.selection,
     bookmaker: b.bookmaker,
     odds: b.odds,
-    quotedOdds: b.quoted ?? (commission > 0 ? 1 + (b.odds - 1) / (1 - commission) : b.odds),
+    quotedOdds: b.quoted,
     commission,
     stake: b.stake,
     probability: b.probability,

@@ -15,9 +15,8 @@ export interface BetIntent {
   bookmaker: string;
   /** The price the bettor gets: net of the book's commission on winnings (`Best.odds`). */
   odds: number;
-  /** The price as the book quoted it (`Best.quoted`); absent when the rule took no commission into account
-   * (the engine then reads it back from the net price and the book's commission). */
-  quoted?: number;
+  /** The price as the book quoted it (`Best.quoted`). */
+  quoted: number;
   stake: number;
   /** Probability of the selection the rule used (null when the rule has none of its own). */
   probability: number | null;

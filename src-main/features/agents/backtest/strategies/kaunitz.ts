@@ -22,12 +22,13 @@ import { defineStrategy, type BetIntent } from '../strategy';
 function maxAndAverage(
   m: MarketPrices | undefined,
   roles: BookRoles,
-): { max: (number | null)[]; avg: (number | null)[]; maxBook: (string | null)[] } {
+): { max: (number | null)[]; quoted: (number | null)[]; avg: (number | null)[]; maxBook: (string | null)[] } {
   const n = 3;
   const max: (number | null)[] = new Array<number | null>(n).fill(null);
   const avg: (number | null)[] = new Array<number | null>(n).fill(null);
+  const quoted: (number | null)[] = new Array<number | null>(n).fill(null);
   const maxBook: (string | null)[] = new Array<string | null>(n).fill(null);
-  if (!m) return { max, avg, maxBook };
+  if (!m) return { max, quoted, avg, maxBook };
   const one = (book: string | null) => {
     const b = book ? m.books.find((x) => x.bookmaker === book) : undefined;
     return b ? b.odds : null;
@@ -40,18 +41,20 @@ function maxAndAverage(
       .filter((b) => typeof b.odds[k] === 'number');
     if (mx && typeof mx[k] === 'number') {
       max[k] = mx[k];
+      quoted[k] = mx[k];
       maxBook[k] = roles.maximum;
     } else if (!roles.maximum && fromBooks.length) {
       // the best price for a bettor is the best net of each book's commission
       const net = (b: (typeof fromBooks)[number]) => netOdds(b.odds[k] as number, commissionOf(roles, b.bookmaker));
       const top = fromBooks.reduce((a, b) => (net(b) > net(a) ? b : a));
       max[k] = net(top);
+      quoted[k] = top.odds[k] as number;
       maxBook[k] = top.bookmaker;
     }
     if (av && typeof av[k] === 'number') avg[k] = av[k];
     else if (!roles.average && fromBooks.length) avg[k] = fromBooks.reduce((a, b) => a + (b.odds[k] as number), 0) / fromBooks.length;
   }
-  return { max, avg, maxBook };
+  return { max, quoted, avg, maxBook };
 }
 
 export const kaunitz = defineStrategy({
@@ -70,7 +73,7 @@ export const kaunitz = defineStrategy({
     .strict(),
   decide({ decision, atKickoff, roles, params }) {
     const m = findMarket(params.prices === 'closing' ? atKickoff : decision, '1x2', null);
-    const { max, avg, maxBook } = maxAndAverage(m, roles);
+    const { max, quoted, avg, maxBook } = maxAndAverage(m, roles);
     let pCons: (number | null)[] = avg.map((a) => (a === null ? null : 1 / a));
     if (params.demargined) {
       const full = avg.every((a) => a !== null);
@@ -90,6 +93,7 @@ export const kaunitz = defineStrategy({
         selection: SELECTIONS['1x2'][k],
         bookmaker: maxBook[k] ?? 'max',
         odds: o,
+        quoted: quoted[k] as number,
         stake: params.stake,
         probability: adj,
         edge,
