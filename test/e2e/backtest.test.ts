@@ -47,11 +47,26 @@ describe('Historique › Backtest', () => {
     expect(fs.readFileSync(path.join(desk.dataDir, 'imports', 'E0_2024-25.csv')).equals(fs.readFileSync(season))).toBe(true);
   }, 180_000);
 
+  it('a file dropped onto the area is imported the same way', async () => {
+    const { page } = browser;
+    const text = fs.readFileSync(path.join(footballDataDir(), 'E0_2023-24.csv'), 'latin1');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'E0_2023-24.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.getByTestId('import-area').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect.poll(() => page.getByTestId('import-totals').textContent(), { timeout: 120_000 }).toMatch(/^1 file: 380 matches/);
+    expect(await page.locator('[data-file="E0_2023-24.csv"]').count()).toBe(1);
+    expect(fs.existsSync(path.join(desk.dataDir, 'imports', 'E0_2023-24.csv'))).toBe(true);
+  }, 180_000);
+
   it('runs a backtest over the imported file: equity chart and the table, the same numbers as over RPC', async () => {
     const { page } = browser;
     await page.getByLabel('Strategy', { exact: true }).selectOption('sharp-reference');
     await page.getByLabel('Source', { exact: true }).selectOption('files');
     await expect.poll(() => page.getByRole('checkbox', { name: /E0_2024-25\.csv/ }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: /E0_2023-24\.csv/ }).uncheck();
     await page.getByRole('button', { name: 'Run backtest' }).click();
     const results = page.getByTestId('backtest-results');
     await results.waitFor({ timeout: 120_000 });
@@ -79,6 +94,18 @@ describe('Historique › Backtest', () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     expect(browser.errors).toEqual([]);
   }, 240_000);
+
+  it('runs over the cache (the synced demo) too', async () => {
+    const { page } = browser;
+    await page.getByLabel('Source', { exact: true }).selectOption('cache');
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await expect
+      .poll(() => page.getByTestId('backtest-headline').textContent(), { timeout: 120_000 })
+      .toMatch(/^sharp-reference on the cache/);
+    const viaRpc = await rpc<BacktestResult>('backtest.run', { strategy: 'sharp-reference', withBets: false });
+    expect(Number(await page.getByTestId('backtest-results').getAttribute('data-bets'))).toBe(viaRpc.summary.bets);
+    await page.getByLabel('Source', { exact: true }).selectOption('files');
+  }, 180_000);
 
   it('a bad parameter is refused in the form, naming it, and nothing runs', async () => {
     const { page } = browser;
