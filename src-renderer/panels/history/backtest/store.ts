@@ -39,14 +39,18 @@ interface BacktestState {
   importFiles(files: File[]): Promise<void>;
 }
 
-function uploadOutcome(name: string, r: PromiseSettledResult<Awaited<ReturnType<typeof uploadImport>>>): UploadOutcome {
-  if (r.status === 'rejected') return { name, ok: false, message: r.reason instanceof Error ? r.reason.message : String(r.reason) };
-  const v = r.value;
-  return {
-    name,
-    ok: true,
-    message: v.unchanged ? 'already imported (same bytes)' : v.replaced ? 'replaced the file of that name' : 'copied',
-  };
+/** Copies one file into the import folder; a refusal (name, size, conflict) is said, not thrown. */
+async function uploadOne(file: File, replace: boolean): Promise<UploadOutcome> {
+  try {
+    const v = await uploadImport(file, replace);
+    return {
+      name: file.name,
+      ok: true,
+      message: v.unchanged ? 'already imported (same bytes)' : v.replaced ? 'replaced the file of that name' : 'copied',
+    };
+  } catch (err) {
+    return { name: file.name, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /** The Backtest view: strategies and their parameters, the source (cache or imported files), the run
@@ -110,7 +114,7 @@ export const useBacktest = create<BacktestState>()((set, get) => ({
     set({ uploading: true, uploads: [], report: null, importError: null });
     const outcomes: UploadOutcome[] = [];
     // one at a time: each file streams on its own under the upload limit
-    for (const f of files) outcomes.push(uploadOutcome(f.name, (await Promise.allSettled([uploadImport(f, get().replace)]))[0]));
+    for (const f of files) outcomes.push(await uploadOne(f, get().replace));
     set({ uploads: outcomes });
     const names = outcomes.filter((o) => o.ok).map((o) => o.name);
     try {
