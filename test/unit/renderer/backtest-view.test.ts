@@ -7,6 +7,8 @@ import { choicesOf, defaultText, paramsToSend } from '../../../src-renderer/pane
 import {
   breakdownRows,
   calibrationPoints,
+  chosenLines,
+  forecastLine,
   clvValues,
   drawdowns,
   histogram,
@@ -126,6 +128,20 @@ describe('the table, the CLV values and the notes', () => {
   });
   it('says what was skipped and what has no result', () => {
     expect(runNotes(result())).toEqual(['2 fixtures without a result (their bets stay unsettled)', 'skipped 4: no sharp price']);
+  });
+});
+
+describe('what the strategy chose and how its forecasts scored', () => {
+  it('one line per choice, objects as compact JSON cut short; the scores beside the closing market', () => {
+    const r = { ...result(), chosen: { w: 0, fits: { a: 'x'.repeat(300) } } };
+    const lines = chosenLines(r, 40);
+    expect(lines[0]).toBe('w: 0');
+    expect(lines[1]).toHaveLength('fits: '.length + 40);
+    expect(lines[1].endsWith('…')).toBe(true);
+    expect(forecastLine(r)).toBeNull();
+    const scores = { logLoss: 0.98765, rps: 0.2, brier: 0.6 };
+    const f = { ...r, forecasts: { fixtures: 380, strategy: scores, closing: null, closingFixtures: 0, crossEntropyToClose: null } };
+    expect(forecastLine(f)).toBe('Forecasts on 380 fixtures: log loss 0.9877, RPS 0.2000, Brier 0.6000; no closing market to compare');
   });
 });
 

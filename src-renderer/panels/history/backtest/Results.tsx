@@ -5,7 +5,7 @@ import { formatSignedPct } from '../../../ui/format';
 import { Grid } from '../../../ui/Grid';
 import { calibrationLabel, calibrationOption, clvLabel, clvOption, equityLabel, equityOption } from './charts';
 import { breakdownColumns } from './columns';
-import { breakdownRows, runNotes, type BreakdownRow } from './results';
+import { breakdownRows, chosenLines, forecastLine, runNotes, type BreakdownRow } from './results';
 
 const rowId = (r: BreakdownRow) => r.id;
 
@@ -39,6 +39,23 @@ function Headline({ r }: { r: BacktestResult }) {
   );
 }
 
+/** How the strategy's forecasts scored and what it chose during the run. */
+function RunDetails({ r }: { r: BacktestResult }) {
+  const forecast = forecastLine(r);
+  const chosen = chosenLines(r);
+  if (!forecast && chosen.length === 0) return null;
+  return (
+    <details className="backtest__details" data-testid="backtest-details">
+      <summary>{forecast ?? 'What the strategy chose'}</summary>
+      <ul>
+        {chosen.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** A run's result: warnings, headline, equity with drawdown, CLV histogram, calibration, and the table. */
 export function Results({ r }: { r: BacktestResult }) {
   const equity = useMemo(() => equityOption(r), [r]);
@@ -49,6 +66,7 @@ export function Results({ r }: { r: BacktestResult }) {
     <div className="backtest__results" data-testid="backtest-results" data-bets={r.summary.bets}>
       <RunWarnings r={r} />
       <Headline r={r} />
+      <RunDetails r={r} />
       <div className="backtest__charts">
         <figure className="backtest__chart card">
           <figcaption className="card__title">Equity and drawdown</figcaption>

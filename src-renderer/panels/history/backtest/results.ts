@@ -85,3 +85,22 @@ export function runNotes(r: BacktestResult): string[] {
   for (const [what, n] of Object.entries(r.notes)) if (n > 0) out.push(`${what}: ${n}`);
   return out;
 }
+
+/** What the strategy chose during the run (a blend weight and its evidence, model fits…), one line per
+ * entry: a scalar as written, an object as compact JSON cut at `max` characters. */
+export function chosenLines(r: BacktestResult, max = 160): string[] {
+  return Object.entries(r.chosen).map(([k, v]) => {
+    const text = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    return `${k}: ${text.length > max ? `${text.slice(0, max - 1)}…` : text}`;
+  });
+}
+
+/** The strategy's 1X2 forecasts scored against the results, beside the closing market's, or null. */
+export function forecastLine(r: BacktestResult): string | null {
+  const f = r.forecasts;
+  if (!f) return null;
+  const s = (x: { logLoss: number; rps: number; brier: number }) =>
+    `log loss ${x.logLoss.toFixed(4)}, RPS ${x.rps.toFixed(4)}, Brier ${x.brier.toFixed(4)}`;
+  const closing = f.closing ? `; the closing market on ${f.closingFixtures}: ${s(f.closing)}` : '; no closing market to compare';
+  return `Forecasts on ${f.fixtures} fixtures: ${s(f.strategy)}${closing}`;
+}
