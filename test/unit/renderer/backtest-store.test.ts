@@ -77,6 +77,15 @@ describe('the Backtest store', () => {
     expect(s.uploading).toBe(false);
   });
 
+  it('a file over 20 MiB is refused before any byte leaves the window', async () => {
+    await useBacktest.getState().importFiles([new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'huge.csv')]);
+    expect(useBacktest.getState().uploads).toEqual([
+      { name: 'huge.csv', ok: false, message: 'huge.csv: 20971521 bytes, over the 20971520-byte upload limit (20 MiB)' },
+    ]);
+    expect(imported).toEqual([]);
+    expect(useBacktest.getState().report).toBeNull();
+  });
+
   it('runs over the chosen files with only the changed parameters; a cancel is said, not an error', async () => {
     await useBacktest.getState().load();
     await useBacktest.getState().importFiles([new File(['a'], 'E0.csv')]);
