@@ -63,6 +63,9 @@ function ImportOutcome() {
               <FileReport key={f.file} f={f} />
             ))}
           </ul>
+          <p className="muted">
+            Loaded into the source: the next sync brings them into the cache. A backtest over the imported files reads them directly.
+          </p>
         </>
       )}
       {ignored.length > 0 && (
