@@ -18,6 +18,7 @@ import { appHandlers } from './app-handlers';
 import { sourceHandlers } from './source-handlers';
 import type { Services } from './services';
 import { conseilHandlers } from '../features/conseil';
+import { importsHandlers } from '../features/imports';
 
 /** All handlers of the contract for one transport. A feature adds its handler map here. */
 export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers {
@@ -40,5 +41,6 @@ export function createHandlers(s: Services, transport: 'ipc' | 'http'): Handlers
     patternsHandlers(s),
     picksHandlers(s),
     conseilHandlers(s),
+    importsHandlers(s),
   );
 }

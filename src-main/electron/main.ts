@@ -10,6 +10,8 @@ import { contentSecurityPolicy } from '../platform/csp';
 import { projectRoot } from '../platform/paths';
 import { saveDialogForDownloads } from './downloads';
 import { forwardEvents, registerIpc } from './ipc';
+import { importsDirOf } from '../features/agents/backtest';
+import { saveImport } from '../features/imports';
 import { menuTemplate } from './menu';
 import { guardWebContents, secureWebPreferences } from './security';
 import { safeStorageSecrets } from './secrets';
@@ -84,7 +86,8 @@ async function start(): Promise<void> {
     secrets,
     desktop: electronNotifications({ Notification, onClick: openFromNotification }),
   });
-  registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl);
+  const imports = importsDirOf(config.dataDir);
+  registerIpc(ipcMain, createHandlers(services, 'ipc'), isAppUrl, (name, body, o) => saveImport(imports, name, body, o));
   // after sleep, runs missed meanwhile go now (once each), not at the scheduler's next look at the clock
   powerMonitor.on('resume', () => services?.scheduler.wake());
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { resolveConfig } from '../app/config';
 import { createHandlers } from '../app/handlers';
 import { createServices, type ServiceOptions, type Services } from '../app/services';
+import { importsDirOf } from '../features/agents/backtest';
+import { saveImport } from '../features/imports';
 import { projectRoot } from '../platform/paths';
 import { startServer, type RunningServer } from './http';
 
@@ -57,6 +59,7 @@ export async function startHeadless(opts: HeadlessOptions = {}): Promise<Headles
       port: opts.port,
       token: opts.token,
       staticDir: rendererDir(),
+      upload: (name, body, o) => saveImport(importsDirOf(config.dataDir), name, body, o),
     });
     return {
       services,

@@ -6,6 +6,7 @@ import { contract, ContractError, type ErrorCode, type MethodName, type RpcRespo
 import { dispatch, type Handlers } from '../platform/contract/dispatch';
 import type { EventBus } from '../platform/events';
 import { contentSecurityPolicy } from '../platform/csp';
+import { isUploadPath, uploadAnswer, type UploadHandler } from './upload';
 
 export interface ServerOptions {
   host?: string;
@@ -14,6 +15,8 @@ export interface ServerOptions {
   token?: string;
   /** The built renderer (out/renderer); omitted = API only. */
   staticDir?: string;
+  /** Saves one uploaded file into the desk's import folder (`POST /upload/imports/<name>`). */
+  upload?: UploadHandler;
 }
 
 export interface RunningServer {
@@ -153,6 +156,7 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
       const method = decodePath(url.pathname.slice(5));
       return method === null ? badPath(res) : void handleRpc(req, res, method);
     }
+    if (req.method === 'POST' && isUploadPath(url.pathname)) return void handleUpload(req, res, url);
     if (req.method === 'GET' && url.pathname === '/events') return handleEvents(req, res);
     if (req.method === 'GET' && url.pathname.startsWith('/api/')) return void handleRest(res, url);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
@@ -169,6 +173,11 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     }
     const answer = await dispatch(handlers, method, body);
     sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer);
+  }
+
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const { status, answer } = await uploadAnswer(req, url, opts.upload);
+    sendJson(res, status ?? (answer.ok ? 200 : statusOf[answer.error.code]), answer);
   }
 
   async function handleRest(res: http.ServerResponse, url: URL): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src-shared/contract';
+import { MAX_UPLOAD_BYTES, type UploadResult } from '../../src-shared/contract/imports';
 import { httpTransport } from './http';
 import { ipcTransport } from './ipc';
 import type { Transport } from './transport';
@@ -39,6 +40,21 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   const answer = await currentTransport().invoke(method, input);
   if (answer.ok) return answer.value as MethodOutput<M>;
   throw new ContractCallError(method, answer.error.code, answer.error.message, answer.error.details);
+}
+
+/** One file into the desk's import folder (upload route or IPC bridge, never the 1 MiB RPC body).
+ * `replace`: a different file of the same name is replaced (else CONFLICT). */
+export async function uploadImport(file: File, replace = false): Promise<UploadResult> {
+  // refused here before a byte is read (the IPC bridge carries the file whole); main checks again
+  if (file.size > MAX_UPLOAD_BYTES)
+    throw new ContractCallError(
+      'upload',
+      'VALIDATION',
+      `${file.name}: ${file.size} bytes, over the ${MAX_UPLOAD_BYTES}-byte upload limit (20 MiB)`,
+    );
+  const answer = await currentTransport().upload(file.name, file, replace);
+  if (answer.ok) return answer.value as UploadResult;
+  throw new ContractCallError('upload', answer.error.code, answer.error.message, answer.error.details);
 }
 
 /** Listens to one contract event; returns the unsubscribe function. */

@@ -1,2 +1,2 @@
-export { call, subscribe, setTransport, currentTransport, pickTransport, ContractCallError } from './client';
+export { call, uploadImport, subscribe, setTransport, currentTransport, pickTransport, ContractCallError } from './client';
 export type { Transport } from './transport';

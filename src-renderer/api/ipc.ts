@@ -5,6 +5,7 @@ import type { Transport } from './transport';
 export interface MonpsBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
+  upload(name: string, bytes: ArrayBuffer, replace: boolean): Promise<unknown>;
 }
 
 declare global {
@@ -21,6 +22,14 @@ export function ipcTransport(bridge: MonpsBridge): Transport {
     invoke: async (method, input) => {
       try {
         return (await bridge.invoke(method, input)) as RpcResponse;
+      } catch (err) {
+        return { ok: false, error: { code: 'UNAVAILABLE', message: `the app's main process did not answer: ${(err as Error).message}` } };
+      }
+    },
+    // the bytes cross the bridge whole (structured clone); main checks the name and the size
+    upload: async (name, file, replace) => {
+      try {
+        return (await bridge.upload(name, await file.arrayBuffer(), replace)) as RpcResponse;
       } catch (err) {
         return { ok: false, error: { code: 'UNAVAILABLE', message: `the app's main process did not answer: ${(err as Error).message}` } };
       }

@@ -7,4 +7,6 @@ export interface Transport {
   invoke(method: string, input: unknown): Promise<RpcResponse>;
   /** One contract event by name; returns the unsubscribe function. */
   onEvent(name: string, listener: (payload: unknown) => void): () => void;
+  /** One file's bytes into the desk's import folder; answers an UploadResult or a typed error. */
+  upload(name: string, file: Blob, replace: boolean): Promise<RpcResponse>;
 }

@@ -16,6 +16,7 @@ import { reportsMethods } from './reports';
 import { desktopEvents } from './desktop';
 import { picksMethods } from './picks';
 import { conseilMethods } from './conseil';
+import { importsMethods } from './imports';
 
 /** Every method of the contract, served over Electron IPC and over HTTP by the same handlers.
  * Add a domain: a file here exporting `xxxMethods` (and `xxxEvents`), spread below. */
@@ -35,6 +36,7 @@ export const contract = {
   ...patternsMethods,
   ...picksMethods,
   ...conseilMethods,
+  ...importsMethods,
 };
 
 export const events = {
@@ -61,7 +63,7 @@ export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 export const methodNames = Object.keys(contract) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
 
-export { IPC_INVOKE, IPC_EVENT } from './channels';
+export { IPC_INVOKE, IPC_EVENT, IPC_UPLOAD } from './channels';
 
 export * from './errors';
 export * from './define';

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { BacktestTab } from './backtest/BacktestTab';
 import { BetsTab } from './BetsTab';
 import { CombosTab } from './CombosTab';
 import { LearningTab } from './LearningTab';
@@ -16,4 +17,5 @@ export const historyTabs: HistoryTab[] = [
   { id: 'combos', label: 'Combos', component: CombosTab },
   { id: 'patterns', label: 'Patterns', component: PatternsTab },
   { id: 'learning', label: 'Learning log', component: LearningTab },
+  { id: 'backtest', label: 'Backtest', component: BacktestTab },
 ];

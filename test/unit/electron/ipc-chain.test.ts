@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract, IPC_EVENT, IPC_INVOKE } from '../../../src-shared/contract';
+import { contract, IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from '../../../src-shared/contract';
 import { joinHandlers, type Handlers } from '../../../src-main/platform/contract/dispatch';
 import { resolveConfig } from '../../../src-main/app/config';
 import { createHandlers } from '../../../src-main/app/handlers';
 import { createServices, type Services } from '../../../src-main/app/services';
 import { forwardEvents, registerIpc } from '../../../src-main/electron/ipc';
-import { call, ContractCallError, pickTransport, setTransport, subscribe } from '../../../src-renderer/api/client';
+import { call, ContractCallError, pickTransport, setTransport, subscribe, uploadImport } from '../../../src-renderer/api/client';
+import { saveImport } from '../../../src-main/features/imports';
 import type { MonpsBridge } from '../../../src-renderer/api/ipc';
 import { electronModule, standIn } from './support/electron-stand-in';
 
@@ -24,10 +25,20 @@ let bridge: MonpsBridge;
 beforeAll(async () => {
   services = await createServices(resolveConfig({ dataDir, sourceFlag: 'postgres://nobody@127.0.0.1:1/none' }), { transport: 'ipc' });
   const { ipcMain } = electronModule();
-  registerIpc(ipcMain as never, createHandlers(services, 'ipc'), (url) => url === pageUrl);
+  registerIpc(
+    ipcMain as never,
+    createHandlers(services, 'ipc'),
+    (url) => url === pageUrl,
+    (name, body, o) => saveImport(path.join(dataDir, 'imports'), name, body, o),
+  );
   const mainListener = standIn.ipcHandlers.get(IPC_INVOKE)!;
+  const uploadListener = standIn.ipcHandlers.get(IPC_UPLOAD)!;
   standIn.rendererInvoke = (channel, ...args) =>
-    channel === IPC_INVOKE ? mainListener({ senderFrame: { url: pageUrl } }, ...args) : Promise.reject(new Error(`no channel ${channel}`));
+    channel === IPC_INVOKE
+      ? mainListener({ senderFrame: { url: pageUrl } }, ...args)
+      : channel === IPC_UPLOAD
+        ? uploadListener({ senderFrame: { url: pageUrl } }, ...args)
+        : Promise.reject(new Error(`no channel ${channel}`));
   // main's webContents.send → the renderer's ipcRenderer listeners
   const toRenderer = {
     isDestroyed: () => false,
@@ -47,9 +58,9 @@ afterAll(async () => {
 });
 
 describe('IPC from renderer to main (with electron stubbed)', () => {
-  it('the preload exposes exactly one bridge with two functions, on the two contract channels', () => {
+  it('the preload exposes exactly one bridge with three functions, on the three channels', () => {
     expect([...standIn.exposed.keys()]).toEqual(['monps']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'upload']);
     expect(pickTransport({ monps: bridge }).kind).toBe('ipc');
     expect(pickTransport({}).kind).toBe('http');
   });
@@ -84,6 +95,20 @@ describe('IPC from renderer to main (with electron stubbed)', () => {
     expect(seen.at(-1)).toBe('inventory:done');
     stop();
     expect(standIn.ipcRendererListeners.get(IPC_EVENT)?.size ?? 0).toBe(0);
+  });
+});
+
+describe('an upload through the bridge', () => {
+  it('calls the same saveImport as the HTTP route: the file lands in <data dir>/imports, a bad name is refused', async () => {
+    const file = new File(['Div,Date,HomeTeam\n'], 'E0_test.csv');
+    const r = await uploadImport(file);
+    expect(r).toMatchObject({ name: 'E0_test.csv', bytes: 18, replaced: false, unchanged: false });
+    expect(fs.readFileSync(path.join(dataDir, 'imports', 'E0_test.csv'), 'utf8')).toBe('Div,Date,HomeTeam\n');
+    const bad = await uploadImport(new File(['x'], '../x.csv')).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'VALIDATION' });
+    expect((bad as Error).message).toMatch(/path separator/);
+    expect(await bridge.upload('x.csv', 'not bytes' as never, false)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await call('imports.list', {})).files.map((f) => f.name)).toEqual(['E0_test.csv']);
   });
 });
 

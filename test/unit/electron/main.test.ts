@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract, IPC_EVENT, IPC_INVOKE, type MethodName } from '../../../src-shared/contract';
+import { contract, IPC_EVENT, IPC_INVOKE, IPC_UPLOAD, type MethodName } from '../../../src-shared/contract';
 import { contentSecurityPolicy } from '../../../src-main/platform/csp';
 import { standIn, FakeWebContents } from './support/electron-stand-in';
 
@@ -88,8 +88,8 @@ describe('Electron main (with electron stubbed): the window', () => {
 });
 
 describe('Electron main (with electron stubbed): IPC registration', () => {
-  it('registers one invoke channel that serves the contract with the real handlers', async () => {
-    expect([...standIn.ipcHandlers.keys()]).toEqual([IPC_INVOKE]);
+  it('registers the invoke channel that serves the contract with the real handlers, and the upload channel', async () => {
+    expect([...standIn.ipcHandlers.keys()]).toEqual([IPC_INVOKE, IPC_UPLOAD]);
     const info = await invoke(fromApp, 'app.info', {});
     expect(info.ok).toBe(true);
     expect(info.value).toMatchObject({ name: 'Mon_PS Desk', transport: 'ipc', source: { kind: 'configured' } });
