@@ -7,7 +7,7 @@ import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
 import { defineJob } from '../../platform/jobs/define';
 import { jobCommission } from '../../platform/settings';
-import { listCombos, recordCombo } from './combo-track';
+import { listCombos, previewCombo, recordCombo } from './combo-track';
 import { kpisOf, performanceOf } from './performance';
 import {
   bookCommissions,
@@ -62,8 +62,20 @@ export const recordComboJob = defineJob({
   run: (combo, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requireComboTables(db);
-      return recordCombo(db, combo, new Date());
+      return recordCombo(db, combo, new Date(), bookCommissions(db, jobCommission(ctx)));
     }),
+});
+
+/** A combo priced as recordCombo would price it, written nowhere (the combo slip's preview). */
+export const priceComboJob = defineJob({
+  kind: 'picks.priceCombo',
+  lane: 'reader',
+  params: contract['picks.priceCombo'].input,
+  run: (combo, ctx) => {
+    const db = cacheReader(ctx.cacheFile);
+    requireComboTables(db);
+    return previewCombo(db, combo, new Date(), bookCommissions(db, jobCommission(ctx)));
+  },
 });
 
 /** Closing lines of the picks whose match kicked off by `now`. */
@@ -204,6 +216,7 @@ export const picksJobs = [
   recordPicksJob,
   placeBetJob,
   recordComboJob,
+  priceComboJob,
   captureClosingJob,
   settleResultsJob,
   settlePicksJob,

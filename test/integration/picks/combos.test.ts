@@ -171,4 +171,52 @@ describe('combos', () => {
     expect(pub.model_prob).toBeCloseTo(both(0.2, 0.45, 0.25) * 0.4, 14);
     expect(pub.pricing).toHaveLength(1);
   });
+
+  it('priceCombo previews what recordCombo records (one path), writes nothing, and both count the commission', async () => {
+    const before = (await api.call('picks.combos', {})).length;
+    const diLeg = { matchId: 8, market: 'anytime_goalscorer', selection: '111', odds: 2.2, probability: 0.4 };
+    const combo = { kind: 'accumulator', legs: [homeLeg, diLeg], odds: 6, bookmaker: 'BFE', pickedAt: at(-120) };
+    const preview = await api.call('picks.priceCombo', combo);
+    // BFE is an exchange: 5% of the net winnings by default, 1 + 5 × 0.95 net
+    expect(preview).toMatchObject({ bookmaker: 'BFE', quotedOdds: 6, commission: 0.05, pricing: [] });
+    expect(preview.netOdds).toBeCloseTo(5.75, 12);
+    expect(preview.modelProb).toBeCloseTo(0.45 * 0.4, 14);
+    expect(preview.edge).toBeCloseTo(0.45 * 0.4 * 5.75 - 1, 12);
+    expect((await api.call('picks.combos', {})).length).toBe(before);
+
+    // same-match legs: the preview names the correlation and its source, beside the independent price
+    const fg = await api.call('picks.priceCombo', { kind: 'first_goalscorer', legs: [fgLeg, homeLeg], pickedAt: at(-120) });
+    expect(fg).toMatchObject({ quotedOdds: null, netOdds: null, edge: null, bookmaker: null });
+    expect(fg.pricing[0]).toMatchObject({ correlation: 0.25, correlationSource: 'patterns_correlations fg-home-win (n = 800)' });
+    expect(fg.modelProb).toBeCloseTo(both(0.2, 0.45, 0.25), 14);
+    expect(fg.independentFairOdds).toBeCloseTo(1 / (0.2 * 0.45), 10);
+    expect(fg.legs.map((l) => l.key)).toEqual(['first_goalscorer:home', '1x2:home']);
+    const refused = await api.raw('picks.priceCombo', {
+      kind: 'accumulator',
+      legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }],
+      pickedAt: at(-120),
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('at most two legs per match') });
+
+    const recorded = await api.call('picks.recordCombo', { ...combo, comboId: 'netted', stake: 4, source: 'manual' });
+    expect(recorded).toMatchObject({ quotedOdds: 6, commission: 0.05, bookmaker: 'BFE', source: 'manual' });
+    expect(recorded.odds).toBeCloseTo(5.75, 12);
+    expect(recorded.modelProb).toBe(preview.modelProb);
+    expect(recorded.fairOdds).toBe(preview.fairOdds);
+    expect(recorded.deskId).toMatch(/\S/);
+    expect(recorded.comboId).toBe('netted');
+    expect(api.events.at(-1)).toEqual(['fg_combo_tracking']);
+    // a commission given wins over the book's
+    const own = await api.call('picks.recordCombo', { ...combo, commission: 0.02, stake: 1 });
+    expect(own.odds).toBeCloseTo(1 + 5 * 0.98, 12);
+    expect(own.comboId).toContain(`combo-${recorded.deskId}-`);
+
+    await settle(NOW + 4 * MIN);
+    const settled = (await api.call('picks.combos', {})).find((c) => c.comboId === 'netted')!;
+    expect(settled.legs.map((l) => l.result)).toEqual(['won', 'won']);
+    expect(settled.result).toBe('won');
+    expect(settled.profit).toBeCloseTo(4 * 5 * 0.95, 12);
+  });
 });
