@@ -300,7 +300,8 @@ const pickFilterShape = z
     /** Kick-off dates, inclusive (UTC). */
     from: isoDate('from').optional(),
     to: isoDate('to').optional(),
-    market: pickMarket.optional(),
+    /** A pick market, or 'combo': the combos (Performance counts them as their own market). */
+    market: z.union([pickMarket, z.literal('combo')]).optional(),
     league: z.string().max(20).optional(),
     bookmaker: z.string().max(40).optional(),
     source: z.string().max(60).optional(),

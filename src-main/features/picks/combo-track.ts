@@ -124,6 +124,7 @@ function parseLegs(text: string): StoredLeg[] {
 const COMBO_SELECT = `SELECT combo_id, desk_id, kind, source, bookmaker, picked_at, legs, odds, COALESCE(quoted_odds, odds) AS quoted_odds,
   commission, stake, model_prob, fair_odds, independent_prob, pricing, result, profit, settled_at, settlement_note FROM fg_combo_tracking`;
 
+/** Combos, newest first; `limit` -1: all. */
 export function listCombos(db: Cache, limit: number, comboId?: string): ComboRow[] {
   const rows = db
     .prepare(`${COMBO_SELECT} WHERE (@id IS NULL OR combo_id = @id) ORDER BY COALESCE(picked_at, created_at) DESC, combo_id LIMIT @limit`)

@@ -5,8 +5,10 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickDetail } from '../../../src-shared/contract/picks';
 import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
+import { tableExists } from '../../platform/cache/tables';
 import { defineJob } from '../../platform/jobs/define';
 import { jobCommission } from '../../platform/settings';
+import { combosForStats, mergeByKickoff } from './combo-stats';
 import { listCombos, previewCombo, recordCombo } from './combo-track';
 import { kpisOf, performanceOf } from './performance';
 import {
@@ -170,7 +172,9 @@ export const performanceJob = defineJob({
   run: ({ staking, ...filter }, ctx) => {
     const db = reader(ctx.cacheFile);
     const now = new Date();
-    const rows = picksForStats(db, { ...filter, state: 'all' });
+    // settled combos count as their own rows (market 'combo'), never through their legs
+    if (tableExists(db, 'fg_combo_tracking')) requireComboTables(db);
+    const rows = mergeByKickoff(picksForStats(db, { ...filter, state: 'all' }), combosForStats(db, filter));
     // the KPI window is by pick time; picks made in the last 30 days kick off from then on
     const picks = picksForStats(db, { kind: 'pick', from: new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10) });
     const traps = trapsBetween(db, new Date(now.getTime() - 7 * 86_400_000).toISOString(), now.toISOString());

@@ -219,4 +219,37 @@ describe('combos', () => {
     expect(settled.result).toBe('won');
     expect(settled.profit).toBeCloseTo(4 * 5 * 0.95, 12);
   });
+
+  it('Performance counts every settled combo once, as its own market, beside the picks (legs are not counted)', async () => {
+    const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+    const picks = (await api.call('picks.list', {})).rows;
+    const combos = await api.call('picks.combos', {});
+    const settledPicks = picks.filter((r) => r.result !== null && r.stake > 0);
+    const settledCombos = combos.filter((c) => c.result !== null && c.stake > 0);
+    expect(settledCombos.length).toBeGreaterThanOrEqual(5);
+    const comboProfit = sum(settledCombos.map((c) => c.profit!));
+    const perf = await api.call('picks.performance', {});
+    expect(perf.counts.bets).toBe(picks.length + combos.length);
+    expect(perf.counts.settled).toBe(picks.filter((r) => r.result !== null).length + combos.filter((c) => c.result !== null).length);
+    expect(perf.summary!.profit).toBeCloseTo(sum(settledPicks.map((r) => r.profit!)) + comboProfit, 9);
+    expect(perf.summary!.staked).toBeCloseTo(sum(settledPicks.map((r) => r.stake)) + sum(settledCombos.map((c) => c.stake)), 9);
+    expect(perf.curve.profit.at(-1)).toBeCloseTo(perf.summary!.profit, 9);
+    expect(perf.curve.at).toHaveLength(settledPicks.length + settledCombos.length);
+    const row = perf.by.market.find((m) => m.key === 'combo')!;
+    expect(row).toMatchObject({ bets: combos.length, settled: settledCombos.length, meanClv: null });
+    expect(row.profit).toBeCloseTo(comboProfit, 9);
+    expect(row.hitRate).toBeCloseTo(settledCombos.filter((c) => c.result === 'won').length / settledCombos.length, 12);
+
+    // the combos alone, and the analyst's own (source 'manual') among the bets
+    const only = await api.call('picks.performance', { market: 'combo' });
+    expect(only.summary!.profit).toBeCloseTo(comboProfit, 9);
+    expect(only.counts.bets).toBe(combos.length);
+    const bets = await api.call('picks.performance', { kind: 'bet', market: 'combo' });
+    expect(bets.counts.bets).toBe(combos.filter((c) => c.source === 'manual').length);
+    expect(bets.summary!.profit).toBeCloseTo(4 * 5 * 0.95, 9);
+    // flat staking: one unit at the combo's own settled return (the void leg's lower price included)
+    const flat = await api.call('picks.performance', { market: 'combo', staking: 'flat' });
+    expect(flat.summary!.profit).toBeCloseTo(sum(settledCombos.map((c) => c.profit! / c.stake)), 9);
+    expect((await api.call('picks.performance', { market: '1x2' })).by.market.map((m) => m.key)).not.toContain('combo');
+  });
 });
