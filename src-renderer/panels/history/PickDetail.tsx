@@ -3,6 +3,40 @@ import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
+import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+
+/** A pick or bet as a combo leg: its model probability (else 1 / its fair price), its quoted price. */
+const legOf = (d: Detail): LegSource => ({
+  pickId: d.pickId,
+  matchId: d.matchId,
+  market: d.market as LegSource['market'],
+  line: d.line,
+  selection: d.selection,
+  quotedOdds: d.quotedOdds,
+  bookmaker: d.bookmaker,
+  probability: d.modelProb ?? (d.fairOdds ? 1 / d.fairOdds : null),
+  label: `${d.home ?? '?'} – ${d.away ?? '?'} · ${betLabel(d.market, d.line, d.selection)}`,
+});
+
+/** "Add to combo" for a row still open before its kick-off (a combo is recorded before its matches). */
+function ComboToggle({ d }: { d: Detail }) {
+  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === d.pickId));
+  if (d.result !== null || !d.kickoff || Date.parse(d.kickoff) <= Date.now()) return null;
+  const leg = legOf(d);
+  const refusal = legRefusal(leg);
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={inSlip}
+      disabled={refusal !== null}
+      title={refusal ?? 'A leg of the combo slip'}
+      onClick={() => (inSlip ? useComboSlip.getState().remove(d.pickId) : useComboSlip.getState().add(leg))}
+    >
+      {inSlip ? 'In combo ✓' : 'Add to combo'}
+    </button>
+  );
+}
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
@@ -132,6 +166,7 @@ export function PickDetail({ d }: { d: Detail }) {
           I placed this pick…
         </button>
       )}
+      <ComboToggle d={d} />
     </div>
   );
 }

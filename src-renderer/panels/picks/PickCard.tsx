@@ -5,6 +5,7 @@ import { kickoffText } from '../../ui/bet-labels';
 import { Factors } from './Factors';
 import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';
+import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
 import { usePicks } from './store';
 
 /** The card's price tooltip: "5.20 at BFE, 4.99 net of 5%: edge, stake and CLV use the net price". */
@@ -14,6 +15,38 @@ const netTitle = (quoted: number, net: number, commission: number, bookmaker: st
     : `${formatNetPrice({ quoted, net, commission, bookmaker })} (no commission)`;
 
 const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active' : v < 0 ? 'text--empty' : '');
+
+/** A pick as a combo leg: the model's probability is 1 / its fair price. */
+const legOf = (pick: ConseilPick): LegSource => ({
+  pickId: pick.pickId,
+  matchId: pick.matchId,
+  market: pick.market,
+  line: pick.line,
+  selection: pick.selection,
+  quotedOdds: pick.quotedOdds,
+  bookmaker: pick.bookmaker,
+  probability: pick.fairOdds === null ? null : 1 / pick.fairOdds,
+  label: `${pick.home ?? '?'} – ${pick.away ?? '?'} · ${betText(pick)}`,
+});
+
+/** "Add to combo" / "In combo ✓": the pick as a leg of the combo slip. */
+function ComboToggle({ pick }: { pick: ConseilPick }) {
+  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === pick.pickId));
+  const leg = legOf(pick);
+  const refusal = legRefusal(leg);
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={inSlip}
+      disabled={refusal !== null}
+      title={refusal ?? (inSlip ? 'Take this pick out of the combo slip' : 'Add this pick to the combo slip as a leg')}
+      onClick={() => (inSlip ? useComboSlip.getState().remove(pick.pickId) : useComboSlip.getState().add(leg))}
+    >
+      {inSlip ? 'In combo ✓' : 'Add to combo'}
+    </button>
+  );
+}
 
 /** One CONSEIL pick: the bet, PATRON's score and factors, why and what to watch, and the bets placed on it. */
 export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick: ConseilPick; rank: number; currency: string | null }) {
@@ -175,6 +208,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
           ))}
         </ul>
         <span className="panel__spacer" />
+        <ComboToggle pick={pick} />
         {!placing && (
           <button
             type="button"

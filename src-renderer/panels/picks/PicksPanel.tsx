@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { subscribe } from '../../api/client';
 import { useJobs } from '../../app/store/jobs';
 import { formatSignedPct, formatWhen } from '../../ui/format';
+import { ComboSlip } from '../../ui/ComboSlip';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { money, ranked, summarise } from './labels';
 import { PickCard } from './PickCard';
@@ -115,6 +116,7 @@ export default function PicksPanel() {
         </div>
       )}
 
+      <ComboSlip />
       <div className="picks__body">
         {st.data === null ? (
           !st.error && <p className="muted">Reading the day's picks…</p>
