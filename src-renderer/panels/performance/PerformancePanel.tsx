@@ -20,7 +20,8 @@ const BREAKDOWNS: { id: keyof Performance['by']; label: string }[] = [
   { id: 'oddsBand', label: 'Odds band' },
   { id: 'timeToKickoff', label: 'Time to kick-off' },
 ];
-const TRACKING_TABLES = ['tracking_clv_picks', 'matches', 'market_traps'];
+// a combo recorded or settled (fg_combo_tracking) counts in Performance too
+const TRACKING_TABLES = ['tracking_clv_picks', 'fg_combo_tracking', 'matches', 'market_traps'];
 const rowId = (r: BreakdownRow) => r.key;
 
 /** SPEC 7.3: profit and ROI, CLV analysis, realised against expected, calibration, agent comparison, the seed's KPIs. */
@@ -176,6 +177,7 @@ export default function PerformancePanel() {
           <option value="1x2">1X2</option>
           <option value="totals">Totals</option>
           <option value="spreads">Asian handicap</option>
+          <option value="combo">Combos</option>
         </select>
         <select
           className="select"
