@@ -236,6 +236,33 @@ describe('Combo slip', () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
   });
+
+  it('takes legs from Historique too, and shows a refusal beside the leg it names', async () => {
+    const { page } = browser;
+    const history = await openPanel(page, desk.url, 'history');
+    await history.getByRole('tab', { name: 'Bets' }).click();
+    await history.getByRole('button', { name: 'Open', exact: true }).click();
+    const top = [...(await today()).picks].sort((a, b) => b.score - a.score)[0];
+    const bet = (await bets(top.pickId))[0];
+    expect(bet).toBeDefined();
+    const detail = history.getByTestId('pick-detail');
+    for (const id of [top.pickId, bet.pickId]) {
+      const cell = history.locator(`[data-grid-id="history-bets"] [row-id="${id}"] [col-id="bet"]`).first();
+      await poll(() => cell.count()).toBeGreaterThan(0);
+      await cell.click();
+      await poll(() => detail.getAttribute('data-pick-id')).toBe(id);
+      await detail.getByRole('button', { name: 'Add to combo' }).click();
+    }
+    const slip = history.getByTestId('combo-slip');
+    await poll(() => slip.locator('[data-leg]').count()).toBe(2);
+    // the bet follows the pick: the same selection twice (or, on a quarter line, a leg a combo cannot take)
+    await poll(() => slip.locator('[data-field="legs.1"]').textContent()).toMatch(/leg 1 repeats leg 0|quarter lines/);
+    expect(await slip.getByTestId('combo-price').count()).toBe(0);
+    await shot(page, 'history-combo-slip', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await slip.getByRole('button', { name: 'Clear' }).click();
+    await poll(() => history.getByTestId('combo-slip').count()).toBe(0);
+  });
 });
 
 describe('Historique: learning log', () => {

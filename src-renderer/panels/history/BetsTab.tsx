@@ -5,7 +5,6 @@ import { Grid } from '../../ui/Grid';
 import { BetForm } from './BetForm';
 import { pickColumns } from './columns';
 import { PickDetail } from './PickDetail';
-import { ComboSlip } from '../../ui/ComboSlip';
 import { useHistory } from './store';
 import { DeskSelect } from '../../ui/DeskSelect';
 
@@ -132,7 +131,6 @@ export function BetsTab() {
         />
       </div>
       <aside className="history__side" aria-label="Selected bet">
-        <ComboSlip />
         {h.form && <BetForm key={h.form.pick?.pickId ?? 'own'} pick={h.form.pick} onDone={() => h.openForm(null)} />}
         {h.detail ? (
           <PickDetail d={h.detail} />

@@ -5,7 +5,9 @@ import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
 import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
 
-/** A pick or bet as a combo leg: its model probability (else 1 / its fair price), its quoted price. */
+const fairProbability = (fair: number | null): number | null => (fair !== null && fair > 1 ? 1 / fair : null);
+
+/** A pick or bet as a combo leg: its model probability (else 1 / its fair price, a bet's: its pick's), its quoted price. */
 const legOf = (d: Detail): LegSource => ({
   pickId: d.pickId,
   matchId: d.matchId,
@@ -14,7 +16,7 @@ const legOf = (d: Detail): LegSource => ({
   selection: d.selection,
   quotedOdds: d.quotedOdds,
   bookmaker: d.bookmaker,
-  probability: d.modelProb ?? (d.fairOdds ? 1 / d.fairOdds : null),
+  probability: d.modelProb ?? fairProbability(d.fairOdds) ?? fairProbability(d.parent?.fairOdds ?? null),
   label: `${d.home ?? '?'} – ${d.away ?? '?'} · ${betLabel(d.market, d.line, d.selection)}`,
 });
 
@@ -40,10 +42,8 @@ function ComboToggle({ d }: { d: Detail }) {
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
-/** One pick: the bet, its closing line and settlement, and what it was decided on (to explain and replay it). */
-export function PickDetail({ d }: { d: Detail }) {
-  const openForm = useHistory((s) => s.openForm);
-  const select = useHistory((s) => s.select);
+/** What the pick was decided on: the model, its weights and parameters, the odds it saw. */
+function Decision({ d }: { d: Detail }) {
   const snapshot = (d.decision?.oddsSnapshot ?? []) as {
     bookmaker?: string;
     selection?: string;
@@ -51,6 +51,42 @@ export function PickDetail({ d }: { d: Detail }) {
     odds?: number;
     observedAt?: string;
   }[];
+  if (!d.decision) return null;
+  return (
+    <details className="pick-detail__decision" open>
+      <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
+      {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
+      {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
+      {snapshot.length > 0 && (
+        <table className="pick-detail__snapshot" aria-label="Odds snapshot">
+          <thead>
+            <tr>
+              <th>Book</th>
+              <th>Selection</th>
+              <th>Odds</th>
+              <th>Seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.slice(0, 40).map((q, i) => (
+              <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
+                <td>{q.bookmaker}</td>
+                <td>{q.selection}</td>
+                <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
+                <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
+
+/** One pick: the bet, its closing line and settlement, and what it was decided on (to explain and replay it). */
+export function PickDetail({ d }: { d: Detail }) {
+  const openForm = useHistory((s) => s.openForm);
+  const select = useHistory((s) => s.select);
   return (
     <div className="card pick-detail" data-testid="pick-detail" data-pick-id={d.pickId}>
       <h2 className="card__title">
@@ -116,35 +152,7 @@ export function PickDetail({ d }: { d: Detail }) {
           ))}
         </ul>
       )}
-      {d.decision && (
-        <details className="pick-detail__decision" open>
-          <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
-          {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
-          {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
-          {snapshot.length > 0 && (
-            <table className="pick-detail__snapshot" aria-label="Odds snapshot">
-              <thead>
-                <tr>
-                  <th>Book</th>
-                  <th>Selection</th>
-                  <th>Odds</th>
-                  <th>Seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {snapshot.slice(0, 40).map((q, i) => (
-                  <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
-                    <td>{q.bookmaker}</td>
-                    <td>{q.selection}</td>
-                    <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
-                    <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </details>
-      )}
+      {d.decision && <Decision d={d} />}
       {d.parent && (
         <p className="muted">
           Follows the pick of {d.parent.source} at {d.parent.odds.toFixed(2)} with {d.parent.bookmaker} ·{' '}

@@ -177,7 +177,6 @@ export default function PerformancePanel() {
           <option value="1x2">1X2</option>
           <option value="totals">Totals</option>
           <option value="spreads">Asian handicap</option>
-          <option value="combo">Combos</option>
         </select>
         <select
           className="select"
