@@ -645,7 +645,13 @@ export const picksMethods = {
   }),
   'picks.combos': method({
     summary: 'Combos with their legs, pricing and leg-by-leg settlement',
-    input: z.object({ limit: z.number().int().positive().max(20_000).default(2_000) }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().positive().max(20_000).default(2_000),
+        /** 'mine' this desk's combos; 'team' every desk's (the default). */
+        desk: deskScope.default('team'),
+      })
+      .strict(),
     output: z.array(comboRow),
   }),
 };

@@ -6,7 +6,6 @@
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { currentDeskId } from '../../platform/desk';
 import { listCombos } from './combo-track';
 
 export const COMBO_MARKET = 'combo';
@@ -78,8 +77,8 @@ function comboAsPick(c: Combo, matches: ReadonlyMap<number, LegMatch>): PickRow 
 }
 
 /** Does a combo pass the Performance filters? Dates by its last leg's kick-off; a league when every
- * leg is in it; a match when a leg is on it; a market only 'combo'. */
-function passes(p: PickRow, c: Combo, f: PickFilter, desk: string | null): boolean {
+ * leg is in it; a match when a leg is on it; a market only 'combo' (the desk: listCombos). */
+function passes(p: PickRow, c: Combo, f: PickFilter): boolean {
   const day = p.kickoff?.slice(0, 10) ?? null;
   return (
     (f.kind === undefined || f.kind === 'all' || f.kind === p.kind) &&
@@ -89,23 +88,21 @@ function passes(p: PickRow, c: Combo, f: PickFilter, desk: string | null): boole
     (f.league === undefined || p.league === f.league) &&
     (f.bookmaker === undefined || p.bookmaker === f.bookmaker) &&
     (f.source === undefined || p.source === f.source) &&
-    (f.matchId === undefined || c.legs.some((l) => l.matchId === f.matchId)) &&
-    (desk === null || p.deskId === desk)
+    (f.matchId === undefined || c.legs.some((l) => l.matchId === f.matchId))
   );
 }
 
 /** The combos a Performance filter selects, as ledger rows in kick-off order. */
 export function combosForStats(db: Cache, f: PickFilter): PickRow[] {
   if (!tableExists(db, 'fg_combo_tracking')) return [];
-  const combos = listCombos(db, -1).filter((c) => c.legs.length > 0);
+  const combos = listCombos(db, -1, undefined, f.desk ?? 'team').filter((c) => c.legs.length > 0);
   const matches = legMatches(
     db,
     combos.flatMap((c) => c.legs.map((l) => l.matchId)),
   );
-  const desk = f.desk === 'mine' ? (currentDeskId(db) ?? '') : null;
   return combos
     .map((c) => ({ c, p: comboAsPick(c, matches) }))
-    .filter(({ c, p }) => passes(p, c, f, desk))
+    .filter(({ c, p }) => passes(p, c, f))
     .map(({ p }) => p)
     .sort(byKickoff);
 }

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { comboInput, ComboPreview, ComboRow } from '../../../src-shared/contract/picks';
+import type { comboInput, ComboPreview, ComboRow, DeskScope } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { deskOf, ownRowsSql, requireDeskColumn } from '../../platform/desk';
+import { currentDeskId, deskOf, ownRowsSql, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
 import { priceComboInput, type ComboToPrice } from './combo-price';
 import { settleComboLegs, settleLeg, type GoalEvent, type LegResult } from './combos';
@@ -124,11 +124,15 @@ function parseLegs(text: string): StoredLeg[] {
 const COMBO_SELECT = `SELECT combo_id, desk_id, kind, source, bookmaker, picked_at, legs, odds, COALESCE(quoted_odds, odds) AS quoted_odds,
   commission, stake, model_prob, fair_odds, independent_prob, pricing, result, profit, settled_at, settlement_note FROM fg_combo_tracking`;
 
-/** Combos, newest first; `limit` -1: all. */
-export function listCombos(db: Cache, limit: number, comboId?: string): ComboRow[] {
+/** Combos, newest first; `limit` -1: all; `desk` 'mine': this desk's only (none yet: a desk that has
+ * written nothing owns no combo). */
+export function listCombos(db: Cache, limit: number, comboId?: string, desk: DeskScope = 'team'): ComboRow[] {
   const rows = db
-    .prepare(`${COMBO_SELECT} WHERE (@id IS NULL OR combo_id = @id) ORDER BY COALESCE(picked_at, created_at) DESC, combo_id LIMIT @limit`)
-    .all({ id: comboId ?? null, limit }) as ComboDb[];
+    .prepare(
+      `${COMBO_SELECT} WHERE (@id IS NULL OR combo_id = @id) AND (@desk IS NULL OR desk_id = @desk)
+       ORDER BY COALESCE(picked_at, created_at) DESC, combo_id LIMIT @limit`,
+    )
+    .all({ id: comboId ?? null, limit, desk: desk === 'mine' ? (currentDeskId(db) ?? '') : null }) as ComboDb[];
   return rows.map(comboRowOf);
 }
 

@@ -209,10 +209,10 @@ export const listCombosJob = defineJob({
   kind: 'picks.combos',
   lane: 'reader',
   params: contract['picks.combos'].input,
-  run: ({ limit }, ctx) => {
+  run: ({ limit, desk }, ctx) => {
     const db = cacheReader(ctx.cacheFile);
     requireComboTables(db);
-    return listCombos(db, limit);
+    return listCombos(db, limit, undefined, desk);
   },
 });
 

@@ -252,4 +252,29 @@ describe('combos', () => {
     expect(flat.summary!.profit).toBeCloseTo(sum(settledCombos.map((c) => c.profit! / c.stake)), 9);
     expect((await api.call('picks.performance', { market: '1x2' })).by.market.map((m) => m.key)).not.toContain('combo');
   });
+
+  it("keeps another desk's combo out of 'mine' (list, Performance) and never settles it", async () => {
+    const legs = JSON.stringify([
+      { match_id: 1, market: '1x2', line: null, selection: 'home', odds: 2.1, probability: 0.45, result: null },
+      { match_id: 8, market: '1x2', line: null, selection: 'home', odds: 2, probability: 0.5, result: null },
+    ]);
+    await queryRows(
+      src.url,
+      `INSERT INTO fg_combo_tracking (combo_id, kind, legs, odds, stake, model_prob, source, picked_at, desk_id)
+       VALUES ('other-desk-combo', 'accumulator', $1::jsonb, 4.2, 5, 0.2, 'manual', $2, 'desk-other')`,
+      [legs, at(-120)],
+    );
+    await sync(NOW + 5 * MIN);
+    await settle(NOW + 5 * MIN);
+    const team = await api.call('picks.combos', { desk: 'team' });
+    const mine = await api.call('picks.combos', { desk: 'mine' });
+    const other = team.find((c) => c.comboId === 'other-desk-combo')!;
+    expect(other).toMatchObject({ deskId: 'desk-other', result: null });
+    expect(mine.map((c) => c.comboId)).not.toContain('other-desk-combo');
+    expect(mine.length).toBe(team.length - 1);
+    const perfTeam = await api.call('picks.performance', { market: 'combo' });
+    const perfMine = await api.call('picks.performance', { market: 'combo', desk: 'mine' });
+    expect(perfTeam.counts.bets - perfMine.counts.bets).toBe(1);
+    expect(perfTeam.counts.open - perfMine.counts.open).toBe(1);
+  });
 });
