@@ -29,10 +29,11 @@ export function errorsOfCall(err: unknown): FieldErrors {
   return { form: err instanceof Error ? err.message : String(err) };
 }
 
-/** The class names of a field: a full-width row (Historique) or an inline field (Picks du Jour). */
+/** The class names of a field: a full-width row (Historique), an inline field (Picks du Jour) or the combo slip's. */
 const LOOK = {
   row: { field: 'form__row', label: 'form__label', error: 'form__error' },
   inline: { field: 'place-form__field', label: 'place-form__label', error: 'place-form__error' },
+  slip: { field: 'combo-slip__field', label: 'combo-slip__label', error: 'combo-slip__error' },
 } as const;
 
 /** A labelled control (its id is `${uid}-${name}`) and, when refused, the refusal beside it. */

@@ -118,6 +118,12 @@ export const pickDecision = z
   .strict();
 export type PickDecision = z.infer<typeof pickDecision>;
 
+/** A book's commission on net winnings (0.05 = 5%). */
+const commissionRate = z
+  .number({ error: 'commission must be a number' })
+  .min(0, 'a commission cannot be negative')
+  .lt(1, 'a commission is a share of the winnings, under 1');
+
 /** A pick as the decision engine (or an agent) records it. */
 export const pickInput = z
   .object({
@@ -294,7 +300,8 @@ const pickFilterShape = z
     /** Kick-off dates, inclusive (UTC). */
     from: isoDate('from').optional(),
     to: isoDate('to').optional(),
-    market: pickMarket.optional(),
+    /** A pick market, or 'combo': the combos (Performance counts them as their own market). */
+    market: z.union([pickMarket, z.literal('combo')]).optional(),
     league: z.string().max(20).optional(),
     bookmaker: z.string().max(40).optional(),
     source: z.string().max(60).optional(),
@@ -340,13 +347,16 @@ export const comboLegInput = z
   });
 export type ComboLegInput = z.input<typeof comboLegInput>;
 
-export const comboInput = z
+const comboShape = z
   .object({
     comboId: id('comboId').optional(),
     kind: comboKind,
     legs: z.array(comboLegInput).min(2, { error: 'a combo has at least two legs' }).max(12),
-    /** The price taken for the whole combo. */
+    /** The price the book quoted for the whole combo. */
     odds: decimalOdds('odds'),
+    /** The book's commission on net winnings; left out: the book's own (Settings, else an exchange's
+     * 5%, a bookmaker's 0; no book: 0). The combo is tracked at the net price 1 + (odds − 1)·(1 − commission). */
+    commission: commissionRate.optional(),
     stake: stakeOf('stake'),
     bookmaker: bookmakerCode.optional(),
     source: z.string().trim().min(1).max(60).default('conseil'),
@@ -358,7 +368,15 @@ export const comboInput = z
       .default([]),
   })
   .strict();
+export const comboInput = comboShape;
 export type ComboInput = z.input<typeof comboInput>;
+
+/** A combo priced before it is recorded (picks.priceCombo): the same legs and checks, the price taken
+ * and the stake not needed yet. */
+export const comboPriceInput = comboShape
+  .omit({ comboId: true, stake: true, source: true })
+  .extend({ odds: decimalOdds('odds').optional() });
+export type ComboPriceInput = z.input<typeof comboPriceInput>;
 
 export const comboLegRow = z.object({
   matchId: z.number().int(),
@@ -381,14 +399,39 @@ export const comboPricing = z.object({
   lift: z.number().nullable(),
 });
 
+export const comboPreview = z.object({
+  /** P(every leg wins) with the same-match legs' correlations, and its fair price. */
+  modelProb: z.number(),
+  fairOdds: z.number(),
+  /** The product of the legs' probabilities, and its price: what ignoring the correlation would say. */
+  independentProb: z.number(),
+  independentFairOdds: z.number(),
+  /** Each same-match pair: its correlation and where it came from. */
+  pricing: z.array(comboPricing),
+  legs: z.array(z.object({ label: z.string(), key: z.string() })),
+  bookmaker: z.string().nullable(),
+  /** With a price given: the quoted price, the commission counted, the net price and the edge at it. */
+  quotedOdds: z.number().nullable(),
+  commission: z.number().nullable(),
+  netOdds: z.number().nullable(),
+  edge: z.number().nullable(),
+});
+export type ComboPreview = z.infer<typeof comboPreview>;
+
 export const comboRow = z.object({
   comboId: z.string(),
+  /** The desk that wrote it; null for a combo from before desks had identities. */
+  deskId: z.string().nullable(),
   kind: comboKind,
   source: z.string().nullable(),
   bookmaker: z.string().nullable(),
   pickedAt: z.string().nullable(),
   legs: z.array(comboLegRow),
+  /** The price the bettor gets, net of the book's commission on winnings (settlement and ROI use it). */
   odds: z.number(),
+  /** The price the book quoted and its commission (a combo recorded before commissions: its odds, 0). */
+  quotedOdds: z.number(),
+  commission: z.number(),
   stake: z.number(),
   modelProb: z.number().nullable(),
   fairOdds: z.number().nullable(),
@@ -594,9 +637,21 @@ export const picksMethods = {
     input: comboInput,
     output: comboRow,
   }),
+  'picks.priceCombo': method({
+    summary:
+      'Price a combo without recording it: the same checks and pricing as picks.recordCombo (correlation included, its source named, the independent price beside it), and the net price and edge at a price given',
+    input: comboPriceInput,
+    output: comboPreview,
+  }),
   'picks.combos': method({
     summary: 'Combos with their legs, pricing and leg-by-leg settlement',
-    input: z.object({ limit: z.number().int().positive().max(20_000).default(2_000) }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().positive().max(20_000).default(2_000),
+        /** 'mine' this desk's combos; 'team' every desk's (the default). */
+        desk: deskScope.default('team'),
+      })
+      .strict(),
     output: z.array(comboRow),
   }),
 };

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearningEntry, PicksToday } from '../../src-shared/contract/conseil';
-import type { PickRow } from '../../src-shared/contract/picks';
+import type { ComboPreview, ComboRow, PickRow } from '../../src-shared/contract/picks';
+import { formatSignedPct } from '../../src-renderer/ui/format';
 import { weightChangeText } from '../../src-renderer/panels/history/learning';
 import { betText, formatOdds, money } from '../../src-renderer/panels/picks/labels';
 import { launchDesk, openPanel, startDesk, waitForPanelReady, waitForStartupJobs, type DeskBrowser, type DeskServer } from './support/desk';
@@ -162,6 +163,105 @@ describe('Picks du Jour', () => {
     await poll(async () => (await today()).picks.find((p) => p.pickId === top.pickId)?.placed.map((b) => b.pickId)).toContain(bet.pickId);
     // the unknown book was answered 400, which the browser logs; nothing else went wrong
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
+  });
+});
+
+describe('Combo slip', () => {
+  it('builds a combo from Picks du Jour, shows its fair price as picks.priceCombo prices it, records it, and Historique › Combos lists it', async () => {
+    const { page } = browser;
+    const root = await openPanel(page, desk.url, 'picks');
+    const picks = [...(await today()).picks].sort((a, b) => b.score - a.score);
+    // two legs a combo can take: a model price, whole or half lines, on two matches when the day has them
+    const fit = picks.filter((p) => p.fairOdds !== null && (p.line === null || Number.isInteger(p.line * 2)));
+    const a = fit[0];
+    const b = fit.find((p) => p.matchId !== a.matchId) ?? fit[1];
+    expect(b).toBeDefined();
+    const card = (pickId: string) => root.locator(`[data-testid="pick-card"][data-pick-id="${pickId}"]`);
+    await card(a.pickId).getByRole('button', { name: 'Add to combo' }).click();
+    const slip = root.getByTestId('combo-slip');
+    await poll(() => slip.locator('[data-leg]').count()).toBe(1);
+    await card(b.pickId).getByRole('button', { name: 'Add to combo' }).click();
+    await poll(() => slip.locator('[data-leg]').count()).toBe(2);
+    expect(await card(b.pickId).getByRole('button', { name: 'In combo ✓' }).getAttribute('aria-pressed')).toBe('true');
+
+    const legs = [a, b].map((p) => ({
+      matchId: p.matchId,
+      market: p.market,
+      line: p.line,
+      selection: p.selection,
+      odds: p.quotedOdds,
+      probability: 1 / p.fairOdds!,
+    }));
+    const priced = await rpc<ComboPreview>('picks.priceCombo', { kind: 'accumulator', legs });
+    await poll(() => slip.getByTestId('combo-fair').textContent()).toBe(priced.fairOdds.toFixed(2));
+    expect(await slip.getByTestId('combo-independent').textContent()).toBe(priced.independentFairOdds.toFixed(2));
+    const pairs = await slip.getByTestId('combo-correlations').textContent();
+    if (priced.pricing.length) expect(pairs).toContain(priced.pricing[0].correlationSource);
+    else expect(pairs).toContain('independent');
+
+    // a bad price is refused beside its field, and nothing is recorded
+    const before = (await rpc<ComboRow[]>('picks.combos', {})).length;
+    await slip.getByLabel('Price taken').fill('1');
+    await slip.getByRole('button', { name: 'Record combo' }).click();
+    await poll(() => slip.locator('[data-field="odds"]').textContent()).toContain('odds must be a decimal price above 1');
+    const price = +(priced.fairOdds * 1.08).toFixed(2);
+    await slip.getByLabel('Price taken').fill(String(price));
+    await slip.getByLabel('Book').fill(a.bookmaker);
+    await slip.getByLabel('Stake').fill('3');
+    const withPrice = await rpc<ComboPreview>('picks.priceCombo', { kind: 'accumulator', legs, odds: price, bookmaker: a.bookmaker });
+    await poll(() => slip.getByTestId('combo-net').textContent()).toContain(`Price taken ${price.toFixed(2)}`);
+    expect(await slip.getByTestId('combo-net').textContent()).toContain(formatSignedPct(withPrice.edge));
+    await shot(page, 'combo-slip', 1600, 1000);
+    await shot(page, 'combo-slip', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    expect((await rpc<ComboRow[]>('picks.combos', {})).length).toBe(before);
+
+    await slip.getByRole('button', { name: 'Record combo' }).click();
+    const done = root.getByTestId('combo-recorded');
+    await done.waitFor({ state: 'visible', timeout: 60_000 });
+    const comboId = (await done.getAttribute('data-combo-id'))!;
+    const combo = (await rpc<ComboRow[]>('picks.combos', {})).find((c) => c.comboId === comboId)!;
+    expect(combo).toMatchObject({ kind: 'accumulator', stake: 3, quotedOdds: price, bookmaker: a.bookmaker, source: 'manual' });
+    expect(combo.legs.map((l) => l.matchId)).toEqual([a.matchId, b.matchId]);
+    expect(combo.fairOdds).toBeCloseTo(priced.fairOdds, 12);
+    expect(combo.odds).toBeCloseTo(withPrice.netOdds!, 12);
+
+    const history = await openPanel(page, desk.url, 'history');
+    await history.getByRole('tab', { name: 'Combos' }).click();
+    const row = history.locator(`[data-grid-id="history-combos"] [role="row"][row-id="${comboId}"]`);
+    await poll(() => row.count()).toBeGreaterThan(0);
+    expect(await row.locator('[col-id="fairOdds"]').first().textContent()).toBe(combo.fairOdds!.toFixed(2));
+    expect(await row.locator('[col-id="stake"]').first().textContent()).toBe('3.00');
+    await shot(page, 'history-combos', 1600, 1000);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
+  });
+
+  it('takes legs from Historique too, and shows a refusal beside the leg it names', async () => {
+    const { page } = browser;
+    const history = await openPanel(page, desk.url, 'history');
+    await history.getByRole('tab', { name: 'Bets' }).click();
+    await history.getByRole('button', { name: 'Open', exact: true }).click();
+    const top = [...(await today()).picks].sort((a, b) => b.score - a.score)[0];
+    const bet = (await bets(top.pickId))[0];
+    expect(bet).toBeDefined();
+    const detail = history.getByTestId('pick-detail');
+    for (const id of [top.pickId, bet.pickId]) {
+      const cell = history.locator(`[data-grid-id="history-bets"] [row-id="${id}"] [col-id="bet"]`).first();
+      await poll(() => cell.count()).toBeGreaterThan(0);
+      await cell.click();
+      await poll(() => detail.getAttribute('data-pick-id')).toBe(id);
+      await detail.getByRole('button', { name: 'Add to combo' }).click();
+    }
+    const slip = history.getByTestId('combo-slip');
+    await poll(() => slip.locator('[data-leg]').count()).toBe(2);
+    // the bet follows the pick: the same selection twice (or, on a quarter line, a leg a combo cannot take)
+    await poll(() => slip.locator('[data-field="legs.1"]').textContent()).toMatch(/leg 1 repeats leg 0|quarter lines/);
+    expect(await slip.getByTestId('combo-price').count()).toBe(0);
+    await shot(page, 'history-combo-slip', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await slip.getByRole('button', { name: 'Clear' }).click();
+    await poll(() => history.getByTestId('combo-slip').count()).toBe(0);
   });
 });
 

@@ -1,41 +1,18 @@
-// Combos in the cache: recording (priced with the correlations of their same-match legs: given by
-// the caller, else patterns_correlations when it has a row for the two legs' keys, else none) and
-// settlement leg by leg.
+// Combos in the cache: recording (priced by combo-price.ts, at the net price of the one quoted),
+// listing, and settlement leg by leg.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ContractError } from '../../../src-shared/contract/errors';
-import type { comboInput, ComboRow } from '../../../src-shared/contract/picks';
-import { comboLegKey } from '../../../src-shared/domain/combo-legs';
+import type { comboInput, ComboPreview, ComboRow, DeskScope } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { deskOf, ownRowsSql, requireDeskColumn } from '../../platform/desk';
+import { currentDeskId, deskOf, ownRowsSql, requireDeskColumn } from '../../platform/desk';
 import { writeOwnOutput } from '../../sync';
-import { priceCombo, settleComboLegs, settleLeg, type Correlation, type GoalEvent, type LegResult, type PricedLeg } from './combos';
+import { priceComboInput, type ComboToPrice } from './combo-price';
+import { settleComboLegs, settleLeg, type GoalEvent, type LegResult } from './combos';
 import { matchById, type MatchRow } from './queries';
-import { resolveBookmaker } from './record';
 
 type ParsedCombo = z.output<typeof comboInput>;
-
-interface Issue {
-  path: string[];
-  message: string;
-}
-
-function refuse(issues: Issue[]): never {
-  throw new ContractError('VALIDATION', issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { issues });
-}
-
-/** The correlation patterns_correlations holds for two leg keys (either order; the largest sample). */
-function tableCorrelation(db: Cache, a: string, b: string): Correlation | null {
-  if (!tableExists(db, 'patterns_correlations')) return null;
-  const r = db
-    .prepare(
-      `SELECT correlation_id AS id, correlation, sample_size AS n FROM patterns_correlations
-       WHERE (market_a = @a AND market_b = @b) OR (market_a = @b AND market_b = @a) ORDER BY sample_size DESC, correlation_id LIMIT 1`,
-    )
-    .get({ a, b }) as { id: string; correlation: number; n: number } | undefined;
-  return r ? { value: r.correlation, source: `patterns_correlations ${r.id} (n = ${r.n})` } : null;
-}
 
 interface StoredLeg {
   match_id: number;
@@ -49,88 +26,28 @@ interface StoredLeg {
   result: LegResult | null;
 }
 
-function playerOf(db: Cache, id: number): { name: string; teamId: number } | undefined {
-  if (!tableExists(db, 'players')) return undefined;
-  return db.prepare('SELECT name, team_id AS teamId FROM players WHERE player_id = ?').get(id) as
-    { name: string; teamId: number } | undefined;
+/** A combo priced but not recorded (picks.priceCombo): the very path recordCombo takes. */
+export function previewCombo(db: Cache, c: ComboToPrice, now: Date, rates: Readonly<Record<string, number>>): ComboPreview {
+  const p = priceComboInput(db, c, now, rates);
+  return {
+    modelProb: p.priced.probability,
+    fairOdds: 1 / p.priced.probability,
+    independentProb: p.priced.independentProbability,
+    independentFairOdds: 1 / p.priced.independentProbability,
+    pricing: p.priced.pricing,
+    legs: p.legs.map((l) => ({ label: l.label, key: l.key })),
+    bookmaker: p.bookmaker,
+    quotedOdds: p.price?.quoted ?? null,
+    commission: p.price?.commission ?? null,
+    netOdds: p.price?.net ?? null,
+    edge: p.price ? p.priced.probability * p.price.net - 1 : null,
+  };
 }
 
-function teamName(db: Cache, id: number): string {
-  return (db.prepare('SELECT name FROM teams WHERE team_id = ?').get(id) as { name: string } | undefined)?.name ?? `team ${id}`;
-}
-
-export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
-  const issues: Issue[] = [];
-  const pickedAt = c.pickedAt ? new Date(c.pickedAt).toISOString() : now.toISOString();
-  let bookmaker: string | null = null;
-  if (c.bookmaker !== undefined) {
-    const b = resolveBookmaker(db, c.bookmaker);
-    if ('error' in b) issues.push({ path: ['bookmaker'], message: b.error });
-    else bookmaker = b.code;
-  }
-  const legs: (PricedLeg & { label: string })[] = [];
-  c.legs.forEach((l, i) => {
-    const where = ['legs', String(i)];
-    const m: MatchRow | undefined = matchById(db, l.matchId);
-    if (!m) return void issues.push({ path: [...where, 'matchId'], message: `no match ${l.matchId} in the cache` });
-    if (Date.parse(pickedAt) >= Date.parse(m.kickoff))
-      issues.push({
-        path: [...where, 'matchId'],
-        message: `match ${l.matchId} kicked off at ${m.kickoff}, before the combo (${pickedAt})`,
-      });
-    let side: 'home' | 'away' | undefined;
-    let label = `${teamName(db, m.homeTeamId)} – ${teamName(db, m.awayTeamId)}`;
-    if (l.market === 'first_goalscorer' || l.market === 'anytime_goalscorer') {
-      const p = playerOf(db, Number(l.selection));
-      if (!p) return void issues.push({ path: [...where, 'selection'], message: `no player ${l.selection} in the cache` });
-      side = p.teamId === m.homeTeamId ? 'home' : p.teamId === m.awayTeamId ? 'away' : undefined;
-      if (!side)
-        return void issues.push({
-          path: [...where, 'selection'],
-          message: `player ${l.selection} (${p.name}) plays for neither side of match ${l.matchId}`,
-        });
-      label = `${p.name} (${label})`;
-    }
-    legs.push({
-      matchId: l.matchId,
-      market: l.market,
-      line: l.line,
-      selection: l.selection,
-      odds: l.odds,
-      probability: l.probability,
-      key: comboLegKey(l, side),
-      label,
-    });
-  });
-  const keys = legs.map((l) => `${l.matchId}|${l.key}|${l.selection}`);
-  keys.forEach((k, i) => {
-    if (keys.indexOf(k) !== i) issues.push({ path: ['legs', String(i)], message: `leg ${i} repeats leg ${keys.indexOf(k)}` });
-  });
-  if (c.kind !== 'accumulator' && !legs.some((l) => l.market === c.kind))
-    issues.push({ path: ['kind'], message: `a ${c.kind} combo needs a ${c.kind} leg` });
-  const given = new Map<string, number>();
-  c.correlations.forEach((x, i) => {
-    const [a, b] = x.legs;
-    if (a >= c.legs.length || b >= c.legs.length || a === b)
-      issues.push({ path: ['correlations', String(i), 'legs'], message: `legs ${a} and ${b} are not two legs of this combo` });
-    else if (c.legs[a].matchId !== c.legs[b].matchId)
-      issues.push({
-        path: ['correlations', String(i), 'legs'],
-        message: `legs ${a} and ${b} are on different matches: they are independent`,
-      });
-    else given.set(`${Math.min(a, b)}|${Math.max(a, b)}`, x.value);
-  });
-  if (issues.length) refuse(issues);
-  let priced;
-  try {
-    priced = priceCombo(legs, (i, j) => {
-      const g = given.get(`${i}|${j}`);
-      if (g !== undefined) return { value: g, source: 'given' };
-      return tableCorrelation(db, legs[i].key, legs[j].key) ?? { value: 0, source: 'none known: priced as independent' };
-    });
-  } catch (err) {
-    refuse([{ path: ['legs'], message: (err as Error).message }]);
-  }
+/** Records a combo at the net price of the one quoted (`rates`: each book's commission). */
+export function recordCombo(db: Cache, c: ParsedCombo, now: Date, rates: Readonly<Record<string, number>>): ComboRow {
+  const { legs, priced, bookmaker, pickedAt, price } = priceComboInput(db, c, now, rates);
+  if (!price) throw new Error('recordCombo: a combo is recorded at a price'); // the contract requires odds
   requireDeskColumn(db, 'fg_combo_tracking');
   const deskId = deskOf(db).deskId;
   const comboId = c.comboId ?? `combo-${deskId}-${randomUUID()}`;
@@ -147,27 +64,28 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
     label: l.label,
     result: null,
   }));
+  const pricing = priced.pricing.map((p) => ({
+    match_id: p.matchId,
+    legs: p.legs,
+    correlation: p.correlation,
+    correlation_source: p.correlationSource,
+    probability: p.probability,
+    lift: p.lift,
+  }));
   writeOwnOutput(db, 'fg_combo_tracking', [
     {
       combo_id: comboId,
       desk_id: deskId,
       kind: c.kind,
       legs: JSON.stringify(stored),
-      odds: c.odds,
+      odds: price.net,
+      quoted_odds: price.quoted,
+      commission: price.commission,
       stake: c.stake,
       model_prob: priced.probability,
       fair_odds: 1 / priced.probability,
       independent_prob: priced.independentProbability,
-      pricing: JSON.stringify(
-        priced.pricing.map((p) => ({
-          match_id: p.matchId,
-          legs: p.legs,
-          correlation: p.correlation,
-          correlation_source: p.correlationSource,
-          probability: p.probability,
-          lift: p.lift,
-        })),
-      ),
+      pricing: JSON.stringify(pricing),
       source: c.source,
       bookmaker,
       picked_at: pickedAt,
@@ -178,12 +96,15 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
 
 interface ComboDb {
   combo_id: string;
+  desk_id: string | null;
   kind: ComboRow['kind'];
   source: string | null;
   bookmaker: string | null;
   picked_at: string | null;
   legs: string;
   odds: number;
+  quoted_odds: number;
+  commission: number;
   stake: number;
   model_prob: number | null;
   fair_odds: number | null;
@@ -200,15 +121,35 @@ function parseLegs(text: string): StoredLeg[] {
   return Array.isArray(v) ? (v as StoredLeg[]) : [];
 }
 
-export function listCombos(db: Cache, limit: number, comboId?: string): ComboRow[] {
+const COMBO_SELECT = `SELECT combo_id, desk_id, kind, source, bookmaker, picked_at, legs, odds, COALESCE(quoted_odds, odds) AS quoted_odds,
+  commission, stake, model_prob, fair_odds, independent_prob, pricing, result, profit, settled_at, settlement_note FROM fg_combo_tracking`;
+
+/** Combos, newest first; `limit` -1: all; `desk` 'mine': this desk's only (none yet: a desk that has
+ * written nothing owns no combo). */
+export function listCombos(db: Cache, limit: number, comboId?: string, desk: DeskScope = 'team'): ComboRow[] {
   const rows = db
     .prepare(
-      `SELECT combo_id, kind, source, bookmaker, picked_at, legs, odds, stake, model_prob, fair_odds, independent_prob, pricing, result, profit, settled_at, settlement_note
-       FROM fg_combo_tracking WHERE (@id IS NULL OR combo_id = @id) ORDER BY COALESCE(picked_at, created_at) DESC, combo_id LIMIT @limit`,
+      `${COMBO_SELECT} WHERE (@id IS NULL OR combo_id = @id) AND (@desk IS NULL OR desk_id = @desk)
+       ORDER BY COALESCE(picked_at, created_at) DESC, combo_id LIMIT @limit`,
     )
-    .all({ id: comboId ?? null, limit }) as ComboDb[];
-  return rows.map((r) => ({
+    .all({ id: comboId ?? null, limit, desk: desk === 'mine' ? (currentDeskId(db) ?? '') : null }) as ComboDb[];
+  return rows.map(comboRowOf);
+}
+
+interface StoredPricing {
+  match_id: number;
+  legs: number[];
+  correlation: number;
+  correlation_source: string;
+  probability: number;
+  lift: number | null;
+}
+
+function comboRowOf(r: ComboDb): ComboRow {
+  const pricing = r.pricing ? (JSON.parse(r.pricing) as StoredPricing[]) : [];
+  return {
     comboId: r.combo_id,
+    deskId: r.desk_id,
     kind: r.kind,
     source: r.source,
     bookmaker: r.bookmaker,
@@ -224,21 +165,13 @@ export function listCombos(db: Cache, limit: number, comboId?: string): ComboRow
       result: l.result ?? null,
     })),
     odds: r.odds,
+    quotedOdds: r.quoted_odds,
+    commission: r.commission,
     stake: r.stake,
     modelProb: r.model_prob,
     fairOdds: r.fair_odds,
     independentProb: r.independent_prob,
-    pricing: (r.pricing
-      ? (JSON.parse(r.pricing) as {
-          match_id: number;
-          legs: number[];
-          correlation: number;
-          correlation_source: string;
-          probability: number;
-          lift: number | null;
-        }[])
-      : []
-    ).map((p) => ({
+    pricing: pricing.map((p) => ({
       matchId: p.match_id,
       legs: p.legs,
       correlation: p.correlation,
@@ -250,8 +183,11 @@ export function listCombos(db: Cache, limit: number, comboId?: string): ComboRow
     profit: r.profit,
     settledAt: r.settled_at,
     settlementNote: r.settlement_note,
-  }));
+  };
 }
+
+const hasColumn = (db: Cache, table: string, column: string): boolean =>
+  (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes(column);
 
 const KNOWN = new Set(['1x2', 'totals', 'spreads', 'first_goalscorer', 'anytime_goalscorer']);
 
@@ -259,12 +195,15 @@ const KNOWN = new Set(['1x2', 'totals', 'spreads', 'first_goalscorer', 'anytime_
  * re-settles them); combos recorded elsewhere are settled once, if their legs are markets known here. */
 export function settleCombos(db: Cache, now: Date): { candidates: number; settled: number; written: number; notes: string[] } {
   if (!tableExists(db, 'fg_combo_tracking')) return { candidates: 0, settled: 0, written: 0, notes: [] };
+  // a mirror from before migration 016 holds combos at their quoted price, without commission
+  const netted = hasColumn(db, 'fg_combo_tracking', 'quoted_odds');
   const rows = db
     .prepare(
-      `SELECT combo_id, legs, odds, stake, pricing, result, profit FROM fg_combo_tracking
+      `SELECT combo_id, legs, odds, ${netted ? 'COALESCE(quoted_odds, odds) AS quoted_odds, commission' : 'odds AS quoted_odds, 0 AS commission'},
+        stake, pricing, result, profit FROM fg_combo_tracking
         WHERE (pricing IS NOT NULL OR result IS NULL) AND ${ownRowsSql(db, 'fg_combo_tracking')}`,
     )
-    .all() as Pick<ComboDb, 'combo_id' | 'legs' | 'odds' | 'stake' | 'pricing' | 'result' | 'profit'>[];
+    .all() as Pick<ComboDb, 'combo_id' | 'legs' | 'quoted_odds' | 'commission' | 'stake' | 'pricing' | 'result' | 'profit'>[];
   const matches = new Map<number, MatchRow | undefined>();
   const goals = new Map<number, GoalEvent[]>();
   const hasEvents = tableExists(db, 'match_events');
@@ -308,7 +247,8 @@ export function settleCombos(db: Cache, now: Date): { candidates: number; settle
     const s = settleComboLegs(
       results,
       legs.map((l) => Number(l.odds)),
-      r.odds,
+      r.quoted_odds,
+      r.commission,
       r.stake,
     );
     if (!s && r.result !== null) continue; // a settled combo keeps its result while a match is re-opened

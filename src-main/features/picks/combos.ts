@@ -1,6 +1,7 @@
 // Combos (fg_combo_tracking): priced with the correlations of their same-match legs (quant's
 // jointFromCorrelation / comboPrice; legs of different matches are independent), settled leg by leg.
 import { comboPrice, jointFromCorrelation } from '../../../src-shared/quant/combos';
+import { netOdds } from '../../../src-shared/quant/commission';
 import { QuantError } from '../../../src-shared/quant/errors';
 import { settleOnScore, type MatchState } from './settle';
 
@@ -103,16 +104,19 @@ export function settleLeg(leg: Omit<PricedLeg, 'key' | 'probability'>, m: MatchS
 }
 
 /** A combo's result from its legs: lost as soon as a leg loses; once every leg is settled, void legs
- * drop out (the odds divided by theirs) and the rest won; void when every leg is. */
+ * drop out (the quoted odds divided by theirs) and the rest won, the book's commission taken on the
+ * winnings of what is left; void when every leg is. */
 export function settleComboLegs(
   results: readonly (LegResult | null)[],
   legOdds: readonly number[],
-  odds: number,
+  quotedOdds: number,
+  commission: number,
   stake: number,
 ): { result: LegResult; profit: number } | null {
   if (results.includes('lost')) return { result: 'lost', profit: -stake };
   if (results.includes(null)) return null;
   if (results.every((r) => r === 'void')) return { result: 'void', profit: 0 };
-  const effective = results.reduce((o, r, i) => (r === 'void' ? o / legOdds[i] : o), odds);
-  return { result: 'won', profit: stake * Math.max(0, effective - 1) };
+  const effective = results.reduce((o, r, i) => (r === 'void' ? o / legOdds[i] : o), quotedOdds);
+  // legs voided down to a price of 1 or below win nothing (and owe no commission)
+  return { result: 'won', profit: effective > 1 ? stake * (netOdds(effective, commission) - 1) : 0 };
 }

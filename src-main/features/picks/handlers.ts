@@ -7,6 +7,7 @@ import {
   listPicksJob,
   performanceJob,
   pickOptionsJob,
+  priceComboJob,
   placeBetJob,
   recordComboJob,
   recordPicksJob,
@@ -15,10 +16,13 @@ import {
 
 export function picksHandlers(s: { jobs: JobHost; bus: EventBus }): PartialHandlers {
   // a recorded pick or bet changes what every window shows, not only the caller's
-  const changed = <T>(r: T): T => {
-    s.bus.emit('cache.changed', { tables: ['tracking_clv_picks'], at: new Date().toISOString() });
-    return r;
-  };
+  const changedIn =
+    (table: string) =>
+    <T>(r: T): T => {
+      s.bus.emit('cache.changed', { tables: [table], at: new Date().toISOString() });
+      return r;
+    };
+  const changed = changedIn('tracking_clv_picks');
   return {
     'picks.record': (input) => s.jobs.run(recordPicksJob, input).done.then(changed),
     'picks.place': (input) => s.jobs.run(placeBetJob, input).done.then(changed),
@@ -27,7 +31,8 @@ export function picksHandlers(s: { jobs: JobHost; bus: EventBus }): PartialHandl
     'picks.performance': (input) => s.jobs.run(performanceJob, input).done,
     'picks.options': (input) => s.jobs.run(pickOptionsJob, input).done,
     'picks.settle': (input) => s.jobs.run(settlePicksJob, input).done,
-    'picks.recordCombo': (input) => s.jobs.run(recordComboJob, input).done,
+    'picks.recordCombo': (input) => s.jobs.run(recordComboJob, input).done.then(changedIn('fg_combo_tracking')),
+    'picks.priceCombo': (input) => s.jobs.run(priceComboJob, input).done,
     'picks.combos': (input) => s.jobs.run(listCombosJob, input).done,
   };
 }

@@ -5,9 +5,11 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickDetail } from '../../../src-shared/contract/picks';
 import { withWriter, type Cache } from '../../platform/cache/open';
 import { cacheReader } from '../../platform/cache/reader';
+import { tableExists } from '../../platform/cache/tables';
 import { defineJob } from '../../platform/jobs/define';
 import { jobCommission } from '../../platform/settings';
-import { listCombos, recordCombo } from './combo-track';
+import { combosForStats, mergeByKickoff } from './combo-stats';
+import { listCombos, previewCombo, recordCombo } from './combo-track';
 import { kpisOf, performanceOf } from './performance';
 import {
   bookCommissions,
@@ -62,8 +64,20 @@ export const recordComboJob = defineJob({
   run: (combo, ctx) =>
     withWriter(ctx.cacheFile, (db) => {
       requireComboTables(db);
-      return recordCombo(db, combo, new Date());
+      return recordCombo(db, combo, new Date(), bookCommissions(db, jobCommission(ctx)));
     }),
+});
+
+/** A combo priced as recordCombo would price it, written nowhere (the combo slip's preview). */
+export const priceComboJob = defineJob({
+  kind: 'picks.priceCombo',
+  lane: 'reader',
+  params: contract['picks.priceCombo'].input,
+  run: (combo, ctx) => {
+    const db = cacheReader(ctx.cacheFile);
+    requireComboTables(db);
+    return previewCombo(db, combo, new Date(), bookCommissions(db, jobCommission(ctx)));
+  },
 });
 
 /** Closing lines of the picks whose match kicked off by `now`. */
@@ -158,7 +172,9 @@ export const performanceJob = defineJob({
   run: ({ staking, ...filter }, ctx) => {
     const db = reader(ctx.cacheFile);
     const now = new Date();
-    const rows = picksForStats(db, { ...filter, state: 'all' });
+    // settled combos count as their own rows (market 'combo'), never through their legs
+    if (tableExists(db, 'fg_combo_tracking')) requireComboTables(db);
+    const rows = mergeByKickoff(picksForStats(db, { ...filter, state: 'all' }), combosForStats(db, filter));
     // the KPI window is by pick time; picks made in the last 30 days kick off from then on
     const picks = picksForStats(db, { kind: 'pick', from: new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10) });
     const traps = trapsBetween(db, new Date(now.getTime() - 7 * 86_400_000).toISOString(), now.toISOString());
@@ -193,10 +209,10 @@ export const listCombosJob = defineJob({
   kind: 'picks.combos',
   lane: 'reader',
   params: contract['picks.combos'].input,
-  run: ({ limit }, ctx) => {
+  run: ({ limit, desk }, ctx) => {
     const db = cacheReader(ctx.cacheFile);
     requireComboTables(db);
-    return listCombos(db, limit);
+    return listCombos(db, limit, undefined, desk);
   },
 });
 
@@ -204,6 +220,7 @@ export const picksJobs = [
   recordPicksJob,
   placeBetJob,
   recordComboJob,
+  priceComboJob,
   captureClosingJob,
   settleResultsJob,
   settlePicksJob,

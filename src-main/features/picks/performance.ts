@@ -13,12 +13,20 @@ import {
 import { settlementProfit, type Settlement, type SettlementProbabilities } from '../../../src-shared/quant/settlement';
 import { brierScore, calibrationBins } from '../../../src-shared/quant/stats';
 import { PRICE_BANDS, priceBand } from '../../../src-shared/domain/price-bands';
+import { COMBO_MARKET } from './combo-stats';
 
 export type Staking = 'staked' | 'flat';
 
 interface Settled {
   row: PickRow;
   bet: LedgerBet;
+}
+
+/** One unit's profit: a combo's settled profit per unit staked (a void leg lowers its price, which
+ * the result alone does not say), else the settlement's at the row's price. */
+function flatProfit(row: PickRow): number {
+  if (row.market === COMBO_MARKET && row.stake > 0 && row.profit !== null) return row.profit / row.stake;
+  return settlementProfit(row.result as Settlement, row.odds);
 }
 
 /** The ledger: settled picks in kick-off order, at their stakes (stake 0, or a stored profit the stake
@@ -37,7 +45,7 @@ export function ledgerOf(rows: readonly PickRow[], staking: Staking): { ledger: 
       }
       ledger.push({ row, bet: { stake: row.stake, profit: row.profit as number, odds: row.odds, clv: row.clv } });
     } else {
-      ledger.push({ row, bet: { stake: 1, profit: settlementProfit(row.result as Settlement, row.odds), odds: row.odds, clv: row.clv } });
+      ledger.push({ row, bet: { stake: 1, profit: flatProfit(row), odds: row.odds, clv: row.clv } });
     }
   }
   return { ledger, unstaked };

@@ -23,7 +23,16 @@ const PICK_COLUMNS_012 = [
   // migration 015: the desk that wrote the row (a team on one database)
   'desk_id',
 ];
-const COMBO_COLUMNS_012 = ['pricing', 'fair_odds', 'independent_prob', 'settlement_note'];
+const COMBO_COLUMNS_012 = [
+  'pricing',
+  'fair_odds',
+  'independent_prob',
+  'settlement_note',
+  // migration 015: the desk; 016: the quoted price and the commission beside the net price
+  'desk_id',
+  'quoted_odds',
+  'commission',
+];
 
 function requireColumns(db: Cache, table: string, columns: readonly string[]): void {
   const have = new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name));
@@ -31,7 +40,7 @@ function requireColumns(db: Cache, table: string, columns: readonly string[]): v
   if (missing.length)
     throw new ContractError(
       'UNAVAILABLE',
-      `the cache's ${table} lacks ${missing.join(', ')}: the source needs its migrations (012, 014, 015: the app applies them at start), then a sync`,
+      `the cache's ${table} lacks ${missing.join(', ')}: the source needs its migrations (012, 014, 015, 016: the app applies them at start), then a sync`,
     );
 }
 

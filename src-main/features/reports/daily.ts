@@ -4,6 +4,7 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import { addDays, zonedDayRange, zonedDayStart } from '../../../src-shared/domain/zoned-time';
 import type { Cache } from '../../platform/cache/open';
 import { clvChart, profitChart } from './charts';
+import { COMBO_MARKET, comboFigures, comboNote, inSettlementOrder } from './combo-figures';
 import type { ReportDoc } from './document';
 import { dailySeries, ledgerBets, pickFigures, summarise, type PickFigures } from './figures';
 import { fmtInt, fmtUnits } from './format';
@@ -46,15 +47,21 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
       },
     );
 
-  const toDate = settledPicks(db, day.end).map(pickFigures);
+  // combos count once each, on the day their last leg kicks off
+  const yesterdayCombos = combosEndingIn(db, yesterday.start, yesterday.end).map(comboFigures);
+  const combosToDate = combosEndingIn(db, '', day.end)
+    .filter((c) => c.result !== null)
+    .map(comboFigures);
+  const toDate = inSettlementOrder([...settledPicks(db, day.end).map(pickFigures), ...combosToDate]);
+  const yesterdayBets = [...settled, ...yesterdayCombos];
   const monthStart = new Date(zonedDayStart(`${p.date.slice(0, 7)}-01`, tz)).toISOString();
   const all = summarise(ledgerBets(toDate));
   const month = summarise(ledgerBets(toDate.filter((x) => x.kickoff >= monthStart)));
-  const yesterdayLedger = summarise(ledgerBets(settled));
+  const yesterdayLedger = summarise(ledgerBets(yesterdayBets));
   const series = dailySeries(toDate, tz);
   const warn = trapWarnings(traps);
   const activeTraps = traps.filter((t) => t.status === 'active').length;
-  const pending = settled.filter((x) => x.result === null).length;
+  const pending = yesterdayBets.filter((x) => x.result === null).length;
   const names = matchNames(
     db,
     combos.flatMap((c) => {
@@ -90,8 +97,8 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
         label: 'Yesterday',
         value: yesterdayLedger
           ? `${yesterdayLedger.stats.wins}W ${yesterdayLedger.stats.losses}L ${yesterdayLedger.stats.voids}V · ${fmtUnits(yesterdayLedger.stats.profit)}${pending ? ` · ${pending} pending` : ''}`
-          : settled.length
-            ? `${settled.length} picks, none settled yet`
+          : yesterdayBets.length
+            ? `${yesterdayBets.length} picks and combos, none settled yet`
             : 'no pick',
         target: null,
         status: 'none',
@@ -118,6 +125,6 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
       daySeriesTable(series, 'Settled bets by day, to date'),
     ],
     mainTable: 'picks',
-    notes: notesFor(db, [...picks, ...settled, ...toDate], all),
+    notes: [...notesFor(db, [...picks, ...settled, ...toDate.filter((x) => x.market !== COMBO_MARKET)], all), ...comboNote(combosToDate)],
   };
 }

@@ -6,6 +6,7 @@ import { addDays, zonedDate, zonedDayStart } from '../../../src-shared/domain/zo
 import type { Cache } from '../../platform/cache/open';
 import { clvBucketChart, clvChart, profitChart } from './charts';
 import type { ReportDoc } from './document';
+import { comboFigures, comboNote } from './combo-figures';
 import { breakdown, clvBuckets, dailySeries, ledgerBets, pickFigures, summarise } from './figures';
 import { fmtInt, fmtOdds, fmtPct } from './format';
 import { clvKpi, countKpi, drawdownKpi, profitKpi, roiKpi, TARGETS } from './kpis';
@@ -36,7 +37,10 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
       timeZone: tz,
     });
 
-  const settled = picks.filter((x) => x.result !== null);
+  // each settled combo one bet beside the picks (its legs are not picks)
+  const settledCombos = combos.filter((c) => c.result !== null).map(comboFigures);
+  const settledPicks = picks.filter((x) => x.result !== null).length;
+  const settled = [...picks.filter((x) => x.result !== null), ...settledCombos];
   const bets = ledgerBets(settled);
   const all = summarise(bets);
   const buckets = clvBuckets(bets);
@@ -66,7 +70,12 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
     generatedAt: generatedAt.toISOString(),
     dataAsOf: dataAsOf(db),
     kpis: [
-      countKpi('Picks', picks.length, null, ` · ${fmtInt(settled.length)} settled, ${fmtInt(picks.length - settled.length)} pending`),
+      countKpi(
+        'Picks',
+        picks.length,
+        null,
+        ` · ${fmtInt(settledPicks)} settled, ${fmtInt(picks.length - settledPicks)} pending; ${fmtInt(settledCombos.length)} settled combos`,
+      ),
       profitKpi('Profit', all),
       roiKpi('ROI', all, null),
       {
@@ -125,6 +134,7 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
     mainTable: 'picks',
     notes: [
       ...notesFor(db, picks, all),
+      ...comboNote(settledCombos),
       'Breakdowns are descriptive: among many groups some look good by chance alone (data snooping); judge a group by its size and interval, not its rank.',
     ],
   };

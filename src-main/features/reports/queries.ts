@@ -64,6 +64,10 @@ export interface ComboRow {
   odds: number;
   stake: number;
   modelProb: number | null;
+  /** 1 / the model probability with the legs' correlations (migration 012), the book and who recorded it. */
+  fairOdds: number | null;
+  bookmaker: string | null;
+  source: string | null;
   result: string | null;
   profit: number | null;
   createdAt: string;
@@ -144,10 +148,13 @@ export function trapsOnFixtures(db: Cache, start: string, end: string): TrapRow[
 /** Combos (first goalscorer, anytime, accumulators) whose last leg kicks off in [start, end). */
 export function combosEndingIn(db: Cache, start: string, end: string): ComboRow[] {
   if (!tableExists(db, 'fg_combo_tracking')) return [];
+  const cols = columnsOf(db, 'fg_combo_tracking');
+  const opt = (name: string): string => (cols.has(name) ? `c.${name}` : 'NULL');
   return db
     .prepare(
       `SELECT * FROM (
         SELECT c.combo_id AS comboId, c.kind AS kind, c.legs AS legs, c.odds AS odds, c.stake AS stake, c.model_prob AS modelProb,
+          ${opt('fair_odds')} AS fairOdds, ${opt('bookmaker')} AS bookmaker, ${opt('source')} AS source,
           c.result AS result, c.profit AS profit, c.created_at AS createdAt, c.settled_at AS settledAt,
           (SELECT MAX(m.kickoff) FROM json_each(c.legs) j JOIN matches m ON m.match_id = json_extract(j.value, '$.match_id')) AS lastKickoff
         FROM fg_combo_tracking c WHERE json_valid(c.legs)

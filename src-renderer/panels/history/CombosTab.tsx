@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ComboRow } from '../../../src-shared/contract/picks';
+import { DeskSelect } from '../../ui/DeskSelect';
 import { Grid } from '../../ui/Grid';
 import { comboColumns } from './columns';
 import { useHistory } from './store';
@@ -10,6 +11,7 @@ const rowId = (r: ComboRow) => r.comboId;
 export function CombosTab() {
   const combos = useHistory((s) => s.combos);
   const error = useHistory((s) => s.combosError);
+  const desk = useHistory((s) => s.combosDesk);
   useEffect(() => {
     void useHistory.getState().loadCombos();
   }, []);
@@ -22,7 +24,21 @@ export function CombosTab() {
       )}
       {/* the grid's empty text is set when it is created: it comes once the combos are read */}
       {combos ? (
-        <Grid<ComboRow> id="history-combos" rows={combos} columns={comboColumns} rowId={rowId} emptyText="No combo recorded yet" />
+        <Grid<ComboRow>
+          id="history-combos"
+          rows={combos}
+          columns={comboColumns}
+          rowId={rowId}
+          emptyText="No combo recorded yet"
+          toolbar={
+            <>
+              <DeskSelect value={desk} onChange={(d) => useHistory.getState().setCombosDesk(d)} />
+              <span className="muted" data-testid="combos-count">
+                {combos.length} combo{combos.length === 1 ? '' : 's'}
+              </span>
+            </>
+          }
+        />
       ) : (
         !error && <p className="muted">Reading the combos…</p>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { subscribe } from '../../api/client';
+import { ComboSlip } from '../../ui/ComboSlip';
 import { useHistory } from './store';
 import { historyTabs } from './tabs';
 import './history.css';
@@ -50,6 +51,8 @@ export default function HistoryPanel() {
           <strong>The bets could not be read.</strong> {error}
         </div>
       )}
+      {/* the combo slip, once a row is added to it (Bets: "Add to combo" on an open row) */}
+      <ComboSlip />
       <div className="history__body" role="tabpanel">
         <Active />
       </div>

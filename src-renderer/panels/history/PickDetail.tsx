@@ -3,13 +3,47 @@ import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
+import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+
+const fairProbability = (fair: number | null): number | null => (fair !== null && fair > 1 ? 1 / fair : null);
+
+/** A pick or bet as a combo leg: its model probability (else 1 / its fair price, a bet's: its pick's), its quoted price. */
+const legOf = (d: Detail): LegSource => ({
+  pickId: d.pickId,
+  matchId: d.matchId,
+  market: d.market as LegSource['market'],
+  line: d.line,
+  selection: d.selection,
+  quotedOdds: d.quotedOdds,
+  bookmaker: d.bookmaker,
+  probability: d.modelProb ?? fairProbability(d.fairOdds) ?? fairProbability(d.parent?.fairOdds ?? null),
+  label: `${d.home ?? '?'} – ${d.away ?? '?'} · ${betLabel(d.market, d.line, d.selection)}`,
+});
+
+/** "Add to combo" for a row still open before its kick-off (a combo is recorded before its matches). */
+function ComboToggle({ d }: { d: Detail }) {
+  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === d.pickId));
+  if (d.result !== null || !d.kickoff || Date.parse(d.kickoff) <= Date.now()) return null;
+  const leg = legOf(d);
+  const refusal = legRefusal(leg);
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={inSlip}
+      disabled={refusal !== null}
+      title={refusal ?? 'A leg of the combo slip'}
+      onClick={() => (inSlip ? useComboSlip.getState().remove(d.pickId) : useComboSlip.getState().add(leg))}
+    >
+      {inSlip ? 'In combo ✓' : 'Add to combo'}
+    </button>
+  );
+}
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
-/** One pick: the bet, its closing line and settlement, and what it was decided on (to explain and replay it). */
-export function PickDetail({ d }: { d: Detail }) {
-  const openForm = useHistory((s) => s.openForm);
-  const select = useHistory((s) => s.select);
+/** What the pick was decided on: the model, its weights and parameters, the odds it saw. */
+function Decision({ d }: { d: Detail }) {
   const snapshot = (d.decision?.oddsSnapshot ?? []) as {
     bookmaker?: string;
     selection?: string;
@@ -17,6 +51,42 @@ export function PickDetail({ d }: { d: Detail }) {
     odds?: number;
     observedAt?: string;
   }[];
+  if (!d.decision) return null;
+  return (
+    <details className="pick-detail__decision" open>
+      <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
+      {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
+      {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
+      {snapshot.length > 0 && (
+        <table className="pick-detail__snapshot" aria-label="Odds snapshot">
+          <thead>
+            <tr>
+              <th>Book</th>
+              <th>Selection</th>
+              <th>Odds</th>
+              <th>Seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.slice(0, 40).map((q, i) => (
+              <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
+                <td>{q.bookmaker}</td>
+                <td>{q.selection}</td>
+                <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
+                <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
+
+/** One pick: the bet, its closing line and settlement, and what it was decided on (to explain and replay it). */
+export function PickDetail({ d }: { d: Detail }) {
+  const openForm = useHistory((s) => s.openForm);
+  const select = useHistory((s) => s.select);
   return (
     <div className="card pick-detail" data-testid="pick-detail" data-pick-id={d.pickId}>
       <h2 className="card__title">
@@ -82,35 +152,7 @@ export function PickDetail({ d }: { d: Detail }) {
           ))}
         </ul>
       )}
-      {d.decision && (
-        <details className="pick-detail__decision" open>
-          <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
-          {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
-          {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
-          {snapshot.length > 0 && (
-            <table className="pick-detail__snapshot" aria-label="Odds snapshot">
-              <thead>
-                <tr>
-                  <th>Book</th>
-                  <th>Selection</th>
-                  <th>Odds</th>
-                  <th>Seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {snapshot.slice(0, 40).map((q, i) => (
-                  <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
-                    <td>{q.bookmaker}</td>
-                    <td>{q.selection}</td>
-                    <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
-                    <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </details>
-      )}
+      {d.decision && <Decision d={d} />}
       {d.parent && (
         <p className="muted">
           Follows the pick of {d.parent.source} at {d.parent.odds.toFixed(2)} with {d.parent.bookmaker} ·{' '}
@@ -132,6 +174,7 @@ export function PickDetail({ d }: { d: Detail }) {
           I placed this pick…
         </button>
       )}
+      <ComboToggle d={d} />
     </div>
   );
 }

@@ -139,11 +139,13 @@ export const comboColumns: ColDef<ComboRow>[] = [
         .join(' · ') ?? '',
   },
   {
-    field: 'odds',
+    // the price taken; a book's commission nets it (settlement and ROI use the net price)
+    field: 'quotedOdds',
     headerName: 'Odds',
-    width: 72,
+    width: 110,
     type: 'rightAligned',
-    valueFormatter: (p) => (p.value as number).toFixed(2),
+    valueFormatter: (p) =>
+      p.data && p.data.commission > 0 ? `${p.data.quotedOdds.toFixed(2)} (${p.data.odds.toFixed(2)} net)` : (p.value as number).toFixed(2),
     cellClass: NUM,
   },
   {

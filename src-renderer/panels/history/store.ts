@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ComboRow, PickDetail, PickFilter, PickOptions, PickRow } from '../../../src-shared/contract/picks';
+import type { ComboRow, DeskScope, PickDetail, PickFilter, PickOptions, PickRow } from '../../../src-shared/contract/picks';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
 import { reportError } from '../../app/store/toasts';
@@ -23,6 +23,9 @@ interface HistoryState {
   form: FormStart | null;
   combos: ComboRow[] | null;
   combosError: string | null;
+  /** Whose combos the Combos tab lists. */
+  combosDesk: DeskScope;
+  setCombosDesk(desk: DeskScope): void;
   setFilters(f: Partial<HistoryFilters>): void;
   refresh(): Promise<void>;
   loadOptions(): Promise<void>;
@@ -48,6 +51,11 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   form: null,
   combos: null,
   combosError: null,
+  combosDesk: 'team',
+  setCombosDesk(desk) {
+    set({ combosDesk: desk });
+    void get().loadCombos();
+  },
   setFilters(f) {
     set({ filters: { ...get().filters, ...f } });
     void get().refresh();
@@ -86,6 +94,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     set({ form: start });
   },
   async loadCombos() {
-    await loadInto(set, async () => ({ combos: await call('picks.combos', {}) }), { error: 'combosError' });
+    const desk = get().combosDesk;
+    await loadInto(set, async () => ({ combos: await call('picks.combos', { desk }) }), { error: 'combosError' });
   },
 }));

@@ -20,7 +20,8 @@ const BREAKDOWNS: { id: keyof Performance['by']; label: string }[] = [
   { id: 'oddsBand', label: 'Odds band' },
   { id: 'timeToKickoff', label: 'Time to kick-off' },
 ];
-const TRACKING_TABLES = ['tracking_clv_picks', 'matches', 'market_traps'];
+// a combo recorded or settled (fg_combo_tracking) counts in Performance too
+const TRACKING_TABLES = ['tracking_clv_picks', 'fg_combo_tracking', 'matches', 'market_traps'];
 const rowId = (r: BreakdownRow) => r.key;
 
 /** SPEC 7.3: profit and ROI, CLV analysis, realised against expected, calibration, agent comparison, the seed's KPIs. */

@@ -5,6 +5,7 @@ import { kickoffText } from '../../ui/bet-labels';
 import { Factors } from './Factors';
 import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';
+import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
 import { usePicks } from './store';
 
 /** The card's price tooltip: "5.20 at BFE, 4.99 net of 5%: edge, stake and CLV use the net price". */
@@ -14,6 +15,120 @@ const netTitle = (quoted: number, net: number, commission: number, bookmaker: st
     : `${formatNetPrice({ quoted, net, commission, bookmaker })} (no commission)`;
 
 const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active' : v < 0 ? 'text--empty' : '');
+
+/** A pick as a combo leg: the model's probability is 1 / its fair price. */
+const legOf = (pick: ConseilPick): LegSource => ({
+  pickId: pick.pickId,
+  matchId: pick.matchId,
+  market: pick.market,
+  line: pick.line,
+  selection: pick.selection,
+  quotedOdds: pick.quotedOdds,
+  bookmaker: pick.bookmaker,
+  probability: pick.fairOdds === null ? null : 1 / pick.fairOdds,
+  label: `${pick.home ?? '?'} – ${pick.away ?? '?'} · ${betText(pick)}`,
+});
+
+/** "Add to combo" / "In combo ✓": the pick as a leg of the combo slip. */
+function ComboToggle({ pick }: { pick: ConseilPick }) {
+  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === pick.pickId));
+  const leg = legOf(pick);
+  const refusal = legRefusal(leg);
+  return (
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={inSlip}
+      disabled={refusal !== null}
+      title={refusal ?? (inSlip ? 'Take this pick out of the combo slip' : 'Add this pick to the combo slip as a leg')}
+      onClick={() => (inSlip ? useComboSlip.getState().remove(pick.pickId) : useComboSlip.getState().add(leg))}
+    >
+      {inSlip ? 'In combo ✓' : 'Add to combo'}
+    </button>
+  );
+}
+
+/** Why the pick and what to watch: reasons, warnings, the match's traps and scorer specials. */
+function PickWhy({ pick }: { pick: ConseilPick }) {
+  return (
+    <section className="pick-card__why" aria-label="Reasons and warnings">
+      {pick.reasons.length > 0 && (
+        <>
+          <h3 className="pick-card__h">Reasons</h3>
+          <ul className="pick-card__list" data-testid="pick-reasons">
+            {pick.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pick.warnings.length > 0 && (
+        <>
+          <h3 className="pick-card__h">Warnings</h3>
+          <ul className="pick-card__list pick-card__list--warn" data-testid="pick-warnings">
+            {pick.warnings.map((w, i) => (
+              <li key={i} className={isTrapWarning(w) ? 'pick-card__trap' : undefined}>
+                {w}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pick.traps.length > 0 && (
+        <>
+          <h3 className="pick-card__h">Traps on this match</h3>
+          <ul className="pick-card__list" data-testid="pick-traps">
+            {pick.traps.map((t, i) => (
+              <li key={i} className={trapOnPick(t, pick) ? 'pick-card__trap' : undefined}>
+                <span className="tag tag--trap">{t.severity}</span> {t.kind} · {selectionText(t.market, t.line, t.selection)}
+                {t.score !== null && <span className="muted"> · score {t.score.toFixed(0)}</span>}
+                {trapOnPick(t, pick) && <strong> · on this bet</strong>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pick.scorers.length > 0 && (
+        <>
+          <h3 className="pick-card__h">Scorer specials</h3>
+          <ul className="pick-card__list" data-testid="pick-scorers">
+            {pick.scorers.map((s, i) => (
+              <li key={i}>
+                {s.player}
+                {s.team && <span className="muted"> ({s.team})</span>} · {s.market === 'first' ? 'first scorer' : 'anytime'}
+                {s.odds !== null && (
+                  <>
+                    {' '}
+                    · {formatOdds(s.odds)}
+                    {s.bookmaker && <span className="muted"> {s.bookmaker}</span>}
+                  </>
+                )}
+                {s.edge !== null && <span className={signClass(s.edge)}> · edge {formatSignedPct(s.edge)}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!pick.reasons.length && !pick.warnings.length && !pick.traps.length && !pick.scorers.length && (
+        <p className="muted">No reason, warning, trap or scorer special recorded.</p>
+      )}
+    </section>
+  );
+}
+
+/** The analyst's bets on the pick, at the price taken (and net of the book's commission). */
+function PlacedBets({ pick, currency }: { pick: ConseilPick; currency: string | null }) {
+  return (
+    <ul className="pick-card__placed" aria-label="Bets placed on this pick" data-testid="pick-placed">
+      {pick.placed.map((b) => (
+        <li key={b.pickId} data-bet-id={b.pickId}>
+          placed {formatNetPrice({ quoted: b.quotedOdds, net: b.odds, commission: b.commission, bookmaker: b.bookmaker })} ·{' '}
+          {money(b.stake, currency)} · {kickoffText(b.placedAt)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One CONSEIL pick: the bet, PATRON's score and factors, why and what to watch, and the bets placed on it. */
 export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick: ConseilPick; rank: number; currency: string | null }) {
@@ -92,68 +207,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
           <h3 className="pick-card__h">Factors (part of the expected CLV)</h3>
           <Factors contributions={pick.contributions} />
         </section>
-        <section className="pick-card__why" aria-label="Reasons and warnings">
-          {pick.reasons.length > 0 && (
-            <>
-              <h3 className="pick-card__h">Reasons</h3>
-              <ul className="pick-card__list" data-testid="pick-reasons">
-                {pick.reasons.map((r, i) => (
-                  <li key={i}>{r}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {pick.warnings.length > 0 && (
-            <>
-              <h3 className="pick-card__h">Warnings</h3>
-              <ul className="pick-card__list pick-card__list--warn" data-testid="pick-warnings">
-                {pick.warnings.map((w, i) => (
-                  <li key={i} className={isTrapWarning(w) ? 'pick-card__trap' : undefined}>
-                    {w}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {pick.traps.length > 0 && (
-            <>
-              <h3 className="pick-card__h">Traps on this match</h3>
-              <ul className="pick-card__list" data-testid="pick-traps">
-                {pick.traps.map((t, i) => (
-                  <li key={i} className={trapOnPick(t, pick) ? 'pick-card__trap' : undefined}>
-                    <span className="tag tag--trap">{t.severity}</span> {t.kind} · {selectionText(t.market, t.line, t.selection)}
-                    {t.score !== null && <span className="muted"> · score {t.score.toFixed(0)}</span>}
-                    {trapOnPick(t, pick) && <strong> · on this bet</strong>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {pick.scorers.length > 0 && (
-            <>
-              <h3 className="pick-card__h">Scorer specials</h3>
-              <ul className="pick-card__list" data-testid="pick-scorers">
-                {pick.scorers.map((s, i) => (
-                  <li key={i}>
-                    {s.player}
-                    {s.team && <span className="muted"> ({s.team})</span>} · {s.market === 'first' ? 'first scorer' : 'anytime'}
-                    {s.odds !== null && (
-                      <>
-                        {' '}
-                        · {formatOdds(s.odds)}
-                        {s.bookmaker && <span className="muted"> {s.bookmaker}</span>}
-                      </>
-                    )}
-                    {s.edge !== null && <span className={signClass(s.edge)}> · edge {formatSignedPct(s.edge)}</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {!pick.reasons.length && !pick.warnings.length && !pick.traps.length && !pick.scorers.length && (
-            <p className="muted">No reason, warning, trap or scorer special recorded.</p>
-          )}
-        </section>
+        <PickWhy pick={pick} />
       </div>
 
       <footer className="pick-card__foot">
@@ -166,15 +220,9 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
             </>
           )}
         </span>
-        <ul className="pick-card__placed" aria-label="Bets placed on this pick" data-testid="pick-placed">
-          {pick.placed.map((b) => (
-            <li key={b.pickId} data-bet-id={b.pickId}>
-              placed {formatNetPrice({ quoted: b.quotedOdds, net: b.odds, commission: b.commission, bookmaker: b.bookmaker })} ·{' '}
-              {money(b.stake, currency)} · {kickoffText(b.placedAt)}
-            </li>
-          ))}
-        </ul>
+        <PlacedBets pick={pick} currency={currency} />
         <span className="panel__spacer" />
+        <ComboToggle pick={pick} />
         {!placing && (
           <button
             type="button"

@@ -1,7 +1,9 @@
 import { useEffect, useMemo } from 'react';
+import type { ConseilPick, PicksToday } from '../../../src-shared/contract/conseil';
 import { subscribe } from '../../api/client';
 import { useJobs } from '../../app/store/jobs';
 import { formatSignedPct, formatWhen } from '../../ui/format';
+import { ComboSlip } from '../../ui/ComboSlip';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { money, ranked, summarise } from './labels';
 import { PickCard } from './PickCard';
@@ -10,6 +12,29 @@ import './picks.css';
 
 /** Picks live in tracking_clv_picks; a sync also brings the matches, odds and traps they are shown with. */
 const PICK_TABLES = ['tracking_clv_picks', 'matches', 'market_traps'];
+
+/** The day in one line: picks, total stake, mean expected CLV, the PATRON version that scored them. */
+function PicksSummary({ picks, patron, currency }: { picks: ConseilPick[]; patron: PicksToday['patron'] | null; currency: string | null }) {
+  const sum = useMemo(() => summarise(picks), [picks]);
+  return (
+    <p className="picks__summary" data-testid="picks-summary">
+      <span data-testid="summary-count">
+        {sum.picks} pick{sum.picks === 1 ? '' : 's'}
+      </span>
+      <span>
+        total stake <strong data-testid="summary-stake">{money(sum.totalStake, currency)}</strong>
+      </span>
+      <span>
+        mean expected CLV <strong data-testid="summary-clv">{formatSignedPct(sum.meanExpectedClv)}</strong>
+      </span>
+      <span data-testid="summary-patron">
+        {patron
+          ? `PATRON v${patron.version} (${patron.model}) · trained through ${patron.trainedThrough ? patron.trainedThrough.slice(0, 10) : '—'} on ${patron.rows} rows · fitted ${formatWhen(patron.fittedAt)}`
+          : 'PATRON not trained yet'}
+      </span>
+    </p>
+  );
+}
 
 /** SPEC 7.2: CONSEIL ULTIM's picks of the day, ranked by PATRON DIAMOND's score, each with every factor. */
 export default function PicksPanel() {
@@ -35,7 +60,6 @@ export default function PicksPanel() {
   }, []);
 
   const picks = useMemo(() => (st.data ? ranked(st.data.picks) : []), [st.data]);
-  const sum = useMemo(() => summarise(picks), [picks]);
   const patron = st.data?.patron ?? null;
   const ready = st.data !== null && !st.loading && !st.running;
 
@@ -76,22 +100,7 @@ export default function PicksPanel() {
         </button>
       </header>
 
-      <p className="picks__summary" data-testid="picks-summary">
-        <span data-testid="summary-count">
-          {sum.picks} pick{sum.picks === 1 ? '' : 's'}
-        </span>
-        <span>
-          total stake <strong data-testid="summary-stake">{money(sum.totalStake, st.currency)}</strong>
-        </span>
-        <span>
-          mean expected CLV <strong data-testid="summary-clv">{formatSignedPct(sum.meanExpectedClv)}</strong>
-        </span>
-        <span data-testid="summary-patron">
-          {patron
-            ? `PATRON v${patron.version} (${patron.model}) · trained through ${patron.trainedThrough ? patron.trainedThrough.slice(0, 10) : '—'} on ${patron.rows} rows · fitted ${formatWhen(patron.fittedAt)}`
-            : 'PATRON not trained yet'}
-        </span>
-      </p>
+      <PicksSummary picks={picks} patron={patron} currency={st.currency} />
 
       {st.lastRun && (
         <p className="picks__run muted" data-testid="last-run">
@@ -115,6 +124,7 @@ export default function PicksPanel() {
         </div>
       )}
 
+      <ComboSlip />
       <div className="picks__body">
         {st.data === null ? (
           !st.error && <p className="muted">Reading the day's picks…</p>

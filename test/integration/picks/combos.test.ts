@@ -171,4 +171,110 @@ describe('combos', () => {
     expect(pub.model_prob).toBeCloseTo(both(0.2, 0.45, 0.25) * 0.4, 14);
     expect(pub.pricing).toHaveLength(1);
   });
+
+  it('priceCombo previews what recordCombo records (one path), writes nothing, and both count the commission', async () => {
+    const before = (await api.call('picks.combos', {})).length;
+    const diLeg = { matchId: 8, market: 'anytime_goalscorer', selection: '111', odds: 2.2, probability: 0.4 };
+    const combo = { kind: 'accumulator', legs: [homeLeg, diLeg], odds: 6, bookmaker: 'BFE', pickedAt: at(-120) };
+    const preview = await api.call('picks.priceCombo', combo);
+    // BFE is an exchange: 5% of the net winnings by default, 1 + 5 × 0.95 net
+    expect(preview).toMatchObject({ bookmaker: 'BFE', quotedOdds: 6, commission: 0.05, pricing: [] });
+    expect(preview.netOdds).toBeCloseTo(5.75, 12);
+    expect(preview.modelProb).toBeCloseTo(0.45 * 0.4, 14);
+    expect(preview.edge).toBeCloseTo(0.45 * 0.4 * 5.75 - 1, 12);
+    expect((await api.call('picks.combos', {})).length).toBe(before);
+
+    // same-match legs: the preview names the correlation and its source, beside the independent price
+    const fg = await api.call('picks.priceCombo', { kind: 'first_goalscorer', legs: [fgLeg, homeLeg], pickedAt: at(-120) });
+    expect(fg).toMatchObject({ quotedOdds: null, netOdds: null, edge: null, bookmaker: null });
+    expect(fg.pricing[0]).toMatchObject({ correlation: 0.25, correlationSource: 'patterns_correlations fg-home-win (n = 800)' });
+    expect(fg.modelProb).toBeCloseTo(both(0.2, 0.45, 0.25), 14);
+    expect(fg.independentFairOdds).toBeCloseTo(1 / (0.2 * 0.45), 10);
+    expect(fg.legs.map((l) => l.key)).toEqual(['first_goalscorer:home', '1x2:home']);
+    const refused = await api.raw('picks.priceCombo', {
+      kind: 'accumulator',
+      legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }],
+      pickedAt: at(-120),
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('at most two legs per match') });
+
+    const recorded = await api.call('picks.recordCombo', { ...combo, comboId: 'netted', stake: 4, source: 'manual' });
+    expect(recorded).toMatchObject({ quotedOdds: 6, commission: 0.05, bookmaker: 'BFE', source: 'manual' });
+    expect(recorded.odds).toBeCloseTo(5.75, 12);
+    expect(recorded.modelProb).toBe(preview.modelProb);
+    expect(recorded.fairOdds).toBe(preview.fairOdds);
+    expect(recorded.deskId).toMatch(/\S/);
+    expect(recorded.comboId).toBe('netted');
+    expect(api.events.at(-1)).toEqual(['fg_combo_tracking']);
+    // a commission given wins over the book's
+    const own = await api.call('picks.recordCombo', { ...combo, commission: 0.02, stake: 1 });
+    expect(own.odds).toBeCloseTo(1 + 5 * 0.98, 12);
+    expect(own.comboId).toContain(`combo-${recorded.deskId}-`);
+
+    await settle(NOW + 4 * MIN);
+    const settled = (await api.call('picks.combos', {})).find((c) => c.comboId === 'netted')!;
+    expect(settled.legs.map((l) => l.result)).toEqual(['won', 'won']);
+    expect(settled.result).toBe('won');
+    expect(settled.profit).toBeCloseTo(4 * 5 * 0.95, 12);
+  });
+
+  it('Performance counts every settled combo once, as its own market, beside the picks (legs are not counted)', async () => {
+    const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+    const picks = (await api.call('picks.list', {})).rows;
+    const combos = await api.call('picks.combos', {});
+    const settledPicks = picks.filter((r) => r.result !== null && r.stake > 0);
+    const settledCombos = combos.filter((c) => c.result !== null && c.stake > 0);
+    expect(settledCombos.length).toBeGreaterThanOrEqual(5);
+    const comboProfit = sum(settledCombos.map((c) => c.profit!));
+    const perf = await api.call('picks.performance', {});
+    expect(perf.counts.bets).toBe(picks.length + combos.length);
+    expect(perf.counts.settled).toBe(picks.filter((r) => r.result !== null).length + combos.filter((c) => c.result !== null).length);
+    expect(perf.summary!.profit).toBeCloseTo(sum(settledPicks.map((r) => r.profit!)) + comboProfit, 9);
+    expect(perf.summary!.staked).toBeCloseTo(sum(settledPicks.map((r) => r.stake)) + sum(settledCombos.map((c) => c.stake)), 9);
+    expect(perf.curve.profit.at(-1)).toBeCloseTo(perf.summary!.profit, 9);
+    expect(perf.curve.at).toHaveLength(settledPicks.length + settledCombos.length);
+    const row = perf.by.market.find((m) => m.key === 'combo')!;
+    expect(row).toMatchObject({ bets: combos.length, settled: settledCombos.length, meanClv: null });
+    expect(row.profit).toBeCloseTo(comboProfit, 9);
+    expect(row.hitRate).toBeCloseTo(settledCombos.filter((c) => c.result === 'won').length / settledCombos.length, 12);
+
+    // the combos alone, and the analyst's own (source 'manual') among the bets
+    const only = await api.call('picks.performance', { market: 'combo' });
+    expect(only.summary!.profit).toBeCloseTo(comboProfit, 9);
+    expect(only.counts.bets).toBe(combos.length);
+    const bets = await api.call('picks.performance', { kind: 'bet', market: 'combo' });
+    expect(bets.counts.bets).toBe(combos.filter((c) => c.source === 'manual').length);
+    expect(bets.summary!.profit).toBeCloseTo(4 * 5 * 0.95, 9);
+    // flat staking: one unit at the combo's own settled return (the void leg's lower price included)
+    const flat = await api.call('picks.performance', { market: 'combo', staking: 'flat' });
+    expect(flat.summary!.profit).toBeCloseTo(sum(settledCombos.map((c) => c.profit! / c.stake)), 9);
+    expect((await api.call('picks.performance', { market: '1x2' })).by.market.map((m) => m.key)).not.toContain('combo');
+  });
+
+  it("keeps another desk's combo out of 'mine' (list, Performance) and never settles it", async () => {
+    const legs = JSON.stringify([
+      { match_id: 1, market: '1x2', line: null, selection: 'home', odds: 2.1, probability: 0.45, result: null },
+      { match_id: 8, market: '1x2', line: null, selection: 'home', odds: 2, probability: 0.5, result: null },
+    ]);
+    await queryRows(
+      src.url,
+      `INSERT INTO fg_combo_tracking (combo_id, kind, legs, odds, stake, model_prob, source, picked_at, desk_id)
+       VALUES ('other-desk-combo', 'accumulator', $1::jsonb, 4.2, 5, 0.2, 'manual', $2, 'desk-other')`,
+      [legs, at(-120)],
+    );
+    await sync(NOW + 5 * MIN);
+    await settle(NOW + 5 * MIN);
+    const team = await api.call('picks.combos', { desk: 'team' });
+    const mine = await api.call('picks.combos', { desk: 'mine' });
+    const other = team.find((c) => c.comboId === 'other-desk-combo')!;
+    expect(other).toMatchObject({ deskId: 'desk-other', result: null });
+    expect(mine.map((c) => c.comboId)).not.toContain('other-desk-combo');
+    expect(mine.length).toBe(team.length - 1);
+    const perfTeam = await api.call('picks.performance', { market: 'combo' });
+    const perfMine = await api.call('picks.performance', { market: 'combo', desk: 'mine' });
+    expect(perfTeam.counts.bets - perfMine.counts.bets).toBe(1);
+    expect(perfTeam.counts.open - perfMine.counts.open).toBe(1);
+  });
 });

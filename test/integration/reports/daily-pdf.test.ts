@@ -95,8 +95,12 @@ describe('daily report as PDF', () => {
     const text = pdfText(pdf, 1);
     const end = zonedDayRange(fixture.day, TZ).end;
     const l = ledgerOf(fixture.picks.filter((p) => p.kickoff < end));
-    expect(text).toContain(`${printedPct(l.roi)} [`);
-    expect(text).toMatch(new RegExp(`· ${l.bets}\\s+bets`)); // the tile may wrap before "bets"
+    // settled combos are bets too (stake 1 each in the fixture), without a CLV
+    const combos = fixture.combos.filter((c) => c.result !== null && c.lastKickoff < end);
+    expect(combos).toHaveLength(1);
+    const roi = (l.profit + combos.reduce((s, c) => s + c.profit!, 0)) / (l.staked + combos.length);
+    expect(text).toContain(`${printedPct(roi)} [`);
+    expect(text).toMatch(new RegExp(`· ${l.bets + combos.length}\\s+bets`)); // the tile may wrap before "bets"
     expect(text).toContain(printedPct(l.meanClv, 2));
   });
 });

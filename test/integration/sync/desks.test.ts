@@ -118,6 +118,7 @@ function work(d: DeskDir, date: string): { picks: number } {
           pickedAt: NOW.toISOString(),
         }),
         NOW,
+        {},
       );
     return { picks: picks.length };
   });

@@ -76,10 +76,18 @@ describe('combo settlement, leg by leg', () => {
   });
 
   it('lost at the first lost leg; void legs drop out of the price; all void is void', () => {
-    expect(settleComboLegs(['won', 'lost', null], [2, 2, 2], 8, 5)).toEqual({ result: 'lost', profit: -5 });
-    expect(settleComboLegs(['won', null], [2, 2], 4, 5)).toBeNull();
-    expect(settleComboLegs(['won', 'won'], [2, 2.5], 5.5, 2)).toEqual({ result: 'won', profit: 9 });
-    expect(settleComboLegs(['won', 'void'], [2, 2.5], 5, 2)).toEqual({ result: 'won', profit: 2 * (5 / 2.5 - 1) });
-    expect(settleComboLegs(['void', 'void'], [2, 2.5], 5, 2)).toEqual({ result: 'void', profit: 0 });
+    expect(settleComboLegs(['won', 'lost', null], [2, 2, 2], 8, 0, 5)).toEqual({ result: 'lost', profit: -5 });
+    expect(settleComboLegs(['won', null], [2, 2], 4, 0, 5)).toBeNull();
+    expect(settleComboLegs(['won', 'won'], [2, 2.5], 5.5, 0, 2)).toEqual({ result: 'won', profit: 9 });
+    expect(settleComboLegs(['won', 'void'], [2, 2.5], 5, 0, 2)).toEqual({ result: 'won', profit: 2 * (5 / 2.5 - 1) });
+    expect(settleComboLegs(['void', 'void'], [2, 2.5], 5, 0, 2)).toEqual({ result: 'void', profit: 0 });
+  });
+
+  it('takes the commission on the net winnings, after void legs drop out of the quoted price', () => {
+    // 5.5 quoted at 5%: wins 2 × 4.5 × 0.95
+    expect(settleComboLegs(['won', 'won'], [2, 2.5], 5.5, 0.05, 2)!.profit).toBeCloseTo(2 * 4.5 * 0.95, 12);
+    // a void 2.5 leg leaves 5 / 2.5 = 2 quoted: wins 2 × 1 × 0.95 (not the net price divided by the leg)
+    expect(settleComboLegs(['won', 'void'], [2, 2.5], 5, 0.05, 2)!.profit).toBeCloseTo(2 * 1 * 0.95, 12);
+    expect(settleComboLegs(['won', 'lost'], [2, 2.5], 5, 0.05, 2)).toEqual({ result: 'lost', profit: -2 });
   });
 });
