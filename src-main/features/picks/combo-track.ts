@@ -108,7 +108,7 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
   });
   if (c.kind !== 'accumulator' && !legs.some((l) => l.market === c.kind))
     issues.push({ path: ['kind'], message: `a ${c.kind} combo needs a ${c.kind} leg` });
-  const given = new Map<string, number>();
+  const given = new Map<string, Correlation>();
   c.correlations.forEach((x, i) => {
     const [a, b] = x.legs;
     if (a >= c.legs.length || b >= c.legs.length || a === b)
@@ -118,14 +118,14 @@ export function recordCombo(db: Cache, c: ParsedCombo, now: Date): ComboRow {
         path: ['correlations', String(i), 'legs'],
         message: `legs ${a} and ${b} are on different matches: they are independent`,
       });
-    else given.set(`${Math.min(a, b)}|${Math.max(a, b)}`, x.value);
+    else given.set(`${Math.min(a, b)}|${Math.max(a, b)}`, { value: x.value, source: x.source ?? 'given' });
   });
   if (issues.length) refuse(issues);
   let priced;
   try {
     priced = priceCombo(legs, (i, j) => {
       const g = given.get(`${i}|${j}`);
-      if (g !== undefined) return { value: g, source: 'given' };
+      if (g !== undefined) return g;
       return tableCorrelation(db, legs[i].key, legs[j].key) ?? { value: 0, source: 'none known: priced as independent' };
     });
   } catch (err) {
