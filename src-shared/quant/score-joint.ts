@@ -59,3 +59,24 @@ export function scoreJoint(m: ScoreMatrix, a: ScoreLegSpec, b: ScoreLegSpec): Jo
   // p00 by difference keeps the four cells summing to 1 exactly as checkJoint wants
   return { p11, p10, p01, p00: Math.max(0, 1 - p11 - p10 - p01) };
 }
+
+/** Whether one leg settles the other on every score up to `maxGoals` a side: one implies the other (under
+ * 1.5 goals implies away +1.5), or they never win together. Such a double is a single at a false price
+ * (a book would not combine them), never a combo. */
+export function legsNested(a: ScoreLegSpec, b: ScoreLegSpec, maxGoals = 15): boolean {
+  const winsA = scoreLegWins(a);
+  const winsB = scoreLegWins(b);
+  let aWithoutB = false;
+  let bWithoutA = false;
+  let both = false;
+  for (let i = 0; i <= maxGoals; i++) {
+    for (let j = 0; j <= maxGoals; j++) {
+      const wa = winsA(i, j);
+      const wb = winsB(i, j);
+      if (wa && wb) both = true;
+      else if (wa) aWithoutB = true;
+      else if (wb) bWithoutA = true;
+    }
+  }
+  return !both || !aWithoutB || !bWithoutA;
+}

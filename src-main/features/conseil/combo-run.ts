@@ -33,14 +33,15 @@ export const MIN_TABLE_SAMPLE = 300;
 
 const isHalf = (line: number | null) => line !== null && Math.abs((line * 2) % 2) === 1;
 
-/** Fresh quotes of the books a double can be placed with: not an exchange (no multiples there), not an
- * aggregate column or an excluded book (`roles.aggregate` holds both), a whole sane line, not stale. */
+/** Fresh quotes of the books a double can be placed with: not an exchange (no multiples there), not the
+ * sharp book (it refuses doubles of related legs of one match), not an aggregate column or an excluded
+ * book (`roles.aggregate` holds both), a whole sane line, not stale. */
 function quotesOf(m: MarketPrices, k: number, roles: BookRoles): Map<string, BookQuote> {
   const out = new Map<string, BookQuote>();
   const n = SELECTIONS[m.market].length;
   const [lo, hi] = LIVE_DEFAULTS.overround;
   for (const b of m.books) {
-    if (roles.exchange.includes(b.bookmaker) || roles.aggregate.includes(b.bookmaker)) continue;
+    if ([roles.exchange, roles.sharp, roles.aggregate].some((r) => r.includes(b.bookmaker))) continue;
     const odds = completeOdds(b, n);
     if (!odds) continue;
     const s = odds.reduce((a, o) => a + 1 / o, 0);

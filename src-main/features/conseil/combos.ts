@@ -10,7 +10,7 @@
 // same exposure limits).
 import { comboPrice, jointFromCorrelation, legCorrelationRange } from '../../../src-shared/quant/combos';
 import { cappedKelly } from '../../../src-shared/quant/kelly';
-import type { ScoreLegSpec } from '../../../src-shared/quant/score-joint';
+import { legsNested, type ScoreLegSpec } from '../../../src-shared/quant/score-joint';
 import type { Exposure, Staking } from '../decision';
 
 export interface BookQuote {
@@ -79,6 +79,7 @@ function bestBook(a: ComboLegIn, b: ComboLegIn): { book: string; qa: BookQuote; 
 type PairOutcome = { combo: Omit<ProposedCombo, 'stake'> } | { why: string };
 
 function pricePair(f: ComboFixtureIn, a: ComboLegIn, b: ComboLegIn, p: ComboParams): PairOutcome {
+  if (legsNested(a, b)) return { why: 'one leg settles the other (a single at a false price)' };
   if (a.trap === 'high' || b.trap === 'high') return { why: 'trap veto on a leg' };
   const at = bestBook(a, b);
   if (!at) return { why: 'no book quotes both legs' };

@@ -108,6 +108,15 @@ describe('CONSEIL proposes a combo only where the correlated fair price beats th
     expect(proposeCombos([fixture(6, 0.5, a, b)], params, staking, emptyExposure(), none).refused).toEqual({
       'correlation outside what the legs’ probabilities allow': 1,
     });
+    const nested = fixture(
+      8,
+      0.4,
+      leg({ market: 'spreads', line: -1.5, selection: 'away' }, { B1: q(2) }),
+      leg({ market: 'totals', line: 1.5, selection: 'under' }, { B1: q(6) }),
+    );
+    expect(proposeCombos([nested], params, staking, emptyExposure(), none).refused).toEqual({
+      'one leg settles the other (a single at a false price)': 1,
+    });
     const twoTotals = fixture(
       7,
       0.5,

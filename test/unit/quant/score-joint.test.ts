@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   comboPrice,
   dixonColesMatrix,
+  legsNested,
   legCorrelation,
   QuantError,
   scoreJoint,
@@ -47,5 +48,16 @@ describe('joint of two legs of one match from the Dixon-Coles score matrix, agai
     expect(() => scoreLegWins({ market: 'totals', line: 2, selection: 'over' })).toThrow(QuantError);
     expect(() => scoreLegWins({ market: 'spreads', line: -0.25, selection: 'home' })).toThrow(/half lines/);
     expect(() => scoreLegWins({ market: '1x2', line: null, selection: 'over' })).toThrow(/no selection/);
+  });
+
+  it('finds legs one of which settles the other: implied, the same bet, or never together', () => {
+    const l = (market: ScoreLegSpec['market'], line: number | null, selection: string): ScoreLegSpec => ({ market, line, selection });
+    expect(legsNested(l('spreads', -1.5, 'away'), l('totals', 1.5, 'under'))).toBe(true); // under 1.5 ⇒ away +1.5
+    expect(legsNested(l('1x2', null, 'home'), l('spreads', -0.5, 'home'))).toBe(true); // the same bet
+    expect(legsNested(l('1x2', null, 'home'), l('spreads', -1.5, 'home'))).toBe(true); // home −1.5 ⇒ home win
+    expect(legsNested(l('1x2', null, 'draw'), l('totals', 0.5, 'over'))).toBe(false); // 1-1 both, 0-0 draw only, 1-0 over only
+    expect(legsNested(l('1x2', null, 'away'), l('totals', 0.5, 'under'))).toBe(true); // never together
+    expect(legsNested(l('1x2', null, 'home'), l('totals', 2.5, 'over'))).toBe(false);
+    expect(legsNested(l('1x2', null, 'draw'), l('totals', 2.5, 'under'))).toBe(false);
   });
 });
