@@ -12,7 +12,7 @@ import { netOdds } from '../../../src-shared/quant/commission';
 import { scoreJoint, type ScoreLegSpec } from '../../../src-shared/quant/score-joint';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
-import { decideValue, LIVE_DEFAULTS, type LiveFixture, type ValueRules } from '../agents/value';
+import { decideValue, LIVE_DEFAULTS, type LiveFixture, type ValueModel, type ValueRules } from '../agents/value';
 import { recordCombo } from '../picks';
 import type { Exposure, Staking } from '../decision';
 import {
@@ -53,17 +53,26 @@ function quotesOf(m: MarketPrices, k: number, roles: BookRoles): Map<string, Boo
   return out;
 }
 
-/** The fixture's legs a double can join: 1X2, half goal lines, half handicaps, with a probability. */
-function comboLegs(f: LiveFixture, roles: BookRoles, rules: ValueRules, signals: DaySignals): ComboLegIn[] {
+type TrapOf = (market: string, line: number | null, selection: string, odds: number) => ComboLegIn['trap'];
+
+/** A fixture's legs a double can join: 1X2, half goal lines, half handicaps, with Agent B's blended
+ * probability and the combinable books' quotes. The same live and in the real-data replay. */
+export function comboLegs(
+  prices: readonly MarketPrices[],
+  model: ValueModel,
+  roles: BookRoles,
+  rules: ValueRules,
+  trapOf: TrapOf,
+): ComboLegIn[] {
   const legs: ComboLegIn[] = [];
-  for (const r of decideValue(f.prices, roles, f.model, rules).rows) {
+  for (const r of decideValue(prices, roles, model, rules).rows) {
     if (r.blendProb === null || !(r.blendProb > 0 && r.blendProb < 1)) continue;
     if (r.market !== '1x2' && !isHalf(r.line)) continue;
-    const m = findMarket(f.prices, r.market, r.line) as MarketPrices;
+    const m = findMarket(prices, r.market, r.line) as MarketPrices;
     const quotes = quotesOf(m, SELECTIONS[r.market].indexOf(r.selection), roles);
     if (quotes.size === 0) continue;
-    const trap = signals.at(f.match.matchId, f.match.league, r.market, r.line, r.selection, r.bestOdds ?? 0).trapInfo;
-    legs.push({ market: r.market, line: r.line, selection: r.selection, probability: r.blendProb, quotes, trap: trap?.severity ?? null });
+    const trap = trapOf(r.market, r.line, r.selection, r.bestOdds ?? 0);
+    legs.push({ market: r.market, line: r.line, selection: r.selection, probability: r.blendProb, quotes, trap });
   }
   return legs;
 }
@@ -104,7 +113,14 @@ export function comboFixtures(
   return day.map((f) => ({
     matchId: f.match.matchId,
     league: f.match.league,
-    legs: comboLegs(f, roles, rules, signals),
+    legs: comboLegs(
+      f.prices,
+      f.model,
+      roles,
+      rules,
+      (market, line, selection, odds) =>
+        signals.at(f.match.matchId, f.match.league, market, line, selection, odds).trapInfo?.severity ?? null,
+    ),
     correlation: pairCorrelation(db, f),
   }));
 }

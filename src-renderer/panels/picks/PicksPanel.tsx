@@ -5,11 +5,12 @@ import { formatSignedPct, formatWhen } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { money, ranked, summarise } from './labels';
 import { PickCard } from './PickCard';
+import { ProposedCombos } from './ProposedCombos';
 import { usePicks } from './store';
 import './picks.css';
 
 /** Picks live in tracking_clv_picks; a sync also brings the matches, odds and traps they are shown with. */
-const PICK_TABLES = ['tracking_clv_picks', 'matches', 'market_traps'];
+const PICK_TABLES = ['tracking_clv_picks', 'fg_combo_tracking', 'matches', 'market_traps'];
 
 /** SPEC 7.2: CONSEIL ULTIM's picks of the day, ranked by PATRON DIAMOND's score, each with every factor. */
 export default function PicksPanel() {
@@ -116,6 +117,7 @@ export default function PicksPanel() {
       )}
 
       <div className="picks__body">
+        <ProposedCombos combos={st.data?.combos ?? []} currency={st.currency} />
         {st.data === null ? (
           !st.error && <p className="muted">Reading the day's picks…</p>
         ) : picks.length === 0 ? (
