@@ -4,6 +4,7 @@
 // enough sample — the proposals chosen (./combos), recorded as this desk's combos (picks.recordCombo,
 // settled leg by leg like any combo) unless a dry run, and read back for conseil.today.
 import type { ConseilCombo } from '../../../src-shared/contract/conseil';
+import { ContractError } from '../../../src-shared/contract/errors';
 import { comboInput } from '../../../src-shared/contract/picks';
 import { SELECTIONS } from '../../../src-shared/contract/market';
 import { commissionOf, completeOdds, findMarket, type BookRoles, type MarketPrices } from '../../../src-shared/domain/market-prices';
@@ -158,8 +159,9 @@ export function recordProposals(
     warnings.push('the cache has no fg_combo_tracking mirror yet (sync once): combos not recorded');
     return 0;
   }
+  let recorded = 0;
   for (const c of combos) {
-    const input = comboInput.parse({
+    const parsed = comboInput.safeParse({
       comboId: conseilComboId(deskId, date, c),
       kind: 'accumulator',
       legs: c.legs.map((l) => ({
@@ -177,9 +179,18 @@ export function recordProposals(
       pickedAt: now.toISOString(),
       correlations: [{ legs: [0, 1], value: c.correlation, source: c.correlationSource }],
     });
-    recordCombo(db, input, now);
+    // one combo the tracker refuses (a book it does not know, a kick-off passed meanwhile) loses no other
+    try {
+      if (!parsed.success)
+        throw new ContractError('VALIDATION', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      recordCombo(db, parsed.data, now);
+      recorded++;
+    } catch (err) {
+      if (!(err instanceof ContractError)) throw err;
+      warnings.push(`combo ${conseilComboId(deskId, date, c)} not recorded: ${err.message}`);
+    }
   }
-  return combos.length;
+  return recorded;
 }
 
 /** A proposal as conseil.run shows it (recorded or, in a dry run, not). */

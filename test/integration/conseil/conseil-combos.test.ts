@@ -16,6 +16,8 @@ import { writeRawSettings } from '../../../src-main/platform/settings';
 import { agentsRunJob } from '../../../src-main/features/agents/runner';
 import { calibrateJob } from '../../../src-main/features/agents/backtest';
 import { conseilRunJob, conseilTodayJob } from '../../../src-main/features/conseil';
+import { recordProposals } from '../../../src-main/features/conseil/combo-run';
+import type { ProposedCombo } from '../../../src-main/features/conseil/combos';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import type { ConseilRun } from '../../../src-shared/contract/conseil';
 import { jointFromCorrelation } from '../../../src-shared/quant';
@@ -167,5 +169,54 @@ describe('CONSEIL combos on the synced demo', () => {
     const refusedEarlier =
       (again.combosRefused['a combo of the match proposed earlier today'] ?? 0) + (again.combosRefused['the day’s combo cap'] ?? 0);
     expect(refusedEarlier).toBeGreaterThan(0);
+  });
+
+  it('a combo the tracker refuses is a warning that loses no other (unknown book, kicked off meanwhile)', () => {
+    const proposal = (c: ConseilRun['combos'][number], bookmaker: string | null): ProposedCombo => ({
+      matchId: c.matchId,
+      league: c.league ?? '',
+      legs: c.legs.map((l) => ({
+        market: l.market,
+        line: l.line,
+        selection: l.selection,
+        probability: l.probability,
+        odds: l.odds,
+        quoted: l.odds,
+      })),
+      bookmaker: bookmaker ?? '',
+      offered: c.offeredOdds,
+      offeredQuoted: c.offeredOdds,
+      probability: c.probability,
+      independentProbability: c.independentProbability,
+      correlation: c.correlation,
+      correlationSource: c.correlationSource,
+      edge: c.edge,
+      edgeIndependent: c.edgeIndependent,
+      stake: c.stake,
+    });
+    const [a, b] = dry.combos;
+    const db = openCache(file);
+    try {
+      const before = conseilCombos().length;
+      const warnings: string[] = [];
+      const n = recordProposals(
+        db,
+        [proposal(a, 'NOPE'), proposal(b ?? a, b ? b.bookmaker : a.bookmaker)],
+        'zz-check',
+        day,
+        new Date(),
+        warnings,
+      );
+      expect(n).toBe(1);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^combo cc:zz-check:.* not recorded: .*bookmaker/);
+      const late = new Date(Date.parse(a.kickoff!) + 3_600_000);
+      const later: string[] = [];
+      expect(recordProposals(db, [proposal(a, a.bookmaker)], 'zz-late', day, late, later)).toBe(0);
+      expect(later[0]).toMatch(/kicked off/);
+      expect(conseilCombos().length).toBe(before + 1);
+    } finally {
+      db.close();
+    }
   });
 });
