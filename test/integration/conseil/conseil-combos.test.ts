@@ -17,6 +17,7 @@ import { agentsRunJob } from '../../../src-main/features/agents/runner';
 import { calibrateJob } from '../../../src-main/features/agents/backtest';
 import { conseilRunJob, conseilTodayJob } from '../../../src-main/features/conseil';
 import { recordProposals } from '../../../src-main/features/conseil/combo-run';
+import { formatRun } from '../../../src-main/cli/commands/conseil';
 import type { ProposedCombo } from '../../../src-main/features/conseil/combos';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract/settings';
 import type { ConseilRun } from '../../../src-shared/contract/conseil';
@@ -108,6 +109,10 @@ describe('CONSEIL combos on the synced demo', () => {
     expect(dry.combos.length).toBeGreaterThan(0);
     expect(dry.combosRecorded).toBe(0);
     for (const c of dry.combos) expect(c.status).toBe('not recorded (dry run)');
+    // monps conseil run --dry-run prints them, with the correlation's source
+    const text = formatRun(dry, true);
+    expect(text).toContain(`combos: ${dry.combos.length} (dry run, nothing recorded)`);
+    expect(text.match(/correlation: Dixon-Coles score matrix \(exact joint\)/g)).toHaveLength(dry.combos.length);
   });
 
   it('each proposal beats its offered price by the least edge WITH the correlation, from the score matrix; one per match, within the cap', () => {
