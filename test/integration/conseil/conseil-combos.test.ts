@@ -134,7 +134,9 @@ describe('CONSEIL combos on the synced demo', () => {
       expect(c.reasons[0]).toMatch(/with the legs' correlation/);
     }
   });
+});
 
+describe('CONSEIL combos recorded on the synced demo', () => {
   it('a real run records them as the desk’s combos, served by conseil.today and published to the source', async () => {
     run = await runJob(conseilRunJob, { date: day }, ctx());
     expect(run.combosRecorded).toBe(dry.combos.length);

@@ -125,7 +125,9 @@ describe('CONSEIL proposes a combo only where the correlated fair price beats th
     );
     expect(proposeCombos([twoTotals], params, staking, emptyExposure(), none)).toEqual({ combos: [], refused: {} });
   });
+});
 
+describe('CONSEIL keeps few combos: the best pair per match, a daily cap, the exposure left', () => {
   it('best pair per match, largest edges first up to the day cap (earlier runs count), within the exposure left', () => {
     const match = (id: number, odds: number) =>
       ({
