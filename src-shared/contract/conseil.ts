@@ -105,6 +105,50 @@ export const conseilPick = z.object({
 });
 export type ConseilPick = z.infer<typeof conseilPick>;
 
+/** A same-match double CONSEIL proposes (issue 18): offered = the product of the legs' net prices at one
+ * book quoting both; fair = P(both) from the legs' probabilities and their correlation (source named);
+ * proposed only where fair × offered − 1 is above the Settings' combo minimum edge. */
+export const conseilCombo = z.object({
+  comboId: z.string(),
+  matchId: z.number().int(),
+  league: z.string().nullable(),
+  kickoff: z.string().nullable(),
+  home: z.string().nullable(),
+  away: z.string().nullable(),
+  legs: z.array(
+    z.object({
+      market: pickMarket,
+      line: z.number().nullable(),
+      selection: z.string(),
+      /** Agent B's blended probability of the leg, and its net price at the combo's book. */
+      probability: z.number(),
+      odds: z.number(),
+      result: z.enum(['won', 'lost', 'void']).nullable(),
+    }),
+  ),
+  bookmaker: z.string().nullable(),
+  /** What the book pays for the double (net of its commission). */
+  offeredOdds: z.number(),
+  /** Fair price and probability with the legs' correlation, and as if they were independent. */
+  fairOdds: z.number(),
+  probability: z.number(),
+  independentFairOdds: z.number(),
+  independentProbability: z.number(),
+  correlation: z.number(),
+  /** Where the correlation comes from: the Dixon-Coles score matrix's exact joint, or Agent C's table. */
+  correlationSource: z.string(),
+  /** fair × offered − 1, with the correlation and without it. */
+  edge: z.number(),
+  edgeIndependent: z.number(),
+  stake: z.number(),
+  reasons: z.array(z.string()),
+  /** open | won | lost | void | not recorded (dry run). */
+  status: z.string(),
+  profit: z.number().nullable(),
+  pickedAt: z.string(),
+});
+export type ConseilCombo = z.infer<typeof conseilCombo>;
+
 export const conseilRunInput = z
   .object({
     date: isoDate.optional().describe('the day whose fixtures are decided (default today, UTC)'),
@@ -121,6 +165,10 @@ export const conseilRun = z.object({
   picks: z.array(conseilPick),
   /** Picks recorded by this run (a re-run records only what is new). */
   recorded: z.number().int(),
+  /** Same-match doubles proposed by this run (recorded as combos unless a dry run), and the pairs refused by reason. */
+  combos: z.array(conseilCombo),
+  combosRecorded: z.number().int(),
+  combosRefused: z.record(z.string(), z.number()),
   /** Candidates not picked, by reason (score, edge, trap veto, exposure, another selection of the line…). */
   refused: z.record(z.string(), z.number()),
   staking: z.object({ bankroll: z.number(), kellyFraction: z.number(), currency: z.string(), exposureTaken: z.number() }),
@@ -132,6 +180,8 @@ export type ConseilRun = z.infer<typeof conseilRun>;
 export const picksToday = z.object({
   date: z.string(),
   picks: z.array(conseilPick),
+  /** The day's proposed same-match doubles (this desk's), largest edge first. */
+  combos: z.array(conseilCombo),
   patron: patronWeightsView.nullable(),
   /** Why there are no picks, when there are none (no fixtures that day, PATRON not trained yet…). */
   note: z.string().nullable(),

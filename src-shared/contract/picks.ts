@@ -363,7 +363,16 @@ const comboShape = z
     pickedAt: isoTime('pickedAt').optional(),
     /** Correlations of same-match leg pairs (indices into legs), overriding patterns_correlations. */
     correlations: z
-      .array(z.object({ legs: z.tuple([z.number().int().min(0), z.number().int().min(0)]), value: z.number().min(-1).max(1) }).strict())
+      .array(
+        z
+          .object({
+            legs: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+            value: z.number().min(-1).max(1),
+            /** Where the value comes from (e.g. the model's score matrix), kept with the pricing; default 'given'. */
+            source: z.string().trim().min(1).max(200).optional(),
+          })
+          .strict(),
+      )
       .max(20)
       .default([]),
   })

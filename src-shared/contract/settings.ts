@@ -47,6 +47,17 @@ export const stakingSettings = z
     exposure: z
       .object({ perMatch: share('the match limit'), perDay: share('the daily limit'), perLeague: share('the league limit') })
       .strict(),
+    /** CONSEIL's same-match doubles: proposed only where fair (correlation included) × offered − 1 is
+     * above minEdge; at most maxPerDay a day (0 = none). Missing in a file saved before them: the defaults. */
+    combos: z
+      .object({
+        minEdge: num('the combo minimum edge')
+          .min(0, 'the combo minimum edge cannot be negative')
+          .max(1, 'the combo minimum edge is at most 100%'),
+        maxPerDay: z.number().int('a whole number of combos').min(0, 'at least 0 combos a day').max(50, 'at most 50 combos a day'),
+      })
+      .strict()
+      .default({ minEdge: 0.05, maxPerDay: 3 }),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -185,6 +196,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxStakeShare: 0.02,
     minStake: 0,
     exposure: { perMatch: 0.05, perDay: 0.2, perLeague: 0.1 },
+    combos: { minEdge: 0.05, maxPerDay: 3 },
   },
   markets: { preferredBookmakers: [], excludedBookmakers: [], leagues: [], commission: {} },
   notifications: {

@@ -113,6 +113,26 @@ describe('Picks du Jour', () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
+  it('the proposed combos of conseil.today in their compact section: legs, offer, fair with and without the correlation, edge', async () => {
+    const { page } = browser;
+    const root = await waitForPanelReady(page, 'picks');
+    const t = await today();
+    expect(t.combos.length).toBeGreaterThan(0);
+    const rows = root.getByTestId('proposed-combo');
+    await poll(() => rows.count()).toBe(t.combos.length);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-combo-id')))).toEqual(t.combos.map((c) => c.comboId));
+    const top = t.combos[0];
+    const row = rows.first();
+    expect(await row.getByTestId('combo-offered').textContent()).toBe(`${top.offeredOdds.toFixed(2)} ${top.bookmaker}`);
+    expect(await row.getByTestId('combo-fair').textContent()).toBe(`${top.fairOdds.toFixed(2)} (${top.independentFairOdds.toFixed(2)})`);
+    expect(await row.getByTestId('combo-phi').getAttribute('title')).toBe(top.correlationSource);
+    expect(await row.getAttribute('title')).toBe(top.reasons.join('\n'));
+    await root.getByTestId('proposed-combos').scrollIntoViewIfNeeded();
+    await shot(page, 'picks-combos', 1600, 1000);
+    await shot(page, 'picks-combos', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
+
   it('a card shows every factor with its CLV part, and the reasons', async () => {
     const { page } = browser;
     const root = await waitForPanelReady(page, 'picks');

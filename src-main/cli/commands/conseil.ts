@@ -85,8 +85,24 @@ export function formatRun(r: ConseilRun, dryRun: boolean): string {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}`,
     );
+  lines.push(...formatCombos(r, dryRun));
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
+}
+
+/** The same-match doubles: legs, book, offered and fair (with and without the correlation), its source. */
+function formatCombos(r: ConseilRun, dryRun: boolean): string[] {
+  const lines = ['', `combos: ${r.combos.length} (${dryRun ? 'dry run, nothing recorded' : `${r.combosRecorded} recorded now`})`];
+  for (const c of r.combos) {
+    const legs = c.legs.map((l) => `${l.market}${l.line === null ? '' : ` ${l.line}`} ${l.selection}`).join(' + ');
+    lines.push(
+      `  ${`${c.home} – ${c.away}`.slice(0, 40).padEnd(40)} ${legs.padEnd(28)} ${(c.bookmaker ?? '').padEnd(6)} offered ${c.offeredOdds.toFixed(2)} fair ${c.fairOdds.toFixed(2)} (independent ${c.independentFairOdds.toFixed(2)}) edge ${pct(c.edge)} (${pct(c.edgeIndependent)} as if independent) phi ${c.correlation.toFixed(3)} stake ${c.stake.toFixed(2)}`,
+      `      correlation: ${c.correlationSource}`,
+    );
+  }
+  const refused = Object.entries(r.combosRefused);
+  if (refused.length) lines.push(`  pairs not proposed: ${refused.map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  return lines;
 }
 
 export function formatLearning(e: LearningEntry): string {

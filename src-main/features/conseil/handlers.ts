@@ -9,7 +9,8 @@ export function conseilHandlers(s: { jobs: JobHost; bus: EventBus }): PartialHan
   return {
     'conseil.run': async (input) => {
       const r = await s.jobs.run(conseilRunJob, input).done;
-      if (r.recorded > 0) changed(['tracking_clv_picks']);
+      const tables = [...(r.recorded > 0 ? ['tracking_clv_picks'] : []), ...(r.combosRecorded > 0 ? ['fg_combo_tracking'] : [])];
+      if (tables.length) changed(tables);
       return r;
     },
     'conseil.today': (input) => s.jobs.run(conseilTodayJob, input).done,

@@ -230,3 +230,75 @@ export function insertVersion(db: Cache, v: Omit<VersionRow, 'version'>): number
     .run(v.model, v.fitted_at, v.trained_through, v.rows, v.picks, v.feedback, v.fit, v.changes, v.out_of_sample, v.note);
   return Number(r.lastInsertRowid);
 }
+
+// --- the day's combos ------------------------------------------------------------------------------------
+
+/** A combo CONSEIL proposed: its id is `cc:<desk>:<date>:<match>:<legs>` (one per desk, day, match, pair). */
+export const conseilComboPrefix = (deskId: string, date: string) => `cc:${deskId}:${date}:`;
+
+export interface ComboDbRow {
+  combo_id: string;
+  legs: string;
+  odds: number;
+  stake: number;
+  model_prob: number | null;
+  independent_prob: number | null;
+  pricing: string | null;
+  bookmaker: string | null;
+  result: string | null;
+  profit: number | null;
+  picked_at: string | null;
+}
+
+/** CONSEIL's combos of a day (its id carries the day), this desk's own. */
+export function conseilComboRows(db: Cache, date: string, deskId?: string): ComboDbRow[] {
+  if (!tableExists(db, 'fg_combo_tracking')) return [];
+  return db
+    .prepare(
+      `SELECT combo_id, legs, odds, stake, model_prob, independent_prob, pricing, bookmaker, result, profit, picked_at
+         FROM fg_combo_tracking WHERE source = 'conseil' AND combo_id LIKE ? AND ${ownRowsSql(db, 'fg_combo_tracking')}
+        ORDER BY combo_id`,
+    )
+    .all(deskId ? `${conseilComboPrefix(deskId, date)}%` : `cc:%:${date}:%`) as ComboDbRow[];
+}
+
+export interface MatchLabel {
+  league: string | null;
+  kickoff: string | null;
+  home: string | null;
+  away: string | null;
+}
+
+export function matchLabel(db: Cache, matchId: number): MatchLabel | undefined {
+  return db
+    .prepare(
+      `SELECT COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
+         FROM matches m JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
+         LEFT JOIN leagues l ON l.league_code = m.league_code WHERE m.match_id = ?`,
+    )
+    .get(matchId) as MatchLabel | undefined;
+}
+
+/** Agent C's within-match phi of two legs (its keys), from its latest run: the league's row, else all
+ * leagues', when the model priced at least `minSample` matches of it. */
+export function withinCorrelation(
+  db: Cache,
+  league: string,
+  a: string,
+  b: string,
+  minSample: number,
+): { id: string; phi: number; n: number } | undefined {
+  if (!tableExists(db, 'patterns_correlations')) return undefined;
+  return db
+    .prepare(
+      `SELECT correlation_id AS id, model_within AS phi, model_sample AS n FROM patterns_correlations
+        WHERE market_a = @a AND market_b = @b AND league IN (@league, 'ALL') AND model_within IS NOT NULL AND model_sample >= @minSample
+        ORDER BY mined_at DESC, CASE league WHEN @league THEN 0 ELSE 1 END LIMIT 1`,
+    )
+    .get({ a, b, league, minSample }) as { id: string; phi: number; n: number } | undefined;
+}
+
+export function leagueCodeOf(db: Cache, matchId: number): string | undefined {
+  return (db.prepare('SELECT league_code AS league FROM matches WHERE match_id = ?').get(matchId) as { league: string } | undefined)
+    ?.league;
+}

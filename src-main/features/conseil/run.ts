@@ -16,9 +16,19 @@ import { currentDeskId, deskOf } from '../../platform/desk';
 import { settingsCommission } from '../../platform/settings';
 import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
-import { candidateRules, chooseCandidates, CONSEIL_DEFAULTS, emptyExposure, type Chosen, type Exposure } from '../decision';
+import {
+  candidateRules,
+  chooseCandidates,
+  CONSEIL_DEFAULTS,
+  emptyExposure,
+  type Chosen,
+  type Exposure,
+  type Refused,
+  type Staking,
+} from '../decision';
 import { bookRoles } from '../market';
 import { recordPicks } from '../picks';
+import { conseilCombos, earlierCombos } from './combo-run';
 import { learn, refit } from './learn';
 import { daySignals } from './signals';
 import { conseilPicksBetween } from './queries';
@@ -128,6 +138,7 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   const candidates: Candidate[] = [];
   const byMatch = new Map(day.map((f) => [f.match.matchId, f]));
   const { keys, lines, exposure } = alreadyPicked(db, date);
+  const earlier = earlierCombos(db, deskId, date, exposure);
   const inputsByKey = new Map<string, Record<string, number>>();
   if (stored) {
     for (const f of day) {
@@ -143,24 +154,9 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
   // one selection per line holds across the day's runs too: a line picked earlier is not picked again on
   // its other side (its first pick no longer among the candidates would leave that side unopposed)
   const fresh = unpicked.filter((c) => !lines.has(selectionKey(c.matchId, c.market, c.line, '')));
-  const { picks, refused } = chooseCandidates(
-    fresh,
-    {
-      bankroll: staking.bankroll,
-      kellyFraction: staking.kellyFraction,
-      maxStakeShare: staking.maxStakeShare,
-      minStake: staking.minStake,
-      exposure: staking.exposure,
-    },
-    CONSEIL_DEFAULTS,
-    exposure,
-  );
-  const refusedBy: Record<string, number> = {};
-  for (const r of refused) refusedBy[r.why] = (refusedBy[r.why] ?? 0) + 1;
-  const already = candidates.length - unpicked.length;
-  if (already) refusedBy['picked earlier today'] = already;
-  const sameLine = unpicked.length - fresh.length;
-  if (sameLine) refusedBy['another selection of the line picked earlier today'] = sameLine;
+  const stakingRule = stakingOf(opts.settings);
+  const { picks, refused } = chooseCandidates(fresh, stakingRule, CONSEIL_DEFAULTS, exposure);
+  const refusedBy = refusalCounts(refused, candidates.length - unpicked.length, unpicked.length - fresh.length);
 
   const inputs = picks.map((c) =>
     toPickInput(c, deskId, date, now, byMatch.get(c.matchId as number)!.prices, inputsByKey, stored!, blend?.w ?? 0, opts),
@@ -177,6 +173,25 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
         roles.commission,
       ).length;
   }
+  // same-match doubles get the room the singles leave
+  const combos = conseilCombos(
+    db,
+    {
+      day,
+      roles,
+      rules,
+      signals,
+      staking: stakingRule,
+      params: staking.combos,
+      exposure,
+      earlier,
+      deskId,
+      date,
+      dryRun: opts.dryRun === true,
+      warnings,
+    },
+    now,
+  );
   const views = opts.dryRun
     ? picks.map((c) => chosenView(c, deskId, date, now, byMatch.get(c.matchId as number)!.match))
     : dayPicks(db, date);
@@ -188,11 +203,31 @@ export function runConseil(db: Cache, opts: RunOptions, now = new Date()): Conse
     candidates: candidates.length,
     picks: views,
     recorded,
+    combos: combos.views,
+    combosRecorded: combos.recorded,
+    combosRefused: combos.refused,
     refused: refusedBy,
     staking: { bankroll: staking.bankroll, kellyFraction: staking.kellyFraction, currency: staking.currency, exposureTaken: exposure.day },
     warnings,
     seconds: (performance.now() - t0) / 1000,
   };
+}
+
+const stakingOf = (s: Settings): Staking => ({
+  bankroll: s.staking.bankroll,
+  kellyFraction: s.staking.kellyFraction,
+  maxStakeShare: s.staking.maxStakeShare,
+  minStake: s.staking.minStake,
+  exposure: s.staking.exposure,
+});
+
+/** Candidates not picked, by reason: CONSEIL's rule's, and those picked (or their line) earlier today. */
+function refusalCounts(refused: readonly Refused[], already: number, sameLine: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of refused) out[r.why] = (out[r.why] ?? 0) + 1;
+  if (already) out['picked earlier today'] = already;
+  if (sameLine) out['another selection of the line picked earlier today'] = sameLine;
+  return out;
 }
 
 function patronDetail(c: Chosen, inputs: Record<string, number> | undefined) {

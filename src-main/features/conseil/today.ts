@@ -4,6 +4,7 @@
 import type { ConseilPick, PicksToday } from '../../../src-shared/contract/conseil';
 import type { Cache } from '../../platform/cache/open';
 import { INPUT_LABELS, tierOf, type PatronInput } from '../agents/patron';
+import { dayCombos } from './combo-run';
 import { activeTrapsOf, betsFollowing, conseilPickRows, scorerPricesOf } from './queries';
 import { latestWeights, weightsView } from './versions';
 
@@ -108,5 +109,5 @@ export function picksToday(db: Cache, date: string): PicksToday {
     note = patron
       ? `no CONSEIL pick for ${date} yet: run CONSEIL (it runs on the intelligence schedule), or no candidate reached the score floor`
       : 'PATRON has not learned yet: it needs settled history (finished matches with prices and a closing line) — run the learning step or CONSEIL';
-  return { date, picks, patron, note };
+  return { date, picks, combos: dayCombos(db, date), patron, note };
 }

@@ -83,8 +83,8 @@ function resolveLeg(db: Cache, l: ComboToPrice['legs'][number], i: number, picke
 }
 
 /** The caller's correlations by leg pair ("i|j", i < j); pairs that are not one match's are issues. */
-function givenCorrelations(c: ComboToPrice, issues: Issue[]): Map<string, number> {
-  const given = new Map<string, number>();
+function givenCorrelations(c: ComboToPrice, issues: Issue[]): Map<string, Correlation> {
+  const given = new Map<string, Correlation>();
   c.correlations.forEach((x, i) => {
     const [a, b] = x.legs;
     const path = ['correlations', String(i), 'legs'];
@@ -92,7 +92,7 @@ function givenCorrelations(c: ComboToPrice, issues: Issue[]): Map<string, number
       issues.push({ path, message: `legs ${a} and ${b} are not two legs of this combo` });
     else if (c.legs[a].matchId !== c.legs[b].matchId)
       issues.push({ path, message: `legs ${a} and ${b} are on different matches: they are independent` });
-    else given.set(`${Math.min(a, b)}|${Math.max(a, b)}`, x.value);
+    else given.set(`${Math.min(a, b)}|${Math.max(a, b)}`, { value: x.value, source: x.source ?? 'given' });
   });
   return given;
 }
@@ -128,7 +128,7 @@ export function priceComboInput(db: Cache, c: ComboToPrice, now: Date, rates: Re
   try {
     priced = priceCombo(legs, (i, j) => {
       const g = given.get(`${i}|${j}`);
-      if (g !== undefined) return { value: g, source: 'given' };
+      if (g !== undefined) return g;
       return tableCorrelation(db, legs[i].key, legs[j].key) ?? { value: 0, source: 'none known: priced as independent' };
     });
   } catch (err) {

@@ -14,6 +14,7 @@ export {
 export { picksHandlers } from './handlers';
 export { trackPicks } from './track';
 export { recordPicks } from './record';
+export { recordCombo } from './combo-track';
 export { TRACKING_INPUT_TABLES } from './inputs';
 // The passes themselves, for the benchmark (test/bench/settle.bench.ts).
 export { settleResults, settlementCandidates } from './results';

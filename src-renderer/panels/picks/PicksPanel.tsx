@@ -7,11 +7,12 @@ import { ComboSlip } from '../../ui/ComboSlip';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { money, ranked, summarise } from './labels';
 import { PickCard } from './PickCard';
+import { ProposedCombos } from './ProposedCombos';
 import { usePicks } from './store';
 import './picks.css';
 
 /** Picks live in tracking_clv_picks; a sync also brings the matches, odds and traps they are shown with. */
-const PICK_TABLES = ['tracking_clv_picks', 'matches', 'market_traps'];
+const PICK_TABLES = ['tracking_clv_picks', 'fg_combo_tracking', 'matches', 'market_traps'];
 
 /** The day in one line: picks, total stake, mean expected CLV, the PATRON version that scored them. */
 function PicksSummary({ picks, patron, currency }: { picks: ConseilPick[]; patron: PicksToday['patron'] | null; currency: string | null }) {
@@ -126,6 +127,7 @@ export default function PicksPanel() {
 
       <ComboSlip />
       <div className="picks__body">
+        <ProposedCombos combos={st.data?.combos ?? []} currency={st.currency} />
         {st.data === null ? (
           !st.error && <p className="muted">Reading the day's picks…</p>
         ) : picks.length === 0 ? (

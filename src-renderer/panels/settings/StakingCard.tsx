@@ -13,6 +13,8 @@ interface Form {
   perMatch: string;
   perDay: string;
   perLeague: string;
+  comboMinEdge: string;
+  combosPerDay: string;
 }
 
 const toForm = (s: StakingSettings): Form => ({
@@ -24,6 +26,8 @@ const toForm = (s: StakingSettings): Form => ({
   perMatch: percent(s.exposure.perMatch),
   perDay: percent(s.exposure.perDay),
   perLeague: percent(s.exposure.perLeague),
+  comboMinEdge: percent(s.combos.minEdge),
+  combosPerDay: String(s.combos.maxPerDay),
 });
 
 const fromForm = (f: Form): StakingSettings => ({
@@ -33,6 +37,7 @@ const fromForm = (f: Form): StakingSettings => ({
   maxStakeShare: toShare(f.maxStakeShare),
   minStake: toNumber(f.minStake),
   exposure: { perMatch: toShare(f.perMatch), perDay: toShare(f.perDay), perLeague: toShare(f.perLeague) },
+  combos: { minEdge: toShare(f.comboMinEdge), maxPerDay: toNumber(f.combosPerDay) },
 });
 
 /** Bankroll, Kelly fraction, stake caps and exposure limits: what CONSEIL ULTIM stakes with. */
@@ -96,6 +101,21 @@ export function StakingCard({ saved }: { saved: StakingSettings }) {
         </Field>
         <Field id="staking-league" label="Per league" error={e['exposure.perLeague']} suffix="% of bankroll">
           {input('perLeague')}
+        </Field>
+      </div>
+      <h3 className="settings-sub">Combos CONSEIL proposes</h3>
+      <div className="sgrid">
+        <Field
+          id="staking-combo-edge"
+          label="Least combo edge"
+          error={e['combos.minEdge']}
+          suffix="%"
+          hint="fair price, correlation included, against the offered double"
+        >
+          {input('comboMinEdge')}
+        </Field>
+        <Field id="staking-combo-day" label="Combos a day" error={e['combos.maxPerDay']} hint="0 = none">
+          {input('combosPerDay')}
         </Field>
       </div>
     </SectionForm>

@@ -156,7 +156,7 @@ describe('the day', () => {
 });
 
 describe('a placed bet folded into its pick', () => {
-  const today = (picks: ConseilPick[]): PicksToday => ({ date: '2026-11-29', picks, patron: null, note: null });
+  const today = (picks: ConseilPick[]): PicksToday => ({ date: '2026-11-29', picks, combos: [], patron: null, note: null });
   const bet = (over: Partial<PickRow> = {}) =>
     ({
       pickId: 'bet-1',
