@@ -31,6 +31,36 @@ export default tseslint.config(
     plugins: { layers },
     rules: { 'layers/imports': 'error' },
   },
+  // Functions split by what they do: none over 120 lines (blank lines and comments aside) in the app's
+  // code, its scripts and the test helpers (test/support, benches, stand-ins). Test files are left out: their describe/it callbacks
+  // are lists of cases, not functions of the app.
+  {
+    files: [
+      'src-main/**/*.{ts,tsx}',
+      'src-shared/**/*.{ts,tsx}',
+      'src-renderer/**/*.{ts,tsx}',
+      'scripts/**/*.{ts,mts,mjs,cjs}',
+      'test/**/*.{ts,tsx,mts}',
+    ],
+    ignores: ['test/**/*.test.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
+  // TEMPORARY, split by the filter-bar work (the merge removes this): the renderer's functions still
+  // over 120 lines while another branch splits them.
+  {
+    files: [
+      'src-renderer/panels/command-center/CommandCenterPanel.tsx',
+      'src-renderer/panels/command-center/columns.ts',
+      'src-renderer/panels/ferrari/FerrariPanel.tsx',
+      'src-renderer/panels/history/BetForm.tsx',
+      'src-renderer/panels/history/BetsTab.tsx',
+      'src-renderer/panels/inventory/InventoryPanel.tsx',
+      'src-renderer/panels/performance/PerformancePanel.tsx',
+      'src-renderer/panels/settings/NotificationsCard.tsx',
+      'src-renderer/panels/settings/SourceCard.tsx',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // formatting is prettier's (npm run format:check), not the linter's
   prettier,

@@ -92,20 +92,61 @@ function checkpointCache(file: string, log: (line: string) => void): void {
   }
 }
 
+/** Before anything opens the cache: a source switch the last run did not finish is rolled back (or
+ * resumed); then the cache is opened (migrated, verified), an interrupted sync marked, and the data
+ * folder's desk identity made once or read. */
+function openDataFolder(config: AppConfig, log: (m: string) => void): { recovered: ReturnType<typeof recoverSwitch>; desk: Desk } {
+  const recovered = recoverSwitch(switchFiles(config.cacheFile), sourceId(config.sourceUrl ?? null));
+  if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
+  const cache = openCache(config.cacheFile, { migrate: true, verify: true });
+  try {
+    markInterruptedSync(cache);
+    const desk = ensureDesk(config.dataDir, cache);
+    log(`desk ${desk.name} (${desk.deskId})`);
+    return { recovered, desk };
+  } finally {
+    cache.close();
+  }
+}
+
+/** The configured source, migrated (unreachable: the app runs on the cache and says so), or the
+ * embedded PostgreSQL started and migrated. */
+async function bringUpSource(config: AppConfig, startEmbedded: () => Promise<EmbeddedPg>, log: (m: string) => void): Promise<SourceInfo> {
+  if (config.sourceUrl) {
+    const source: SourceInfo = {
+      kind: 'configured',
+      label: redactUrl(config.sourceUrl),
+      url: config.sourceUrl,
+      timescale: false,
+      error: null,
+    };
+    try {
+      const m = await migrateSource(config.sourceUrl);
+      source.timescale = m.timescale;
+    } catch (err) {
+      source.error = `source ${source.label} unreachable or not writable: ${(err as Error).message}`;
+      log(source.error);
+    }
+    return source;
+  }
+  log('no source configured: starting the embedded PostgreSQL');
+  const pg = await startEmbedded();
+  try {
+    const m = await migrateSource(pg.url);
+    return { kind: 'embedded', label: `embedded PostgreSQL on 127.0.0.1:${pg.port}`, url: pg.url, timescale: m.timescale, error: null };
+  } catch (err) {
+    await pg.stop();
+    throw err;
+  }
+}
+
 /** Opens (and migrates) the cache, brings up the source — the embedded PostgreSQL when none is
  * configured — and starts the worker thread. A configured source that is unreachable does not stop
  * the app: it runs on the cache and says so. */
 export async function createServices(config: AppConfig, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? (() => {});
   fs.mkdirSync(config.dataDir, { recursive: true });
-  // a source switch the last run did not finish: rolled back (or resumed) before the cache is opened
-  const recovered = recoverSwitch(switchFiles(config.cacheFile), sourceId(config.sourceUrl ?? null));
-  if (recovered) log(`source switch ${recovered.action}: ${recovered.message}`);
-  const cache = openCache(config.cacheFile, { migrate: true, verify: true });
-  markInterruptedSync(cache);
-  const desk = ensureDesk(config.dataDir, cache);
-  log(`desk ${desk.name} (${desk.deskId})`);
-  cache.close();
+  const { recovered, desk } = openDataFolder(config, log);
 
   const settingsFile = settingsFileIn(config.dataDir);
   const settings = new SettingsStore(settingsFile, log);
@@ -116,27 +157,7 @@ export async function createServices(config: AppConfig, opts: ServiceOptions = {
     return embedded;
   };
 
-  let source: SourceInfo;
-  if (config.sourceUrl) {
-    source = { kind: 'configured', label: redactUrl(config.sourceUrl), url: config.sourceUrl, timescale: false, error: null };
-    try {
-      const m = await migrateSource(config.sourceUrl);
-      source.timescale = m.timescale;
-    } catch (err) {
-      source.error = `source ${source.label} unreachable or not writable: ${(err as Error).message}`;
-      log(source.error);
-    }
-  } else {
-    log('no source configured: starting the embedded PostgreSQL');
-    const pg = await startEmbedded();
-    try {
-      const m = await migrateSource(pg.url);
-      source = { kind: 'embedded', label: `embedded PostgreSQL on 127.0.0.1:${pg.port}`, url: pg.url, timescale: m.timescale, error: null };
-    } catch (err) {
-      await pg.stop();
-      throw err;
-    }
-  }
+  const source = await bringUpSource(config, startEmbedded, log);
 
   const bus = new EventBus();
   const jobs = new JobHost({ cacheFile: config.cacheFile, sourceUrl: source.url, settingsFile }, workerEntry(), bus);

@@ -111,6 +111,46 @@ function restTable(): RestEntry[] {
   return out;
 }
 
+/** A REST route of the contract: path parameters and the query string (less the token) as input. */
+async function handleRest(handlers: Handlers, rest: RestEntry[], res: http.ServerResponse, url: URL): Promise<void> {
+  for (const r of rest) {
+    const m = r.pattern.exec(url.pathname);
+    if (!m) continue;
+    const input: Record<string, unknown> = {};
+    for (const [k, v] of url.searchParams) if (k !== 'token') input[k] = coerce(v);
+    const values = r.params.map((_p, i) => decodePath(m[i + 1]));
+    if (values.includes(null)) return badPath(res);
+    r.params.forEach((p, i) => (input[p] = values[i]));
+    const answer = await dispatch(handlers, r.method, input);
+    return sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer.ok ? answer.value : answer);
+  }
+  sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
+}
+
+/** The renderer's files, never outside its folder; an unknown path is the app (index.html). */
+function serveStatic(staticDir: string | undefined, res: http.ServerResponse, pathname: string): void {
+  if (!staticDir) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+  const root = path.resolve(staticDir);
+  const decoded = decodePath(pathname);
+  if (decoded === null) return badPath(res);
+  let file = path.resolve(root, `.${decoded}`);
+  // root + separator: a bare prefix test would let '/../renderer-private/x' out of 'renderer'
+  if (file !== root && !file.startsWith(root + path.sep))
+    return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file))
+    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
+  const ext = path.extname(file);
+  res.writeHead(200, {
+    'Content-Type': mime[ext] ?? 'application/octet-stream',
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
 /** The headless server: the contract over HTTP (`POST /rpc/<method>`), contract events as
  * server-sent events (`GET /events`), the seed's REST routes (`GET /api/...`), and the renderer. */
 export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -158,8 +198,8 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     }
     if (req.method === 'POST' && isUploadPath(url.pathname)) return void handleUpload(req, res, url);
     if (req.method === 'GET' && url.pathname === '/events') return handleEvents(req, res);
-    if (req.method === 'GET' && url.pathname.startsWith('/api/')) return void handleRest(res, url);
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, url.pathname);
+    if (req.method === 'GET' && url.pathname.startsWith('/api/')) return void handleRest(handlers, rest, res, url);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir, res, url.pathname);
     sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: `method ${req.method} not allowed on ${url.pathname}` } });
   });
 
@@ -180,21 +220,6 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
     sendJson(res, status ?? (answer.ok ? 200 : statusOf[answer.error.code]), answer);
   }
 
-  async function handleRest(res: http.ServerResponse, url: URL): Promise<void> {
-    for (const r of rest) {
-      const m = r.pattern.exec(url.pathname);
-      if (!m) continue;
-      const input: Record<string, unknown> = {};
-      for (const [k, v] of url.searchParams) if (k !== 'token') input[k] = coerce(v);
-      const values = r.params.map((_p, i) => decodePath(m[i + 1]));
-      if (values.includes(null)) return badPath(res);
-      r.params.forEach((p, i) => (input[p] = values[i]));
-      const answer = await dispatch(handlers, r.method, input);
-      return sendJson(res, answer.ok ? 200 : statusOf[answer.error.code], answer.ok ? answer.value : answer);
-    }
-    sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no route ${url.pathname}` } });
-  }
-
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -204,30 +229,6 @@ export function startServer(handlers: Handlers, bus: EventBus, opts: ServerOptio
       clearInterval(ping);
       sseClients.delete(res);
     });
-  }
-
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
-    if (!opts.staticDir)
-      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
-    const root = path.resolve(opts.staticDir);
-    const decoded = decodePath(pathname);
-    if (decoded === null) return badPath(res);
-    let file = path.resolve(root, `.${decoded}`);
-    // root + separator: a bare prefix test would let '/../renderer-private/x' out of 'renderer'
-    if (file !== root && !file.startsWith(root + path.sep))
-      return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'path outside the app' } });
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-    if (!fs.existsSync(file))
-      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no renderer build (run npm run build)' } });
-    const ext = path.extname(file);
-    res.writeHead(200, {
-      'Content-Type': mime[ext] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    fs.createReadStream(file).pipe(res);
   }
 
   return new Promise((resolve, reject) => {

@@ -5,7 +5,9 @@
 //   the watermark) whose every batch commits with its cursor (sync_state), so a crash loses or doubles
 //   nothing; the watermark only advances to the snapshot's safe bound (queries.ts), so late commits
 //   are re-read. Then quarantine re-check, window prune, key reconcile (reconcile.ts) when due or
-//   when the source's delete counter moved. run.ts: the job; a probe lets unchanged tables skip.
+//   when the source's delete counter moved. Its steps: table-run.ts (the run's state, row handler, prune),
+//   table-pass.ts (passes and pages), table-keys.ts (quarantine re-check, reconcile decision and run).
+//   run.ts: the job; a probe lets unchanged tables skip.
 // - quarantine.ts: rules and the quarantine table; outbox.ts: the app's own rows back to the source.
 // - jobs.ts: every sync.* call as a writer-lane job; handlers.ts: the contract's sync.* methods;
 //   runner.ts: the one place that runs syncs (on demand, at start, on a schedule, with backoff).

@@ -5,7 +5,7 @@ import { openCache, type Cache } from '../platform/cache/open';
 import { JobCancelled, type JobContext } from '../platform/jobs/define';
 import { nextRetryDelay } from './backoff';
 import { describeTables } from './introspect';
-import { loadManifest } from './manifest';
+import { loadManifest, type ManifestEntry } from './manifest';
 import { planTable, type TablePlan } from './mirror';
 import { probeSql } from './queries';
 import { outboxPendingCount, publishOutbox } from './outbox';
@@ -53,34 +53,7 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
     updateGlobalStatus(db, { state: 'running', lastAttemptAt: started.toISOString() });
     if (!url) throw new SourceError('UNAVAILABLE', 'no source configured: the app runs on the cache', true);
     client = await connectSource(url);
-    const manifest = loadManifest(db).filter((e) => e.enabled && (!params.tables || params.tables.includes(e.table)));
-    const source = new Map(
-      (
-        await describeTables(
-          client,
-          manifest.map((e) => e.table),
-        )
-      ).map((t) => [t.table, t]),
-    );
-    if (params.tables) {
-      const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
-      if (unknown.length)
-        throw new ContractError('VALIDATION', `tables: not in the sync manifest (or disabled): ${unknown.join(', ')}`, {
-          issues: [{ path: ['tables'], message: `not in the sync manifest (or disabled): ${unknown.join(', ')}` }],
-        });
-    }
-    const plans = new Map<string, TablePlan | Error>();
-    for (const e of manifest) {
-      try {
-        plans.set(e.table, planTable(e, source.get(e.table)));
-      } catch (err) {
-        plans.set(e.table, err as Error);
-      }
-    }
-    const probes = await probe(
-      client,
-      [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)),
-    );
+    const { manifest, plans, probes } = await planSync(db, client, params);
     for (let i = 0; i < manifest.length; i++) {
       const entry = manifest[i];
       if (ctx.signal.aborted) throw new JobCancelled();
@@ -109,19 +82,7 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
         const e = classifySourceError(err, url);
         if (e instanceof SourceError && e.offline) throw e;
         const message = e.message;
-        tables.push({
-          table: entry.table,
-          mode: 'incremental',
-          rowsRead: 0,
-          upserted: 0,
-          quarantined: 0,
-          released: 0,
-          deleted: 0,
-          pruned: 0,
-          reconciled: false,
-          seconds: (performance.now() - t0) / 1000,
-          error: message,
-        });
+        tables.push(failedTable(entry.table, (performance.now() - t0) / 1000, message));
         saveState(db, { ...loadState(db, entry.table), lastError: message });
       }
     }
@@ -145,45 +106,116 @@ export async function runSync(params: SyncParams, ctx: JobContext): Promise<Sync
       attempt: 0,
       nextRetryAt: null,
     });
-    const sum = (f: (t: SyncTableResult) => number): number => tables.reduce((a, t) => a + f(t), 0);
-    return {
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      seconds: (finished.getTime() - started.getTime()) / 1000,
-      full: params.full ?? false,
-      tables,
-      rowsRead: sum((t) => t.rowsRead),
-      upserted: sum((t) => t.upserted),
-      quarantined: sum((t) => t.quarantined),
-      deleted: sum((t) => t.deleted + t.pruned),
-      published: publish.published,
-      outboxPending: publish.pending,
-      publishNote: publish.note,
-      peakRssMb: Math.round(Math.max(peak, rssMb()) * 10) / 10,
-    };
+    return summary(started, finished, params.full ?? false, tables, publish, Math.max(peak, rssMb()));
   } catch (err) {
     if (err instanceof JobCancelled || ctx.signal.aborted) {
       updateGlobalStatus(db, { state: loadGlobalStatus(db).lastSuccessAt ? 'ok' : 'never' });
       throw new JobCancelled();
     }
     const e = url ? classifySourceError(err, url) : err instanceof Error ? err : new Error(String(err));
-    const prev = loadGlobalStatus(db);
-    if (e instanceof SourceError && e.offline) {
-      const attempt = prev.attempt + 1;
-      updateGlobalStatus(db, {
-        state: 'offline',
-        offlineSince: prev.offlineSince ?? new Date().toISOString(),
-        lastError: e.message,
-        attempt,
-        nextRetryAt: new Date(Date.now() + nextRetryDelay(attempt)).toISOString(),
-      });
-    } else {
-      updateGlobalStatus(db, { state: 'error', lastError: e.message });
-    }
+    recordSyncError(db, e);
     throw e;
   } finally {
     await client?.end().catch(() => {});
     closeQuietly(db);
+  }
+}
+
+/** The manifest's enabled tables (or those asked for), each with its plan (or why it has none) and
+ * what the probe saw of it. */
+async function planSync(
+  db: Cache,
+  client: pg.Client,
+  params: SyncParams,
+): Promise<{ manifest: ManifestEntry[]; plans: Map<string, TablePlan | Error>; probes: Map<string, Probe> }> {
+  const manifest = loadManifest(db).filter((e) => e.enabled && (!params.tables || params.tables.includes(e.table)));
+  const source = new Map(
+    (
+      await describeTables(
+        client,
+        manifest.map((e) => e.table),
+      )
+    ).map((t) => [t.table, t]),
+  );
+  if (params.tables) {
+    const unknown = params.tables.filter((t) => !manifest.some((e) => e.table === t));
+    if (unknown.length)
+      throw new ContractError('VALIDATION', `tables: not in the sync manifest (or disabled): ${unknown.join(', ')}`, {
+        issues: [{ path: ['tables'], message: `not in the sync manifest (or disabled): ${unknown.join(', ')}` }],
+      });
+  }
+  const plans = new Map<string, TablePlan | Error>();
+  for (const e of manifest) {
+    try {
+      plans.set(e.table, planTable(e, source.get(e.table)));
+    } catch (err) {
+      plans.set(e.table, err as Error);
+    }
+  }
+  const probes = await probe(
+    client,
+    [...plans.values()].filter((p): p is TablePlan => !(p instanceof Error)),
+  );
+  return { manifest, plans, probes };
+}
+
+/** A table whose sync failed: nothing counted, its error said. */
+function failedTable(table: string, seconds: number, error: string): SyncTableResult {
+  return {
+    table,
+    mode: 'incremental',
+    rowsRead: 0,
+    upserted: 0,
+    quarantined: 0,
+    released: 0,
+    deleted: 0,
+    pruned: 0,
+    reconciled: false,
+    seconds,
+    error,
+  };
+}
+
+function summary(
+  started: Date,
+  finished: Date,
+  full: boolean,
+  tables: SyncTableResult[],
+  publish: { published: number; pending: number; note: string | null },
+  peak: number,
+): SyncResult {
+  const sum = (f: (t: SyncTableResult) => number): number => tables.reduce((a, t) => a + f(t), 0);
+  return {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    seconds: (finished.getTime() - started.getTime()) / 1000,
+    full,
+    tables,
+    rowsRead: sum((t) => t.rowsRead),
+    upserted: sum((t) => t.upserted),
+    quarantined: sum((t) => t.quarantined),
+    deleted: sum((t) => t.deleted + t.pruned),
+    published: publish.published,
+    outboxPending: publish.pending,
+    publishNote: publish.note,
+    peakRssMb: Math.round(peak * 10) / 10,
+  };
+}
+
+/** The sync failed: offline (with the next retry's time, backing off) or in error. */
+function recordSyncError(db: Cache, e: Error): void {
+  const prev = loadGlobalStatus(db);
+  if (e instanceof SourceError && e.offline) {
+    const attempt = prev.attempt + 1;
+    updateGlobalStatus(db, {
+      state: 'offline',
+      offlineSince: prev.offlineSince ?? new Date().toISOString(),
+      lastError: e.message,
+      attempt,
+      nextRetryAt: new Date(Date.now() + nextRetryDelay(attempt)).toISOString(),
+    });
+  } else {
+    updateGlobalStatus(db, { state: 'error', lastError: e.message });
   }
 }
 

@@ -68,6 +68,48 @@ function fullRun(file: string, asOf: string): RunResult {
  * picks are phases of their own). */
 const agentMs = (r: RunResult): number => r.phases.scope + r.phases.read + r.phases.detect + r.phases.write;
 
+/** Incremental runs: the demo feed releases the next minutes of prices (~1,000 quotes), a sync
+ * brings them into the cache, then the incremental run (warm process, as the writer worker is). */
+async function incrementalBench(url: string, base: string, dir: string, asOf: string, reps: number): Promise<void> {
+  const live = copyCache(base, path.join(dir, 'live.sqlite'));
+  fullRun(live, asOf);
+  const incs: { ms: number; changed: number; matches: number }[] = [];
+  let t = Date.parse(asOf);
+  for (let i = 0; i < reps; i++) {
+    let released = 0;
+    let minutes = 0;
+    while (released < 1000 && minutes < 6 * 60) {
+      t += 5 * 60_000;
+      minutes += 5;
+      released += (await runDemoFeed(url, { now: t })).quotes;
+    }
+    const sync = await runSync(
+      { now: new Date(t).toISOString() },
+      { cacheFile: live, sourceUrl: url, signal: new AbortController().signal, progress: () => {} },
+    );
+    const db = openCache(live, { migrate: true });
+    const t0 = performance.now();
+    const r = runAgentsOn(db, { full: false, alerts: true, asOf: new Date(t).toISOString(), keep: true });
+    const ms = performance.now() - t0;
+    db.close();
+    incs.push({ ms, changed: sync.upserted, matches: r.summary.matches });
+    process.stderr.write(
+      `incremental ${i + 1}: ${released} quotes released, ${sync.upserted} rows synced, ${r.summary.matches} matches, ${ms.toFixed(0)} ms ${JSON.stringify(r.phases)}\n`,
+    );
+  }
+  const bestInc = incs.reduce((a, x) => (x.ms < a.ms ? x : a));
+  report({
+    bench: 'agents',
+    metric: 'incremental_after_1000_quotes_ms',
+    value: Math.round(bestInc.ms),
+    unit: 'ms',
+    target: '< 200',
+    rowsSynced: bestInc.changed,
+    matchesExamined: bestInc.matches,
+    allMs: incs.map((x) => Math.round(x.ms)),
+  });
+}
+
 export default async function agentsBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -141,45 +183,7 @@ export default async function agentsBench(argv: string[]): Promise<void> {
       note: 'with the history of finished matches rebuilt and the scorer picks',
     });
 
-    // Incremental: the demo feed releases the next minutes of prices (~1,000 quotes), a sync brings
-    // them into the cache, then the incremental run (warm process, as the writer worker is).
-    const live = copyCache(base, path.join(dir, 'live.sqlite'));
-    fullRun(live, asOf);
-    const incs: { ms: number; changed: number; matches: number }[] = [];
-    let t = Date.parse(asOf);
-    for (let i = 0; i < reps; i++) {
-      let released = 0;
-      let minutes = 0;
-      while (released < 1000 && minutes < 6 * 60) {
-        t += 5 * 60_000;
-        minutes += 5;
-        released += (await runDemoFeed(url, { now: t })).quotes;
-      }
-      const sync = await runSync(
-        { now: new Date(t).toISOString() },
-        { cacheFile: live, sourceUrl: url, signal: new AbortController().signal, progress: () => {} },
-      );
-      const db = openCache(live, { migrate: true });
-      const t0 = performance.now();
-      const r = runAgentsOn(db, { full: false, alerts: true, asOf: new Date(t).toISOString(), keep: true });
-      const ms = performance.now() - t0;
-      db.close();
-      incs.push({ ms, changed: sync.upserted, matches: r.summary.matches });
-      process.stderr.write(
-        `incremental ${i + 1}: ${released} quotes released, ${sync.upserted} rows synced, ${r.summary.matches} matches, ${ms.toFixed(0)} ms ${JSON.stringify(r.phases)}\n`,
-      );
-    }
-    const bestInc = incs.reduce((a, x) => (x.ms < a.ms ? x : a));
-    report({
-      bench: 'agents',
-      metric: 'incremental_after_1000_quotes_ms',
-      value: Math.round(bestInc.ms),
-      unit: 'ms',
-      target: '< 200',
-      rowsSynced: bestInc.changed,
-      matchesExamined: bestInc.matches,
-      allMs: incs.map((x) => Math.round(x.ms)),
-    });
+    await incrementalBench(url, base, dir, asOf, reps);
 
     if (bigScale > 0) {
       await seedDemo(url, { seed: 1, scale: 1, anchor, force: true }); // free the big tables' space first

@@ -102,10 +102,19 @@ const SOURCES = ['conseil', 'conseil', 'conseil', 'agent_b', 'agent_a'];
 const iso = (ms: number): string => new Date(ms).toISOString();
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** What the builder's steps share: the cache, the seeded stream (its draws in a fixed order), the
+ * fixture being filled and the statements that write it. */
+interface Build {
+  db: Cache;
+  rng: () => number;
+  opts: ReportFixtureOptions;
+  fixture: ReportFixture;
+  dayMs: number;
+  dataAsOf: string;
+}
+
 export function buildReportCache(file: string, opts: ReportFixtureOptions = {}): { db: Cache; fixture: ReportFixture } {
   const days = opts.days ?? 60;
-  const perDay = opts.matchesPerDay ?? 10;
-  const picksPerDay = opts.picksPerDay ?? 6;
   const day = opts.day ?? '2026-11-25';
   const rng = sfc32(opts.seed ?? 7);
   const db = openCache(file, { migrate: true });
@@ -124,7 +133,19 @@ export function buildReportCache(file: string, opts: ReportFixtureOptions = {}):
     matches: new Map(),
     dataAsOf,
   };
+  const b: Build = { db, rng, opts, fixture, dayMs, dataAsOf };
+  insertReference(b);
+  const insertDay = dayWriter(b);
+  db.transaction(() => {
+    for (let d = -days; d <= 1; d++) insertDay(d);
+    insertTraps(b);
+    insertCombos(b);
+    db.prepare('UPDATE sync_status SET state = ?, last_success_at = ? WHERE id = 1').run('ok', dataAsOf);
+  })();
+  return { db, fixture };
+}
 
+function insertReference({ db, fixture, dataAsOf }: Build): void {
   db.prepare("INSERT INTO leagues VALUES ('E0', 'Premier League', 'England', 1, ?), ('SP1', 'La Liga', 'Spain', 1, ?)").run(
     dataAsOf,
     dataAsOf,
@@ -134,6 +155,13 @@ export function buildReportCache(file: string, opts: ReportFixtureOptions = {}):
     insTeam.run(i + 1, n, i < 10 ? 'E0' : 'SP1', dataAsOf);
     fixture.teams.set(i + 1, n);
   });
+}
+
+/** Writes one day (d days from the report day): its matches, then its picks. */
+function dayWriter(b: Build): (d: number) => void {
+  const { db, opts, fixture, rng, dataAsOf } = b;
+  const perDay = opts.matchesPerDay ?? 10;
+  const picksPerDay = opts.picksPerDay ?? 6;
   const insMatch = db.prepare('INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)');
   const cols = opts.reasons ? ', reasons, warnings' : '';
   const insPick = db.prepare(
@@ -143,202 +171,175 @@ export function buildReportCache(file: string, opts: ReportFixtureOptions = {}):
       .fill('?')
       .join(', ')})`,
   );
-
   let matchId = 0;
-  db.transaction(() => {
-    for (let d = -days; d <= 1; d++) {
-      const dayStart = dayMs + d * 86_400_000;
-      const ids: number[] = [];
-      for (let k = 0; k < perDay; k++) {
-        matchId++;
-        const league = k % 2 === 0 ? 'E0' : 'SP1';
-        const offset = league === 'E0' ? 0 : 10;
-        // distinct sides: the away index is 1..8 steps after the home one, modulo 10
-        const home = offset + 1 + ((((k + d) % 10) + 10) % 10);
-        const away = offset + 1 + ((((k + d + 1 + (k % 8)) % 10) + 10) % 10);
-        const kickoff = iso(dayStart + (12 + (k % 10)) * 3600_000 + (k % 4) * 900_000);
-        const finished = d < 0;
-        const hg = finished ? Math.floor(rng() * 4) : null;
-        const ag = finished ? Math.floor(rng() * 3) : null;
-        insMatch.run(matchId, league, '2026-27', kickoff, home, away, finished ? 'finished' : 'scheduled', hg, ag, dataAsOf);
-        const row = { home_team_id: home, away_team_id: away };
-        fixture.matches.set(matchId, { kickoff, home: row.home_team_id, away: row.away_team_id, homeGoals: hg, awayGoals: ag, league });
-        ids.push(matchId);
-      }
-      for (let k = 0; k < picksPerDay; k++) {
-        const mid = ids[Math.floor(rng() * ids.length)];
-        const m = fixture.matches.get(mid)!;
-        const kind = rng();
-        const market = kind < 0.5 ? '1x2' : kind < 0.8 ? 'totals' : 'spreads';
-        const line = market === '1x2' ? null : market === 'totals' ? [2.5, 2.25, 3][k % 3] : [-0.25, 0.5, -1][k % 3];
-        const selection =
-          market === '1x2' ? ['home', 'draw', 'away'][k % 3] : market === 'totals' ? (k % 2 ? 'over' : 'under') : k % 2 ? 'home' : 'away';
-        const odds = r2(1.6 + rng() * 2.4);
-        const fairOdds = r2(odds / (1.01 + rng() * 0.06));
-        const stake = k === 3 && d === -5 ? 0 : r2(0.5 + rng() * 1.5);
-        const settled = d < 0;
-        const noClose = settled && k === 2 && d % 7 === 0;
-        const closingFairOdds = settled && !noClose ? r2(odds / (0.97 + rng() * 0.1)) : null;
-        const closingOdds = closingFairOdds === null ? null : r2(closingFairOdds * 0.96);
-        const clv = closingFairOdds === null ? null : odds / closingFairOdds - 1;
-        // results drawn at the fair probability the close implies, so the ledger looks like a real one
-        const pWin = 1 / (closingFairOdds ?? fairOdds);
-        const u = rng();
-        const result: Settlement | null = !settled
-          ? null
-          : market === 'spreads' && line !== null && !Number.isInteger(line * 2)
-            ? u < pWin * 0.8
-              ? 'won'
-              : u < pWin
-                ? 'half_won'
-                : u < pWin + 0.1
-                  ? 'half_lost'
-                  : 'lost'
-            : market === 'spreads' && Number.isInteger(line ?? 0.5)
-              ? u < pWin * 0.9
-                ? 'won'
-                : u < pWin
-                  ? 'void'
-                  : 'lost'
-              : u < pWin
-                ? 'won'
-                : 'lost';
-        // one settled pick a day leaves the profit to the reader (the engine may only write the result)
-        const profit = result === null ? null : k === 1 ? null : stake * settlementProfit(result, odds);
-        const pickedAt = iso(Date.parse(m.kickoff) - (6 + k) * 3600_000);
-        const settledAt = result === null ? null : iso(Date.parse(m.kickoff) + 3 * 3600_000);
-        const reasons = [`edge ${((odds / fairOdds - 1) * 100).toFixed(1)}% over the consensus`, `PATRON score ${60 + k}`];
-        const warnings = k === 4 ? ['exposure near the daily limit'] : [];
-        const p: FixturePick = {
-          pickId: `P${String(fixture.picks.length + 1).padStart(5, '0')}`,
-          matchId: mid,
-          kickoff: m.kickoff,
-          market,
-          line,
-          selection,
-          bookmaker: BOOKS[k % BOOKS.length],
-          odds,
-          fairOdds,
-          stake,
-          confidence: r2(0.5 + rng() * 0.45),
-          source: SOURCES[k % SOURCES.length],
-          pickedAt,
-          closingOdds,
-          closingFairOdds,
-          clv,
-          result,
-          profit,
-          settledAt,
-          reasons: opts.reasons ? reasons : [],
-          warnings: opts.reasons ? warnings : [],
-        };
-        fixture.picks.push(p);
-        const values: unknown[] = [
-          p.pickId,
-          mid,
-          market,
-          line,
-          selection,
-          p.bookmaker,
-          odds,
-          fairOdds,
-          stake,
-          p.confidence,
-          p.source,
-          pickedAt,
-          closingOdds,
-          closingFairOdds,
-          closingFairOdds === null ? null : 'PS',
-          clv,
-          result,
-          profit,
-          settledAt,
-          pickedAt,
-          dataAsOf,
-        ];
-        if (opts.reasons) values.push(JSON.stringify(reasons), warnings.length ? JSON.stringify(warnings) : null);
-        insPick.run(...values);
-      }
+  return (d) => {
+    const dayStart = b.dayMs + d * 86_400_000;
+    const ids: number[] = [];
+    for (let k = 0; k < perDay; k++) {
+      matchId++;
+      const league = k % 2 === 0 ? 'E0' : 'SP1';
+      const offset = league === 'E0' ? 0 : 10;
+      // distinct sides: the away index is 1..8 steps after the home one, modulo 10
+      const home = offset + 1 + ((((k + d) % 10) + 10) % 10);
+      const away = offset + 1 + ((((k + d + 1 + (k % 8)) % 10) + 10) % 10);
+      const kickoff = iso(dayStart + (12 + (k % 10)) * 3600_000 + (k % 4) * 900_000);
+      const finished = d < 0;
+      const hg = finished ? Math.floor(rng() * 4) : null;
+      const ag = finished ? Math.floor(rng() * 3) : null;
+      insMatch.run(matchId, league, '2026-27', kickoff, home, away, finished ? 'finished' : 'scheduled', hg, ag, dataAsOf);
+      fixture.matches.set(matchId, { kickoff, home, away, homeGoals: hg, awayGoals: ag, league });
+      ids.push(matchId);
     }
-    // traps on the report day's fixtures; the first one sits on a pick's selection
-    const todays = fixture.picks.filter((p) => p.kickoff.startsWith(day));
-    const insTrap = db.prepare('INSERT INTO market_traps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const kinds = ['inflated_favourite', 'against_sharp', 'too_good', 'compound'];
-    const sev = ['high', 'medium', 'low'];
-    const dayMatches = [...fixture.matches.entries()].filter(([, m]) => m.kickoff.startsWith(day)).map(([id]) => id);
-    for (let t = 0; t < (opts.traps ?? 6); t++) {
-      const onPick = t === 0 && todays.length > 0 ? todays[0] : null;
-      const mid = onPick ? onPick.matchId : dayMatches[(t * 7) % dayMatches.length];
-      const trap = {
-        trapId: `T${t + 1}`,
-        matchId: mid,
-        market: onPick ? onPick.market : '1x2',
-        selection: onPick ? onPick.selection : 'home',
-        severity: sev[t % 3],
-        status: t === 5 ? 'expired' : 'active',
-        explanation: `price ${t + 1} ticks above the sharp book while its money moves the other way`,
-      };
-      fixture.traps.push(trap);
-      insTrap.run(
-        trap.trapId,
-        mid,
-        trap.market,
-        trap.selection,
-        'B365',
-        kinds[t % 4],
-        trap.severity,
-        90 - t * 7,
-        trap.explanation,
-        '{}',
-        t % 2 ? -0.081 : -0.043,
-        120 + t,
-        trap.status,
-        iso(dayMs + 6 * 3600_000),
-        dataAsOf,
-      );
+    for (let k = 0; k < picksPerDay; k++) {
+      const p = fixturePick(b, d, k, ids);
+      fixture.picks.push(p);
+      insPick.run(...pickValues(b, p));
     }
-    // combos: two on the report day, one settled yesterday
-    const insCombo = db.prepare('INSERT INTO fg_combo_tracking VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const yesterday = [...fixture.matches.entries()]
-      .filter(([, m]) => m.kickoff.startsWith(iso(dayMs - 86_400_000).slice(0, 10)))
-      .map(([id]) => id);
-    const combos: [string, string, number[], string | null, number | null][] = [
-      ['C1', 'first_goalscorer', [dayMatches[0]], null, null],
-      ['C2', 'accumulator', [dayMatches[1], dayMatches[2]], null, null],
-      ['C3', 'accumulator', [yesterday[0], yesterday[1]], 'won', 4.2],
-    ];
-    for (const [id, kind, legs, result, profit] of combos) {
-      const legJson = legs.map((m, i) => ({
-        match_id: m,
-        market: kind === 'first_goalscorer' ? 'first' : '1x2',
-        selection: i ? 'away' : 'home',
-        odds: 2 + i,
-      }));
-      insCombo.run(
-        id,
-        kind,
-        JSON.stringify(legJson),
-        2 * (legs.length + 1),
-        1,
-        0.21,
-        result,
-        profit,
-        dataAsOf,
-        result ? dataAsOf : null,
-        dataAsOf,
-      );
-      fixture.combos.push({
-        comboId: id,
-        legs,
-        lastKickoff: legs
-          .map((m) => fixture.matches.get(m)!.kickoff)
-          .sort()
-          .at(-1)!,
-        result,
-        profit,
-      });
-    }
-    db.prepare('UPDATE sync_status SET state = ?, last_success_at = ? WHERE id = 1').run('ok', dataAsOf);
-  })();
-  return { db, fixture };
+  };
+}
+
+/** A settled pick's result, drawn at the fair probability the close implies (`u` uniform), so the
+ * ledger looks like a real one: quarter Asian lines may half-win or half-lose, whole ones be void. */
+function drawResult(market: string, line: number | null, u: number, pWin: number): Settlement {
+  if (market === 'spreads' && line !== null && !Number.isInteger(line * 2))
+    return u < pWin * 0.8 ? 'won' : u < pWin ? 'half_won' : u < pWin + 0.1 ? 'half_lost' : 'lost';
+  if (market === 'spreads' && Number.isInteger(line ?? 0.5)) return u < pWin * 0.9 ? 'won' : u < pWin ? 'void' : 'lost';
+  return u < pWin ? 'won' : 'lost';
+}
+
+/** The k-th pick of day d on one of its matches. */
+function fixturePick(b: Build, d: number, k: number, ids: number[]): FixturePick {
+  const { rng, fixture, opts } = b;
+  const mid = ids[Math.floor(rng() * ids.length)];
+  const m = fixture.matches.get(mid)!;
+  const kind = rng();
+  const market = kind < 0.5 ? '1x2' : kind < 0.8 ? 'totals' : 'spreads';
+  const line = market === '1x2' ? null : market === 'totals' ? [2.5, 2.25, 3][k % 3] : [-0.25, 0.5, -1][k % 3];
+  const selection =
+    market === '1x2' ? ['home', 'draw', 'away'][k % 3] : market === 'totals' ? (k % 2 ? 'over' : 'under') : k % 2 ? 'home' : 'away';
+  const odds = r2(1.6 + rng() * 2.4);
+  const fairOdds = r2(odds / (1.01 + rng() * 0.06));
+  const stake = k === 3 && d === -5 ? 0 : r2(0.5 + rng() * 1.5);
+  const settled = d < 0;
+  const noClose = settled && k === 2 && d % 7 === 0;
+  const closingFairOdds = settled && !noClose ? r2(odds / (0.97 + rng() * 0.1)) : null;
+  const closingOdds = closingFairOdds === null ? null : r2(closingFairOdds * 0.96);
+  const clv = closingFairOdds === null ? null : odds / closingFairOdds - 1;
+  const pWin = 1 / (closingFairOdds ?? fairOdds);
+  const u = rng();
+  const result: Settlement | null = settled ? drawResult(market, line, u, pWin) : null;
+  // one settled pick a day leaves the profit to the reader (the engine may only write the result)
+  const profit = result === null ? null : k === 1 ? null : stake * settlementProfit(result, odds);
+  const reasons = [`edge ${((odds / fairOdds - 1) * 100).toFixed(1)}% over the consensus`, `PATRON score ${60 + k}`];
+  const warnings = k === 4 ? ['exposure near the daily limit'] : [];
+  return {
+    pickId: `P${String(fixture.picks.length + 1).padStart(5, '0')}`,
+    matchId: mid,
+    kickoff: m.kickoff,
+    market,
+    line,
+    selection,
+    bookmaker: BOOKS[k % BOOKS.length],
+    odds,
+    fairOdds,
+    stake,
+    confidence: r2(0.5 + rng() * 0.45),
+    source: SOURCES[k % SOURCES.length],
+    pickedAt: iso(Date.parse(m.kickoff) - (6 + k) * 3600_000),
+    closingOdds,
+    closingFairOdds,
+    clv,
+    result,
+    profit,
+    settledAt: result === null ? null : iso(Date.parse(m.kickoff) + 3 * 3600_000),
+    reasons: opts.reasons ? reasons : [],
+    warnings: opts.reasons ? warnings : [],
+  };
+}
+
+/** A pick's row of tracking_clv_picks (the engine's reasons and warnings when the mirror has them). */
+function pickValues(b: Build, p: FixturePick): unknown[] {
+  const values: unknown[] = [
+    p.pickId,
+    p.matchId,
+    p.market,
+    p.line,
+    p.selection,
+    p.bookmaker,
+    p.odds,
+    p.fairOdds,
+    p.stake,
+    p.confidence,
+    p.source,
+    p.pickedAt,
+    p.closingOdds,
+    p.closingFairOdds,
+    p.closingFairOdds === null ? null : 'PS',
+    p.clv,
+    p.result,
+    p.profit,
+    p.settledAt,
+    p.pickedAt,
+    b.dataAsOf,
+  ];
+  if (b.opts.reasons) values.push(JSON.stringify(p.reasons), p.warnings.length ? JSON.stringify(p.warnings) : null);
+  return values;
+}
+
+const dayMatchIds = (b: Build, dayIso: string): number[] =>
+  [...b.fixture.matches.entries()].filter(([, m]) => m.kickoff.startsWith(dayIso)).map(([id]) => id);
+
+/** Traps on the report day's fixtures; the first one sits on a pick's selection. */
+function insertTraps(b: Build): void {
+  const { db, fixture, opts, dayMs, dataAsOf } = b;
+  const todays = fixture.picks.filter((p) => p.kickoff.startsWith(fixture.day));
+  const insTrap = db.prepare('INSERT INTO market_traps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const kinds = ['inflated_favourite', 'against_sharp', 'too_good', 'compound'];
+  const sev = ['high', 'medium', 'low'];
+  const dayMatches = dayMatchIds(b, fixture.day);
+  for (let t = 0; t < (opts.traps ?? 6); t++) {
+    const onPick = t === 0 && todays.length > 0 ? todays[0] : null;
+    const mid = onPick ? onPick.matchId : dayMatches[(t * 7) % dayMatches.length];
+    const trap = {
+      trapId: `T${t + 1}`,
+      matchId: mid,
+      market: onPick ? onPick.market : '1x2',
+      selection: onPick ? onPick.selection : 'home',
+      severity: sev[t % 3],
+      status: t === 5 ? 'expired' : 'active',
+      explanation: `price ${t + 1} ticks above the sharp book while its money moves the other way`,
+    };
+    fixture.traps.push(trap);
+    const [roi, n, detectedAt] = [t % 2 ? -0.081 : -0.043, 120 + t, iso(dayMs + 6 * 3600_000)];
+    const row = [trap.trapId, mid, trap.market, trap.selection, 'B365', kinds[t % 4], trap.severity, 90 - t * 7, trap.explanation, '{}'];
+    insTrap.run(...row, roi, n, trap.status, detectedAt, dataAsOf);
+  }
+}
+
+/** Combos: two on the report day, one settled yesterday. */
+function insertCombos(b: Build): void {
+  const { db, fixture, dayMs, dataAsOf } = b;
+  const insCombo = db.prepare('INSERT INTO fg_combo_tracking VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const dayMatches = dayMatchIds(b, fixture.day);
+  const yesterday = dayMatchIds(b, iso(dayMs - 86_400_000).slice(0, 10));
+  const combos: [string, string, number[], string | null, number | null][] = [
+    ['C1', 'first_goalscorer', [dayMatches[0]], null, null],
+    ['C2', 'accumulator', [dayMatches[1], dayMatches[2]], null, null],
+    ['C3', 'accumulator', [yesterday[0], yesterday[1]], 'won', 4.2],
+  ];
+  for (const [id, kind, legs, result, profit] of combos) {
+    const legJson = legs.map((m, i) => ({
+      match_id: m,
+      market: kind === 'first_goalscorer' ? 'first' : '1x2',
+      selection: i ? 'away' : 'home',
+      odds: 2 + i,
+    }));
+    const settledAt = result ? dataAsOf : null;
+    insCombo.run(id, kind, JSON.stringify(legJson), 2 * (legs.length + 1), 1, 0.21, result, profit, dataAsOf, settledAt, dataAsOf);
+    const lastKickoff = legs
+      .map((m) => fixture.matches.get(m)!.kickoff)
+      .sort()
+      .at(-1)!;
+    fixture.combos.push({ comboId: id, legs, lastKickoff, result, profit });
+  }
 }

@@ -10,7 +10,7 @@ import type { JobContext } from '../../platform/jobs/define';
 import { throwIfCancelled } from '../../platform/jobs/define';
 import { heldBack, releasedBetween, upperBound, type HeldBack } from './release';
 import { generateWorld } from './world';
-import type { DemoQuote, DemoScorerQuote, OddsTable } from './types';
+import type { DemoEvent, DemoMatch, DemoQuote, DemoScorerQuote, OddsTable } from './types';
 
 export interface DemoFeedParams {
   /** The feed's clock (ISO time; default: the real clock). Tests inject it. */
@@ -111,6 +111,72 @@ async function insertQuotes(client: pg.ClientBase, table: OddsTable, qs: DemoQuo
   return inserted;
 }
 
+/** The released matches' results, on rows still scheduled (a rerun finishes nothing twice). */
+async function finishMatches(client: pg.ClientBase, matches: DemoMatch[]): Promise<number> {
+  let finished = 0;
+  for (const m of matches) {
+    const r = m.outcome;
+    if (!r) continue;
+    const s = r.stats;
+    const u = await client.query(
+      `UPDATE matches SET status = 'finished', home_goals = $2, away_goals = $3, ht_home_goals = $4, ht_away_goals = $5, home_xg = $6, away_xg = $7,
+         home_shots = $8, away_shots = $9, home_shots_target = $10, away_shots_target = $11, home_corners = $12, away_corners = $13,
+         home_fouls = $14, away_fouls = $15, home_yellow = $16, away_yellow = $17, home_red = $18, away_red = $19, referee = $20
+       WHERE match_id = $1 AND status = 'scheduled' AND origin = 'demo'`,
+      [
+        m.id,
+        r.homeGoals,
+        r.awayGoals,
+        r.htHome,
+        r.htAway,
+        r.homeXg,
+        r.awayXg,
+        s.homeShots,
+        s.awayShots,
+        s.homeShotsTarget,
+        s.awayShotsTarget,
+        s.homeCorners,
+        s.awayCorners,
+        s.homeFouls,
+        s.awayFouls,
+        s.homeYellow,
+        s.awayYellow,
+        s.homeRed,
+        s.awayRed,
+        r.referee,
+      ],
+    );
+    finished += u.rowCount ?? 0;
+  }
+  return finished;
+}
+
+/** The released goals, on matches that exist; the event id sequence moved past them. */
+async function insertEvents(client: pg.ClientBase, e: DemoEvent[]): Promise<number> {
+  if (!e.length) return 0;
+  const r = await client.query(
+    `INSERT INTO match_events (event_id, match_id, team_id, player_id, kind, minute, is_penalty, is_own_goal)
+   SELECT id, match_id, team_id, player_id, 'goal', minute, is_penalty, is_own_goal
+   FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::smallint[], $6::boolean[], $7::boolean[])
+     AS v (id, match_id, team_id, player_id, minute, is_penalty, is_own_goal)
+   WHERE EXISTS (SELECT 1 FROM matches m WHERE m.match_id = v.match_id)
+   ON CONFLICT DO NOTHING`,
+    [
+      e.map((x) => x.id),
+      e.map((x) => x.matchId),
+      e.map((x) => x.teamId),
+      e.map((x) => x.playerId),
+      e.map((x) => x.minute),
+      e.map((x) => x.isPenalty),
+      e.map((x) => x.isOwnGoal),
+    ],
+  );
+  await client.query(
+    "SELECT setval(pg_get_serial_sequence('match_events', 'event_id'), GREATEST((SELECT max(event_id) FROM match_events), 1))",
+  );
+  return r.rowCount ?? 0;
+}
+
 /** One release, up to `now`. */
 export async function runDemoFeed(url: string, opts: { now?: number; signal?: AbortSignal } = {}): Promise<DemoFeedReport> {
   const t0 = performance.now();
@@ -168,64 +234,8 @@ export async function runDemoFeed(url: string, opts: { now?: number; signal?: Ab
     const scorers = due.quotes.filter((q): q is DemoScorerQuote => q.table === 'odds_scorers');
     report.scorerQuotes = await insertScorerQuotes(client, scorers);
     report.quotes += report.scorerQuotes;
-    for (const m of due.matches) {
-      const r = m.outcome;
-      if (!r) continue;
-      const s = r.stats;
-      const u = await client.query(
-        `UPDATE matches SET status = 'finished', home_goals = $2, away_goals = $3, ht_home_goals = $4, ht_away_goals = $5, home_xg = $6, away_xg = $7,
-           home_shots = $8, away_shots = $9, home_shots_target = $10, away_shots_target = $11, home_corners = $12, away_corners = $13,
-           home_fouls = $14, away_fouls = $15, home_yellow = $16, away_yellow = $17, home_red = $18, away_red = $19, referee = $20
-         WHERE match_id = $1 AND status = 'scheduled' AND origin = 'demo'`,
-        [
-          m.id,
-          r.homeGoals,
-          r.awayGoals,
-          r.htHome,
-          r.htAway,
-          r.homeXg,
-          r.awayXg,
-          s.homeShots,
-          s.awayShots,
-          s.homeShotsTarget,
-          s.awayShotsTarget,
-          s.homeCorners,
-          s.awayCorners,
-          s.homeFouls,
-          s.awayFouls,
-          s.homeYellow,
-          s.awayYellow,
-          s.homeRed,
-          s.awayRed,
-          r.referee,
-        ],
-      );
-      report.finished += u.rowCount ?? 0;
-    }
-    if (due.events.length) {
-      const e = due.events;
-      const r = await client.query(
-        `INSERT INTO match_events (event_id, match_id, team_id, player_id, kind, minute, is_penalty, is_own_goal)
-         SELECT id, match_id, team_id, player_id, 'goal', minute, is_penalty, is_own_goal
-         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::smallint[], $6::boolean[], $7::boolean[])
-           AS v (id, match_id, team_id, player_id, minute, is_penalty, is_own_goal)
-         WHERE EXISTS (SELECT 1 FROM matches m WHERE m.match_id = v.match_id)
-         ON CONFLICT DO NOTHING`,
-        [
-          e.map((x) => x.id),
-          e.map((x) => x.matchId),
-          e.map((x) => x.teamId),
-          e.map((x) => x.playerId),
-          e.map((x) => x.minute),
-          e.map((x) => x.isPenalty),
-          e.map((x) => x.isOwnGoal),
-        ],
-      );
-      report.events = r.rowCount ?? 0;
-      await client.query(
-        "SELECT setval(pg_get_serial_sequence('match_events', 'event_id'), GREATEST((SELECT max(event_id) FROM match_events), 1))",
-      );
-    }
+    report.finished = await finishMatches(client, due.matches);
+    report.events = await insertEvents(client, due.events);
     await client.query('UPDATE demo_feed_state SET released_until = $1 WHERE id = 1', [new Date(now)]);
     if (opts.signal) throwIfCancelled(opts.signal);
     await client.query('COMMIT');

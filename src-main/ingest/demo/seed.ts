@@ -164,8 +164,11 @@ export function tableRows(world: DemoWorld, moves: SharpMoves, now = world.ancho
 
 /** Intelligence tables: they read the sharp price moves of the coming week. */
 export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
-  const t: Rows = {};
-  t.team_intelligence = {
+  return { team_intelligence: teamIntelligenceRows(world, moves), ...personIntelligenceRows(world) };
+}
+
+function teamIntelligenceRows(world: DemoWorld, moves: SharpMoves): Rows[string] {
+  return {
     columns: [
       'team_id',
       'season',
@@ -221,6 +224,11 @@ export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
       json(x.marketAlerts),
     ]),
   };
+}
+
+/** scorer_intelligence and coach_intelligence. */
+function personIntelligenceRows(world: DemoWorld): Rows {
+  const t: Rows = {};
   t.scorer_intelligence = {
     columns: [
       'player_id',
@@ -300,8 +308,18 @@ export function intelligenceRows(world: DemoWorld, moves: SharpMoves): Rows {
 
 /** Reference tables, matches, events, ground truth and plants, as known at `now` (default: the anchor). */
 export function entityRows(world: DemoWorld, now = world.anchor): Rows {
+  return {
+    ...referenceRows(world),
+    matches: matchRows(world, now),
+    match_events: eventRows(world, now),
+    ...truthRows(world),
+    demo_plants: plantRows(world),
+  };
+}
+
+/** Leagues, teams, players, coaches and bookmakers. */
+function referenceRows(world: DemoWorld): Rows {
   const t: Rows = {};
-  const byId = new Map(world.matches.map((m) => [m.id, m]));
   t.leagues = { columns: ['league_code', 'name', 'country', 'tier'], rows: world.leagues.map((l) => [l.code, l.name, l.country, l.tier]) };
   t.teams = { columns: ['team_id', 'name', 'league_code', 'country'], rows: world.teams.map((x) => [x.id, x.name, x.league, x.country]) };
   t.players = {
@@ -316,7 +334,12 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
     columns: ['bookmaker', 'name', 'is_sharp', 'is_exchange', 'is_aggregate'],
     rows: world.bookmakers.map((b) => [b.bookmaker, b.name, b.kind === 'sharp', b.kind === 'exchange', false]),
   };
-  t.matches = {
+  return t;
+}
+
+/** The matches, with the result of those ended by `now`. */
+function matchRows(world: DemoWorld, now: number): Rows[string] {
+  return {
     columns: [
       'match_id',
       'league_code',
@@ -382,7 +405,12 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
       ];
     }),
   };
-  t.match_events = {
+}
+
+/** The goals of the played matches and of the upcoming ones ended by `now`. */
+function eventRows(world: DemoWorld, now: number): Rows[string] {
+  const byId = new Map(world.matches.map((m) => [m.id, m]));
+  return {
     columns: ['event_id', 'match_id', 'team_id', 'player_id', 'kind', 'minute', 'is_penalty', 'is_own_goal'],
     rows: [...world.events, ...world.futureEvents.filter((e) => endedBy(byId.get(e.matchId) as DemoMatch, now))].map((e) => [
       e.id,
@@ -395,6 +423,11 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
       e.isOwnGoal,
     ]),
   };
+}
+
+/** The demo's ground truth: fair probabilities of every market and coming-week scorer, strengths. */
+function truthRows(world: DemoWorld): Rows {
+  const t: Rows = {};
   const truth: CopyValue[][] = [];
   for (const m of world.matches) {
     for (const g of m.markets) g.selections.forEach((s, i) => truth.push([m.id, g.market, g.line, s, g.probs[i], 1 / g.probs[i]]));
@@ -414,7 +447,11 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
     columns: ['league_code', 'base_goals', 'home_advantage', 'rho'],
     rows: world.leagues.map((l) => [l.code, l.baseGoals, l.homeAdvantage, l.rho]),
   };
-  t.demo_plants = {
+  return t;
+}
+
+function plantRows(world: DemoWorld): Rows[string] {
+  return {
     columns: ['plant_id', 'kind', 'match_id', 'bookmaker', 'market', 'line', 'selection', 'observed_at', 'details'],
     rows: world.plants.map((p) => [
       p.plantId,
@@ -428,7 +465,6 @@ export function entityRows(world: DemoWorld, now = world.anchor): Rows {
       json(plantDetailsJson(p)),
     ]),
   };
-  return t;
 }
 
 /** Plant details with times as ISO strings (the JSON a reader of demo_plants sees). */

@@ -8,7 +8,6 @@ import { planPlants } from './plants';
 import type {
   DemoBookmaker,
   DemoCoach,
-  DemoEvent,
   DemoLeague,
   DemoMatch,
   DemoOptions,
@@ -126,18 +125,47 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
   const anchor = anchorOf(opts.anchor);
   const anchorDate = new Date(anchor);
   const currentStart = anchorDate.getUTCMonth() >= 6 ? anchorDate.getUTCFullYear() : anchorDate.getUTCFullYear() - 1;
-  const currentSeason = seasonLabel(currentStart);
+  const cal: Calendar = { seed, anchor, currentStart, currentSeason: seasonLabel(currentStart) };
 
+  const { leagues, teams } = makeLeagues(seed);
+  const { players, coaches } = makeSquads(seed, anchor, teams);
+  const matches = scheduleMatches(cal, leagues, seasonStrengths(cal, teams));
+  const played = playMatches(cal, matches, leagues, players);
+  const world: DemoWorld = {
+    seed,
+    scale,
+    anchor,
+    currentSeason: cal.currentSeason,
+    bookmakers: DEMO_BOOKMAKERS,
+    leagues,
+    teams,
+    players,
+    coaches,
+    matches,
+    ...played,
+    plants: [],
+    badQuotes: [],
+    badScorerQuotes: [],
+  };
+  assignBooks(world);
+  planPlants(world);
+  return world;
+}
+
+/** Where the world stands in time: its anchor day and the season that contains it. */
+interface Calendar {
+  seed: number;
+  anchor: number;
+  currentStart: number;
+  currentSeason: string;
+}
+
+/** The leagues and their teams, with strengths centred per league (one stream per league). */
+function makeLeagues(seed: number): { leagues: DemoLeague[]; teams: DemoTeam[] } {
   const taken = new Set<string>();
   const leagues: DemoLeague[] = [];
   const teams: DemoTeam[] = [];
-  const players: DemoPlayer[] = [];
-  const coaches: DemoCoach[] = [];
-  let teamId = 0;
-  let playerId = 0;
-  let coachId = 0;
   const offsets = [0, 1, 2, 0, 1, 2, 0, 1];
-
   for (const [li, spec] of LEAGUE_SPECS.entries()) {
     const lr = Rng.stream(seed, 'league', spec.code);
     const names = clubNames(lr, spec.teams, taken);
@@ -147,9 +175,9 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
     const meanA = att.reduce((s, x) => s + x, 0) / att.length;
     const meanD = def.reduce((s, x) => s + x, 0) / def.length;
     for (const [i, name] of names.entries()) {
-      teamId++;
-      ids.push(teamId);
-      teams.push({ id: teamId, name, league: spec.code, country: spec.country, attack: att[i] - meanA, defence: def[i] - meanD });
+      const id = teams.length + 1;
+      ids.push(id);
+      teams.push({ id, name, league: spec.code, country: spec.country, attack: att[i] - meanA, defence: def[i] - meanD });
     }
     leagues.push({
       ...spec,
@@ -160,34 +188,48 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       offset: offsets[li % offsets.length],
     });
   }
+  return { leagues, teams };
+}
 
+type SquadSlot = { position: DemoPlayer['position']; minutes: number; weight: number };
+const DEPTH: [DemoPlayer['position'], number[], number][] = [
+  ['GK', [90, 0, 0], 0],
+  ['DF', [88, 86, 84, 80, 45, 25, 10, 5], 0.6],
+  ['MF', [85, 82, 78, 50, 35, 20, 10, 5], 1.2],
+  ['FW', [80, 72, 40, 20, 8], 3],
+];
+
+/** A team's squad slots: expected minutes by depth and a goal weight. Gamma weights by position,
+ * tuned so that forwards score ~55% of a team's goals, midfielders ~32%, defenders ~13% (the usual
+ * split in the big leagues), scaled by expected minutes. */
+function squadSlots(tr: Rng): SquadSlot[] {
+  const squad: SquadSlot[] = [];
+  for (const [position, minutes, shape] of DEPTH) {
+    for (const m of minutes) {
+      const w = shape === 0 ? 0 : tr.gamma(shape) * (position === 'FW' ? 0.95 : position === 'MF' ? 0.83 : 0.6) * (m / 90 + 0.05);
+      const jitter = m > 0 && position !== 'GK' ? tr.normal(0, 4) : 0;
+      squad.push({ position, minutes: Math.round(Math.min(90, Math.max(0, m + jitter)) * 10) / 10, weight: w });
+    }
+  }
+  return squad;
+}
+
+/** Every team's players (the regular outfield player with the largest goal share takes the
+ * penalties) and its coach, one stream per team. */
+function makeSquads(seed: number, anchor: number, teams: DemoTeam[]): { players: DemoPlayer[]; coaches: DemoCoach[] } {
+  const players: DemoPlayer[] = [];
+  const coaches: DemoCoach[] = [];
   for (const team of teams) {
     const tr = Rng.stream(seed, 'squad', team.id);
-    const squad: { position: DemoPlayer['position']; minutes: number; weight: number }[] = [];
-    const depth: [DemoPlayer['position'], number[], number][] = [
-      ['GK', [90, 0, 0], 0],
-      ['DF', [88, 86, 84, 80, 45, 25, 10, 5], 0.6],
-      ['MF', [85, 82, 78, 50, 35, 20, 10, 5], 1.2],
-      ['FW', [80, 72, 40, 20, 8], 3],
-    ];
-    // Gamma weights by position, tuned so that forwards score ~55% of a team's goals, midfielders
-    // ~32%, defenders ~13% (the usual split in the big leagues), scaled by expected minutes.
-    for (const [position, minutes, shape] of depth) {
-      for (const m of minutes) {
-        const w = shape === 0 ? 0 : tr.gamma(shape) * (position === 'FW' ? 0.95 : position === 'MF' ? 0.83 : 0.6) * (m / 90 + 0.05);
-        const jitter = m > 0 && position !== 'GK' ? tr.normal(0, 4) : 0;
-        squad.push({ position, minutes: Math.round(Math.min(90, Math.max(0, m + jitter)) * 10) / 10, weight: w });
-      }
-    }
+    const squad = squadSlots(tr);
     const total = squad.reduce((s, p) => s + p.weight, 0);
     const shirts = tr.shuffle(Array.from({ length: 40 }, (_, i) => i + 2)).slice(0, squad.length - 1);
     let best = -1;
     let bestShare = -1;
     for (const [i, p] of squad.entries()) {
-      playerId++;
       const share = Math.round((p.weight / total) * 1e6) / 1e6;
       players.push({
-        id: playerId,
+        id: players.length + 1,
         teamId: team.id,
         name: personName(tr),
         position: p.position,
@@ -202,9 +244,8 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       }
     }
     if (best >= 0) players[best].penaltyTaker = true;
-    coachId++;
     coaches.push({
-      id: coachId,
+      id: coaches.length + 1,
       teamId: team.id,
       name: personName(tr),
       style: tr.pick(STYLES),
@@ -212,27 +253,33 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       tenureStart: new Date(anchor - tr.int(40, 1600) * DAY).toISOString().slice(0, 10),
     });
   }
+  return { players, coaches };
+}
 
-  // Strengths drift a little from season to season (a random walk backwards from today's).
+/** Strengths by season: today's, drifting a little from season to season (a random walk backwards). */
+function seasonStrengths(cal: Calendar, teams: DemoTeam[]): Map<string, Strengths> {
   const strengths = new Map<string, Strengths>();
   const current: Strengths = { attack: new Map(teams.map((t) => [t.id, t.attack])), defence: new Map(teams.map((t) => [t.id, t.defence])) };
-  strengths.set(currentSeason, current);
+  strengths.set(cal.currentSeason, current);
   let later = current;
   for (let back = 1; back <= 2; back++) {
-    const sr = Rng.stream(seed, 'drift', back);
+    const sr = Rng.stream(cal.seed, 'drift', back);
     const s: Strengths = {
       attack: new Map(teams.map((t) => [t.id, (later.attack.get(t.id) as number) + sr.normal(0, 0.08)])),
       defence: new Map(teams.map((t) => [t.id, (later.defence.get(t.id) as number) + sr.normal(0, 0.07)])),
     };
-    strengths.set(seasonLabel(currentStart - back), s);
+    strengths.set(seasonLabel(cal.currentStart - back), s);
     later = s;
   }
+  return strengths;
+}
 
+type AddMatch = (league: DemoLeague, season: string, kickoff: number, home: number, away: number, tier: OddsTier) => void;
+
+/** Every fixture of the three seasons, ids in kick-off order (then league, home team): stable and readable. */
+function scheduleMatches(cal: Calendar, leagues: DemoLeague[], strengths: Map<string, Strengths>): DemoMatch[] {
   const matches: DemoMatch[] = [];
-  const byTeam = new Map<number, DemoPlayer[]>();
-  for (const p of players) (byTeam.get(p.teamId) ?? byTeam.set(p.teamId, []).get(p.teamId))?.push(p);
-
-  const addMatch = (league: DemoLeague, season: string, kickoff: number, home: number, away: number, tier: OddsTier) => {
+  const addMatch: AddMatch = (league, season, kickoff, home, away, tier) => {
     const s = strengths.get(season) as Strengths;
     const lambda = Math.exp(league.baseGoals + league.homeAdvantage + (s.attack.get(home) as number) - (s.defence.get(away) as number));
     const mu = Math.exp(league.baseGoals + (s.attack.get(away) as number) - (s.defence.get(home) as number));
@@ -252,136 +299,127 @@ export function generateWorld(opts: DemoOptions = {}): DemoWorld {
       books: { '1x2': [], totals: [], spreads: [] },
     });
   };
-
   for (const league of leagues) {
-    const cal = Rng.stream(seed, 'calendar', league.code);
-    // Two past seasons: weekly rounds from the second weekend of August.
-    for (let back = 2; back >= 1; back--) {
-      const year = currentStart - back;
-      const season = seasonLabel(year);
-      const rounds = roundRobin(cal.shuffle([...league.teamIds]));
-      const aug8 = Date.UTC(year, 7, 8);
-      const firstSat = aug8 + ((6 - new Date(aug8).getUTCDay() + 7) % 7) * DAY;
-      for (const [r, round] of rounds.entries()) {
-        for (const [home, away] of round) {
-          const day = cal.pick([-1, 0, 0, 0, 0, 1, 1, 1, 2]);
-          addMatch(
-            league,
-            season,
-            firstSat + 7 * r * DAY + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE,
-            home,
-            away,
-            back === 2 ? 'light' : 'full',
-          );
-        }
-      }
-    }
-    // Current season: weekly rounds up to the anchor, then a congested week (a round every 3 days).
-    const rounds = roundRobin(cal.shuffle([...league.teamIds]));
-    const aug8 = Date.UTC(currentStart, 7, 8);
-    const played = Math.max(8, Math.min(rounds.length - 6, Math.floor((anchor - aug8) / (7 * DAY))));
-    for (let r = 0; r < played; r++) {
-      for (const [home, away] of rounds[r]) {
-        const kickoff = anchor - 7 * (played - r) * DAY + cal.int(0, 2) * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE;
-        addMatch(league, currentSeason, kickoff, home, away, 'full');
-      }
-    }
-    for (let j = 0; played + j < rounds.length; j++) {
-      const round = rounds[played + j];
-      const half = Math.ceil(round.length / 2);
-      let any = false;
-      for (const [i, [home, away]] of round.entries()) {
-        const day = league.offset + 3 * j + (i < half ? -1 : 0);
-        if (day >= UPCOMING_DAYS) continue;
-        any = true;
-        const kickoff = anchor + day * DAY + cal.pick(KICKOFF_SLOTS) * MINUTE;
-        addMatch(league, currentSeason, kickoff, home, away, kickoff < anchor ? 'full' : 'upcoming');
-      }
-      if (!any) break;
-    }
+    const rng = Rng.stream(cal.seed, 'calendar', league.code);
+    schedulePastSeasons(cal, rng, league, addMatch);
+    scheduleCurrentSeason(cal, rng, league, addMatch);
   }
-
-  // Ids in kick-off order (then league, home team): stable and readable.
   matches.sort((a, b) => a.kickoff - b.kickoff || a.league.localeCompare(b.league) || a.homeId - b.homeId);
   matches.forEach((m, i) => {
     m.id = i + 1;
   });
+  return matches;
+}
 
-  const events: DemoEvent[] = [];
-  const futureEvents: DemoEvent[] = [];
-  const penaltyMisses = new Map<number, number>();
+/** Two past seasons: weekly rounds from the second weekend of August. */
+function schedulePastSeasons(cal: Calendar, rng: Rng, league: DemoLeague, addMatch: AddMatch): void {
+  for (let back = 2; back >= 1; back--) {
+    const year = cal.currentStart - back;
+    const season = seasonLabel(year);
+    const rounds = roundRobin(rng.shuffle([...league.teamIds]));
+    const aug8 = Date.UTC(year, 7, 8);
+    const firstSat = aug8 + ((6 - new Date(aug8).getUTCDay() + 7) % 7) * DAY;
+    for (const [r, round] of rounds.entries()) {
+      for (const [home, away] of round) {
+        const day = rng.pick([-1, 0, 0, 0, 0, 1, 1, 1, 2]);
+        const kickoff = firstSat + 7 * r * DAY + day * DAY + rng.pick(KICKOFF_SLOTS) * MINUTE;
+        addMatch(league, season, kickoff, home, away, back === 2 ? 'light' : 'full');
+      }
+    }
+  }
+}
+
+/** Current season: weekly rounds up to the anchor, then a congested week (a round every 3 days). */
+function scheduleCurrentSeason(cal: Calendar, rng: Rng, league: DemoLeague, addMatch: AddMatch): void {
+  const { anchor, currentSeason } = cal;
+  const rounds = roundRobin(rng.shuffle([...league.teamIds]));
+  const aug8 = Date.UTC(cal.currentStart, 7, 8);
+  const played = Math.max(8, Math.min(rounds.length - 6, Math.floor((anchor - aug8) / (7 * DAY))));
+  for (let r = 0; r < played; r++) {
+    for (const [home, away] of rounds[r]) {
+      const kickoff = anchor - 7 * (played - r) * DAY + rng.int(0, 2) * DAY + rng.pick(KICKOFF_SLOTS) * MINUTE;
+      addMatch(league, currentSeason, kickoff, home, away, 'full');
+    }
+  }
+  for (let j = 0; played + j < rounds.length; j++) {
+    const round = rounds[played + j];
+    const half = Math.ceil(round.length / 2);
+    let any = false;
+    for (const [i, [home, away]] of round.entries()) {
+      const day = league.offset + 3 * j + (i < half ? -1 : 0);
+      if (day >= UPCOMING_DAYS) continue;
+      any = true;
+      const kickoff = anchor + day * DAY + rng.pick(KICKOFF_SLOTS) * MINUTE;
+      addMatch(league, currentSeason, kickoff, home, away, kickoff < anchor ? 'full' : 'upcoming');
+    }
+    if (!any) break;
+  }
+}
+
+type Played = Pick<DemoWorld, 'events' | 'futureEvents' | 'penaltyMisses'>;
+
+/** Plays every match out (one stream per match): its market window, result, goal events and the
+ * current season's missed penalties. Upcoming matches are played out too (same model, same stream),
+ * but their result is an outcome the seed and the feed release only once the match has ended. */
+function playMatches(cal: Calendar, matches: DemoMatch[], leagues: DemoLeague[], players: DemoPlayer[]): Played {
+  const played: Played = { events: [], futureEvents: [], penaltyMisses: new Map() };
+  const byTeam = new Map<number, DemoPlayer[]>();
+  for (const p of players) (byTeam.get(p.teamId) ?? byTeam.set(p.teamId, []).get(p.teamId))?.push(p);
   let eventId = 0;
   for (const m of matches) {
-    const mr = Rng.stream(seed, 'match', m.id);
+    const mr = Rng.stream(cal.seed, 'match', m.id);
     m.openAt = m.kickoff - Math.round(mr.uniform(6.5, 8) * 24 * 60) * MINUTE;
     const upcoming = m.tier === 'upcoming';
     if (upcoming) {
-      m.openAt = Math.min(m.openAt, anchor - Math.round(mr.uniform(24, 40) * 60) * MINUTE);
-      m.endAt = anchor;
+      m.openAt = Math.min(m.openAt, cal.anchor - Math.round(mr.uniform(24, 40) * 60) * MINUTE);
+      m.endAt = cal.anchor;
     } else {
       m.endAt = m.kickoff;
     }
-    // Upcoming matches are played out too (same model, same stream), but their result is an outcome
-    // the seed and the feed release only once the match has ended.
     const league = leagues.find((l) => l.code === m.league) as DemoLeague;
     const result = playMatch(mr, m, league.rho);
     if (upcoming) m.outcome = result.result;
     else m.result = result.result;
     for (const g of result.goals) {
       const scoringTeam = g.home ? m.homeId : m.awayId;
-      const otherTeam = g.home ? m.awayId : m.homeId;
-      let player: DemoPlayer;
-      if (g.ownGoal) {
-        const defenders = (byTeam.get(otherTeam) as DemoPlayer[]).filter((p) => p.position === 'DF' && p.expectedMinutes >= 40);
-        player = mr.pick(defenders);
-      } else if (g.penalty) {
-        const squad = byTeam.get(scoringTeam) as DemoPlayer[];
-        player = squad.find((p) => p.penaltyTaker) ?? squad[squad.length - 1];
-      } else {
-        const squad = byTeam.get(scoringTeam) as DemoPlayer[];
-        player = squad[mr.weighted(squad.map((p) => p.goalShare))];
-      }
-      eventId++;
-      (upcoming ? futureEvents : events).push({
-        id: eventId,
+      const player = scorerOf(mr, g, byTeam.get(scoringTeam) as DemoPlayer[], byTeam.get(g.home ? m.awayId : m.homeId) as DemoPlayer[]);
+      const event = {
+        id: ++eventId,
         matchId: m.id,
         teamId: scoringTeam,
         playerId: player.id,
         minute: g.minute,
         isPenalty: g.penalty,
         isOwnGoal: g.ownGoal,
-      });
+      };
+      (upcoming ? played.futureEvents : played.events).push(event);
     }
-    if (upcoming) continue;
-    for (const home of [true, false]) {
-      if (mr.chance(0.035) && m.season === currentSeason) {
-        const taker = (byTeam.get(home ? m.homeId : m.awayId) as DemoPlayer[]).find((p) => p.penaltyTaker);
-        if (taker) penaltyMisses.set(taker.id, (penaltyMisses.get(taker.id) ?? 0) + 1);
-      }
+    if (!upcoming) countPenaltyMisses(mr, m, cal.currentSeason, byTeam, played.penaltyMisses);
+  }
+  return played;
+}
+
+/** Who scored a goal: an own goal is a regular defender of the other side's, a penalty the taker's,
+ * any other goal a player drawn by goal share. */
+function scorerOf(mr: Rng, g: Goal, squad: DemoPlayer[], opponents: DemoPlayer[]): DemoPlayer {
+  if (g.ownGoal) return mr.pick(opponents.filter((p) => p.position === 'DF' && p.expectedMinutes >= 40));
+  if (g.penalty) return squad.find((p) => p.penaltyTaker) ?? squad[squad.length - 1];
+  return squad[mr.weighted(squad.map((p) => p.goalShare))];
+}
+
+function countPenaltyMisses(
+  mr: Rng,
+  m: DemoMatch,
+  currentSeason: string,
+  byTeam: Map<number, DemoPlayer[]>,
+  misses: Map<number, number>,
+): void {
+  for (const home of [true, false]) {
+    if (mr.chance(0.035) && m.season === currentSeason) {
+      const taker = (byTeam.get(home ? m.homeId : m.awayId) as DemoPlayer[]).find((p) => p.penaltyTaker);
+      if (taker) misses.set(taker.id, (misses.get(taker.id) ?? 0) + 1);
     }
   }
-
-  const world: DemoWorld = {
-    seed,
-    scale,
-    anchor,
-    currentSeason,
-    bookmakers: DEMO_BOOKMAKERS,
-    leagues,
-    teams,
-    players,
-    coaches,
-    matches,
-    events,
-    futureEvents,
-    penaltyMisses,
-    plants: [],
-    badQuotes: [],
-    badScorerQuotes: [],
-  };
-  assignBooks(world);
-  planPlants(world);
-  return world;
 }
 
 /** Which books price each match: every book for the coming week; before, the sharp plus rotating books

@@ -170,6 +170,125 @@ const MATCH_COLS = [
   'origin',
 ];
 
+/** The file's matches and quotes copied into temporary tables (dropped at commit). */
+async function stageFile(
+  client: pg.ClientBase,
+  parsed: ParsedFile,
+  quotes: Quote[],
+  meeting: Map<FootballDataMatch, number>,
+): Promise<void> {
+  await client.query(`CREATE TEMP TABLE fd_matches (
+    line integer PRIMARY KEY, league_code text, season text, meeting smallint, home text, away text,
+    kickoff timestamptz, status text, home_goals smallint, away_goals smallint, ht_home_goals smallint, ht_away_goals smallint,
+    home_shots smallint, away_shots smallint, home_shots_target smallint, away_shots_target smallint,
+    home_corners smallint, away_corners smallint, home_fouls smallint, away_fouls smallint,
+    home_yellow smallint, away_yellow smallint, home_red smallint, away_red smallint, referee text, origin text
+  ) ON COMMIT DROP`);
+  await client.query(`CREATE TEMP TABLE fd_quotes (
+    line integer, market text, bookmaker text, line_value double precision, selection text,
+    odds double precision, observed_at timestamptz, is_closing boolean) ON COMMIT DROP`);
+  await copyRows(
+    client,
+    'fd_matches',
+    ['line', 'league_code', 'season', 'meeting', 'home', 'away', ...MATCH_COLS],
+    parsed.matches.map((m): CopyValue[] => [
+      m.line,
+      m.div,
+      m.season,
+      meeting.get(m),
+      m.homeTeam,
+      m.awayTeam,
+      m.kickoff,
+      m.fthg !== null && m.ftag !== null ? 'finished' : 'scheduled',
+      m.fthg,
+      m.ftag,
+      m.hthg,
+      m.htag,
+      m.stats.hs,
+      m.stats.as,
+      m.stats.hst,
+      m.stats.ast,
+      m.stats.hc,
+      m.stats.ac,
+      m.stats.hf,
+      m.stats.af,
+      m.stats.hy,
+      m.stats.ay,
+      m.stats.hr,
+      m.stats.ar,
+      m.referee,
+      'football-data',
+    ]),
+  );
+  await copyRows(
+    client,
+    'fd_quotes',
+    ['line', 'market', 'bookmaker', 'line_value', 'selection', 'odds', 'observed_at', 'is_closing'],
+    quotes.map((x): CopyValue[] => [x.line, x.q.market, x.q.bookmaker, x.lineValue, x.q.selection, x.odds, x.observedAt, x.q.closing]),
+  );
+}
+
+/** The leagues, teams and bookmakers the file names, added when new. */
+async function upsertReferences(client: pg.ClientBase, parsed: ParsedFile, quotes: Quote[]): Promise<void> {
+  const leagues = [...new Set(parsed.matches.map((m) => m.div))];
+  for (const code of leagues) {
+    const [name, country] = LEAGUES[code] ?? [code, null];
+    await client.query('INSERT INTO leagues (league_code, name, country) VALUES ($1, $2, $3) ON CONFLICT (league_code) DO NOTHING', [
+      code,
+      name,
+      country,
+    ]);
+  }
+  await client.query(`INSERT INTO teams (name, league_code, country)
+    SELECT DISTINCT ON (t.name) t.name, t.league_code, l.country
+    FROM (SELECT home AS name, league_code, line FROM fd_matches UNION ALL SELECT away, league_code, line FROM fd_matches) t
+    JOIN leagues l USING (league_code)
+    ORDER BY t.name, t.line
+    ON CONFLICT (name) DO NOTHING`);
+  const books = [...new Set(quotes.map((x) => x.q.bookmaker))].map(bookmakerInfo);
+  if (books.length > 0) {
+    await client.query(
+      `INSERT INTO bookmakers (bookmaker, name, is_sharp, is_exchange, is_aggregate)
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(bookmaker text, name text, is_sharp boolean, is_exchange boolean, is_aggregate boolean)
+      ON CONFLICT (bookmaker) DO NOTHING`,
+      [JSON.stringify(books)],
+    );
+  }
+}
+
+/** The staged matches upserted by their natural key, then their quotes into each odds table; counts
+ * what changed. */
+async function upsertMatchesAndQuotes(client: pg.ClientBase): Promise<{ matchesChanged: number; quotesChanged: number }> {
+  const cols = MATCH_COLS.join(', ');
+  const upsert = await client.query(`INSERT INTO matches (league_code, season, meeting, home_team_id, away_team_id, ${cols})
+    SELECT f.league_code, f.season, f.meeting, h.team_id, a.team_id, ${MATCH_COLS.map((c) => `f.${c}`).join(', ')}
+    FROM fd_matches f JOIN teams h ON h.name = f.home JOIN teams a ON a.name = f.away
+    ON CONFLICT ON CONSTRAINT matches_natural_key DO UPDATE SET ${MATCH_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+    WHERE (${MATCH_COLS.map((c) => `matches.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLS.map((c) => `EXCLUDED.${c}`).join(', ')})`);
+  await client.query(`CREATE TEMP TABLE fd_ids ON COMMIT DROP AS
+    SELECT f.line, m.match_id FROM fd_matches f
+    JOIN teams h ON h.name = f.home JOIN teams a ON a.name = f.away
+    JOIN matches m ON m.league_code = f.league_code AND m.season = f.season AND m.meeting = f.meeting
+      AND m.home_team_id = h.team_id AND m.away_team_id = a.team_id`);
+  let quotesChanged = 0;
+  const targets: [string, string, string][] = [
+    ['1x2', 'odds_history', 'match_id, bookmaker, selection, observed_at'],
+    ['totals', 'odds_totals', 'match_id, bookmaker, line, selection, observed_at'],
+    ['spreads', 'odds_spreads', 'match_id, bookmaker, line, selection, observed_at'],
+  ];
+  for (const [market, table, key] of targets) {
+    const withLine = market !== '1x2';
+    const r =
+      await client.query(`INSERT INTO ${table} (match_id, bookmaker, ${withLine ? 'line, ' : ''}selection, odds, observed_at, is_closing)
+      SELECT i.match_id, q.bookmaker, ${withLine ? 'q.line_value, ' : ''}q.selection, q.odds, q.observed_at, q.is_closing
+      FROM fd_quotes q JOIN fd_ids i USING (line) WHERE q.market = '${market}'
+      ON CONFLICT (${key}) DO UPDATE SET odds = EXCLUDED.odds, is_closing = EXCLUDED.is_closing
+      WHERE (${table}.odds, ${table}.is_closing) IS DISTINCT FROM (EXCLUDED.odds, EXCLUDED.is_closing)`);
+    quotesChanged += r.rowCount ?? 0;
+  }
+  return { matchesChanged: upsert.rowCount ?? 0, quotesChanged };
+}
+
 async function importFile(client: pg.ClientBase, file: string): Promise<FileImportReport> {
   const t0 = performance.now();
   let parsed: ParsedFile;
@@ -203,113 +322,15 @@ async function importFile(client: pg.ClientBase, file: string): Promise<FileImpo
   }
   await client.query('BEGIN');
   try {
-    await client.query(`CREATE TEMP TABLE fd_matches (
-      line integer PRIMARY KEY, league_code text, season text, meeting smallint, home text, away text,
-      kickoff timestamptz, status text, home_goals smallint, away_goals smallint, ht_home_goals smallint, ht_away_goals smallint,
-      home_shots smallint, away_shots smallint, home_shots_target smallint, away_shots_target smallint,
-      home_corners smallint, away_corners smallint, home_fouls smallint, away_fouls smallint,
-      home_yellow smallint, away_yellow smallint, home_red smallint, away_red smallint, referee text, origin text
-    ) ON COMMIT DROP`);
-    await client.query(`CREATE TEMP TABLE fd_quotes (
-      line integer, market text, bookmaker text, line_value double precision, selection text,
-      odds double precision, observed_at timestamptz, is_closing boolean) ON COMMIT DROP`);
-    await copyRows(
-      client,
-      'fd_matches',
-      ['line', 'league_code', 'season', 'meeting', 'home', 'away', ...MATCH_COLS],
-      parsed.matches.map((m): CopyValue[] => [
-        m.line,
-        m.div,
-        m.season,
-        meeting.get(m),
-        m.homeTeam,
-        m.awayTeam,
-        m.kickoff,
-        m.fthg !== null && m.ftag !== null ? 'finished' : 'scheduled',
-        m.fthg,
-        m.ftag,
-        m.hthg,
-        m.htag,
-        m.stats.hs,
-        m.stats.as,
-        m.stats.hst,
-        m.stats.ast,
-        m.stats.hc,
-        m.stats.ac,
-        m.stats.hf,
-        m.stats.af,
-        m.stats.hy,
-        m.stats.ay,
-        m.stats.hr,
-        m.stats.ar,
-        m.referee,
-        'football-data',
-      ]),
-    );
-    await copyRows(
-      client,
-      'fd_quotes',
-      ['line', 'market', 'bookmaker', 'line_value', 'selection', 'odds', 'observed_at', 'is_closing'],
-      quotes.map((x): CopyValue[] => [x.line, x.q.market, x.q.bookmaker, x.lineValue, x.q.selection, x.odds, x.observedAt, x.q.closing]),
-    );
-
-    const leagues = [...new Set(parsed.matches.map((m) => m.div))];
-    for (const code of leagues) {
-      const [name, country] = LEAGUES[code] ?? [code, null];
-      await client.query('INSERT INTO leagues (league_code, name, country) VALUES ($1, $2, $3) ON CONFLICT (league_code) DO NOTHING', [
-        code,
-        name,
-        country,
-      ]);
-    }
-    await client.query(`INSERT INTO teams (name, league_code, country)
-      SELECT DISTINCT ON (t.name) t.name, t.league_code, l.country
-      FROM (SELECT home AS name, league_code, line FROM fd_matches UNION ALL SELECT away, league_code, line FROM fd_matches) t
-      JOIN leagues l USING (league_code)
-      ORDER BY t.name, t.line
-      ON CONFLICT (name) DO NOTHING`);
-    const books = [...new Set(quotes.map((x) => x.q.bookmaker))].map(bookmakerInfo);
-    if (books.length > 0) {
-      await client.query(
-        `INSERT INTO bookmakers (bookmaker, name, is_sharp, is_exchange, is_aggregate)
-        SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(bookmaker text, name text, is_sharp boolean, is_exchange boolean, is_aggregate boolean)
-        ON CONFLICT (bookmaker) DO NOTHING`,
-        [JSON.stringify(books)],
-      );
-    }
-    const cols = MATCH_COLS.join(', ');
-    const upsert = await client.query(`INSERT INTO matches (league_code, season, meeting, home_team_id, away_team_id, ${cols})
-      SELECT f.league_code, f.season, f.meeting, h.team_id, a.team_id, ${MATCH_COLS.map((c) => `f.${c}`).join(', ')}
-      FROM fd_matches f JOIN teams h ON h.name = f.home JOIN teams a ON a.name = f.away
-      ON CONFLICT ON CONSTRAINT matches_natural_key DO UPDATE SET ${MATCH_COLS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-      WHERE (${MATCH_COLS.map((c) => `matches.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLS.map((c) => `EXCLUDED.${c}`).join(', ')})`);
-    await client.query(`CREATE TEMP TABLE fd_ids ON COMMIT DROP AS
-      SELECT f.line, m.match_id FROM fd_matches f
-      JOIN teams h ON h.name = f.home JOIN teams a ON a.name = f.away
-      JOIN matches m ON m.league_code = f.league_code AND m.season = f.season AND m.meeting = f.meeting
-        AND m.home_team_id = h.team_id AND m.away_team_id = a.team_id`);
-    let quotesChanged = 0;
-    const targets: [string, string, string][] = [
-      ['1x2', 'odds_history', 'match_id, bookmaker, selection, observed_at'],
-      ['totals', 'odds_totals', 'match_id, bookmaker, line, selection, observed_at'],
-      ['spreads', 'odds_spreads', 'match_id, bookmaker, line, selection, observed_at'],
-    ];
-    for (const [market, table, key] of targets) {
-      const withLine = market !== '1x2';
-      const r =
-        await client.query(`INSERT INTO ${table} (match_id, bookmaker, ${withLine ? 'line, ' : ''}selection, odds, observed_at, is_closing)
-        SELECT i.match_id, q.bookmaker, ${withLine ? 'q.line_value, ' : ''}q.selection, q.odds, q.observed_at, q.is_closing
-        FROM fd_quotes q JOIN fd_ids i USING (line) WHERE q.market = '${market}'
-        ON CONFLICT (${key}) DO UPDATE SET odds = EXCLUDED.odds, is_closing = EXCLUDED.is_closing
-        WHERE (${table}.odds, ${table}.is_closing) IS DISTINCT FROM (EXCLUDED.odds, EXCLUDED.is_closing)`);
-      quotesChanged += r.rowCount ?? 0;
-    }
+    await stageFile(client, parsed, quotes, meeting);
+    await upsertReferences(client, parsed, quotes);
+    const { matchesChanged, quotesChanged } = await upsertMatchesAndQuotes(client);
     await client.query('COMMIT');
     return {
       file,
       layout: parsed.layout,
       matches: parsed.matches.length,
-      matchesChanged: upsert.rowCount ?? 0,
+      matchesChanged,
       quotes: quotes.length,
       quotesChanged,
       problems: [...parsed.problems, ...problems].sort((a, b) => a.line - b.line),

@@ -161,6 +161,62 @@ export function parseFootballDataFile(filePath: string): ParsedFile {
   return parseFootballDataText(text, filePath);
 }
 
+/** The header row: column positions (first of a repeated name), the named columns, the last named
+ * cell, the layout (main files or the 'extra' leagues'); a missing required column refuses the file. */
+function readHeader(
+  first: { record: string[]; info: { lines: number } },
+  fileName: string,
+): { header: string[]; index: Map<string, number>; columns: string[]; lastNamed: number; layout: FootballDataLayout } {
+  const header = first.record.map((h) => h.replace(/^\ufeff/, '').trim());
+  const headerLine = first.info.lines;
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h !== '' && !index.has(h)) index.set(h, i);
+  });
+  const columns = header.filter((h) => h !== '');
+  // index of the last named column: trailing empty header cells (trailing commas) do not count
+  let lastNamed = header.length - 1;
+  while (lastNamed > 0 && header[lastNamed] === '') lastNamed--;
+  const layout: FootballDataLayout = !index.has('HomeTeam') && !index.has('Div') && index.has('Home') && index.has('HG') ? 'extra' : 'main';
+  const required = layout === 'extra' ? EXTRA_REQUIRED : MAIN_REQUIRED;
+  const missing = required.filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    throw new FootballDataFormatError(
+      fileName,
+      missing,
+      headerLine,
+      `football-data: ${fileName}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
+        `(first bad line: ${headerLine}, the header "${truncate(header.join(','), 120)}")`,
+    );
+  }
+  return { header, index, columns, lastNamed, layout };
+}
+
+/** A row's odds by column; a bad number or a placeholder under 1.01 is a problem and left out
+ * (handicap and total lines may be any number). */
+function readOdds(
+  cell: (name: string) => string,
+  oddsColumns: string[],
+  problem: (column: string, message: string) => void,
+): Record<string, number> {
+  const odds: Record<string, number> = {};
+  for (const col of oddsColumns) {
+    const raw = cell(col);
+    if (raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) {
+      problem(col, `bad number '${raw}'`);
+    } else if (LINE_COLUMNS.has(col)) {
+      odds[col] = n;
+    } else if (n < 1.01) {
+      problem(col, `odds ${raw} below 1.01 (placeholder), treated as missing`);
+    } else {
+      odds[col] = n;
+    }
+  }
+  return odds;
+}
+
 export function parseFootballDataText(text: string, fileName: string): ParsedFile {
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -182,28 +238,7 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
       `football-data: ${fileName} is empty (line 1: no header; expected columns ${MAIN_REQUIRED.join(', ')})`,
     );
   }
-  const header = records[0].record.map((h) => h.replace(/^\ufeff/, '').trim());
-  const headerLine = records[0].info.lines;
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (h !== '' && !index.has(h)) index.set(h, i);
-  });
-  const columns = header.filter((h) => h !== '');
-  // index of the last named column: trailing empty header cells (trailing commas) do not count
-  let lastNamed = header.length - 1;
-  while (lastNamed > 0 && header[lastNamed] === '') lastNamed--;
-  const layout: FootballDataLayout = !index.has('HomeTeam') && !index.has('Div') && index.has('Home') && index.has('HG') ? 'extra' : 'main';
-  const required = layout === 'extra' ? EXTRA_REQUIRED : MAIN_REQUIRED;
-  const missing = required.filter((c) => !index.has(c));
-  if (missing.length > 0) {
-    throw new FootballDataFormatError(
-      fileName,
-      missing,
-      headerLine,
-      `football-data: ${fileName}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
-        `(first bad line: ${headerLine}, the header "${truncate(header.join(','), 120)}")`,
-    );
-  }
+  const { header, index, columns, lastNamed, layout } = readHeader(records[0], fileName);
   const f = layout === 'extra' ? EXTRA_FIELDS : MAIN_FIELDS;
   const oddsColumns = columns.filter((c) => !NON_ODDS.has(c));
   const matches: FootballDataMatch[] = [];
@@ -264,21 +299,7 @@ export function parseFootballDataText(text: string, fileName: string): ParsedFil
     };
     const stats = {} as FootballDataStats;
     for (const [key, col] of Object.entries(STAT_COLUMNS) as [keyof FootballDataStats, string][]) stats[key] = int(col);
-    const odds: Record<string, number> = {};
-    for (const col of oddsColumns) {
-      const raw = cell(col);
-      if (raw === '') continue;
-      const n = Number(raw);
-      if (!Number.isFinite(n)) {
-        problem(col, `bad number '${raw}'`);
-      } else if (LINE_COLUMNS.has(col)) {
-        odds[col] = n;
-      } else if (n < 1.01) {
-        problem(col, `odds ${raw} below 1.01 (placeholder), treated as missing`);
-      } else {
-        odds[col] = n;
-      }
-    }
+    const odds = readOdds(cell, oddsColumns, problem);
     const div = layout === 'extra' ? (EXTRA_CODES[divCell] ?? divCell) : divCell;
     const season = layout === 'extra' && cell('Season') !== '' ? cell('Season') : '';
     matches.push({

@@ -120,18 +120,67 @@ export interface SteamWindow {
   movers: ReadonlySet<string>;
 }
 
+/** What the scan of one group carries from event to event. */
+interface Scan {
+  r: Replay;
+  /** Selections, books, soft books. */
+  n: number;
+  soft: readonly number[];
+  out: RawFinding[];
+  /** Per book and selection: its gaps at its own updates (the usual gap), its last gap to the others
+   * and to the sharp, and the open episode. */
+  samples: number[][][];
+  lastOwn: Float64Array[];
+  lastOwnSharp: Float64Array[];
+  open: (Episode | null)[][];
+  openCount: Int32Array;
+  /** The gap of every book just before each steam started. */
+  before: SteamBefore[];
+  /** The soft books' fair probabilities per selection, kept sorted as books move (one at a time,
+   * mostly), with the book of each entry; na of them quote. */
+  vals: Float64Array[];
+  owner: Int32Array[];
+  cur: Int32Array;
+  na: number;
+  loo: Float64Array;
+  bound: Float64Array;
+}
+
+interface SteamBefore {
+  s: SteamWindow;
+  at: number;
+  logits: Float64Array;
+  gaps: Float64Array;
+}
+
+/** One book's price at one event, as evaluate sees it. */
+interface At {
+  b: number;
+  snap: Snapshot;
+  ownUpdate: boolean;
+  i: number;
+  t: number;
+  sharp: number[] | null;
+}
+
 export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWindow[] = [], pending?: number[]): RawFinding[] {
+  if (r.soft.length - 1 < OUTLIER.minOthers) return [];
+  const scan = newScan(r, steams);
+  for (let i = 0; i < r.times.length; i++) scanEvent(scan, i);
+  const { n, open } = scan;
+  for (let b = 0; b < r.group.books.length; b++)
+    for (let k = 0; k < n; k++) {
+      const ep = open[b][k];
+      if (ep && (ep.confirmed || asOf - ep.start >= OUTLIER.persistMs)) scan.out.push(outlierFinding(r, b, k, ep, null));
+      else if (ep) pending?.push(ep.start + OUTLIER.persistMs);
+    }
+  return scan.out.sort((a, b) => a.at - b.at || (a.bookmaker ?? '').localeCompare(b.bookmaker ?? ''));
+}
+
+function newScan(r: Replay, steams: readonly SteamWindow[]): Scan {
   const g = r.group;
   const n = g.selections.length;
   const nb = g.books.length;
-  const out: RawFinding[] = [];
-  const soft = r.soft;
-  if (soft.length - 1 < OUTLIER.minOthers) return out;
-  const samples = g.books.map(() => g.selections.map(() => [] as number[]));
-  const lastOwn = g.books.map(() => new Float64Array(n).fill(NaN));
-  const lastOwnSharp = g.books.map(() => new Float64Array(n).fill(NaN));
-  const open: (Episode | null)[][] = g.books.map(() => g.selections.map(() => null));
-  // the gap of every book just before each steam started
   const before = steams.map((s) => {
     const at = eventAt(r, s.start - 1);
     // each book's logit of the steamed selection just before it: a book that did not follow stays near it
@@ -140,152 +189,178 @@ export function detectOutliers(r: Replay, asOf: number, steams: readonly SteamWi
     );
     return { s, at, logits, gaps: new Float64Array(nb).fill(NaN) };
   });
-  const vals = Array.from({ length: n }, () => new Float64Array(soft.length));
-  const owner = Array.from({ length: n }, () => new Int32Array(soft.length));
-  const loo = new Float64Array(n);
-  const bound = new Float64Array(n);
-  // the soft books' fair probabilities per selection, kept sorted as books move (one at a time, mostly)
-  const cur = new Int32Array(nb).fill(-1);
-  const openCount = new Int32Array(nb);
-  let na = 0;
-  for (let i = 0; i < r.times.length; i++) {
-    const t = r.times[i];
-    let softMoved = false;
-    for (const b of soft) {
-      const j = r.latest[b][i];
-      if (j === cur[b]) continue;
-      softMoved = true;
-      if (cur[b] >= 0) {
-        na--;
-        for (let k = 0; k < n; k++) removeAt(vals[k], owner[k], na + 1, owner[k].indexOf(b));
-      }
-      cur[b] = j;
-      const fair = g.books[b].snaps[j].fair;
-      for (let k = 0; k < n; k++) insertSorted(vals[k], owner[k], na, fair[k], b);
-      na++;
-    }
-    const sharp = r.sharpFair(i);
-    const enough = na - 1 >= OUTLIER.minOthers;
-    if (enough && softMoved) looBounds(vals, na, n, bound);
-    for (const b of soft) {
-      const j = r.latest[b][i];
-      if (j < 0) continue;
-      const snap = g.books[b].snaps[j];
-      const ownUpdate = snap.t === t;
-      // its gap to the sharp at each of its own updates, for the next one to compare with (after this one's check)
-      const keepSharp = ownUpdate && sharp;
-      // the others' consensus only moves when a soft book moves; an open episode is followed always.
-      // A book that did not move, with nothing open and no steam to miss, can only become an outlier
-      // by being too good: skipped when even the highest consensus it could face rules that out.
-      const skip =
-        !enough ||
-        !(softMoved || openCount[b] > 0) ||
-        (!ownUpdate && openCount[b] === 0 && before.length === 0 && !couldBeExtreme(snap.odds, bound, n));
-      if (!skip) evaluate(b, snap, ownUpdate, i, t, na, sharp);
-      if (keepSharp) for (let k = 0; k < n; k++) lastOwnSharp[b][k] = Math.log(snap.odds[k] * sharp[k]);
-    }
-  }
+  return {
+    r,
+    n,
+    soft: r.soft,
+    out: [],
+    samples: g.books.map(() => g.selections.map(() => [] as number[])),
+    lastOwn: g.books.map(() => new Float64Array(n).fill(NaN)),
+    lastOwnSharp: g.books.map(() => new Float64Array(n).fill(NaN)),
+    open: g.books.map(() => g.selections.map(() => null)),
+    openCount: new Int32Array(nb),
+    before,
+    vals: Array.from({ length: n }, () => new Float64Array(r.soft.length)),
+    owner: Array.from({ length: n }, () => new Int32Array(r.soft.length)),
+    cur: new Int32Array(nb).fill(-1),
+    na: 0,
+    loo: new Float64Array(n),
+    bound: new Float64Array(n),
+  };
+}
 
-  function evaluate(b: number, snap: Snapshot, ownUpdate: boolean, i: number, t: number, na: number, sharp: number[] | null): void {
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      let at = 0;
-      while (owner[k][at] !== b) at++;
-      loo[k] = medianWithout(vals[k], na, at);
-      sum += loo[k];
+/** Moves the soft books that re-priced at event i in the sorted lists; true if any did. */
+function moveSoftBooks(scan: Scan, i: number): boolean {
+  const { r, n, vals, owner, cur } = scan;
+  let softMoved = false;
+  for (const b of scan.soft) {
+    const j = r.latest[b][i];
+    if (j === cur[b]) continue;
+    softMoved = true;
+    if (cur[b] >= 0) {
+      scan.na--;
+      for (let k = 0; k < n; k++) removeAt(vals[k], owner[k], scan.na + 1, owner[k].indexOf(b));
     }
-    for (let k = 0; k < n; k++) {
-      const p = loo[k] / sum;
-      const ratio = snap.odds[k] * p;
-      const ep = open[b][k];
-      if (!ep && ratio < 1 + OUTLIER.minEdge && before.length === 0) {
-        // nothing can start here: only keep the book's usual gap
-        if (ownUpdate) {
-          const gap = Math.log(ratio);
-          samples[b][k].push(gap);
-          lastOwn[b][k] = gap;
-        }
+    cur[b] = j;
+    const fair = r.group.books[b].snaps[j].fair;
+    for (let k = 0; k < n; k++) insertSorted(vals[k], owner[k], scan.na, fair[k], b);
+    scan.na++;
+  }
+  return softMoved;
+}
+
+function scanEvent(scan: Scan, i: number): void {
+  const { r, n, openCount, before } = scan;
+  const t = r.times[i];
+  const softMoved = moveSoftBooks(scan, i);
+  const sharp = r.sharpFair(i);
+  const enough = scan.na - 1 >= OUTLIER.minOthers;
+  if (enough && softMoved) looBounds(scan.vals, scan.na, n, scan.bound);
+  for (const b of scan.soft) {
+    const j = r.latest[b][i];
+    if (j < 0) continue;
+    const snap = r.group.books[b].snaps[j];
+    const ownUpdate = snap.t === t;
+    // its gap to the sharp at each of its own updates, for the next one to compare with (after this one's check)
+    const keepSharp = ownUpdate && sharp;
+    // the others' consensus only moves when a soft book moves; an open episode is followed always.
+    // A book that did not move, with nothing open and no steam to miss, can only become an outlier
+    // by being too good: skipped when even the highest consensus it could face rules that out.
+    const skip =
+      !enough ||
+      !(softMoved || openCount[b] > 0) ||
+      (!ownUpdate && openCount[b] === 0 && before.length === 0 && !couldBeExtreme(snap.odds, scan.bound, n));
+    if (!skip) evaluate(scan, { b, snap, ownUpdate, i, t, sharp });
+    if (keepSharp) for (let k = 0; k < n; k++) scan.lastOwnSharp[b][k] = Math.log(snap.odds[k] * sharp[k]);
+  }
+}
+
+/** Book b's price of every selection against the leave-one-out consensus of the other soft books:
+ * follows an open episode, closes it, or opens one. */
+function evaluate(scan: Scan, a: At): void {
+  const { n, vals, owner, loo, na, open, before } = scan;
+  const { b, snap, ownUpdate, i, t } = a;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    let at = 0;
+    while (owner[k][at] !== b) at++;
+    loo[k] = medianWithout(vals[k], na, at);
+    sum += loo[k];
+  }
+  for (let k = 0; k < n; k++) {
+    const p = loo[k] / sum;
+    const ratio = snap.odds[k] * p;
+    const ep = open[b][k];
+    if (!ep && ratio < 1 + OUTLIER.minEdge && before.length === 0) {
+      // nothing can start here: only keep the book's usual gap
+      if (ownUpdate) {
+        const gap = Math.log(ratio);
+        scan.samples[b][k].push(gap);
+        scan.lastOwn[b][k] = gap;
+      }
+      continue;
+    }
+    const gap = Math.log(ratio);
+    const edge = ratio - 1;
+    if (before.length) for (const x of before) if (i <= x.at && x.s.k === k) x.gaps[b] = gap;
+    if (ep) {
+      if (episodeHolds(ep, edge, gap)) {
+        if (edge > ep.peakEdge) ep.peakEdge = edge;
+        if (t - ep.start >= OUTLIER.persistMs) ep.confirmed = true;
+        if (ownUpdate) scan.lastOwn[b][k] = gap;
         continue;
       }
-      const gap = Math.log(ratio);
-      const edge = ratio - 1;
-      if (before.length) for (const x of before) if (i <= x.at && x.s.k === k) x.gaps[b] = gap;
-      if (ep) {
-        const floor = ep.cause === 'stale' ? OUTLIER.staleMinEdge : OUTLIER.minEdge / 2;
-        const still =
-          edge > floor &&
-          (ep.ref === null
-            ? edge >= OUTLIER.extremeEdge / 2
-            : gap - ep.ref >= (ep.cause === 'stale' ? OUTLIER.staleJump : OUTLIER.minJump) / 2);
-        if (still) {
-          if (edge > ep.peakEdge) ep.peakEdge = edge;
-          if (t - ep.start >= OUTLIER.persistMs) ep.confirmed = true;
-          if (ownUpdate) lastOwn[b][k] = gap;
-          continue;
-        }
-        if (ep.confirmed || t - ep.start >= OUTLIER.persistMs) out.push(outlierFinding(r, b, k, ep, t));
-        open[b][k] = null;
-        openCount[b]--;
-      }
-      const s = samples[b][k];
-      let cause: OutlierCause | null = null;
-      let ref: number | null = null;
-      if (edge > OUTLIER.staleMinEdge) {
-        const prev = lastOwn[b][k];
-        // its own move, not the market's: one price raised alone takes the book's margin down with it
-        // (a book re-pricing to follow the market keeps its margin)
-        const prevSnap = r.latest[b][i] > 0 ? g.books[b].snaps[r.latest[b][i] - 1] : null;
-        const marginDrop = prevSnap ? prevSnap.overround - snap.overround : 0;
-        // the gap to the others before (or, when too few others quoted then, to the sharp's fair)
-        const prevSharp = lastOwnSharp[b][k];
-        const jump = !Number.isNaN(prev) ? gap - prev : sharp !== null ? Math.log(snap.odds[k] * sharp[k]) - prevSharp : NaN;
-        const jumped = jump >= OUTLIER.minJump;
-        if (edge >= OUTLIER.minEdge && ownUpdate && marginDrop >= OUTLIER.minMarginDrop && jumped) {
-          cause = 'price';
-          ref = gap - jump;
-        } else if (before.length) {
-          for (const x of before) {
-            const missed =
-              x.s.k === k &&
-              x.s.end <= t &&
-              !x.s.movers.has(g.books[b].bookmaker) &&
-              !Number.isNaN(x.logits[b]) &&
-              snap.logit[k] - x.logits[b] < STEAM.minJump / 2;
-            if (missed && !Number.isNaN(x.gaps[b]) && gap - x.gaps[b] >= OUTLIER.staleJump) {
-              cause = 'stale';
-              ref = x.gaps[b];
-            }
-          }
-        }
-      }
-      if (!cause && edge >= OUTLIER.extremeEdge && (!sharp || snap.odds[k] * sharp[k] >= 1 + OUTLIER.extremeEdge)) cause = 'extreme';
-      if (cause) {
-        const cons = r.allCons(i - 1);
-        openCount[b]++;
-        open[b][k] = {
-          cause,
-          start: t,
-          startIdx: i,
-          confirmed: false,
-          ref,
-          usual: s.length ? median(s.length > OUTLIER.baselineSpan ? s.slice(-OUTLIER.baselineSpan) : s) : null,
-          peakEdge: edge,
-          odds: snap.odds[k],
-          fairOthers: 1 / p,
-          others: na - 1,
-          consBefore: cons ? cons[k] : null,
-        };
-      } else if (ownUpdate) s.push(gap);
-      if (ownUpdate) lastOwn[b][k] = gap;
+      if (ep.confirmed || t - ep.start >= OUTLIER.persistMs) scan.out.push(outlierFinding(scan.r, b, k, ep, t));
+      open[b][k] = null;
+      scan.openCount[b]--;
     }
+    const started = startCause(scan, a, k, gap, edge);
+    if (started) openEpisode(scan, a, k, started, edge, p);
+    else if (ownUpdate) scan.samples[b][k].push(gap);
+    if (ownUpdate) scan.lastOwn[b][k] = gap;
   }
-  for (let b = 0; b < nb; b++)
-    for (let k = 0; k < n; k++) {
-      const ep = open[b][k];
-      if (ep && (ep.confirmed || asOf - ep.start >= OUTLIER.persistMs)) out.push(outlierFinding(r, b, k, ep, null));
-      else if (ep) pending?.push(ep.start + OUTLIER.persistMs);
+}
+
+/** An open episode still stands: above its floor and still this far above its reference gap. */
+function episodeHolds(ep: Episode, edge: number, gap: number): boolean {
+  const floor = ep.cause === 'stale' ? OUTLIER.staleMinEdge : OUTLIER.minEdge / 2;
+  return (
+    edge > floor &&
+    (ep.ref === null ? edge >= OUTLIER.extremeEdge / 2 : gap - ep.ref >= (ep.cause === 'stale' ? OUTLIER.staleJump : OUTLIER.minJump) / 2)
+  );
+}
+
+/** Why selection k of book b becomes an outlier here (its own price move, a missed steam, beyond any
+ * bias), with the gap it is measured against; null if it does not. */
+function startCause(scan: Scan, a: At, k: number, gap: number, edge: number): { cause: OutlierCause; ref: number | null } | null {
+  const { r, before } = scan;
+  const { b, snap, ownUpdate, i, t, sharp } = a;
+  const g = r.group;
+  if (edge > OUTLIER.staleMinEdge) {
+    const prev = scan.lastOwn[b][k];
+    // its own move, not the market's: one price raised alone takes the book's margin down with it
+    // (a book re-pricing to follow the market keeps its margin)
+    const prevSnap = r.latest[b][i] > 0 ? g.books[b].snaps[r.latest[b][i] - 1] : null;
+    const marginDrop = prevSnap ? prevSnap.overround - snap.overround : 0;
+    // the gap to the others before (or, when too few others quoted then, to the sharp's fair)
+    const prevSharp = scan.lastOwnSharp[b][k];
+    const jump = !Number.isNaN(prev) ? gap - prev : sharp !== null ? Math.log(snap.odds[k] * sharp[k]) - prevSharp : NaN;
+    const jumped = jump >= OUTLIER.minJump;
+    if (edge >= OUTLIER.minEdge && ownUpdate && marginDrop >= OUTLIER.minMarginDrop && jumped) return { cause: 'price', ref: gap - jump };
+    let stale: { cause: OutlierCause; ref: number | null } | null = null;
+    for (const x of before) {
+      const missed =
+        x.s.k === k &&
+        x.s.end <= t &&
+        !x.s.movers.has(g.books[b].bookmaker) &&
+        !Number.isNaN(x.logits[b]) &&
+        snap.logit[k] - x.logits[b] < STEAM.minJump / 2;
+      if (missed && !Number.isNaN(x.gaps[b]) && gap - x.gaps[b] >= OUTLIER.staleJump) stale = { cause: 'stale', ref: x.gaps[b] };
     }
-  return out.sort((a, b) => a.at - b.at || (a.bookmaker ?? '').localeCompare(b.bookmaker ?? ''));
+    if (stale) return stale;
+  }
+  if (edge >= OUTLIER.extremeEdge && (!sharp || snap.odds[k] * sharp[k] >= 1 + OUTLIER.extremeEdge)) return { cause: 'extreme', ref: null };
+  return null;
+}
+
+function openEpisode(scan: Scan, a: At, k: number, started: { cause: OutlierCause; ref: number | null }, edge: number, p: number): void {
+  const { b, snap, i, t } = a;
+  const s = scan.samples[b][k];
+  const cons = scan.r.allCons(i - 1);
+  scan.openCount[b]++;
+  scan.open[b][k] = {
+    cause: started.cause,
+    start: t,
+    startIdx: i,
+    confirmed: false,
+    ref: started.ref,
+    usual: s.length ? median(s.length > OUTLIER.baselineSpan ? s.slice(-OUTLIER.baselineSpan) : s) : null,
+    peakEdge: edge,
+    odds: snap.odds[k],
+    fairOthers: 1 / p,
+    others: scan.na - 1,
+    consBefore: cons ? cons[k] : null,
+  };
 }
 
 function outlierFinding(r: Replay, b: number, k: number, ep: Episode, end: number | null): RawFinding {

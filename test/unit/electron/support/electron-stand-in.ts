@@ -107,6 +107,67 @@ export class FakeTray {
   }
 }
 
+/** A window that records what the main process asks of it (bounds, state, focus, what it loads). */
+class StandInBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  private readonly record: (typeof standIn.windows)[number];
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized = false;
+  minimized = false;
+  focused = 0;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.record = { options, webContents: this.webContents, window: this };
+    this.bounds = {
+      x: Number(options.x ?? 100),
+      y: Number(options.y ?? 100),
+      width: Number(options.width),
+      height: Number(options.height),
+    };
+    standIn.windows.push(this.record);
+  }
+  isDestroyed() {
+    return false;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  setBounds(b: Partial<typeof this.bounds>) {
+    this.bounds = { ...this.bounds, ...b };
+    this.emit('move');
+    this.emit('resize');
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  maximize() {
+    this.maximized = true;
+    this.emit('maximize');
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  minimize() {
+    this.minimized = true;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  focus() {
+    this.focused++;
+    standIn.windowCalls.push('focus');
+  }
+  show() {
+    standIn.windowCalls.push('show');
+  }
+  async loadFile(file: string) {
+    this.record.loaded = `file://${file}`;
+  }
+  async loadURL(url: string) {
+    this.record.loaded = url;
+  }
+}
+
 export function electronModule() {
   const app = {
     enableSandbox: () => void standIn.calls.enableSandbox++,
@@ -122,65 +183,6 @@ export function electronModule() {
     isPackaged: false,
     setBadgeCount: (n: number) => void standIn.calls.badge.push(n),
   };
-  class BrowserWindow extends EventEmitter {
-    readonly webContents = new FakeWebContents();
-    private readonly record: (typeof standIn.windows)[number];
-    bounds: { x: number; y: number; width: number; height: number };
-    maximized = false;
-    minimized = false;
-    focused = 0;
-    constructor(options: Record<string, unknown>) {
-      super();
-      this.record = { options, webContents: this.webContents, window: this };
-      this.bounds = {
-        x: Number(options.x ?? 100),
-        y: Number(options.y ?? 100),
-        width: Number(options.width),
-        height: Number(options.height),
-      };
-      standIn.windows.push(this.record);
-    }
-    isDestroyed() {
-      return false;
-    }
-    getNormalBounds() {
-      return { ...this.bounds };
-    }
-    setBounds(b: Partial<typeof this.bounds>) {
-      this.bounds = { ...this.bounds, ...b };
-      this.emit('move');
-      this.emit('resize');
-    }
-    isMaximized() {
-      return this.maximized;
-    }
-    maximize() {
-      this.maximized = true;
-      this.emit('maximize');
-    }
-    isMinimized() {
-      return this.minimized;
-    }
-    minimize() {
-      this.minimized = true;
-    }
-    restore() {
-      this.minimized = false;
-    }
-    focus() {
-      this.focused++;
-      standIn.windowCalls.push('focus');
-    }
-    show() {
-      standIn.windowCalls.push('show');
-    }
-    async loadFile(file: string) {
-      this.record.loaded = `file://${file}`;
-    }
-    async loadURL(url: string) {
-      this.record.loaded = url;
-    }
-  }
   const ipcMain = {
     handle(channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) {
       if (standIn.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -222,7 +224,7 @@ export function electronModule() {
   }
   return {
     app,
-    BrowserWindow,
+    BrowserWindow: StandInBrowserWindow,
     Menu,
     Tray,
     nativeImage: { createFromPath: (p: string) => ({ path: p }) },
