@@ -26,3 +26,4 @@ export * from './ledger';
 export * from './combos';
 export { brent } from './roots';
 export * from './ridge';
+export * from './isotonic';
