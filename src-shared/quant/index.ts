@@ -27,3 +27,4 @@ export * from './combos';
 export { brent } from './roots';
 export * from './ridge';
 export * from './isotonic';
+export * from './implied-goals';
