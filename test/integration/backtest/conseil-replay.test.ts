@@ -77,7 +77,9 @@ describe('CONSEIL against the sharp-reference rule on the football-data seasons,
       expect(b.claimed / b.n, `band ${band}`).toBeLessThan(w.upper + 0.01);
     }
     const fits = (conseil.chosen as { fits: { calibrationNote: string | null }[] }).fits;
-    expect(fits.filter((f) => f.calibrationNote !== null).length).toBeLessThan(10); // counted: the first fits of the replay
+    // counted: the replay's first fits (too few rows) and fits whose held-out days hold under one bin of
+    // candidates expected to beat the close (the curve would be flat over every decision)
+    expect(fits.filter((f) => f.calibrationNote !== null).length).toBeLessThan(40);
   });
 
   it('what holds the count is the score floor: the exposure limits (the Settings defaults) never refuse a pick', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CALIBRATION,
+  fitCalibration,
   fitPatron,
   PATRON_INPUTS,
   scoreOf,
@@ -88,5 +89,15 @@ describe("PATRON's score calibration", () => {
     const s = scorePatron(few, { ...zero(), marketEdge: 0.03, priceBand: Math.log(2) });
     expect(s.score).toBeCloseTo(scoreOf(s.expectedClv / few.spreads[2], null), 10);
     expect(s.tier).toBe(tierOf(s.score));
+  });
+
+  it('without a bin of held-out candidates expected to beat the close, no curve (it would be flat over every decision)', () => {
+    const z = Array.from({ length: 600 }, (_, i) => -1 + i / 1000 + (i < 30 ? 1.5 : 0)); // 30 with z > 0
+    const clv = z.map((_, i) => (i % 3 === 0 ? 0.01 : -0.01));
+    const r = fitCalibration(z, clv, { from: '2026-11-30', to: '2026-12-06', fittedOn: 1000 });
+    expect(r.calibration).toBeNull();
+    expect(r.why).toBe(`30 held-out rows with a positive expected CLV (needs ${CALIBRATION.bin}, one bin of the curve)`);
+    const more = z.map((v, i) => (i < 60 ? v + 1.5 : v));
+    expect(fitCalibration(more, clv, { from: '2026-11-30', to: '2026-12-06', fittedOn: 1000 }).calibration).not.toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // close above 65: CLV spreads wider at long prices, and however large the expected CLV, about a third of
 // prices still end below the close. So z divides by the spread of the candidate's price band (model.ts),
 // and the rows fitted are cut at a day: a ridge fitted on the days before it scores the days from it (out
-// of sample), and an isotonic regression of "beat the close" (CLV > 0) on z, over bins of 100 held-out
+// of sample), and an isotonic regression of "beat the close" (CLV > 0) on z, over bins of 50 held-out
 // rows, maps any later z to a probability (a plateau where the data has one, which a logistic cannot draw).
 // The final weights are then fitted on every row; the calibration is kept beside them.
 import { fitIsotonicCurve, normalCdf, predictIsotonic, QuantError, type IsotonicCurve } from '../../../../src-shared/quant';
@@ -19,7 +19,7 @@ export interface Calibration {
 }
 
 /** Share of the rows held out (whole days, the latest), and the least rows either side needs. */
-export const CALIBRATION = { holdoutShare: 0.25, minHoldout: 400, minFit: 30, bin: 100 } as const;
+export const CALIBRATION = { holdoutShare: 0.25, minHoldout: 400, minFit: 30, bin: 50 } as const;
 
 export interface Split<R> {
   fit: R[];
@@ -45,6 +45,14 @@ export function fitCalibration(
   meta: { from: string; to: string; fittedOn: number },
 ): { calibration: Calibration | null; why: string | null } {
   if (z.length < CALIBRATION.minHoldout) return { calibration: null, why: `${z.length} held-out rows (needs ${CALIBRATION.minHoldout})` };
+  // the curve is flat beyond its last bin: without a bin of candidates expected to beat the close, it would
+  // cap every score at the rate of candidates that were not (the demo's last week: 41%)
+  const positive = z.filter((v) => v > 0).length;
+  if (positive < CALIBRATION.bin)
+    return {
+      calibration: null,
+      why: `${positive} held-out rows with a positive expected CLV (needs ${CALIBRATION.bin}, one bin of the curve)`,
+    };
   try {
     const curve = fitIsotonicCurve(
       z,
