@@ -8,7 +8,10 @@ import { CONSEIL_PARAMS, loadSeasons, reliabilityLines, replay, scoreCalibration
 const t0 = performance.now();
 const data = loadSeasons();
 const conseil = replay(data, 'conseil', { ...CONSEIL_PARAMS });
-const chosen = conseil.chosen as { patronFits: number; fits: { day: string; calibrationNote: string | null }[] };
+const chosen = conseil.chosen as { patronFits: number; fits: { day: string; calibrationNote: string | null; merged: string[] }[] };
+const merges = new Map<string, number>();
+for (const f of chosen.fits) for (const m of f.merged) merges.set(m, (merges.get(m) ?? 0) + 1);
+console.log(`collinear inputs merged: ${[...merges].map(([m, n]) => `${m} in ${n} fits`).join(', ') || 'none'} (of ${chosen.patronFits})`);
 const uncalibrated = chosen.fits.filter((f) => f.calibrationNote !== null);
 console.log(
   `every candidate decided on, out of sample (${chosen.patronFits} fits, ${uncalibrated.length} without a calibration, scoring 100·Φ(z)):`,
