@@ -17,8 +17,10 @@ export const contribution = z.object({
   /** The input in words (which agent, what it measures). */
   label: z.string(),
   value: z.number(),
-  /** Its part of the expected CLV (coefficient × standardised value). */
+  /** Its part of the expected CLV (coefficient × standardised value); 0 when merged into another. */
   clv: z.number(),
+  /** The input it was merged into (the two moved together on the history fitted): its part is counted there. */
+  mergedInto: z.string().optional(),
 });
 export type ContributionView = z.infer<typeof contribution>;
 
@@ -35,6 +37,20 @@ export const patronWeightsView = z.object({
   residualSd: z.number(),
   /** Coefficient per input, CLV per standard deviation of the input. */
   weights: z.record(z.string(), z.number()),
+  /** Inputs merged into a collinear one before the fit (coefficient 0), with their correlation. */
+  merged: z.array(z.object({ input: z.string(), into: z.string(), r: z.number() })),
+  /** The score's calibration: P(beat the close) at knots of z (isotonic, bins of held-out rows), fitted on
+   * held-out days [from, to] scored by a fit of the days before; null (the score is 100·Φ(z)) with the reason. */
+  calibration: z
+    .object({
+      knots: z.array(z.object({ z: z.number(), p: z.number() })),
+      from: z.string(),
+      to: z.string(),
+      rows: z.number().int(),
+      fittedOn: z.number().int(),
+    })
+    .nullable(),
+  calibrationNote: z.string().nullable(),
 });
 export type PatronWeightsView = z.infer<typeof patronWeightsView>;
 

@@ -27,3 +27,5 @@ export * from './combos';
 export { brent } from './roots';
 export * from './ridge';
 export * from './score-joint';
+export * from './isotonic';
+export * from './implied-goals';

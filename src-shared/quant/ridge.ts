@@ -4,7 +4,17 @@
 // default): with little data the coefficients stay near the prior, with much data the data decide.
 // A feature that never varies (σ = 0) gets coefficient β⁰ⱼ and contributes nothing. Solved exactly by
 // Cholesky on the (p × p) normal equations. Referenced against numpy (test/reference/ridge_reference.py).
+// Collinear features (weighted |r| above a threshold) are merged before the fit when asked: the one later
+// in the priority order is left out (coefficient 0) and the one kept carries their common effect, so two
+// near-copies never get opposite coefficients that cancel (which would make each one's part meaningless).
 import { QuantError } from './errors';
+
+/** A feature left out of the fit because it moved with one kept (weighted Pearson r). */
+export interface MergedFeature {
+  name: string;
+  into: string;
+  r: number;
+}
 
 export interface RidgeFit {
   /** Feature names, in column order. */
@@ -20,12 +30,51 @@ export interface RidgeFit {
   n: number;
   weight: number;
   lambda: number;
+  /** Features merged into a collinear one kept (coefficient 0); absent on fits stored before merging. */
+  merged?: MergedFeature[];
 }
 
 export interface RidgeOptions {
   lambda: number;
   weights?: readonly number[];
   prior?: readonly number[];
+  /** Merge collinear features: |r| above `threshold`; `priority` names the features kept first. */
+  collinear?: { threshold: number; priority?: readonly string[] };
+}
+
+/** Weighted Pearson correlation of columns j and k, from their weighted means and sds. */
+function weightedR(x: readonly (readonly number[])[], w: readonly number[], means: number[], sds: number[], j: number, k: number): number {
+  let s = 0;
+  let sw = 0;
+  for (let i = 0; i < x.length; i++) {
+    s += w[i] * (x[i][j] - means[j]) * (x[i][k] - means[k]);
+    sw += w[i];
+  }
+  return s / sw / (sds[j] * sds[k]);
+}
+
+/** The features to leave out: walking the priority order (then the column order), a varying feature whose
+ * |r| with one already kept exceeds the threshold is merged into it. */
+export function collinearFeatures(
+  names: readonly string[],
+  x: readonly (readonly number[])[],
+  w: readonly number[],
+  means: number[],
+  sds: number[],
+  rule: NonNullable<RidgeOptions['collinear']>,
+): MergedFeature[] {
+  if (!(rule.threshold > 0 && rule.threshold <= 1))
+    throw new QuantError(`ridge: the collinearity threshold must be in (0, 1] (got ${rule.threshold})`);
+  const first = (rule.priority ?? []).map((n) => names.indexOf(n)).filter((j) => j >= 0);
+  const order = [...first, ...names.keys()].filter((j, i, a) => a.indexOf(j) === i && sds[j] > 1e-12);
+  const kept: number[] = [];
+  const merged: MergedFeature[] = [];
+  for (const j of order) {
+    const into = kept.map((k) => ({ k, r: weightedR(x, w, means, sds, j, k) })).find((c) => Math.abs(c.r) > rule.threshold);
+    if (into) merged.push({ name: names[j], into: names[into.k], r: into.r });
+    else kept.push(j);
+  }
+  return merged;
 }
 
 /** Solves A x = b for a symmetric positive definite A (Cholesky). */
@@ -83,7 +132,9 @@ export function fitRidge(names: readonly string[], x: readonly (readonly number[
   const sds = new Array<number>(p).fill(0);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) sds[j] += w[i] * (x[i][j] - means[j]) ** 2;
   for (let j = 0; j < p; j++) sds[j] = Math.sqrt(sds[j] / sw);
-  const live = [...Array(p).keys()].filter((j) => sds[j] > 1e-12);
+  const merged = opts.collinear ? collinearFeatures(names, x, w, means, sds, opts.collinear) : [];
+  const out = new Set(merged.map((m) => names.indexOf(m.name)));
+  const live = [...Array(p).keys()].filter((j) => sds[j] > 1e-12 && !out.has(j));
   const q = live.length;
   // normal equations of the centred problem (the intercept is ȳ once z is centred)
   const a = live.map(() => new Array<number>(q).fill(0));
@@ -105,6 +156,7 @@ export function fitRidge(names: readonly string[], x: readonly (readonly number[
   const solved = q ? choleskySolve(a, b) : [];
   const coefficients = [...prior];
   live.forEach((j, r) => (coefficients[j] = solved[r]));
+  for (const j of out) coefficients[j] = 0;
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let f = ybar;
@@ -122,6 +174,7 @@ export function fitRidge(names: readonly string[], x: readonly (readonly number[
     n,
     weight: sw,
     lambda: opts.lambda,
+    ...(opts.collinear ? { merged } : {}),
   };
 }
 
@@ -139,6 +192,6 @@ function effectiveParameters(penalised: number[][], lambda: number): number {
 
 /** The fit's prediction for one row, and each feature's part of it (coefficient × standardised value). */
 export function predictRidge(fit: RidgeFit, x: readonly number[]): { value: number; contributions: number[] } {
-  const contributions = fit.coefficients.map((c, j) => (fit.sds[j] > 1e-12 ? (c * (x[j] - fit.means[j])) / fit.sds[j] : 0));
+  const contributions = fit.coefficients.map((c, j) => (fit.sds[j] > 1e-12 && c !== 0 ? (c * (x[j] - fit.means[j])) / fit.sds[j] : 0));
   return { value: fit.intercept + contributions.reduce((s, v) => s + v, 0), contributions };
 }

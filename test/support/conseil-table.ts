@@ -15,6 +15,7 @@ import {
   type BacktestData,
 } from '../../src-main/features/agents/backtest';
 import { summarise } from '../../src-main/features/agents/backtest/evaluate';
+import { wilsonInterval } from '../../src-shared/quant';
 import { footballDataDir } from './shared-data';
 
 export const LEAGUES = ['E0', 'SP1', 'D1', 'F1'];
@@ -105,6 +106,35 @@ export function scoreCalibrationLines(conseil: BacktestResult): string[] {
     const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
     lines.push(
       `| ${lo}–${hi > 100 ? 100 : hi - 1} | ${bets.length.toLocaleString('en-US')} | ${(100 * mean(bets.map((b) => (b.clv! > 0 ? 1 : 0)))).toFixed(1)}% | ${pct(mean(expected))} | ${pct(mean(bets.map((b) => b.clv!)))} |`,
+    );
+  }
+  return lines;
+}
+
+interface Band {
+  n: number;
+  claimed: number;
+  beat: number;
+  expectedClv: number;
+  clv: number;
+}
+
+/** The replay's reliability table: every candidate CONSEIL decided on, scored out of sample (weights and
+ * calibration fitted before its day), per band of 5 score points: the chance the score claimed against the
+ * share that beat the close (Wilson 95%), and the mean expected and realised CLV. */
+export const reliabilityOf = (conseil: BacktestResult, which: 'calibrated' | 'raw' = 'calibrated'): Record<string, Band> =>
+  (conseil.chosen as { reliability?: Record<string, Record<string, Band>> }).reliability?.[which] ?? {};
+
+export function reliabilityLines(conseil: BacktestResult, which: 'calibrated' | 'raw' = 'calibrated'): string[] {
+  const rel = reliabilityOf(conseil, which);
+  const lines = [
+    '| score band | candidates | claimed (mean score) | beat the close [95%] | mean expected CLV | mean CLV |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const [band, b] of Object.entries(rel).sort((x, y) => Number(x[0]) - Number(y[0]))) {
+    const w = wilsonInterval(b.beat, b.n);
+    lines.push(
+      `| ${band}–${Number(band) + 4} | ${b.n.toLocaleString('en-US')} | ${((100 * b.claimed) / b.n).toFixed(1)}% | ${((100 * b.beat) / b.n).toFixed(1)}% [${(100 * w.lower).toFixed(1)}, ${(100 * w.upper).toFixed(1)}] | ${pct(b.expectedClv / b.n)} | ${pct(b.clv / b.n)} |`,
     );
   }
   return lines;

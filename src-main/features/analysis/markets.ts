@@ -97,13 +97,21 @@ export function previewMarkets(matrix: ScoreMatrix, quoted: readonly Quoted[]): 
 
 /** Penalties a team wins per match when the cache says nothing better (≈ 0.25 per match in top leagues, per side). */
 export const DEFAULT_PENALTIES_PER_MATCH = 0.12;
+/** The prior's weight, in team matches: a season's penalties are mostly luck (teams' true rates differ by
+ * ~0.04 a match, a 15-match record by ~0.1), and the taker's probability rests on that rate (the demo's
+ * Quinuk: 6 in 15 matches, his estimate nearly twice the truth). */
+export const PENALTY_PRIOR_MATCHES = 60;
+
+/** Penalties the team wins per match: its season's record shrunk toward the typical rate. */
+export const penaltyRate = (taken: number, matches: number): number =>
+  (taken + PENALTY_PRIOR_MATCHES * DEFAULT_PENALTIES_PER_MATCH) / (Math.max(0, matches) + PENALTY_PRIOR_MATCHES);
 
 /** Anytime / first scorer from the team's λ, each player's share of the goals, minutes and penalties. */
 export function scorerRows(players: readonly PlayerRow[], teamLambda: number | null, opponentLambda: number | null, top = 8): Scorer[] {
   const takers = players.filter((p) => p.penaltyTaker).length;
   const apps = Math.max(0, ...players.map((p) => p.appearances ?? 0));
   const pens = players.reduce((a, p) => a + (p.penaltiesTaken ?? 0), 0);
-  const penaltiesPerMatch = apps >= 5 ? Math.min(1, pens / apps) : DEFAULT_PENALTIES_PER_MATCH;
+  const penaltiesPerMatch = Math.min(1, penaltyRate(pens, apps));
   const rows = players.map((p) => {
     const minutes = Math.min(90, Math.max(0, p.expectedMinutes ?? 0));
     let anytime: number | null = null;

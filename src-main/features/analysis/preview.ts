@@ -4,6 +4,7 @@ import type { Preview, PreviewMatch, Scorer } from '../../../src-shared/contract
 import type { MarketKind } from '../../../src-shared/contract/market';
 import { QuantError } from '../../../src-shared/quant/errors';
 import { predictMatrix } from '../../../src-shared/quant/poisson/dixon-coles';
+import { impliedGoals } from '../../../src-shared/quant/implied-goals';
 import type { Cache } from '../../platform/cache/open';
 import { boardRows, bookRoles, LIVE_WINDOW_MS, ODDS_TABLES, seriesQuotes, sharpBooks, type Commissions, type SeriesQuote } from '../market';
 import * as data from './queries';
@@ -76,8 +77,6 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date, commission: 
   }
   const homeCoach = data.coachOf(db, m.homeTeamId);
   const awayCoach = data.coachOf(db, m.awayTeamId);
-  const lh = matrix?.lambdaHome ?? null;
-  const la = matrix?.lambdaAway ?? null;
   const n = Math.min(HEATMAP_GOALS, matrix?.maxGoals ?? 0);
   return {
     match: m,
@@ -101,20 +100,69 @@ export function buildPreview(db: Cache, m: PreviewMatch, now: Date, commission: 
       home: data.coachCardAgainst(homeCoach, awayCoach?.style ?? null),
       away: data.coachCardAgainst(awayCoach, homeCoach?.style ?? null),
     },
-    scorers: { home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la), away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh) },
+    scorers: previewScorers(db, m, now),
     buildMs: performance.now() - t0,
   };
 }
 
-/** Both teams' scorer probabilities for a match, from its league's model (null probabilities when
- * there is no model), every player of each squad. */
-export function matchScorerRows(db: Cache, m: PreviewMatch, now: Date): { home: Scorer[]; away: Scorer[] } {
-  const { matrix } = modelFor(db, m, now);
-  const lh = matrix?.lambdaHome ?? null;
-  const la = matrix?.lambdaAway ?? null;
+/** The goal expectations scorer probabilities use: the ones the match's prices imply (de-vigged 1X2 and the
+ * totals line nearest 2.5) when it is priced, else the league model's (counted: `source` says which). A
+ * scorer price multiplies any error in the team's λ, and a model fitted on a few months of results errs
+ * far more than the market (on the demo: 1.06 goals against a true 0.75). */
+export function scorerLambdas(
+  db: Cache,
+  m: PreviewMatch,
+  now: Date,
+): { home: number | null; away: number | null; source: 'market' | 'model' | 'none' } {
+  const { model, matrix } = modelFor(db, m, now);
+  const quoted =
+    m.matchId === null
+      ? []
+      : boardRows(
+          (['1x2', 'totals'] as const).flatMap((k) => seriesQuotes(db, k, now.toISOString(), { matchId: m.matchId as number })),
+          sharpBooks(db),
+          {},
+        );
+  const fair = (market: string, line: number | null, sel: string) =>
+    quoted.find((r) => r.market === market && r.line === line && r.selection === sel)?.fairProb ?? null;
+  const [h, d, a] = [fair('1x2', null, 'home'), fair('1x2', null, 'draw'), fair('1x2', null, 'away')];
+  if (h !== null && d !== null && a !== null) {
+    const lines = [
+      ...new Set(quoted.filter((r) => r.market === 'totals' && r.line !== null && r.line % 1 === 0.5).map((r) => r.line as number)),
+    ];
+    const line = lines.sort((x, y) => Math.abs(x - 2.5) - Math.abs(y - 2.5))[0];
+    const over = line === undefined ? null : fair('totals', line, 'over');
+    const sum = h + d + a;
+    const g = impliedGoals(
+      { home: h / sum, draw: d / sum, away: a / sum, ...(over !== null ? { totals: { line, over } } : {}) },
+      model?.rho ?? 0,
+    );
+    return { home: g.lambdaHome, away: g.lambdaAway, source: 'market' };
+  }
+  if (matrix) return { home: matrix.lambdaHome, away: matrix.lambdaAway, source: 'model' };
+  return { home: null, away: null, source: 'none' };
+}
+
+function previewScorers(db: Cache, m: PreviewMatch, now: Date): Preview['scorers'] {
+  const l = scorerLambdas(db, m, now);
   return {
-    home: scorerRows(data.teamPlayers(db, m.homeTeamId), lh, la, 100),
-    away: scorerRows(data.teamPlayers(db, m.awayTeamId), la, lh, 100),
+    home: scorerRows(data.teamPlayers(db, m.homeTeamId), l.home, l.away),
+    away: scorerRows(data.teamPlayers(db, m.awayTeamId), l.away, l.home),
+  };
+}
+
+/** Both teams' scorer probabilities for a match, from the goal expectations its prices imply (else its
+ * league's model; null probabilities when there is neither), every player of each squad. */
+export function matchScorerRows(
+  db: Cache,
+  m: PreviewMatch,
+  now: Date,
+): { home: Scorer[]; away: Scorer[]; source: 'market' | 'model' | 'none' } {
+  const l = scorerLambdas(db, m, now);
+  return {
+    home: scorerRows(data.teamPlayers(db, m.homeTeamId), l.home, l.away, 100),
+    away: scorerRows(data.teamPlayers(db, m.awayTeamId), l.away, l.home, 100),
+    source: l.source,
   };
 }
 
@@ -132,12 +180,10 @@ export function scorers(db: Cache, team: string, now: Date) {
   let own: number | null = null;
   let opp: number | null = null;
   if (m) {
-    const { matrix } = modelFor(db, m, now);
-    if (matrix) {
-      const home = m.homeTeamId === t.teamId;
-      own = home ? matrix.lambdaHome : matrix.lambdaAway;
-      opp = home ? matrix.lambdaAway : matrix.lambdaHome;
-    }
+    const l = scorerLambdas(db, m, now);
+    const home = m.homeTeamId === t.teamId;
+    own = home ? l.home : l.away;
+    opp = home ? l.away : l.home;
   }
   return {
     team: t.name,

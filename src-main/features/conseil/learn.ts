@@ -99,6 +99,17 @@ export function refit(
   return { weights, rows, history: history.length, picks: picks.length, noBlend: counts.noBlend };
 }
 
+/** The inputs the fit merged into a collinear one and the score's calibration, in words for the learning log. */
+export function fitNote(w: PatronWeights): string {
+  const c = w.calibration;
+  const cal = c
+    ? `; score calibrated on ${c.rows} held-out candidates from ${c.from} (a fit of the ${c.fittedOn} before them scored them): P(beat the close) ${(100 * c.curve.p[0]).toFixed(1)}% to ${(100 * c.curve.p[c.curve.p.length - 1]).toFixed(1)}%`
+    : `; score not calibrated (${w.calibrationNote}): 100·Φ(z)`;
+  if (!w.merged.length) return cal;
+  const parts = w.merged.map((m) => `${m.name} into ${m.into} (r = ${m.r.toFixed(3)})`);
+  return `; ${w.merged.length} collinear input${w.merged.length === 1 ? '' : 's'} merged: ${parts.join(', ')}${cal}`;
+}
+
 export function learn(db: Cache, now: Date, commission: Readonly<Record<string, number>>): LearningEntry {
   const { weights: after, rows, history, picks, noBlend } = refit(db, now, commission);
   const previous = latestWeights(db);
@@ -106,7 +117,7 @@ export function learn(db: Cache, now: Date, commission: Readonly<Record<string, 
   const feedback = feedBack(db, before, after, now);
   const oos = outOfSample(rows, before);
   const blendNote = noBlend ? ` (${noBlend} of their matches read with the market alone: no blend weight chosen before them)` : '';
-  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} picks with a closing line before ${now.toISOString()}`;
+  const note = `refitted on ${history} replayed candidates${blendNote} and ${picks} picks with a closing line before ${now.toISOString()}${fitNote(after)}`;
   const version = saveVersion(db, {
     weights: after,
     fittedAt: now.toISOString(),

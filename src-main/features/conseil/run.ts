@@ -14,7 +14,7 @@ import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { currentDeskId, deskOf } from '../../platform/desk';
 import { settingsCommission } from '../../platform/settings';
-import { fixtureInputs, INPUT_LABELS, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
+import { contributionLabel, fixtureInputs, PATRON_VERSION, scoreCandidates, weightRecord, type Candidate } from '../agents/patron';
 import { liveFixtures } from '../agents/value';
 import {
   candidateRules,
@@ -236,7 +236,7 @@ function patronDetail(c: Chosen, inputs: Record<string, number> | undefined) {
     tier: c.patron.tier,
     expectedClv: c.patron.expectedClv,
     inputs: inputs ?? {},
-    contributions: c.patron.contributions.map((k) => ({ input: k.input, value: k.value, clv: k.clv })),
+    contributions: c.patron.contributions.map((k) => ({ input: k.input, value: k.value, clv: k.clv, mergedInto: k.mergedInto })),
   };
 }
 
@@ -323,7 +323,7 @@ function chosenView(
     score: c.patron.score,
     tier: c.patron.tier,
     expectedClv: c.patron.expectedClv,
-    contributions: c.patron.contributions.map((k) => ({ ...k, label: INPUT_LABELS[k.input] })),
+    contributions: c.patron.contributions.map((k) => ({ ...k, label: contributionLabel(k.input, k.mergedInto) })),
     reasons: c.reasons,
     warnings: c.warnings,
     traps: [],

@@ -3,7 +3,7 @@
 // and best scorer prices with an edge, the analyst's bets following it, and where tracking stands.
 import type { ConseilPick, PicksToday } from '../../../src-shared/contract/conseil';
 import type { Cache } from '../../platform/cache/open';
-import { INPUT_LABELS, tierOf, type PatronInput } from '../agents/patron';
+import { contributionLabel, tierOf, type PatronInput } from '../agents/patron';
 import { dayCombos } from './combo-run';
 import { activeTrapsOf, betsFollowing, conseilPickRows, scorerPricesOf } from './queries';
 import { latestWeights, weightsView } from './versions';
@@ -13,7 +13,7 @@ export interface PatronDetail {
   tier: string;
   expectedClv: number;
   inputs: Record<string, number>;
-  contributions: { input: string; value: number; clv: number }[];
+  contributions: { input: string; value: number; clv: number; mergedInto?: string }[];
 }
 
 const parse = <T>(json: string | null, fallback: T): T => {
@@ -65,7 +65,7 @@ export function dayPicks(db: Cache, date: string): ConseilPick[] {
         score,
         tier: tierOf(score),
         expectedClv: patron?.expectedClv ?? 0,
-        contributions: (patron?.contributions ?? []).map((c) => ({ ...c, label: INPUT_LABELS[c.input as PatronInput] ?? c.input })),
+        contributions: (patron?.contributions ?? []).map((c) => ({ ...c, label: contributionLabel(c.input as PatronInput, c.mergedInto) })),
         reasons: parse<string[]>(r.reasons, []),
         warnings: parse<string[]>(r.warnings, []),
         traps: traps.get(r.match_id) ?? [],

@@ -1,9 +1,10 @@
 // PATRON weight versions in the cache (migrations/cache/006): the latest is what CONSEIL scores with;
 // all of them, newest first, are the learning log.
 import type { LearningEntry, PatronWeightsView } from '../../../src-shared/contract/conseil';
+import { PRICE_BANDS } from '../../../src-shared/domain/price-bands';
 import type { RidgeFit } from '../../../src-shared/quant';
 import type { Cache } from '../../platform/cache/open';
-import { INPUT_LABELS, PATRON_INPUTS, weightRecord, type PatronInput, type PatronWeights } from '../agents/patron';
+import { INPUT_LABELS, PATRON_INPUTS, weightRecord, type Calibration, type PatronInput, type PatronWeights } from '../agents/patron';
 import { insertVersion, versionRows, type VersionRow } from './queries';
 
 export interface StoredWeights {
@@ -12,8 +13,17 @@ export interface StoredWeights {
   weights: PatronWeights;
 }
 
+/** The fit column holds the ridge and, beside it, the score's calibration (absent on versions stored
+ * before the calibration: those score with 100·Φ(z), and say so). */
+type StoredFit = RidgeFit & {
+  spreads?: number[];
+  spreadFallbacks?: number;
+  calibration?: Calibration | null;
+  calibrationNote?: string | null;
+};
+
 const toWeights = (r: VersionRow): StoredWeights => {
-  const fit = JSON.parse(r.fit) as RidgeFit;
+  const { spreads, spreadFallbacks, calibration, calibrationNote, ...fit } = JSON.parse(r.fit) as StoredFit;
   return {
     version: r.version,
     fittedAt: r.fitted_at,
@@ -25,6 +35,12 @@ const toWeights = (r: VersionRow): StoredWeights => {
       picks: r.picks,
       meanClv: fit.intercept,
       residualSd: fit.residualSd,
+      merged: fit.merged ?? [],
+      // stored before the spreads per price band: the one residual spread for every band
+      spreads: spreads ?? PRICE_BANDS.map(() => fit.residualSd),
+      spreadFallbacks: spreadFallbacks ?? PRICE_BANDS.length,
+      calibration: calibration ?? null,
+      calibrationNote: calibration ? null : (calibrationNote ?? 'stored before PATRON calibrated its score: 100·Φ(z)'),
     },
   };
 };
@@ -47,6 +63,15 @@ export function weightsView(s: StoredWeights | null): PatronWeightsView | null {
     meanClv: w.meanClv,
     residualSd: w.residualSd,
     weights: weightRecord(w),
+    merged: w.merged.map((m) => ({ input: m.name, into: m.into, r: m.r })),
+    calibration: w.calibration && {
+      knots: w.calibration.curve.x.map((z, k) => ({ z, p: w.calibration!.curve.p[k] })),
+      from: w.calibration.from,
+      to: w.calibration.to,
+      rows: w.calibration.rows,
+      fittedOn: w.calibration.fittedOn,
+    },
+    calibrationNote: w.calibrationNote,
   };
 }
 
@@ -67,7 +92,13 @@ export function saveVersion(db: Cache, v: NewVersion): number {
     rows: v.weights.rows,
     picks: v.weights.picks,
     feedback: v.feedback,
-    fit: JSON.stringify(v.weights.fit),
+    fit: JSON.stringify({
+      ...v.weights.fit,
+      spreads: v.weights.spreads,
+      spreadFallbacks: v.weights.spreadFallbacks,
+      calibration: v.weights.calibration,
+      calibrationNote: v.weights.calibrationNote,
+    }),
     changes: JSON.stringify(v.changes.map(({ input, before, after }) => ({ input, before, after }))),
     out_of_sample: v.outOfSample ? JSON.stringify(v.outOfSample) : null,
     note: v.note,

@@ -166,8 +166,10 @@ export function runScorerPicks(
       .all(JSON.stringify([...byMatch.keys()])) as string[],
   );
   const rows: Record<string, unknown>[] = [];
+  let fromModel = 0;
   for (const [matchId, qs] of byMatch) {
     const sides = matchScorerRows(db, previewMatchById(db, matchId), new Date(asOf));
+    if (sides.source !== 'market') fromModel++;
     const players = [...sides.home, ...sides.away];
     const probs = new Map<string, number>();
     for (const s of players) {
@@ -207,5 +209,8 @@ export function runScorerPicks(
   );
   const changed = rows.filter((r) => stored.get(r.pick_id as string) !== canonical(PICK_COLUMNS.map((c) => r[c])));
   if (changed.length) writeOwnOutput(db, 'scorer_market_picks', changed, now);
-  return { found: rows.filter((r) => (r.edge as number) >= MIN_PICK_EDGE).length, written: changed.length, note: null };
+  const note = fromModel
+    ? `${fromModel} of ${byMatch.size} matches without a 1X2 price: their scorer probabilities use the league model's goal expectations`
+    : null;
+  return { found: rows.filter((r) => (r.edge as number) >= MIN_PICK_EDGE).length, written: changed.length, note };
 }

@@ -136,6 +136,15 @@ describe('CONSEIL ULTIM on the synced demo', () => {
     }
     // ranked by PATRON score
     expect(first.picks.map((p) => p.score)).toEqual([...first.picks.map((p) => p.score)].sort((a, b) => b - a));
+    // inputs merged into a collinear one (the two edges, while Agent B reads the market alone) are said on
+    // every pick and take no part of their own: no explanation splits them into opposite signs
+    console.log(`PATRON merged: ${JSON.stringify(first.patron!.merged)}; calibration: ${first.patron!.calibrationNote ?? 'fitted'}`);
+    for (const m of first.patron!.merged)
+      for (const p of first.picks) {
+        const c = p.contributions.find((k) => k.input === m.input)!;
+        expect([c.clv, c.mergedInto]).toEqual([0, m.into]);
+        expect(c.label).toMatch(/merged into it/);
+      }
   });
 
   it('every pick stores what it was decided on: the odds snapshot with the price taken, versions, parameters, weights, inputs', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { previewMarkets, scorerRows, twoWayEdge, DEFAULT_LINES } from '../../../src-main/features/analysis/markets';
+import {
+  DEFAULT_PENALTIES_PER_MATCH,
+  penaltyRate,
+  previewMarkets,
+  scorerRows,
+  twoWayEdge,
+  DEFAULT_LINES,
+} from '../../../src-main/features/analysis/markets';
 import type { PlayerRow } from '../../../src-main/features/analysis/queries';
 import { asianHandicap, bothTeamsToScore, matchOdds, totals } from '../../../src-shared/quant/markets';
 import { dixonColesMatrix } from '../../../src-shared/quant/poisson/score-matrix';
@@ -95,7 +102,7 @@ describe('preview: likely scorers', () => {
       share: 0.35,
       minutes: 88,
       startMinute: 0,
-      penaltiesPerMatch: 3 / 10,
+      penaltiesPerMatch: (3 + 60 * 0.12) / (10 + 60),
       penaltyShare: 1,
     });
     expect(rows[0].anytime).toBe(want.anytime);
@@ -108,10 +115,27 @@ describe('preview: likely scorers', () => {
         share: 0.2,
         minutes: 30,
         startMinute: 60,
-        penaltiesPerMatch: 0.3,
+        penaltiesPerMatch: (3 + 60 * 0.12) / (10 + 60),
         penaltyShare: 0,
       }).anytime,
     );
+  });
+
+  it("a season's penalty record is shrunk toward the typical rate: a lucky run does not make its taker a favourite", () => {
+    // the demo's Quinuk: 6 penalties in 15 matches (5 of his team's 12 goals), the world's rate ~0.17
+    expect(penaltyRate(6, 15)).toBeCloseTo((6 + 7.2) / 75, 12);
+    expect(penaltyRate(0, 0)).toBeCloseTo(DEFAULT_PENALTIES_PER_MATCH, 12);
+    expect(penaltyRate(90, 380)).toBeCloseTo(97.2 / 440, 12); // a long record speaks for itself
+    const lucky = scorerRows([player(1, 0.22, 88, true, { penaltiesTaken: 6, appearances: 15 })], 1.06, 0.83)[0];
+    const raw = scorerProbabilities({
+      teamExpectedGoals: 1.06,
+      opponentExpectedGoals: 0.83,
+      share: 0.22,
+      minutes: 88,
+      penaltiesPerMatch: 6 / 15,
+      penaltyShare: 1,
+    });
+    expect(lucky.anytime!).toBeLessThan(raw.anytime - 0.05);
   });
 
   it('without a model: no probabilities, the source figure kept', () => {

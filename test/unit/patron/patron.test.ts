@@ -4,14 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  COLLINEAR_R,
+  contributionLabel,
   fitPatron,
+  INPUT_LABELS,
   PATRON_INPUTS,
   scorePatron,
   tierOf,
+  weightRecord,
   type InputVector,
   type TrainingRow,
 } from '../../../src-main/features/agents/patron';
-import { sfc32 } from '../../../src-shared/quant';
+import { fitRidge, sfc32 } from '../../../src-shared/quant';
 
 const zero = (): InputVector => Object.fromEntries(PATRON_INPUTS.map((k) => [k, 0])) as InputVector;
 
@@ -37,7 +41,7 @@ describe('PATRON DIAMOND weights', () => {
     expect(good.expectedClv).toBeGreaterThan(0.03);
     expect(good.score).toBeGreaterThan(plain.score);
     expect(stale.score).toBeLessThan(good.score);
-    // 0.8 per unit of edge, split between the two collinear edge inputs; −0.5 per unit of outlier
+    // 0.8 per unit of edge, all on the edge against the market (the equal edge merged into it); −0.5 per unit of outlier
     expect(good.expectedClv - plain.expectedClv).toBeCloseTo(0.8 * 0.05, 2);
     expect(stale.expectedClv - good.expectedClv).toBeCloseTo(-0.5 * 0.12, 2);
   });
@@ -56,8 +60,9 @@ describe('PATRON DIAMOND weights', () => {
     expect(fitPatron(rows, null)!.picks).toBe(25);
   });
 
-  it('the score is 100·Φ(expected CLV / residual sd), its tier follows the floors, the contributions add up (property)', () => {
+  it('uncalibrated (too few rows to hold out), the score is 100·Φ(z) in [0, 100], its tier follows the floors, the contributions add up (property)', () => {
     const w = fitPatron(history(1000), null)!;
+    expect(w.calibration).toBeNull();
     fc.assert(
       fc.property(fc.double({ min: -0.2, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), (edge, outlier) => {
         const s = scorePatron(w, { ...zero(), edge, marketEdge: edge, outlier });
@@ -82,5 +87,74 @@ describe('PATRON DIAMOND weights', () => {
     const a = scorePatron(w, { ...zero(), marketEdge: 0.05 });
     const b = scorePatron(w, { ...zero(), marketEdge: -0.05 });
     expect(a.expectedClv).toBeGreaterThan(b.expectedClv);
+  });
+});
+
+describe('PATRON DIAMOND with collinear inputs', () => {
+  /** Rows where the two edges move together (edge = marketEdge + a small d, |r| ≈ 0.99) and CLV pulls them
+   * apart (0.8·marketEdge − 2·d): a plain ridge gives them opposite signs. */
+  function nearCopies(n: number, sdGap: number, seed = 11): TrainingRow[] {
+    const rnd = sfc32(seed);
+    const normal = () => Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    return Array.from({ length: n }, (_, i) => {
+      const marketEdge = 0.05 * normal();
+      const d = sdGap * normal();
+      const inputs = { ...zero(), marketEdge, edge: marketEdge + d, priceBand: Math.log(1.5 + 3 * rnd()) };
+      const clv = 0.8 * marketEdge - 2 * d + 0.02 * normal();
+      return { inputs, clv, kickoff: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(), origin: 'history' as const };
+    });
+  }
+
+  it('a plain ridge splits two near-copies into opposite signs (the failure the merge prevents)', () => {
+    const rows = nearCopies(4000, 0.007);
+    const x = rows.map((r) => PATRON_INPUTS.map((k) => r.inputs[k]));
+    const plain = fitRidge(
+      [...PATRON_INPUTS],
+      x,
+      rows.map((r) => r.clv),
+      { lambda: 200 },
+    );
+    const [e, m] = [PATRON_INPUTS.indexOf('edge'), PATRON_INPUTS.indexOf('marketEdge')];
+    expect(Math.sign(plain.coefficients[e])).toBe(-Math.sign(plain.coefficients[m]));
+  });
+
+  it('merges the edge into the edge against the market: counted, said in the fit and in every explanation, never an opposite split', () => {
+    const w = fitPatron(nearCopies(4000, 0.007), null)!;
+    expect(w.merged).toHaveLength(1);
+    expect(w.merged[0]).toMatchObject({ name: 'edge', into: 'marketEdge' });
+    expect(w.merged[0].r).toBeGreaterThan(COLLINEAR_R);
+    expect(weightRecord(w).edge).toBe(0);
+    expect(weightRecord(w).marketEdge).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.double({ min: -0.2, max: 0.2, noNaN: true }), fc.double({ min: -0.03, max: 0.03, noNaN: true }), (me, d) => {
+        const s = scorePatron(w, { ...zero(), marketEdge: me, edge: me + d, priceBand: Math.log(2.5) });
+        const edge = s.contributions.find((c) => c.input === 'edge')!;
+        const market = s.contributions.find((c) => c.input === 'marketEdge')!;
+        expect(edge.clv).toBe(0);
+        expect(edge.mergedInto).toBe('marketEdge');
+        expect(market.mergedInto).toBeUndefined();
+        // the edge against the market carries the shared effect, in the sign of the edge
+        if (Math.abs(me - w.fit.means[PATRON_INPUTS.indexOf('marketEdge')]) > 1e-3)
+          expect(Math.sign(market.clv)).toBe(Math.sign(me - w.fit.means[PATRON_INPUTS.indexOf('marketEdge')]));
+      }),
+      { numRuns: 200 },
+    );
+    expect(contributionLabel('edge', 'marketEdge')).toMatch(/merged into it: its part is counted in marketEdge's/);
+    expect(contributionLabel('edge')).toBe(INPUT_LABELS.edge);
+  });
+
+  it('keeps both edges when they differ (|r| below the threshold), each with its own sign', () => {
+    const rows = nearCopies(4000, 0.04); // edge − marketEdge as wide as the edge itself: r ≈ 0.78
+    const w = fitPatron(rows, null)!;
+    expect(w.merged).toEqual([]);
+    const r = weightRecord(w);
+    expect(r.edge).toBeLessThan(0);
+    expect(r.marketEdge).toBeGreaterThan(0);
+  });
+
+  it('with Agent B on the market alone (the two edges equal) the fit merges them and says it', () => {
+    const rows = history(500); // edge = marketEdge exactly
+    const w = fitPatron(rows, null)!;
+    expect(w.merged.map((m) => [m.name, m.into, +m.r.toFixed(6)])).toEqual([['edge', 'marketEdge', 1]]);
   });
 });

@@ -55,3 +55,52 @@ describe('weighted ridge regression on standardised features', () => {
     expect(() => fitRidge(['a', 'b'], [[1]], [1], { lambda: 1 })).toThrow(/row 0 has 1 features, expected 2/);
   });
 });
+
+describe('ridge with collinear features merged', () => {
+  /** Column 3 a near-copy of column 0 (a small independent wobble), column 4 an exact negative copy of column 1. */
+  const withCopies = (c: Case) => ({
+    names: [...c.names, 'copy0', 'neg1'],
+    x: c.x.map((row, i) => [...row, row[0] + 1e-3 * Math.sin(i), -2 * row[1]]),
+  });
+
+  it('leaves out each feature whose |r| with one kept exceeds the threshold: the same fit as without its column', () => {
+    const c = ref.cases[0];
+    const { names, x } = withCopies(c);
+    const f = fitRidge(names, x, c.y, { lambda: c.lambda, weights: c.weights, collinear: { threshold: 0.95 } });
+    expect(f.merged!.map((m) => [m.name, m.into])).toEqual([
+      ['copy0', 'f0'],
+      ['neg1', 'f1'],
+    ]);
+    expect(f.merged![1].r).toBeCloseTo(-1, 12);
+    const plain = fitRidge(c.names, c.x, c.y, { lambda: c.lambda, weights: c.weights });
+    closeAll(f.coefficients, [...plain.coefficients, 0, 0], 1e-12, 'coefficients');
+    close(f.residualSd, plain.residualSd, 1e-12, 'residual sd');
+    expect(predictRidge(f, x[5]).value).toBeCloseTo(predictRidge(plain, c.x[5]).value, 12);
+  });
+
+  it('keeps the features named first in the priority order', () => {
+    const c = ref.cases[0];
+    const { names, x } = withCopies(c);
+    const f = fitRidge(names, x, c.y, { lambda: c.lambda, collinear: { threshold: 0.95, priority: ['copy0', 'neg1'] } });
+    expect(f.merged!.map((m) => [m.name, m.into])).toEqual([
+      ['f0', 'copy0'],
+      ['f1', 'neg1'],
+    ]);
+    expect(f.coefficients[0]).toBe(0);
+    expect(f.coefficients[3]).not.toBe(0);
+  });
+
+  it('merges nothing when no pair passes the threshold, and says so (an empty list); without the option, no list', () => {
+    for (const c of ref.cases) {
+      const f = fitRidge(c.names, c.x, c.y, { lambda: c.lambda, weights: c.weights, prior: c.prior, collinear: { threshold: 0.999 } });
+      expect(f.merged).toEqual([]);
+      expect(fitRidge(c.names, c.x, c.y, { lambda: c.lambda }).merged).toBeUndefined();
+    }
+  });
+
+  it('refuses a threshold outside (0, 1]', () => {
+    const c = ref.cases[0];
+    expect(() => fitRidge(c.names, c.x, c.y, { lambda: 1, collinear: { threshold: 1.5 } })).toThrow(/collinearity threshold/);
+    expect(() => fitRidge(c.names, c.x, c.y, { lambda: 1, collinear: { threshold: 0 } })).toThrow(/collinearity threshold/);
+  });
+});

@@ -1,9 +1,19 @@
 // PATRON DIAMOND v3: every candidate bet scored 0–100 with a tier and the contribution of each input
 // (agents A–D, FERRARI traps, patterns), from weights learned on settled history (ridge on CLV).
-export { PATRON_INPUTS, INPUT_LABELS, candidateInputs, inputArray, type PatronInput, type InputVector, type LiveSignals } from './inputs';
+export {
+  PATRON_INPUTS,
+  INPUT_LABELS,
+  contributionLabel,
+  candidateInputs,
+  inputArray,
+  type PatronInput,
+  type InputVector,
+  type LiveSignals,
+} from './inputs';
 export {
   PATRON_VERSION,
   PATRON_DEFAULTS,
+  COLLINEAR_R,
   TIERS,
   TIER_FLOORS,
   tierOf,
@@ -19,3 +29,4 @@ export {
   type Contribution,
 } from './model';
 export { fixtureInputs, scoreCandidates, type Candidate, type CandidateSignals, type FixtureRef, type Unscored } from './candidates';
+export { CALIBRATION, splitByDay, fitCalibration, scoreOf, type Calibration } from './calibration';

@@ -36,6 +36,14 @@ export const INPUT_LABELS: Record<PatronInput, string> = {
   pattern: 'Agent C: ROI of the matching historical pattern when it survives the multiple-testing correction',
 };
 
+/** An input's label on a pick, saying so when the fit merged it into a collinear input (its part is 0
+ * and is counted in the other's). */
+export function contributionLabel(input: PatronInput, mergedInto?: string): string {
+  const label = INPUT_LABELS[input] ?? input;
+  if (!mergedInto) return label;
+  return `${label}; moved with ${mergedInto} on the history PATRON learned from (|r| > 0.95), so merged into it: its part is counted in ${mergedInto}'s`;
+}
+
 /** Signals that only the live agents give (Agent A, FERRARI, Agent C), per candidate. */
 export interface LiveSignals {
   steam?: number;

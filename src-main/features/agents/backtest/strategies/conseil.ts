@@ -13,6 +13,8 @@ import {
   fixtureInputs,
   PATRON_DEFAULTS,
   scoreCandidates,
+  scoreOf,
+  scorePatron,
   weightRecord,
   type PatronWeights,
   type TrainingRow,
@@ -58,6 +60,37 @@ interface FitRecord {
   trainedThrough: string | null;
   rows: number;
   weights: Record<string, number>;
+  /** Inputs merged into a collinear one by this fit ("edge→marketEdge"). */
+  merged: string[];
+  /** The score's calibration (null: the fit scored with 100·Φ(z), and why). */
+  calibration: { rows: number; top: number } | null;
+  calibrationNote: string | null;
+}
+
+/** Out of sample, per band of 5 score points: every candidate decided on (not only picks), what its score
+ * claimed and whether its price beat the close (the reliability table); `raw` the same candidates banded by
+ * the uncalibrated reading 100·Φ(z), for comparison. */
+type Bands = Record<string, { n: number; claimed: number; beat: number; expectedClv: number; clv: number }>;
+interface Reliability {
+  calibrated: Bands;
+  raw: Bands;
+}
+
+function addBand(bands: Bands, score: number, expectedClv: number, clv: number): void {
+  const b = (bands[String(Math.min(95, 5 * Math.floor(score / 5)))] ??= { n: 0, claimed: 0, beat: 0, expectedClv: 0, clv: 0 });
+  b.n++;
+  b.claimed += score / 100;
+  b.beat += clv > 0 ? 1 : 0;
+  b.expectedClv += expectedClv;
+  b.clv += clv;
+}
+
+function addReliability(rel: Reliability, w: PatronWeights, rows: readonly TrainingRow[]): void {
+  for (const r of rows) {
+    const s = scorePatron(w, r.inputs);
+    addBand(rel.calibrated, s.score, s.expectedClv, r.clv);
+    addBand(rel.raw, scoreOf(s.expectedClv / Math.max(1e-6, w.residualSd), null), s.expectedClv, r.clv);
+  }
 }
 
 interface State {
@@ -71,6 +104,7 @@ interface State {
   fits: FitRecord[];
   exposure: Exposure;
   refused: Record<string, number>;
+  reliability: Reliability;
 }
 
 const dayString = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -99,6 +133,7 @@ export const conseilStrategy = defineStrategy({
       fits: [],
       exposure: emptyExposure(),
       refused: {},
+      reliability: { calibrated: {}, raw: {} },
     };
     s.value = value;
     const today = dayNumber(input.day);
@@ -108,7 +143,10 @@ export const conseilStrategy = defineStrategy({
       const decided = s.pending.get(f.key);
       s.pending.delete(f.key);
       const rows = decided ?? fixtureInputs(f.decision, input.roles, { matrix: null, missing: 'before the replay' }, rulesOf(p, 0)).rows;
-      s.rows.push(...settleCandidates(f, rows, input.roles));
+      const settled = settleCandidates(f, rows, input.roles);
+      // decided with the weights still current (fitted before the match's day): out of sample
+      if (decided && s.weights) addReliability(s.reliability, s.weights, settled);
+      s.rows.push(...settled);
     }
     s.ingestedBefore = input.day;
     s.rows = s.rows.filter((r) => r.kickoff >= since);
@@ -117,7 +155,15 @@ export const conseilStrategy = defineStrategy({
       if (w) {
         s.weights = w;
         s.lastFit = input.day;
-        s.fits.push({ day: input.day, trainedThrough: w.trainedThrough, rows: w.rows, weights: weightRecord(w) });
+        s.fits.push({
+          day: input.day,
+          trainedThrough: w.trainedThrough,
+          rows: w.rows,
+          weights: weightRecord(w),
+          merged: w.merged.map((m) => `${m.name}→${m.into}`),
+          calibration: w.calibration && { rows: w.calibration.rows, top: w.calibration.curve.p[w.calibration.curve.p.length - 1] },
+          calibrationNote: w.calibrationNote,
+        });
       }
     }
     s.exposure = emptyExposure();
@@ -165,6 +211,8 @@ export const conseilStrategy = defineStrategy({
       fits: state.fits,
       trainingRows: state.rows.length,
       refused: state.refused,
+      uncalibratedFits: state.fits.filter((f) => f.calibration === null).length,
+      reliability: state.reliability,
       weights: state.weights ? weightRecord(state.weights) : null,
     };
   },
