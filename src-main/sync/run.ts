@@ -11,6 +11,7 @@ import { probeSql } from './queries';
 import { outboxPendingCount, publishOutbox } from './outbox';
 import { classifySourceError, connectSource, SourceError } from './source';
 import { loadGlobalStatus, loadState, saveState, updateGlobalStatus } from './state';
+import { emptyTableResult } from './table-run';
 import { syncTable, type Probe } from './table-sync';
 
 export interface SyncParams {
@@ -161,19 +162,7 @@ async function planSync(
 
 /** A table whose sync failed: nothing counted, its error said. */
 function failedTable(table: string, seconds: number, error: string): SyncTableResult {
-  return {
-    table,
-    mode: 'incremental',
-    rowsRead: 0,
-    upserted: 0,
-    quarantined: 0,
-    released: 0,
-    deleted: 0,
-    pruned: 0,
-    reconciled: false,
-    seconds,
-    error,
-  };
+  return { ...emptyTableResult(table), seconds, error };
 }
 
 function summary(

@@ -36,6 +36,23 @@ export interface TableRun {
   baseSettings: Record<string, string>;
 }
 
+/** A table's result before anything was read (an incremental pass, nothing counted yet). */
+export function emptyTableResult(table: string): SyncTableResult {
+  return {
+    table,
+    mode: 'incremental',
+    rowsRead: 0,
+    upserted: 0,
+    quarantined: 0,
+    released: 0,
+    deleted: 0,
+    pruned: 0,
+    reconciled: false,
+    seconds: 0,
+    error: null,
+  };
+}
+
 export function newTableRun(db: Cache, client: pg.Client, plan: TablePlan, opts: TableSyncOptions): TableRun {
   const w = plan.entry.window;
   const cut = w.kind === 'recent-or-open' ? new Date(opts.nowMs - w.days * DAY_MS).toISOString() : null;
@@ -49,19 +66,7 @@ export function newTableRun(db: Cache, client: pg.Client, plan: TablePlan, opts:
     writer: new MirrorWriter(db, plan),
     book: new QuarantineBook(db, plan),
     pendingLocal: plan.entry.ownOutput ? pendingOutboxKeys(db, plan.table) : new Set<string>(),
-    res: {
-      table: plan.table,
-      mode: 'incremental',
-      rowsRead: 0,
-      upserted: 0,
-      quarantined: 0,
-      released: 0,
-      deleted: 0,
-      pruned: 0,
-      reconciled: false,
-      seconds: 0,
-      error: null,
-    },
+    res: emptyTableResult(plan.table),
     touched: new Set<string>(),
     cut,
     baseSettings: cut ? { 'monps.cut': cut } : {},
