@@ -5,12 +5,13 @@ import { call } from '../../api/client';
 import { errorsByField, errorsOfCall, Field, parseDecimal, type FieldErrors } from '../../ui/form';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
+import { usePickOptions } from '../../app/store/pick-options';
 
 /** "Placed at price X with book Y": the analyst's real bet. Checked here with the contract's own
  * schema before the call, and by the contract again (the bookmaker, the match and the time against
  * the cache); every refusal is shown beside its field. */
 export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void }) {
-  const opts = useHistory((s) => s.options);
+  const opts = usePickOptions((s) => s.options);
   const [matches, setMatches] = useState<BoardMatch[] | null>(null);
   const [matchId, setMatchId] = useState('');
   const [market, setMarket] = useState<PickMarket>('1x2');

@@ -10,7 +10,8 @@ import { breakdownColumns } from './columns';
 import { SeedKpis, Summary } from './Kpis';
 import { usePerformance } from './store';
 import './performance.css';
-import { DeskSelect } from '../../ui/DeskSelect';
+import { FilterBar } from '../../ui/FilterBar';
+import { usePickOptions } from '../../app/store/pick-options';
 
 const BREAKDOWNS: { id: keyof Performance['by']; label: string }[] = [
   { id: 'agent', label: 'Agent' },
@@ -32,7 +33,7 @@ export default function PerformancePanel() {
 
   useEffect(() => {
     const s = usePerformance.getState();
-    void s.loadOptions();
+    void usePickOptions.getState().load();
     void s.refresh();
     void useInventory.getState().load();
     return subscribe('cache.changed', (e) => {
@@ -54,7 +55,7 @@ export default function PerformancePanel() {
     [p],
   );
   const f = st.filters;
-  const opts = st.options;
+  const opts = usePickOptions((o) => o.options);
   const ready = p !== null && !st.loading;
 
   return (
@@ -91,7 +92,7 @@ export default function PerformancePanel() {
         </button>
       </header>
 
-      <div className="perf__filters" role="group" aria-label="Filters">
+      <div className="perf__filters">
         <div className="segmented" role="group" aria-label="Kind">
           {(['all', 'pick', 'bet'] as const).map((k) => (
             <button
@@ -119,77 +120,13 @@ export default function PerformancePanel() {
             </button>
           ))}
         </div>
-        <label className="field">
-          <span className="field__label">From</span>
-          <input
-            className="input input--date"
-            type="date"
-            aria-label="From"
-            value={f.from ?? ''}
-            onChange={(e) => st.setFilters({ from: e.target.value || undefined })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">to</span>
-          <input
-            className="input input--date"
-            type="date"
-            aria-label="To"
-            value={f.to ?? ''}
-            onChange={(e) => st.setFilters({ to: e.target.value || undefined })}
-          />
-        </label>
-        <DeskSelect value={f.desk} onChange={(desk) => st.setFilters({ desk })} />
-        <select
-          className="select"
-          aria-label="Agent"
-          value={f.source ?? ''}
-          onChange={(e) => st.setFilters({ source: e.target.value || undefined })}
-        >
-          <option value="">All agents</option>
-          {opts?.sources.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="League"
-          value={f.league ?? ''}
-          onChange={(e) => st.setFilters({ league: e.target.value || undefined })}
-        >
-          <option value="">All leagues</option>
-          {opts?.leagues.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="Market"
-          value={f.market ?? ''}
-          onChange={(e) => st.setFilters({ market: (e.target.value || undefined) as typeof f.market })}
-        >
-          <option value="">All markets</option>
-          <option value="1x2">1X2</option>
-          <option value="totals">Totals</option>
-          <option value="spreads">Asian handicap</option>
-        </select>
-        <select
-          className="select"
-          aria-label="Book"
-          value={f.bookmaker ?? ''}
-          onChange={(e) => st.setFilters({ bookmaker: e.target.value || undefined })}
-        >
-          <option value="">All books</option>
-          {opts?.bookmakers.map((b) => (
-            <option key={b.code} value={b.code}>
-              {b.name}
-            </option>
-          ))}
-        </select>
+        <FilterBar
+          value={f}
+          options={opts}
+          errors={st.filterErrors}
+          // Performance counts open and settled bets apart by construction: no state to choose
+          onChange={({ state: _state, ...patch }) => st.setFilters(patch)}
+        />
       </div>
 
       {st.error && (
