@@ -9,12 +9,24 @@ import { dailySeries, ledgerBets, pickFigures, summarise, type PickFigures } fro
 import { fmtInt, fmtUnits } from './format';
 import { clvKpi, countKpi, drawdownKpi, profitKpi, roiKpi, TARGETS } from './kpis';
 import { notesFor, noDataMessage } from './notes';
-import { combosEndingIn, dataAsOf, matchNames, picksOnFixtures, settledPicks, trapsOnFixtures, type TrapRow } from './queries';
+import {
+  combosEndingIn,
+  dataAsOf,
+  matchNames,
+  picksOnFixtures,
+  settledPicks,
+  trapsOnFixtures,
+  type ReportDesk,
+  type TrapRow,
+} from './queries';
+import { deskScopeLine } from './desk-scope';
 import { combosTable, daySeriesTable, pickRows, picksTable, settlementsTable, trapsTable } from './tables';
 
 export interface DailyParams {
   date: string;
   timeZone: string;
+  /** Whose rows (default 'mine': this desk's, and those from before desks). */
+  desk?: ReportDesk;
 }
 
 const norm = (s: string | null): string => (s ?? '').trim().toLowerCase();
@@ -32,10 +44,12 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
   const day = zonedDayRange(p.date, tz);
   const yesterday = zonedDayRange(addDays(p.date, -1), tz);
 
-  const picks = picksOnFixtures(db, day.start, day.end).map(pickFigures);
+  const desk = p.desk ?? 'mine';
+  const picks = picksOnFixtures(db, day.start, day.end, desk).map(pickFigures);
   const traps = trapsOnFixtures(db, day.start, day.end);
-  const settled = picksOnFixtures(db, yesterday.start, yesterday.end).map(pickFigures);
-  const combos = combosEndingIn(db, yesterday.start, day.end);
+  const settled = picksOnFixtures(db, yesterday.start, yesterday.end, desk).map(pickFigures);
+  const combos = combosEndingIn(db, yesterday.start, day.end, desk);
+  const scope = deskScopeLine(db, desk);
   if (picks.length + traps.length + settled.length + combos.length === 0)
     throw new ContractError(
       'NOT_FOUND',
@@ -46,7 +60,7 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
       },
     );
 
-  const toDate = settledPicks(db, day.end).map(pickFigures);
+  const toDate = settledPicks(db, day.end, '', desk).map(pickFigures);
   const monthStart = new Date(zonedDayStart(`${p.date.slice(0, 7)}-01`, tz)).toISOString();
   const all = summarise(ledgerBets(toDate));
   const month = summarise(ledgerBets(toDate.filter((x) => x.kickoff >= monthStart)));
@@ -69,7 +83,7 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
   return {
     kind: 'daily',
     title: `Daily report — ${p.date}`,
-    subtitle: `Fixtures kicking off on ${p.date} (${tz}); results of ${addDays(p.date, -1)}; CLV and ROI to date`,
+    subtitle: `Fixtures kicking off on ${p.date} (${tz}); results of ${addDays(p.date, -1)}; CLV and ROI to date. ${scope}`,
     from: p.date,
     to: p.date,
     timeZone: tz,
@@ -118,6 +132,6 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
       daySeriesTable(series, 'Settled bets by day, to date'),
     ],
     mainTable: 'picks',
-    notes: notesFor(db, [...picks, ...settled, ...toDate], all),
+    notes: [scope, ...notesFor(db, [...picks, ...settled, ...toDate], all)],
   };
 }
