@@ -379,6 +379,71 @@ describe('Historique', () => {
     expect(browser.errors.slice(errorsBefore)).toEqual([]);
   });
 
+  it("Deep Analysis lists the match's picks and bets with their desk, this desk's marked mine", async () => {
+    const { page } = browser;
+    const info = await rpc<{ desk: { deskId: string; name: string } }>('app.info', {});
+    const bet = cache((db) => db.prepare("SELECT pick_id, match_id FROM tracking_clv_picks WHERE kind = 'bet' AND stake = 12").get()) as {
+      pick_id: string;
+      match_id: number;
+    };
+    const onMatch = cache((db) => db.prepare('SELECT pick_id, desk_id FROM tracking_clv_picks WHERE match_id = ?').all(bet.match_id)) as {
+      pick_id: string;
+      desk_id: string | null;
+    }[];
+    const match = (await rpc<{ matchId: number; home: string; away: string }[]>('analysis.matches', {})).find(
+      (m) => m.matchId === bet.match_id,
+    ) as { home: string; away: string };
+    await openPanel(page, desk.url, 'deep-analysis');
+    const box = page.getByRole('combobox', { name: 'Search a match' });
+    await box.focus();
+    await page.keyboard.type(match.home);
+    await page
+      .getByRole('option')
+      .filter({ hasText: `${match.home} – ${match.away}` })
+      .first()
+      .click();
+    await poll(() => page.locator('[data-panel="deep-analysis"]').getAttribute('data-match-id')).toBe(String(bet.match_id));
+    const card = page.getByTestId('match-picks');
+    await poll(() => card.getAttribute('data-rows')).toBe(String(onMatch.length));
+    const row = card.locator(`[data-pick-id="${bet.pick_id}"]`);
+    expect(await row.getAttribute('data-mine')).toBe('true');
+    expect(await row.textContent()).toContain(`${info.desk.name}mine`);
+    await card.locator('select[aria-label="Desk"]').selectOption('mine');
+    await poll(() => card.getAttribute('data-rows')).toBe(String(onMatch.filter((r) => r.desk_id === info.desk.deskId).length));
+    await shot(page, 'deep-analysis-picks', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
+
+  it("Settings renames this desk (a refusal beside the field, nothing changed); Historique's Desk column shows the new name", async () => {
+    const { page } = browser;
+    const errorsBefore = browser.errors.length;
+    const before = await rpc<{ desk: { deskId: string; name: string } }>('app.info', {});
+    const root = await openPanel(page, desk.url, 'settings');
+    const form = root.getByRole('form', { name: 'Rename this desk' });
+    await form.getByLabel('Desk name').fill('x'.repeat(61));
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await poll(() => form.locator('[data-field="name"]').textContent()).toBe('the desk name is longer than 60 characters');
+    expect((await rpc<{ desk: { name: string } }>('app.info', {})).desk.name).toBe(before.desk.name);
+    await form.getByLabel('Desk name').fill('  Desk North  ');
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await poll(() => form.getByTestId('desk-rename-note').textContent()).toMatch(/^Renamed to Desk North: /);
+    expect((await rpc<{ desk: { deskId: string; name: string } }>('app.info', {})).desk).toMatchObject({
+      deskId: before.desk.deskId,
+      name: 'Desk North',
+    });
+    const history = await openPanel(page, desk.url, 'history');
+    const own = cache((db) =>
+      db.prepare('SELECT pick_id FROM tracking_clv_picks WHERE desk_id = ? LIMIT 1').pluck().get(before.desk.deskId),
+    ) as string;
+    await history.locator('input[aria-label="Search bets"]').fill('');
+    await page.setViewportSize({ width: 3000, height: 1000 }); // the Desk column in view (ag-grid renders what is)
+    await poll(() => page.locator(`[data-grid-id="history-bets"] [row-id="${own}"] [col-id="desk"]`).first().textContent()).toBe(
+      'Desk North',
+    );
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    expect(browser.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   it("shows Agent C's patterns with n, hit rate, ROI, CLV, p and q under the data-snooping warning, and the correlations; the learning log as the contract has it", async () => {
     const { page } = browser;
     const mined = await rpc<{ runId: string; testsTried: number }>('patterns.mine', {});

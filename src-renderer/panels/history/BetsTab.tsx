@@ -19,7 +19,8 @@ export function BetsTab() {
   const f = h.filters;
   useEffect(() => {
     void usePickOptions.getState().load();
-    if (!useHistory.getState().rows) void useHistory.getState().refresh();
+    // every opening reads again (the rows shown meanwhile): a sync, a bet or a desk's rename while the panel was closed
+    void useHistory.getState().refresh();
   }, []);
   const onRow = useCallback((e: RowClickedEvent<PickRow>) => {
     if (e.data) void useHistory.getState().select(e.data.pickId);

@@ -3,20 +3,50 @@ import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
+import { deskLabel } from '../../ui/desk-labels';
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
+
+type Snapshot = { bookmaker?: string; selection?: string; line?: number | null; odds?: number; observedAt?: string }[];
+
+/** What the pick was decided on: the model's version, weights and parameters, and the odds seen. */
+function Decision({ d, decision }: { d: Detail; decision: NonNullable<Detail['decision']> }) {
+  const snapshot = (decision.oddsSnapshot ?? []) as Snapshot;
+  return (
+    <details className="pick-detail__decision" open>
+      <summary>Decided on: {decision.modelVersion ?? 'unknown model'}</summary>
+      {decision.weights && <pre className="pick-detail__json">weights {json(decision.weights)}</pre>}
+      {decision.modelParams && <pre className="pick-detail__json">parameters {json(decision.modelParams)}</pre>}
+      {snapshot.length > 0 && (
+        <table className="pick-detail__snapshot" aria-label="Odds snapshot">
+          <thead>
+            <tr>
+              <th>Book</th>
+              <th>Selection</th>
+              <th>Odds</th>
+              <th>Seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.slice(0, 40).map((q, i) => (
+              <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
+                <td>{q.bookmaker}</td>
+                <td>{q.selection}</td>
+                <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
+                <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
 
 /** One pick: the bet, its closing line and settlement, and what it was decided on (to explain and replay it). */
 export function PickDetail({ d }: { d: Detail }) {
   const openForm = useHistory((s) => s.openForm);
   const select = useHistory((s) => s.select);
-  const snapshot = (d.decision?.oddsSnapshot ?? []) as {
-    bookmaker?: string;
-    selection?: string;
-    line?: number | null;
-    odds?: number;
-    observedAt?: string;
-  }[];
   return (
     <div className="card pick-detail" data-testid="pick-detail" data-pick-id={d.pickId}>
       <h2 className="card__title">
@@ -67,6 +97,8 @@ export function PickDetail({ d }: { d: Detail }) {
         )}
         <dt>Recorded</dt>
         <dd>{formatWhen(d.pickedAt)}</dd>
+        <dt>Desk</dt>
+        <dd data-testid="detail-desk">{deskLabel(d)}</dd>
       </dl>
       {d.reasons.length > 0 && (
         <ul className="pick-detail__list" aria-label="Reasons">
@@ -82,35 +114,7 @@ export function PickDetail({ d }: { d: Detail }) {
           ))}
         </ul>
       )}
-      {d.decision && (
-        <details className="pick-detail__decision" open>
-          <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
-          {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
-          {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
-          {snapshot.length > 0 && (
-            <table className="pick-detail__snapshot" aria-label="Odds snapshot">
-              <thead>
-                <tr>
-                  <th>Book</th>
-                  <th>Selection</th>
-                  <th>Odds</th>
-                  <th>Seen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {snapshot.slice(0, 40).map((q, i) => (
-                  <tr key={i} className={q.bookmaker === d.bookmaker && q.selection === d.selection ? 'is-taken' : ''}>
-                    <td>{q.bookmaker}</td>
-                    <td>{q.selection}</td>
-                    <td>{typeof q.odds === 'number' ? q.odds.toFixed(2) : '—'}</td>
-                    <td>{q.observedAt ? kickoffText(q.observedAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </details>
-      )}
+      {d.decision && <Decision d={d} decision={d.decision} />}
       {d.parent && (
         <p className="muted">
           Follows the pick of {d.parent.source} at {d.parent.odds.toFixed(2)} with {d.parent.bookmaker} ·{' '}
