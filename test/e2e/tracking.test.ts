@@ -437,9 +437,15 @@ describe('Historique', () => {
     ) as string;
     await history.locator('input[aria-label="Search bets"]').fill('');
     await page.setViewportSize({ width: 3000, height: 1000 }); // the Desk column in view (ag-grid renders what is)
-    await poll(() => page.locator(`[data-grid-id="history-bets"] [row-id="${own}"] [col-id="desk"]`).first().textContent()).toBe(
-      'Desk North',
-    );
+    const deskOf = () =>
+      page
+        .locator(`[data-grid-id="history-bets"] [role="row"][row-id="${own}"] [col-id="desk"]`)
+        .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).join(''));
+    try {
+      await poll(deskOf).toBe('Desk North');
+    } finally {
+      await page.screenshot({ path: path.join('test-results', 'history-desk-column-3000x1000.png') });
+    }
     await page.setViewportSize({ width: 1600, height: 1000 });
     expect(browser.errors.slice(errorsBefore)).toEqual([]);
   });
