@@ -87,3 +87,15 @@ describe('the stores share it', () => {
     }
   });
 });
+
+describe('desk labels', () => {
+  it("names a row's desk: its published name, else its id, else 'before desks'; mine only by this desk's id", async () => {
+    const { deskLabel, isMine } = await import('../../../src-renderer/ui/desk-labels');
+    expect(deskLabel({ deskId: 'a1b2c3d4e5f6', deskName: 'Trader North' })).toBe('Trader North');
+    expect(deskLabel({ deskId: 'a1b2c3d4e5f6', deskName: null })).toBe('desk a1b2c3d4e5f6');
+    expect(deskLabel({ deskId: null, deskName: null })).toBe('before desks');
+    expect(isMine({ deskId: 'a1', deskName: null }, 'a1')).toBe(true);
+    expect(isMine({ deskId: null, deskName: null }, null)).toBe(false);
+    expect(isMine({ deskId: 'a1', deskName: null }, 'b2')).toBe(false);
+  });
+});
