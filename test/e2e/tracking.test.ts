@@ -408,7 +408,7 @@ describe('Historique', () => {
     const row = card.locator(`[data-pick-id="${bet.pick_id}"]`);
     expect(await row.getAttribute('data-mine')).toBe('true');
     expect(await row.textContent()).toContain(`${info.desk.name}mine`);
-    await card.locator('select[aria-label="Desk"]').selectOption('mine');
+    await card.getByRole('button', { name: 'Mine' }).click();
     await poll(() => card.getAttribute('data-rows')).toBe(String(onMatch.filter((r) => r.desk_id === info.desk.deskId).length));
     await shot(page, 'deep-analysis-picks', 1280, 720);
     await page.setViewportSize({ width: 1600, height: 1000 });

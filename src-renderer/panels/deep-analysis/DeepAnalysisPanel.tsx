@@ -94,11 +94,12 @@ export default function DeepAnalysisPanel() {
             </div>
           </div>
           <div className="da__cards">
+            {/* the analyst's own picks and bets on the match first: what they decide on */}
+            {p.match.matchId !== null && <MatchPicks matchId={p.match.matchId} />}
             <Form form={p.form} />
             <H2H h2h={p.h2h} home={p.match.home} away={p.match.away} />
             <Coaches coaches={p.coaches} home={p.match.home} away={p.match.away} />
             <Scorers scorers={p.scorers} home={p.match.home} away={p.match.away} />
-            {p.match.matchId !== null && <MatchPicks matchId={p.match.matchId} />}
           </div>
         </div>
       )}

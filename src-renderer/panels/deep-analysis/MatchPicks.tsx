@@ -3,7 +3,7 @@ import type { PickRow } from '../../../src-shared/contract/picks';
 import { call, subscribe } from '../../api/client';
 import { useAppInfo } from '../../app/store/app-info';
 import { betLabel, MARKET_NAMES } from '../../ui/bet-labels';
-import { DeskSelect, type DeskScope } from '../../ui/DeskSelect';
+import type { DeskScope } from '../../ui/DeskSelect';
 import { deskLabel, isMine } from '../../ui/desk-labels';
 
 /** The picks and bets on the open match, each with its desk (this desk's marked "mine"), the team's or
@@ -34,7 +34,14 @@ export function MatchPicks({ matchId }: { matchId: number }) {
   return (
     <div className="card da-card da-picks" data-testid="match-picks" data-rows={rows?.length ?? ''}>
       <h2 className="card__title">
-        Picks and bets on this match <DeskSelect value={desk} onChange={setDesk} />
+        Picks and bets on this match {/* buttons, not a select: the match search's listbox stays the page's only options */}
+        <span className="segmented" role="group" aria-label="Desk">
+          {(['team', 'mine'] as const).map((d) => (
+            <button key={d} type="button" className="segmented__item" aria-pressed={desk === d} onClick={() => setDesk(d)}>
+              {d === 'team' ? 'Team' : 'Mine'}
+            </button>
+          ))}
+        </span>
       </h2>
       {error && <p className="banner banner--bad">{error}</p>}
       {rows?.length === 0 && <p className="muted">{desk === 'mine' ? 'No pick or bet of this desk.' : 'No pick or bet of any desk.'}</p>}
