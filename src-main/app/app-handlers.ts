@@ -1,5 +1,6 @@
 import type { PartialHandlers } from '../platform/contract/dispatch';
 import type { Services } from './services';
+import { renameDeskJob } from './desk-jobs';
 
 export function appHandlers(s: Services, transport: 'ipc' | 'http'): PartialHandlers {
   return {
@@ -12,6 +13,12 @@ export function appHandlers(s: Services, transport: 'ipc' | 'http'): PartialHand
       startedAt: s.startedAt,
       desk: s.desk,
     }),
+    'app.renameDesk': async ({ name }) => {
+      const renamed = await s.jobs.run(renameDeskJob, { name, dataDir: s.config.dataDir }).done;
+      s.desk = { deskId: renamed.deskId, name: renamed.name, createdAt: renamed.createdAt };
+      s.bus.emit('cache.changed', { tables: ['desk'], at: new Date().toISOString() });
+      return renamed;
+    },
     'jobs.list': async () => s.jobs.list(),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
   };

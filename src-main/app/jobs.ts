@@ -16,6 +16,7 @@ import { trapsJobs } from '../features/traps';
 import { settingsJobs } from '../features/settings';
 import { scheduleJobs } from '../features/schedule';
 import { conseilJobs } from '../features/conseil';
+import { deskJobs } from './desk-jobs';
 
 /** Every job the worker threads can run. A feature adds its jobs' list here. */
 export const allJobs: readonly AnyJobDef[] = [
@@ -36,4 +37,5 @@ export const allJobs: readonly AnyJobDef[] = [
   ...patternsJobs,
   ...picksJobs,
   ...conseilJobs,
+  ...deskJobs,
 ];

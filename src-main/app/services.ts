@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCache } from '../platform/cache/open';
 import { ensureDesk, type Desk } from '../platform/desk';
+import { publishDesk } from './desk-jobs';
 import { markInterruptedSync, SyncRunner } from '../sync';
 import { ensureDemoJob, demoFeedJob } from '../ingest/demo';
 import type { SourceInfo } from '../platform/source-info';
@@ -102,7 +103,8 @@ function openDataFolder(config: AppConfig, log: (m: string) => void): { recovere
   try {
     markInterruptedSync(cache);
     const desk = ensureDesk(config.dataDir, cache);
-    log(`desk ${desk.name} (${desk.deskId})`);
+    // its name for the team: queued once the source's desks table is mirrored (the rename queues it too)
+    log(`desk ${desk.name} (${desk.deskId}): ${publishDesk(cache, desk)}`);
     return { recovered, desk };
   } finally {
     cache.close();

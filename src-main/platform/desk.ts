@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deskName, MAX_DESK_NAME } from '../../src-shared/contract/app';
 import { ContractError } from '../../src-shared/contract/errors';
 import type { Cache } from './cache/open';
 
@@ -25,7 +26,7 @@ export function defaultDeskName(): string {
   } catch {
     // no passwd entry (a container): the generic name, said in the id's name
   }
-  return `${user}@${os.hostname()}`;
+  return `${user}@${os.hostname()}`.slice(0, MAX_DESK_NAME);
 }
 
 /** 12 hex digits: 48 random bits, unique enough for the desks of one team, short enough to read in a key. */
@@ -53,7 +54,7 @@ function readDeskFile(file: string): Desk | null {
   return parseDesk(raw, file);
 }
 
-function cacheDesk(db: Cache): Desk | null {
+export function cacheDesk(db: Cache): Desk | null {
   const r = db.prepare('SELECT desk_id, name, created_at FROM desk WHERE one = 1').get() as
     { desk_id: string; name: string; created_at: string } | undefined;
   return r ? { deskId: r.desk_id, name: r.name, createdAt: r.created_at } : null;
@@ -81,11 +82,12 @@ export function ensureDesk(dataDir: string, db: Cache): Desk {
   return desk;
 }
 
-/** Renames the desk (Settings): the id never changes. */
+/** Renames the desk (Settings): the id never changes. The name as the contract checks it (trimmed,
+ * 1-60 characters, no NUL); a refused one changes nothing. */
 export function renameDesk(dataDir: string, db: Cache, name: string): Desk {
-  const n = name.trim();
-  if (!n || n.length > 80) throw new ContractError('VALIDATION', 'desk name: 1 to 80 characters');
-  const desk = { ...ensureDesk(dataDir, db), name: n };
+  const checked = deskName.safeParse(name);
+  if (!checked.success) throw new ContractError('VALIDATION', checked.error.issues[0].message);
+  const desk = { ...ensureDesk(dataDir, db), name: checked.data };
   const file = deskFileIn(dataDir);
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, `${JSON.stringify(desk, null, 2)}\n`);
@@ -134,4 +136,17 @@ export function requireDeskColumn(db: Cache, table: string): void {
       'UNAVAILABLE',
       `the cache's ${table} has no desk_id column: migrate the source (migrations/source/015_desk.sql) and sync, so this desk's rows do not overwrite another desk's`,
     );
+}
+
+/** Desk names by id: the team's as published to the source (the `desks` mirror, when the source has
+ * it), this desk's own from its identity (newest, even before it is published). */
+export function deskNames(db: Cache): Map<string, string> {
+  const names = new Map<string, string>();
+  const has = (t: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+  if (has('desks'))
+    for (const r of db.prepare('SELECT desk_id, name FROM desks').all() as { desk_id: string; name: string }[])
+      names.set(r.desk_id, r.name);
+  const own = has('desk') ? cacheDesk(db) : null;
+  if (own) names.set(own.deskId, own.name);
+  return names;
 }

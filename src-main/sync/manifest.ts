@@ -16,6 +16,7 @@ export const OWN_OUTPUT_TABLES = [
   'market_patterns',
   'patterns_correlations',
   'fg_combo_tracking',
+  'desks',
 ] as const;
 
 export const DEFAULT_ODDS_DAYS = 30;
@@ -75,6 +76,8 @@ export function defaultManifest(oddsDays = DEFAULT_ODDS_DAYS): ManifestEntry[] {
     own('patterns_correlations', 'correlation_id'),
     own('market_traps', 'trap_id', [['match_id'], ['status', 'detected_at']]),
     own('scorer_market_picks', 'pick_id', [['match_id'], ['player_id']]),
+    // the team's desks and their names (issue 18), each desk writing its own row
+    own('desks', 'desk_id'),
   ];
   return entries.map((e) => manifestEntry.parse(e));
 }

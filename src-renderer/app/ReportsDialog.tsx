@@ -54,6 +54,13 @@ export function ReportsDialog() {
             </>
           )}
           <label>
+            Desk
+            <select value={form.desk} onChange={(e) => edit({ desk: e.target.value === 'team' ? 'team' : 'mine' })}>
+              <option value="mine">Mine (this desk's picks and bets)</option>
+              <option value="team">Team (every desk's)</option>
+            </select>
+          </label>
+          <label>
             Format
             <select value={form.format} onChange={(e) => edit({ format: e.target.value as typeof form.format })}>
               <option value="pdf">PDF (with charts)</option>

@@ -230,6 +230,9 @@ export const pickRow = z.object({
   pickId: z.string(),
   /** The desk that wrote it; null for a row from before desks had identities (unknown). */
   deskId: z.string().nullable(),
+  /** That desk's name as published to the source (this desk's own always); null: unknown (a row from
+   * before desks, or a desk whose name has not reached this cache yet: its id is shown). */
+  deskName: z.string().nullable(),
   kind: pickKind,
   parentPickId: z.string().nullable(),
   ...matchInfo,

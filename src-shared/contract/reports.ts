@@ -29,6 +29,10 @@ const common = {
     .string()
     .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be a table id such as picks or traps')
     .optional(),
+  /** Whose picks, bets and combos (issue 18, a team on one database): 'mine' (the default: a report of
+   * the analyst's own stakes and results) this desk's and those from before desks had identities;
+   * 'team' every desk's. The report's header says which. */
+  desk: z.enum(['mine', 'team']).default('mine'),
 };
 
 export const reportRequest = z

@@ -46,6 +46,8 @@ const exact: Record<string, Category> = {
   trap_history_matches: 'SYSTEM',
   // this desk's identity (one row, copied from desk.json beside the settings)
   desk: 'SYSTEM',
+  // the team's desks as published to the source (their names)
+  desks: 'SYSTEM',
 };
 
 export function categoryOf(table: string): Category {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFeedJob } from '../../src-main/ingest/demo';
 import type { PickInput, PickRow, SettleReport } from '../../src-shared/contract/picks';
@@ -327,6 +327,122 @@ describe('Historique', () => {
     await poll(() => root.getByTestId('bets-count').textContent()).toBe(`${before + 1} bets`);
     // the refused bet was answered 400, which the browser logs; nothing else went wrong
     expect(browser.errors.filter((e) => !e.includes('status of 400 (Bad Request)'))).toEqual([]);
+  });
+
+  it('one filter bar: the same book (shown by name, filtered by code) and the same desk give the same rows in Historique and Performance', async () => {
+    const { page } = browser;
+    const errorsBefore = browser.errors.length; // the bet form's refused bet was answered 400 before
+    const [top] = cache((db) =>
+      db.prepare('SELECT bookmaker, count(*) AS n FROM tracking_clv_picks GROUP BY bookmaker ORDER BY n DESC, bookmaker LIMIT 1').all(),
+    ) as { bookmaker: string; n: number }[];
+    const options = await rpc<{ bookmakers: { code: string; name: string }[] }>('picks.options', {});
+    const name = options.bookmakers.find((b) => b.code === top.bookmaker)?.name as string;
+    expect(name, `${top.bookmaker} in picks.options`).toBeTruthy();
+    const info = await rpc<{ desk: { deskId: string } }>('app.info', {});
+    const mine = cache((db) =>
+      db
+        .prepare('SELECT count(*) FROM tracking_clv_picks WHERE bookmaker = ? AND desk_id = ?')
+        .pluck()
+        .get(top.bookmaker, info.desk.deskId),
+    ) as number;
+    expect(mine).toBeGreaterThan(0);
+    const choose = async (root: Locator, book: string, desk: 'team' | 'mine') => {
+      await root.locator('select[aria-label="Book"]').selectOption({ label: book });
+      await root.locator('select[aria-label="Desk"]').selectOption(desk);
+    };
+    const history = await openPanel(page, desk.url, 'history');
+    await choose(history, name, 'team');
+    await poll(() => history.getByTestId('bets-count').textContent()).toBe(`${top.n} bets`);
+    await shot(page, 'history-filter-bar', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await choose(history, name, 'mine');
+    await poll(() => history.getByTestId('bets-count').textContent()).toBe(`${mine} bets`);
+    const perf = await openPanel(page, desk.url, 'performance');
+    await perf.getByRole('button', { name: 'Picks and bets' }).click();
+    await choose(perf, name, 'team');
+    await poll(() => perf.getByTestId('stat-bets').getAttribute('title')).toMatch(new RegExp(`^${top.n} in the filter;`));
+    await shot(page, 'performance-filter-bar', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await choose(perf, name, 'mine');
+    await poll(() => perf.getByTestId('stat-bets').getAttribute('title')).toMatch(new RegExp(`^${mine} in the filter;`));
+    // a range ending before it starts is refused beside "to", and nothing is read until it is fixed
+    await perf.getByLabel('From').fill('2026-12-10');
+    await perf.getByLabel('To').fill('2026-12-01');
+    await poll(() => perf.locator('.filter-bar__error[data-field="to"]').textContent()).toBe('to (2026-12-01) is before from (2026-12-10)');
+    await perf.getByLabel('From').fill('');
+    await perf.getByLabel('To').fill('');
+    await poll(() => perf.locator('.filter-bar__error').count()).toBe(0);
+    await choose(perf, 'All books', 'team');
+    const again = await openPanel(page, desk.url, 'history');
+    await choose(again, 'All books', 'team');
+    // nothing went wrong, and the refused range was never sent (no 400)
+    expect(browser.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it("Deep Analysis lists the match's picks and bets with their desk, this desk's marked mine", async () => {
+    const { page } = browser;
+    const info = await rpc<{ desk: { deskId: string; name: string } }>('app.info', {});
+    const bet = cache((db) => db.prepare("SELECT pick_id, match_id FROM tracking_clv_picks WHERE kind = 'bet' AND stake = 12").get()) as {
+      pick_id: string;
+      match_id: number;
+    };
+    const onMatch = cache((db) => db.prepare('SELECT pick_id, desk_id FROM tracking_clv_picks WHERE match_id = ?').all(bet.match_id)) as {
+      pick_id: string;
+      desk_id: string | null;
+    }[];
+    const match = (await rpc<{ matchId: number; home: string; away: string }[]>('analysis.matches', {})).find(
+      (m) => m.matchId === bet.match_id,
+    ) as { home: string; away: string };
+    await openPanel(page, desk.url, 'deep-analysis');
+    const box = page.getByRole('combobox', { name: 'Search a match' });
+    await box.focus();
+    await page.keyboard.type(match.home);
+    await page
+      .getByRole('option')
+      .filter({ hasText: `${match.home} – ${match.away}` })
+      .first()
+      .click();
+    await poll(() => page.locator('[data-panel="deep-analysis"]').getAttribute('data-match-id')).toBe(String(bet.match_id));
+    const card = page.getByTestId('match-picks');
+    await poll(() => card.getAttribute('data-rows')).toBe(String(onMatch.length));
+    const row = card.locator(`[data-pick-id="${bet.pick_id}"]`);
+    expect(await row.getAttribute('data-mine')).toBe('true');
+    expect(await row.textContent()).toContain(`${info.desk.name}mine`);
+    await card.getByRole('button', { name: 'Mine' }).click();
+    await poll(() => card.getAttribute('data-rows')).toBe(String(onMatch.filter((r) => r.desk_id === info.desk.deskId).length));
+    await shot(page, 'deep-analysis-picks', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
+
+  it("Settings renames this desk (a refusal beside the field, nothing changed); Historique's Desk column shows the new name", async () => {
+    const { page } = browser;
+    const errorsBefore = browser.errors.length;
+    const before = await rpc<{ desk: { deskId: string; name: string } }>('app.info', {});
+    const root = await openPanel(page, desk.url, 'settings');
+    const form = root.getByRole('form', { name: 'Rename this desk' });
+    await form.getByLabel('Desk name').fill('x'.repeat(61));
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await poll(() => form.locator('[data-field="name"]').textContent()).toBe('the desk name is longer than 60 characters');
+    expect((await rpc<{ desk: { name: string } }>('app.info', {})).desk.name).toBe(before.desk.name);
+    await form.getByLabel('Desk name').fill('  Desk North  ');
+    await form.getByRole('button', { name: 'Rename' }).click();
+    await poll(() => form.getByTestId('desk-rename-note').textContent()).toMatch(/^Renamed to Desk North: /);
+    expect((await rpc<{ desk: { deskId: string; name: string } }>('app.info', {})).desk).toMatchObject({
+      deskId: before.desk.deskId,
+      name: 'Desk North',
+    });
+    const history = await openPanel(page, desk.url, 'history');
+    await history.locator('input[aria-label="Search bets"]').fill('');
+    await page.setViewportSize({ width: 3000, height: 1000 }); // the Desk column in view (ag-grid renders what is)
+    // every row here is this desk's (made through the contract): each names it
+    const desks = async () => [...new Set((await gridRows(page, 'history-bets')).map((r) => r.desk))];
+    try {
+      await poll(desks).toEqual(['Desk North']);
+    } finally {
+      await page.screenshot({ path: path.join('test-results', 'history-desk-column-3000x1000.png') });
+    }
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    expect(browser.errors.slice(errorsBefore)).toEqual([]);
   });
 
   it("shows Agent C's patterns with n, hit rate, ROI, CLV, p and q under the data-snooping warning, and the correlations; the learning log as the contract has it", async () => {

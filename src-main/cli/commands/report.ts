@@ -12,7 +12,7 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'Write the daily report of a date or the performance report of a date range as PDF, XLSX or CSV',
   usage:
-    'monps report daily --date YYYY-MM-DD | monps report performance --from YYYY-MM-DD --to YYYY-MM-DD  [--format pdf|xlsx|csv] [--table ID] [--out FILE] [--tz ZONE] [--cache FILE] [--json]',
+    'monps report daily --date YYYY-MM-DD | monps report performance --from YYYY-MM-DD --to YYYY-MM-DD  [--format pdf|xlsx|csv] [--table ID] [--out FILE] [--tz ZONE] [--desk mine|team] [--cache FILE] [--json]',
   exits: {
     0: 'the report was written',
     1: 'no data for that date or range, the output path cannot be written, or no cache: the message says which, and nothing was written',
@@ -29,6 +29,7 @@ export const reportCommand: Command = {
         table: { type: 'string' },
         out: { type: 'string' },
         tz: { type: 'string' },
+        desk: { type: 'string', default: 'mine' },
         cache: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
@@ -42,7 +43,14 @@ export const reportCommand: Command = {
     if (kind === 'performance' && values.date) throw new UsageError('a performance report takes --from and --to, not --date');
     const input: ReportRequestInput =
       kind === 'daily'
-        ? { kind, date: values.date ?? '', format: values.format as 'pdf', timeZone: values.tz ?? localZone(), table: values.table }
+        ? {
+            kind,
+            date: values.date ?? '',
+            format: values.format as 'pdf',
+            timeZone: values.tz ?? localZone(),
+            table: values.table,
+            desk: values.desk as 'mine',
+          }
         : {
             kind,
             from: values.from ?? '',
@@ -50,6 +58,7 @@ export const reportCommand: Command = {
             format: values.format as 'pdf',
             timeZone: values.tz ?? localZone(),
             table: values.table,
+            desk: values.desk as 'mine',
           };
     const parsed = reportRequest.safeParse(input);
     if (!parsed.success) {
@@ -60,6 +69,7 @@ export const reportCommand: Command = {
         format: '--format',
         timeZone: '--tz',
         table: '--table',
+        desk: '--desk',
       };
       throw new UsageError(parsed.error.issues.map((i) => `${flag[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`).join('; '));
     }

@@ -6,6 +6,7 @@
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { deskNames } from '../../platform/desk';
 import { listCombos } from './combo-track';
 
 export const COMBO_MARKET = 'combo';
@@ -28,7 +29,7 @@ function legMatches(db: Cache, ids: readonly number[]): Map<number, LegMatch> {
 
 type Combo = ReturnType<typeof listCombos>[number];
 
-function comboAsPick(c: Combo, matches: ReadonlyMap<number, LegMatch>): PickRow {
+function comboAsPick(c: Combo, matches: ReadonlyMap<number, LegMatch>, names: ReadonlyMap<string, string>): PickRow {
   const legs = c.legs.map((l) => ({ id: l.matchId, m: matches.get(l.matchId) }));
   const last = legs.reduce((a, b) => ((b.m?.kickoff ?? '') > (a.m?.kickoff ?? '') ? b : a), legs[0]);
   const leagues = new Set(legs.map((l) => l.m?.league ?? null));
@@ -36,6 +37,7 @@ function comboAsPick(c: Combo, matches: ReadonlyMap<number, LegMatch>): PickRow 
   return {
     pickId: c.comboId,
     deskId: c.deskId,
+    deskName: c.deskId === null ? null : (names.get(c.deskId) ?? null),
     kind: c.source === 'manual' ? 'bet' : 'pick',
     parentPickId: null,
     matchId: last.id,
@@ -100,8 +102,9 @@ export function combosForStats(db: Cache, f: PickFilter): PickRow[] {
     db,
     combos.flatMap((c) => c.legs.map((l) => l.matchId)),
   );
+  const names = deskNames(db);
   return combos
-    .map((c) => ({ c, p: comboAsPick(c, matches) }))
+    .map((c) => ({ c, p: comboAsPick(c, matches, names) }))
     .filter(({ c, p }) => passes(p, c, f))
     .map(({ p }) => p)
     .sort(byKickoff);

@@ -5,7 +5,7 @@ import { ContractError } from '../../../src-shared/contract/errors';
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { requireTables, tableExists } from '../../platform/cache/tables';
-import { currentDeskId } from '../../platform/desk';
+import { currentDeskId, deskNames } from '../../platform/desk';
 import type { BookFlags, Quote } from './closing';
 
 /** Columns of tracking_clv_picks this module needs beyond the original table (migration 012). */
@@ -147,9 +147,17 @@ const FILTER = `(@kind = 'all' OR p.kind = @kind)
   AND (@bookmaker IS NULL OR p.bookmaker = @bookmaker) AND (@source IS NULL OR p.source = @source)
   AND (@matchId IS NULL OR p.match_id = @matchId) AND (@desk IS NULL OR p.desk_id = @desk)`;
 
-type RawPick = Omit<PickRow, 'state' | 'outcomeProbs'> & { outcomeProbs: string | null };
+type RawPick = Omit<PickRow, 'state' | 'outcomeProbs' | 'deskName'> & { outcomeProbs: string | null };
 
-function withState(r: RawPick): PickRow {
+/** A row as the contract gives it: its state, its probabilities parsed, its desk named (`names`: deskNames). */
+const withStateIn =
+  (names: Map<string, string>) =>
+  (r: RawPick): PickRow => ({
+    ...withState(r),
+    deskName: r.deskId === null ? null : (names.get(r.deskId) ?? null),
+  });
+
+function withState(r: RawPick): Omit<PickRow, 'deskName'> {
   return {
     ...r,
     kind: r.kind ?? 'pick',
@@ -186,7 +194,7 @@ export function listPicks(db: Cache, f: PickFilter, limit: number): { rows: Pick
   const rows = db
     .prepare(`${PICK_SELECT} WHERE ${FILTER} ORDER BY COALESCE(m.kickoff, p.picked_at) DESC, p.picked_at DESC, p.pick_id LIMIT @limit`)
     .all({ ...params, limit }) as RawPick[];
-  return { rows: rows.map(withState), total };
+  return { rows: rows.map(withStateIn(deskNames(db))), total };
 }
 
 /** Picks matching a filter in kick-off order (the ledger's order). */
@@ -195,7 +203,7 @@ export function picksForStats(db: Cache, f: PickFilter): PickRow[] {
     db
       .prepare(`${PICK_SELECT} WHERE ${FILTER} ORDER BY COALESCE(m.kickoff, p.picked_at), p.picked_at, p.pick_id`)
       .all(filterParams(db, f)) as RawPick[]
-  ).map(withState);
+  ).map(withStateIn(deskNames(db)));
 }
 
 export function pickRowsById(db: Cache, ids: readonly string[]): PickRow[] {
@@ -203,11 +211,13 @@ export function pickRowsById(db: Cache, ids: readonly string[]): PickRow[] {
   return ids
     .map((id) => one.get(id) as RawPick | undefined)
     .filter((r): r is RawPick => r !== undefined)
-    .map(withState);
+    .map(withStateIn(deskNames(db)));
 }
 
 export function childBets(db: Cache, pickId: string): PickRow[] {
-  return (db.prepare(`${PICK_SELECT} WHERE p.parent_pick_id = ? ORDER BY p.picked_at, p.pick_id`).all(pickId) as RawPick[]).map(withState);
+  return (db.prepare(`${PICK_SELECT} WHERE p.parent_pick_id = ? ORDER BY p.picked_at, p.pick_id`).all(pickId) as RawPick[]).map(
+    withStateIn(deskNames(db)),
+  );
 }
 
 export interface StoredDecision {

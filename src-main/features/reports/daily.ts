@@ -10,12 +10,24 @@ import { dailySeries, ledgerBets, pickFigures, summarise, type PickFigures } fro
 import { fmtInt, fmtUnits } from './format';
 import { clvKpi, countKpi, drawdownKpi, profitKpi, roiKpi, TARGETS } from './kpis';
 import { notesFor, noDataMessage } from './notes';
-import { combosEndingIn, dataAsOf, matchNames, picksOnFixtures, settledPicks, trapsOnFixtures, type TrapRow } from './queries';
+import {
+  combosEndingIn,
+  dataAsOf,
+  matchNames,
+  picksOnFixtures,
+  settledPicks,
+  trapsOnFixtures,
+  type ReportDesk,
+  type TrapRow,
+} from './queries';
+import { deskScopeLine } from './desk-scope';
 import { combosTable, daySeriesTable, pickRows, picksTable, settlementsTable, trapsTable } from './tables';
 
 export interface DailyParams {
   date: string;
   timeZone: string;
+  /** Whose rows (default 'mine': this desk's, and those from before desks). */
+  desk?: ReportDesk;
 }
 
 const norm = (s: string | null): string => (s ?? '').trim().toLowerCase();
@@ -33,10 +45,12 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
   const day = zonedDayRange(p.date, tz);
   const yesterday = zonedDayRange(addDays(p.date, -1), tz);
 
-  const picks = picksOnFixtures(db, day.start, day.end).map(pickFigures);
+  const desk = p.desk ?? 'mine';
+  const picks = picksOnFixtures(db, day.start, day.end, desk).map(pickFigures);
   const traps = trapsOnFixtures(db, day.start, day.end);
-  const settled = picksOnFixtures(db, yesterday.start, yesterday.end).map(pickFigures);
-  const combos = combosEndingIn(db, yesterday.start, day.end);
+  const settled = picksOnFixtures(db, yesterday.start, yesterday.end, desk).map(pickFigures);
+  const combos = combosEndingIn(db, yesterday.start, day.end, desk);
+  const scope = deskScopeLine(db, desk);
   if (picks.length + traps.length + settled.length + combos.length === 0)
     throw new ContractError(
       'NOT_FOUND',
@@ -48,11 +62,11 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
     );
 
   // combos count once each, on the day their last leg kicks off
-  const yesterdayCombos = combosEndingIn(db, yesterday.start, yesterday.end).map(comboFigures);
-  const combosToDate = combosEndingIn(db, '', day.end)
+  const yesterdayCombos = combosEndingIn(db, yesterday.start, yesterday.end, desk).map(comboFigures);
+  const combosToDate = combosEndingIn(db, '', day.end, desk)
     .filter((c) => c.result !== null)
     .map(comboFigures);
-  const toDate = inSettlementOrder([...settledPicks(db, day.end).map(pickFigures), ...combosToDate]);
+  const toDate = inSettlementOrder([...settledPicks(db, day.end, '', desk).map(pickFigures), ...combosToDate]);
   const yesterdayBets = [...settled, ...yesterdayCombos];
   const monthStart = new Date(zonedDayStart(`${p.date.slice(0, 7)}-01`, tz)).toISOString();
   const all = summarise(ledgerBets(toDate));
@@ -76,7 +90,7 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
   return {
     kind: 'daily',
     title: `Daily report — ${p.date}`,
-    subtitle: `Fixtures kicking off on ${p.date} (${tz}); results of ${addDays(p.date, -1)}; CLV and ROI to date`,
+    subtitle: `Fixtures kicking off on ${p.date} (${tz}); results of ${addDays(p.date, -1)}; CLV and ROI to date. ${scope}`,
     from: p.date,
     to: p.date,
     timeZone: tz,
@@ -125,6 +139,10 @@ export function buildDailyReport(db: Cache, p: DailyParams, generatedAt: Date): 
       daySeriesTable(series, 'Settled bets by day, to date'),
     ],
     mainTable: 'picks',
-    notes: [...notesFor(db, [...picks, ...settled, ...toDate.filter((x) => x.market !== COMBO_MARKET)], all), ...comboNote(combosToDate)],
+    notes: [
+      scope,
+      ...notesFor(db, [...picks, ...settled, ...toDate.filter((x) => x.market !== COMBO_MARKET)], all),
+      ...comboNote(combosToDate),
+    ],
   };
 }

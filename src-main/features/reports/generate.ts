@@ -16,8 +16,8 @@ export interface GenerateContext {
 
 export function buildReportDoc(db: Cache, req: ReportRequest, now = new Date()): ReportDoc {
   return req.kind === 'daily'
-    ? buildDailyReport(db, { date: req.date, timeZone: req.timeZone }, now)
-    : buildPerformanceReport(db, { from: req.from, to: req.to, timeZone: req.timeZone }, now);
+    ? buildDailyReport(db, { date: req.date, timeZone: req.timeZone, desk: req.desk }, now)
+    : buildPerformanceReport(db, { from: req.from, to: req.to, timeZone: req.timeZone, desk: req.desk }, now);
 }
 
 export function summaryOf(r: ReportDoc): ReportSummary {

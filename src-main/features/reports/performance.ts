@@ -11,13 +11,16 @@ import { breakdown, clvBuckets, dailySeries, ledgerBets, pickFigures, summarise 
 import { fmtInt, fmtOdds, fmtPct } from './format';
 import { clvKpi, countKpi, drawdownKpi, profitKpi, roiKpi, TARGETS } from './kpis';
 import { noDataMessage, notesFor } from './notes';
-import { combosEndingIn, dataAsOf, matchNames, picksOnFixtures } from './queries';
+import { combosEndingIn, dataAsOf, matchNames, picksOnFixtures, type ReportDesk } from './queries';
+import { deskScopeLine } from './desk-scope';
 import { clvBucketTable, combosTable, daySeriesTable, groupTable, pickRows, picksTable } from './tables';
 
 export interface PerformanceParams {
   from: string;
   to: string;
   timeZone: string;
+  /** Whose rows (default 'mine': this desk's, and those from before desks). */
+  desk?: ReportDesk;
 }
 
 /** The PDF lists at most this many picks; the XLSX and CSV hold them all. */
@@ -27,8 +30,10 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
   const tz = p.timeZone;
   const start = new Date(zonedDayStart(p.from, tz)).toISOString();
   const end = new Date(zonedDayStart(addDays(p.to, 1), tz)).toISOString();
-  const picks = picksOnFixtures(db, start, end).map(pickFigures);
-  const combos = combosEndingIn(db, start, end);
+  const desk = p.desk ?? 'mine';
+  const picks = picksOnFixtures(db, start, end, desk).map(pickFigures);
+  const combos = combosEndingIn(db, start, end, desk);
+  const scope = deskScopeLine(db, desk);
   const period = `${p.from} to ${p.to} (${tz})`;
   if (picks.length + combos.length === 0)
     throw new ContractError('NOT_FOUND', noDataMessage(db, period, 'no pick or combo on the fixtures of that range', tz), {
@@ -63,7 +68,7 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
   return {
     kind: 'performance',
     title: `Performance report — ${p.from} to ${p.to}`,
-    subtitle: `Picks on fixtures kicking off from ${p.from} to ${p.to} inclusive (${tz})`,
+    subtitle: `Picks on fixtures kicking off from ${p.from} to ${p.to} inclusive (${tz}). ${scope}`,
     from: p.from,
     to: p.to,
     timeZone: tz,
@@ -133,6 +138,7 @@ export function buildPerformanceReport(db: Cache, p: PerformanceParams, generate
     ],
     mainTable: 'picks',
     notes: [
+      scope,
       ...notesFor(db, picks, all),
       ...comboNote(settledCombos),
       'Breakdowns are descriptive: among many groups some look good by chance alone (data snooping); judge a group by its size and interval, not its rank.',

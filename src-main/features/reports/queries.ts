@@ -1,6 +1,7 @@
 // SQL on the cache's mirrors of tracking_clv_picks, fg_combo_tracking, market_traps, matches and teams
 // (same names as the source; timestamps ISO-8601 UTC text, which compare as text). Values only
 // through bind parameters; the optional columns below are checked against the mirror first.
+import { ownRowsSql } from '../../platform/desk';
 import type { Cache } from '../../platform/cache/open';
 import { requireTables, tableExists } from '../../platform/cache/tables';
 
@@ -102,24 +103,32 @@ function pickSelect(db: Cache): string {
     ${leagueJoin}`;
 }
 
+/** Whose rows a report reads: 'mine' the rows this desk looks after (its own, and those from before
+ * desks had identities), 'team' every desk's. */
+export type ReportDesk = 'mine' | 'team';
+const deskWhere = (db: Cache, table: string, alias: string, desk: ReportDesk): string =>
+  desk === 'mine' ? ownRowsSql(db, table, alias) : '1 = 1';
+
 /** Picks on the fixtures kicking off in [start, end). The day's matches are found by kick-off, then
  * their picks by match (the one query that starts from matches). */
-export function picksOnFixtures(db: Cache, start: string, end: string): PickRow[] {
+export function picksOnFixtures(db: Cache, start: string, end: string, desk: ReportDesk = 'team'): PickRow[] {
   requireTables(db, REQUIRED_TABLES);
   return db
     .prepare(
       `${pickSelect(db)} WHERE p.match_id IN (SELECT match_id FROM matches WHERE kickoff >= ? AND kickoff < ?)
+      AND ${deskWhere(db, 'tracking_clv_picks', 'p', desk)}
       ORDER BY m.kickoff, p.match_id, p.picked_at, p.pick_id`,
     )
     .all(start, end) as PickRow[];
 }
 
 /** Settled picks on fixtures that kicked off before `end` (and from `start` when given), in settlement order. */
-export function settledPicks(db: Cache, end: string, start = ''): PickRow[] {
+export function settledPicks(db: Cache, end: string, start = '', desk: ReportDesk = 'team'): PickRow[] {
   requireTables(db, REQUIRED_TABLES);
   return db
     .prepare(
       `${pickSelect(db)} WHERE p.result IS NOT NULL AND m.kickoff >= ? AND m.kickoff < ?
+      AND ${deskWhere(db, 'tracking_clv_picks', 'p', desk)}
       ORDER BY COALESCE(p.settled_at, m.kickoff), m.kickoff, p.pick_id`,
     )
     .all(start, end) as PickRow[];
@@ -146,7 +155,7 @@ export function trapsOnFixtures(db: Cache, start: string, end: string): TrapRow[
 }
 
 /** Combos (first goalscorer, anytime, accumulators) whose last leg kicks off in [start, end). */
-export function combosEndingIn(db: Cache, start: string, end: string): ComboRow[] {
+export function combosEndingIn(db: Cache, start: string, end: string, desk: ReportDesk = 'team'): ComboRow[] {
   if (!tableExists(db, 'fg_combo_tracking')) return [];
   const cols = columnsOf(db, 'fg_combo_tracking');
   const opt = (name: string): string => (cols.has(name) ? `c.${name}` : 'NULL');
@@ -157,7 +166,7 @@ export function combosEndingIn(db: Cache, start: string, end: string): ComboRow[
           ${opt('fair_odds')} AS fairOdds, ${opt('bookmaker')} AS bookmaker, ${opt('source')} AS source,
           c.result AS result, c.profit AS profit, c.created_at AS createdAt, c.settled_at AS settledAt,
           (SELECT MAX(m.kickoff) FROM json_each(c.legs) j JOIN matches m ON m.match_id = json_extract(j.value, '$.match_id')) AS lastKickoff
-        FROM fg_combo_tracking c WHERE json_valid(c.legs)
+        FROM fg_combo_tracking c WHERE json_valid(c.legs) AND ${deskWhere(db, 'fg_combo_tracking', 'c', desk)}
       ) WHERE lastKickoff >= ? AND lastKickoff < ? ORDER BY lastKickoff, comboId`,
     )
     .all(start, end) as ComboRow[];

@@ -36,6 +36,8 @@ export interface ReportForm {
   to: string;
   format: ReportFormat;
   table: string;
+  /** Whose picks and bets: this desk's (the default) or the team's. */
+  desk: 'mine' | 'team';
 }
 
 interface ReportsState {
@@ -52,7 +54,7 @@ interface ReportsState {
 /** The "Reports" dialog: which report, then the file as a download (a save dialog in the desktop app). */
 export const useReports = create<ReportsState>()((set, get) => ({
   open: false,
-  form: { kind: 'daily', date: today(), from: daysAgo(30), to: today(), format: 'pdf', table: 'picks' },
+  form: { kind: 'daily', date: today(), from: daysAgo(30), to: today(), format: 'pdf', table: 'picks', desk: 'mine' },
   running: false,
   error: null,
   show(kind) {
@@ -73,8 +75,8 @@ export const useReports = create<ReportsState>()((set, get) => ({
       const file = await call(
         'reports.generate',
         f.kind === 'daily'
-          ? { kind: 'daily', date: f.date, format: f.format, timeZone, table }
-          : { kind: 'performance', from: f.from, to: f.to, format: f.format, timeZone, table },
+          ? { kind: 'daily', date: f.date, format: f.format, timeZone, table, desk: f.desk }
+          : { kind: 'performance', from: f.from, to: f.to, format: f.format, timeZone, table, desk: f.desk },
       );
       saveBytes(base64Bytes(file.contentBase64), file.fileName, file.mimeType);
       useToasts.getState().push({

@@ -35,6 +35,84 @@ const MovesChart = lazy(() => import('./MovesChart'));
 // The board is asked for as soon as this module is loaded, before React mounts the grid.
 if (useCommandCenter.getState().version === null && !useCommandCenter.getState().loading) void useCommandCenter.getState().load();
 
+/** The board's market choice and its text filter. */
+function BoardToolbar(p: { market: MarketFilter; onMarket(m: MarketFilter): void; search: string; onSearch(s: string): void }) {
+  const { market, onMarket, search, onSearch } = p;
+  return (
+    <>
+      <div className="segmented" role="group" aria-label="Market">
+        {MARKET_FILTERS.map(([m, label]) => (
+          <button key={m} type="button" className="segmented__item" aria-pressed={market === m} onClick={() => onMarket(m)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <input
+        className="input"
+        type="search"
+        placeholder="Filter: team, league, book…"
+        aria-label="Filter the board"
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+      />
+    </>
+  );
+}
+
+/** The moves chart of the selected price, the largest moves and the alerts. */
+function SideRail({ now }: { now: number }) {
+  const cc = useCommandCenter();
+  return (
+    <aside className="cc__side">
+      <div className="card cc__chart-card" data-toast-avoid data-testid="moves-chart-card">
+        <h2 className="card__title" data-testid="moves-title">
+          {cc.moves ? movesTitle(cc.moves) : 'Market moves'}
+        </h2>
+        {cc.moves ? (
+          <Suspense fallback={<div className="chart chart--moves" />}>
+            <MovesChart moves={cc.moves} />
+          </Suspense>
+        ) : (
+          <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>
+        )}
+      </div>
+      <div className="card cc__list-card">
+        <h2 className="card__title" title="The 12 hours before the newest quote in the cache">
+          Largest moves · last 12 h of quotes
+        </h2>
+        <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
+      </div>
+      <div className="card cc__list-card">
+        <h2 className="card__title">Alerts</h2>
+        <AlertsFeed alerts={cc.alerts} now={now} />
+      </div>
+    </aside>
+  );
+}
+
+/** Title, the board's size and age, Agent B's badge and the sync status. */
+function BoardHeader({ now, matches }: { now: number; matches: number }) {
+  const cc = useCommandCenter();
+  const loaded = cc.version !== null;
+  return (
+    <header className="panel__header">
+      <h1 id="panel-title" className="panel__title">
+        Command Center
+      </h1>
+      <span className="panel__subtitle" data-testid="board-summary">
+        {loaded
+          ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, now)}`
+          : cc.loading
+            ? 'reading the board…'
+            : ''}
+      </span>
+      {loaded && <ValueBadge blend={cc.blend} warnings={cc.valueWarnings} models={cc.valueModels} error={cc.valueError} />}
+      <span className="panel__spacer" />
+      <SyncStatus now={now} enabled={loaded} stale={cc.alerts.some((a) => a.kind === 'sync_state' && a.state === 'stale')} />
+    </header>
+  );
+}
+
 /** SPEC 7.1: live odds grid (changes flash in place), market moves, alerts feed, sync status. */
 export default function CommandCenterPanel() {
   const cc = useCommandCenter();
@@ -131,25 +209,7 @@ export default function CommandCenterPanel() {
       aria-labelledby="panel-title"
       aria-busy={cc.loading}
     >
-      <header className="panel__header">
-        <h1 id="panel-title" className="panel__title">
-          Command Center
-        </h1>
-        <span className="panel__subtitle" data-testid="board-summary">
-          {loaded
-            ? `${formatInt(cc.byId.size)} prices · ${formatInt(matches)} matches · board ${formatWhen(cc.generatedAt, Math.max(now, Date.now()))}`
-            : cc.loading
-              ? 'reading the board…'
-              : ''}
-        </span>
-        {loaded && <ValueBadge blend={cc.blend} warnings={cc.valueWarnings} models={cc.valueModels} error={cc.valueError} />}
-        <span className="panel__spacer" />
-        <SyncStatus
-          now={Math.max(now, Date.now())}
-          enabled={loaded}
-          stale={cc.alerts.some((a) => a.kind === 'sync_state' && a.state === 'stale')}
-        />
-      </header>
+      <BoardHeader now={Math.max(now, Date.now())} matches={matches} />
       {cc.error && (
         <div className="banner banner--bad" role="alert">
           <strong>The odds board could not be read.</strong> {cc.error}
@@ -164,50 +224,9 @@ export default function CommandCenterPanel() {
           quickFilter={search}
           onReady={onReady}
           emptyText={loaded ? 'No upcoming match with prices' : 'Reading the board…'}
-          toolbar={
-            <>
-              <div className="segmented" role="group" aria-label="Market">
-                {MARKET_FILTERS.map(([m, label]) => (
-                  <button key={m} type="button" className="segmented__item" aria-pressed={market === m} onClick={() => pickMarket(m)}>
-                    {label}
-                  </button>
-                ))}
-              </div>
-              <input
-                className="input"
-                type="search"
-                placeholder="Filter: team, league, book…"
-                aria-label="Filter the board"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-            </>
-          }
+          toolbar={<BoardToolbar market={market} onMarket={pickMarket} search={search} onSearch={setSearch} />}
         />
-        <aside className="cc__side">
-          <div className="card cc__chart-card" data-toast-avoid data-testid="moves-chart-card">
-            <h2 className="card__title" data-testid="moves-title">
-              {cc.moves ? movesTitle(cc.moves) : 'Market moves'}
-            </h2>
-            {cc.moves ? (
-              <Suspense fallback={<div className="chart chart--moves" />}>
-                <MovesChart moves={cc.moves} />
-              </Suspense>
-            ) : (
-              <p className="muted">{cc.movesError ?? 'Select a price in the grid (click, or arrows) to see every bookmaker over time.'}</p>
-            )}
-          </div>
-          <div className="card cc__list-card">
-            <h2 className="card__title" title="The 12 hours before the newest quote in the cache">
-              Largest moves · last 12 h of quotes
-            </h2>
-            <TopMovesList moves={cc.topMoves} selected={cc.selected} onPick={(s) => void cc.select(s)} />
-          </div>
-          <div className="card cc__list-card">
-            <h2 className="card__title">Alerts</h2>
-            <AlertsFeed alerts={cc.alerts} now={Math.max(now, Date.now())} />
-          </div>
-        </aside>
+        <SideRail now={Math.max(now, Date.now())} />
       </div>
     </section>
   );

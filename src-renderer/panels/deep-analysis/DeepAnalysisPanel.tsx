@@ -4,6 +4,7 @@ import { reportError } from '../../app/store/toasts';
 import { Grid } from '../../ui/Grid';
 import { Coaches, Form, H2H, Scorers } from '../../ui/MatchCards';
 import { modelColumns, type ModelRow } from './columns';
+import { MatchPicks } from './MatchPicks';
 import { MatchSearch } from './MatchSearch';
 import { ScoreMatrix } from './ScoreMatrix';
 import { useDeepAnalysis } from './store';
@@ -93,6 +94,8 @@ export default function DeepAnalysisPanel() {
             </div>
           </div>
           <div className="da__cards">
+            {/* the analyst's own picks and bets on the match first: what they decide on */}
+            {p.match.matchId !== null && <MatchPicks matchId={p.match.matchId} />}
             <Form form={p.form} />
             <H2H h2h={p.h2h} home={p.match.home} away={p.match.away} />
             <Coaches coaches={p.coaches} home={p.match.home} away={p.match.away} />

@@ -16,6 +16,40 @@ import './ferrari.css';
 
 const rowId = (t: Trap): string => t.trapId;
 
+/** The grid's title (all active traps, or one match's) and the way back from one match's. */
+function TrapsToolbar({ count }: { count: number }) {
+  const fe = useFerrari();
+  const filtered = fe.matchFilter !== null ? (fe.matchTrapList?.[0]?.match ?? fe.matchup) : null;
+  return (
+    <>
+      <h2 className="card__title fe__grid-title">
+        {fe.matchFilter !== null ? 'Traps of one match' : 'Active traps'} · {count}
+      </h2>
+      {fe.matchFilter !== null && (
+        <span className="fe-filter" data-testid="match-filter">
+          {filtered ? `${filtered.home} – ${filtered.away}` : `match ${fe.matchFilter}`}
+          <button type="button" className="btn btn--ghost" onClick={() => void fe.focusMatch(null)} aria-label="Show every active trap">
+            ✕ all traps
+          </button>
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The picked team's profile, its scorers with prices, and the coach matchup. */
+function FerrariSide() {
+  const fe = useFerrari();
+  return (
+    <aside className="fe__side">
+      <TeamProfileCard profile={fe.profile} error={fe.profileError} loading={fe.profileLoading} />
+      <ScorerCards scorers={fe.scorers} error={fe.scorersError} />
+      {fe.matchup && fe.coaches && <Coaches coaches={fe.coaches} home={fe.matchup.home} away={fe.matchup.away} />}
+      {fe.coachesError && <p className="banner banner--bad">Coach matchup: {fe.coachesError}</p>}
+    </aside>
+  );
+}
+
 /** SPEC 7.5: FERRARI intelligence — the visual trap detector (active traps, each with its evidence and
  * history), team profiles, scorer cards with prices, the coach matchup, and the agents' health. */
 export default function FerrariPanel() {
@@ -84,8 +118,6 @@ export default function FerrariPanel() {
   }, [fe.selectedTrapId, rows]);
 
   const ready = fe.traps !== null && !fe.loading && fe.health !== null;
-  const filtered = fe.matchFilter !== null ? (fe.matchTrapList?.[0]?.match ?? fe.matchup) : null;
-
   return (
     <section
       className="panel panel--ferrari"
@@ -119,26 +151,7 @@ export default function FerrariPanel() {
               rowId={rowId}
               onReady={onReady}
               emptyText={fe.traps === null ? 'Reading the traps…' : fe.matchFilter !== null ? 'No trap on this match' : 'No active trap'}
-              toolbar={
-                <>
-                  <h2 className="card__title fe__grid-title">
-                    {fe.matchFilter !== null ? 'Traps of one match' : 'Active traps'} · {rows.length}
-                  </h2>
-                  {fe.matchFilter !== null && (
-                    <span className="fe-filter" data-testid="match-filter">
-                      {filtered ? `${filtered.home} – ${filtered.away}` : `match ${fe.matchFilter}`}
-                      <button
-                        type="button"
-                        className="btn btn--ghost"
-                        onClick={() => void fe.focusMatch(null)}
-                        aria-label="Show every active trap"
-                      >
-                        ✕ all traps
-                      </button>
-                    </span>
-                  )}
-                </>
-              }
+              toolbar={<TrapsToolbar count={rows.length} />}
             />
           </div>
           {fe.detailError && <p className="banner banner--bad">{fe.detailError}</p>}
@@ -150,12 +163,7 @@ export default function FerrariPanel() {
             </p>
           )}
         </div>
-        <aside className="fe__side">
-          <TeamProfileCard profile={fe.profile} error={fe.profileError} loading={fe.profileLoading} />
-          <ScorerCards scorers={fe.scorers} error={fe.scorersError} />
-          {fe.matchup && fe.coaches && <Coaches coaches={fe.coaches} home={fe.matchup.home} away={fe.matchup.away} />}
-          {fe.coachesError && <p className="banner banner--bad">Coach matchup: {fe.coachesError}</p>}
-        </aside>
+        <FerrariSide />
       </div>
     </section>
   );

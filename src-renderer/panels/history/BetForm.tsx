@@ -1,21 +1,117 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { PICK_SELECTIONS, placeBetInput, type PickMarket, type PickRow } from '../../../src-shared/contract/picks';
 import type { BoardMatch } from '../../../src-shared/contract/market';
 import { call } from '../../api/client';
 import { errorsByField, errorsOfCall, Field, parseDecimal, type FieldErrors } from '../../ui/form';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
+import { usePickOptions } from '../../app/store/pick-options';
+
+/** A bet of the analyst's own: its line, as typed (parsed when recorded). */
+interface OwnBet {
+  matchId: string;
+  market: PickMarket;
+  line: string;
+  selection: string;
+}
+const NO_OWN_BET: OwnBet = { matchId: '', market: '1x2', line: '', selection: 'home' };
+
+/** A labelled row of the form with its refusal beside it. */
+const fieldOf = (uid: string, errors: FieldErrors) => (name: string, label: string, control: ReactNode) => (
+  <Field uid={uid} name={name} label={label} error={errors[name]} look="row">
+    {control}
+  </Field>
+);
+
+/** Match, market, line and selection of a bet that follows no pick. */
+function OwnBetFields({
+  uid,
+  errors,
+  value,
+  onChange,
+}: {
+  uid: string;
+  errors: FieldErrors;
+  value: OwnBet;
+  onChange(p: Partial<OwnBet>): void;
+}) {
+  const [matches, setMatches] = useState<BoardMatch[] | null>(null);
+  useEffect(() => {
+    void call('analysis.matches', {}).then(setMatches, () => setMatches([]));
+  }, []);
+  const field = fieldOf(uid, errors);
+  return (
+    <>
+      {field(
+        'matchId',
+        'Match',
+        <select id={`${uid}-matchId`} className="select" value={value.matchId} onChange={(e) => onChange({ matchId: e.target.value })}>
+          <option value="">{matches === null ? 'loading matches…' : 'choose a match'}</option>
+          {matches?.map((m) => (
+            <option key={m.matchId} value={m.matchId}>
+              {kickoffText(m.kickoff)} · {m.home} – {m.away} ({m.league})
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        'market',
+        'Market',
+        <select
+          id={`${uid}-market`}
+          className="select"
+          value={value.market}
+          onChange={(e) => {
+            const m = e.target.value as PickMarket;
+            onChange({ market: m, selection: PICK_SELECTIONS[m][0] });
+          }}
+        >
+          {(['1x2', 'totals', 'spreads'] as const).map((m) => (
+            <option key={m} value={m}>
+              {MARKET_NAMES[m]}
+            </option>
+          ))}
+        </select>,
+      )}
+      {value.market !== '1x2' &&
+        field(
+          'line',
+          value.market === 'spreads' ? "Line (home team's handicap)" : 'Line (goals)',
+          <input
+            id={`${uid}-line`}
+            className="input"
+            inputMode="decimal"
+            value={value.line}
+            onChange={(e) => onChange({ line: e.target.value })}
+            placeholder={value.market === 'spreads' ? '-0.75' : '2.5'}
+          />,
+        )}
+      {field(
+        'selection',
+        'Selection',
+        <select
+          id={`${uid}-selection`}
+          className="select"
+          value={value.selection}
+          onChange={(e) => onChange({ selection: e.target.value })}
+        >
+          {PICK_SELECTIONS[value.market].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>,
+      )}
+    </>
+  );
+}
 
 /** "Placed at price X with book Y": the analyst's real bet. Checked here with the contract's own
  * schema before the call, and by the contract again (the bookmaker, the match and the time against
  * the cache); every refusal is shown beside its field. */
 export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void }) {
-  const opts = useHistory((s) => s.options);
-  const [matches, setMatches] = useState<BoardMatch[] | null>(null);
-  const [matchId, setMatchId] = useState('');
-  const [market, setMarket] = useState<PickMarket>('1x2');
-  const [line, setLine] = useState('');
-  const [selection, setSelection] = useState('home');
+  const opts = usePickOptions((s) => s.options);
+  const [own, setOwn] = useState<OwnBet>(NO_OWN_BET);
   const [bookmaker, setBookmaker] = useState(pick?.bookmaker ?? '');
   const [odds, setOdds] = useState(pick ? String(pick.odds) : '');
   const [stake, setStake] = useState('');
@@ -24,19 +120,15 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
   const [busy, setBusy] = useState(false);
   const uid = useId();
 
-  useEffect(() => {
-    if (!pick) void call('analysis.matches', {}).then(setMatches, () => setMatches([]));
-  }, [pick]);
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = pick
       ? { pickId: pick.pickId, bookmaker, odds: parseDecimal(odds), stake: parseDecimal(stake), ...(note ? { note } : {}) }
       : {
-          matchId: matchId ? Number(matchId) : undefined,
-          market,
-          line: market === '1x2' ? null : parseDecimal(line),
-          selection,
+          matchId: own.matchId ? Number(own.matchId) : undefined,
+          market: own.market,
+          line: own.market === '1x2' ? null : parseDecimal(own.line),
+          selection: own.selection,
           bookmaker,
           odds: parseDecimal(odds),
           stake: parseDecimal(stake),
@@ -62,11 +154,7 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
     }
   };
 
-  const field = (name: string, label: string, control: React.ReactNode) => (
-    <Field uid={uid} name={name} label={label} error={errors[name]} look="row">
-      {control}
-    </Field>
-  );
+  const field = fieldOf(uid, errors);
 
   return (
     <form className="card bet-form" onSubmit={(e) => void submit(e)} aria-label="Record a placed bet" noValidate>
@@ -77,64 +165,7 @@ export function BetForm({ pick, onDone }: { pick: PickRow | null; onDone(): void
           {pick.odds.toFixed(2)} with {pick.bookmaker}
         </p>
       ) : (
-        <>
-          {field(
-            'matchId',
-            'Match',
-            <select id={`${uid}-matchId`} className="select" value={matchId} onChange={(e) => setMatchId(e.target.value)}>
-              <option value="">{matches === null ? 'loading matches…' : 'choose a match'}</option>
-              {matches?.map((m) => (
-                <option key={m.matchId} value={m.matchId}>
-                  {kickoffText(m.kickoff)} · {m.home} – {m.away} ({m.league})
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
-            'market',
-            'Market',
-            <select
-              id={`${uid}-market`}
-              className="select"
-              value={market}
-              onChange={(e) => {
-                const m = e.target.value as PickMarket;
-                setMarket(m);
-                setSelection(PICK_SELECTIONS[m][0]);
-              }}
-            >
-              {(['1x2', 'totals', 'spreads'] as const).map((m) => (
-                <option key={m} value={m}>
-                  {MARKET_NAMES[m]}
-                </option>
-              ))}
-            </select>,
-          )}
-          {market !== '1x2' &&
-            field(
-              'line',
-              market === 'spreads' ? "Line (home team's handicap)" : 'Line (goals)',
-              <input
-                id={`${uid}-line`}
-                className="input"
-                inputMode="decimal"
-                value={line}
-                onChange={(e) => setLine(e.target.value)}
-                placeholder={market === 'spreads' ? '-0.75' : '2.5'}
-              />,
-            )}
-          {field(
-            'selection',
-            'Selection',
-            <select id={`${uid}-selection`} className="select" value={selection} onChange={(e) => setSelection(e.target.value)}>
-              {PICK_SELECTIONS[market].map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>,
-          )}
-        </>
+        <OwnBetFields uid={uid} errors={errors} value={own} onChange={(patch) => setOwn({ ...own, ...patch })} />
       )}
       {field(
         'bookmaker',

@@ -6,7 +6,8 @@ import { BetForm } from './BetForm';
 import { pickColumns } from './columns';
 import { PickDetail } from './PickDetail';
 import { useHistory } from './store';
-import { DeskSelect } from '../../ui/DeskSelect';
+import { FilterBar } from '../../ui/FilterBar';
+import { usePickOptions } from '../../app/store/pick-options';
 
 const rowId = (r: PickRow) => r.pickId;
 
@@ -14,10 +15,12 @@ const rowId = (r: PickRow) => r.pickId;
 export function BetsTab() {
   const h = useHistory();
   const [search, setSearch] = useState('');
+  const options = usePickOptions((s) => s.options);
   const f = h.filters;
   useEffect(() => {
-    void useHistory.getState().loadOptions();
-    if (!useHistory.getState().rows) void useHistory.getState().refresh();
+    void usePickOptions.getState().load();
+    // every opening reads again (the rows shown meanwhile): a sync, a bet or a desk's rename while the panel was closed
+    void useHistory.getState().refresh();
   }, []);
   const onRow = useCallback((e: RowClickedEvent<PickRow>) => {
     if (e.data) void useHistory.getState().select(e.data.pickId);
@@ -48,70 +51,7 @@ export function BetsTab() {
                   </button>
                 ))}
               </div>
-              <div className="segmented" role="group" aria-label="State">
-                {(['all', 'open', 'settled'] as const).map((k) => (
-                  <button
-                    key={k}
-                    type="button"
-                    className="segmented__item"
-                    aria-pressed={f.state === k}
-                    onClick={() => h.setFilters({ state: k })}
-                  >
-                    {k === 'all' ? 'Any state' : k === 'open' ? 'Open' : 'Settled'}
-                  </button>
-                ))}
-              </div>
-              <select
-                className="select"
-                aria-label="Market"
-                value={f.market ?? ''}
-                onChange={(e) => h.setFilters({ market: (e.target.value || undefined) as typeof f.market })}
-              >
-                <option value="">All markets</option>
-                <option value="1x2">1X2</option>
-                <option value="totals">Totals</option>
-                <option value="spreads">Asian handicap</option>
-              </select>
-              <select
-                className="select"
-                aria-label="League"
-                value={f.league ?? ''}
-                onChange={(e) => h.setFilters({ league: e.target.value || undefined })}
-              >
-                <option value="">All leagues</option>
-                {h.options?.leagues.map((l) => (
-                  <option key={l.code} value={l.code}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-              <select
-                className="select"
-                aria-label="Book"
-                value={f.bookmaker ?? ''}
-                onChange={(e) => h.setFilters({ bookmaker: e.target.value || undefined })}
-              >
-                <option value="">All books</option>
-                {h.options?.bookmakers.map((b) => (
-                  <option key={b.code} value={b.code}>
-                    {b.code}
-                  </option>
-                ))}
-              </select>
-              <DeskSelect value={f.desk} onChange={(desk) => h.setFilters({ desk })} />
-              <select
-                className="select"
-                aria-label="Agent"
-                value={f.source ?? ''}
-                onChange={(e) => h.setFilters({ source: e.target.value || undefined })}
-              >
-                <option value="">All agents</option>
-                {h.options?.sources.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <FilterBar value={f} options={options} errors={h.filterErrors} onChange={h.setFilters} withState />
               <input
                 className="input"
                 type="search"

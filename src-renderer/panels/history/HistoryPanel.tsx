@@ -14,7 +14,8 @@ export default function HistoryPanel() {
   useEffect(
     () =>
       subscribe('cache.changed', (e) => {
-        if (e.tables.some((t) => t === 'tracking_clv_picks' || t === 'matches')) void useHistory.getState().refresh();
+        // picks and their matches; desk names (a rename, the team's desks synced) name the rows' desks
+        if (e.tables.some((t) => ['tracking_clv_picks', 'matches', 'desk', 'desks'].includes(t))) void useHistory.getState().refresh();
         if (e.tables.includes('fg_combo_tracking')) void useHistory.getState().loadCombos();
       }),
     [],

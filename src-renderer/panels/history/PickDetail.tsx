@@ -4,6 +4,7 @@ import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
 import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+import { deskLabel } from '../../ui/desk-labels';
 
 const fairProbability = (fair: number | null): number | null => (fair !== null && fair > 1 ? 1 / fair : null);
 
@@ -42,21 +43,16 @@ function ComboToggle({ d }: { d: Detail }) {
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
-/** What the pick was decided on: the model, its weights and parameters, the odds it saw. */
-function Decision({ d }: { d: Detail }) {
-  const snapshot = (d.decision?.oddsSnapshot ?? []) as {
-    bookmaker?: string;
-    selection?: string;
-    line?: number | null;
-    odds?: number;
-    observedAt?: string;
-  }[];
-  if (!d.decision) return null;
+type Snapshot = { bookmaker?: string; selection?: string; line?: number | null; odds?: number; observedAt?: string }[];
+
+/** What the pick was decided on: the model's version, weights and parameters, and the odds seen. */
+function Decision({ d, decision }: { d: Detail; decision: NonNullable<Detail['decision']> }) {
+  const snapshot = (decision.oddsSnapshot ?? []) as Snapshot;
   return (
     <details className="pick-detail__decision" open>
-      <summary>Decided on: {d.decision.modelVersion ?? 'unknown model'}</summary>
-      {d.decision.weights && <pre className="pick-detail__json">weights {json(d.decision.weights)}</pre>}
-      {d.decision.modelParams && <pre className="pick-detail__json">parameters {json(d.decision.modelParams)}</pre>}
+      <summary>Decided on: {decision.modelVersion ?? 'unknown model'}</summary>
+      {decision.weights && <pre className="pick-detail__json">weights {json(decision.weights)}</pre>}
+      {decision.modelParams && <pre className="pick-detail__json">parameters {json(decision.modelParams)}</pre>}
       {snapshot.length > 0 && (
         <table className="pick-detail__snapshot" aria-label="Odds snapshot">
           <thead>
@@ -137,6 +133,8 @@ export function PickDetail({ d }: { d: Detail }) {
         )}
         <dt>Recorded</dt>
         <dd>{formatWhen(d.pickedAt)}</dd>
+        <dt>Desk</dt>
+        <dd data-testid="detail-desk">{deskLabel(d)}</dd>
       </dl>
       {d.reasons.length > 0 && (
         <ul className="pick-detail__list" aria-label="Reasons">
@@ -152,7 +150,7 @@ export function PickDetail({ d }: { d: Detail }) {
           ))}
         </ul>
       )}
-      {d.decision && <Decision d={d} />}
+      {d.decision && <Decision d={d} decision={d.decision} />}
       {d.parent && (
         <p className="muted">
           Follows the pick of {d.parent.source} at {d.parent.odds.toFixed(2)} with {d.parent.bookmaker} ·{' '}

@@ -2,6 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ComboRow, PickRow } from '../../../src-shared/contract/picks';
 import { formatSigned, formatSignedPct } from '../../ui/format';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
+import { deskLabel } from '../../ui/desk-labels';
 
 const NUM = ['ag-right-aligned-cell', 'cell--num'];
 const signed = (v: unknown): string[] => (typeof v !== 'number' ? [] : v > 0 ? ['text--active'] : v < 0 ? ['text--empty'] : []);
@@ -103,6 +104,14 @@ export const pickColumns: ColDef<PickRow>[] = [
   },
   { field: 'kind', headerName: 'Kind', width: 82, cellRenderer: KindCell },
   { field: 'source', headerName: 'Agent', width: 92 },
+  {
+    colId: 'desk',
+    headerName: 'Desk',
+    width: 120,
+    headerTooltip: 'The desk that wrote the row (its name as published to the team)',
+    valueGetter: (p) => (p.data ? deskLabel(p.data) : ''),
+    tooltipValueGetter: (p) => p.data?.deskId ?? 'written before desks had identities',
+  },
   { field: 'league', headerName: 'League', width: 76 },
   { field: 'market', headerName: 'Market', width: 110, valueFormatter: (p) => MARKET_NAMES[p.value as string] ?? String(p.value) },
   {

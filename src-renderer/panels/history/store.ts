@@ -1,8 +1,16 @@
 import { create } from 'zustand';
-import type { ComboRow, DeskScope, PickDetail, PickFilter, PickOptions, PickRow } from '../../../src-shared/contract/picks';
+import {
+  pickFilter,
+  type ComboRow,
+  type DeskScope,
+  type PickDetail,
+  type PickFilter,
+  type PickRow,
+} from '../../../src-shared/contract/picks';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
-import { reportError } from '../../app/store/toasts';
+import { filterSlice, queryOf } from '../../ui/filters';
+import type { FieldErrors } from '../../ui/form';
 
 export type HistoryFilters = Required<Pick<PickFilter, 'kind' | 'state'>> & Omit<PickFilter, 'kind' | 'state'>;
 
@@ -11,12 +19,13 @@ export type FormStart = { pick: PickRow } | { pick: null };
 
 interface HistoryState {
   filters: HistoryFilters;
+  /** Refusals of the last filter change (e.g. `to` before `from`): nothing is read until fixed. */
+  filterErrors: FieldErrors | null;
   rows: PickRow[] | null;
   total: number;
   truncated: boolean;
   loading: boolean;
   error: string | null;
-  options: PickOptions | null;
   selectedId: string | null;
   detail: PickDetail | null;
   detailError: string | null;
@@ -28,7 +37,6 @@ interface HistoryState {
   setCombosDesk(desk: DeskScope): void;
   setFilters(f: Partial<HistoryFilters>): void;
   refresh(): Promise<void>;
-  loadOptions(): Promise<void>;
   select(pickId: string | null): Promise<void>;
   openForm(start: FormStart | null): void;
   loadCombos(): Promise<void>;
@@ -44,7 +52,6 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   truncated: false,
   loading: false,
   error: null,
-  options: null,
   selectedId: null,
   detail: null,
   detailError: null,
@@ -56,13 +63,10 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     set({ combosDesk: desk });
     void get().loadCombos();
   },
-  setFilters(f) {
-    set({ filters: { ...get().filters, ...f } });
-    void get().refresh();
-  },
+  ...filterSlice<HistoryFilters, HistoryState>(pickFilter, set, get),
   async refresh() {
     const g = ++generation;
-    const input = Object.fromEntries(Object.entries(get().filters).filter(([, v]) => v !== undefined && v !== ''));
+    const input = queryOf(get().filters);
     await loadInto(
       set,
       async () => {
@@ -73,14 +77,6 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     );
     const id = get().selectedId;
     if (id) void get().select(id);
-  },
-  async loadOptions() {
-    if (get().options) return;
-    try {
-      set({ options: await call('picks.options', {}) });
-    } catch (err) {
-      reportError(err, 'Filters unavailable');
-    }
   },
   async select(pickId) {
     set({ selectedId: pickId, detailError: null, ...(pickId === get().detail?.pickId ? {} : { detail: null }) });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { InventoryTable } from '../../../src-shared/contract/inventory';
+import type { Inventory, InventoryTable } from '../../../src-shared/contract/inventory';
 import { categoryOrder } from '../../../src-shared/domain/table-categories';
 import { Chart } from '../../ui/Chart';
 import { formatWhen } from '../../ui/format';
@@ -23,6 +23,41 @@ const rank = (c: string): number => {
 const byStoreCategoryName = (a: InventoryTable, b: InventoryTable): number =>
   a.store.localeCompare(b.store) * -1 || rank(a.category) - rank(b.category) || a.name.localeCompare(b.name);
 const rowId = (t: InventoryTable): string => `${t.store}:${t.name}`;
+
+/** Rows per category (source against cache) and what each status means. */
+function InventorySide({ data }: { data: Inventory | null }) {
+  const chartOption = useMemo(() => (data ? categoryChartOption(data.categories) : null), [data]);
+  const logScale = useMemo(() => needsLogScale((data?.categories ?? []).flatMap((c) => [c.sourceRows, c.cacheRows])), [data]);
+  return (
+    <aside className="inventory__side">
+      <div className="card card--chart">
+        <h2 className="card__title">Rows per category{logScale && <span className="card__hint"> · log scale</span>}</h2>
+        {chartOption ? (
+          <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" />
+        ) : (
+          <div className="chart chart--categories" />
+        )}
+      </div>
+      <div className="card">
+        <h2 className="card__title">Status</h2>
+        <dl className="legend">
+          <dt>
+            <span className="pill pill--active">active</span>
+          </dt>
+          <dd>rows, used, written in the last 30 days</dd>
+          <dt>
+            <span className="pill pill--under-used">under-used</span>
+          </dt>
+          <dd>not synced, or no write for 30 days</dd>
+          <dt>
+            <span className="pill pill--empty">empty</span>
+          </dt>
+          <dd>no rows</dd>
+        </dl>
+      </div>
+    </aside>
+  );
+}
 
 /** SPEC 3.2 "Data inventory": every table of the source and the cache, graded like the seed's. */
 export default function InventoryPanel() {
@@ -50,8 +85,6 @@ export default function InventoryPanel() {
     [tables, store, category],
   );
   const categories = useMemo(() => [...new Set(tables.map((t) => t.category))].sort((a, b) => rank(a) - rank(b)), [tables]);
-  const chartOption = useMemo(() => (data ? categoryChartOption(data.categories) : null), [data]);
-  const logScale = useMemo(() => needsLogScale((data?.categories ?? []).flatMap((c) => [c.sourceRows, c.cacheRows])), [data]);
   const ready = data !== null && !loading;
 
   return (
@@ -134,33 +167,7 @@ export default function InventoryPanel() {
             </>
           }
         />
-        <aside className="inventory__side">
-          <div className="card card--chart">
-            <h2 className="card__title">Rows per category{logScale && <span className="card__hint"> · log scale</span>}</h2>
-            {chartOption ? (
-              <Chart option={chartOption} label="Rows per category, source against cache" className="chart--categories" />
-            ) : (
-              <div className="chart chart--categories" />
-            )}
-          </div>
-          <div className="card">
-            <h2 className="card__title">Status</h2>
-            <dl className="legend">
-              <dt>
-                <span className="pill pill--active">active</span>
-              </dt>
-              <dd>rows, used, written in the last 30 days</dd>
-              <dt>
-                <span className="pill pill--under-used">under-used</span>
-              </dt>
-              <dd>not synced, or no write for 30 days</dd>
-              <dt>
-                <span className="pill pill--empty">empty</span>
-              </dt>
-              <dd>no rows</dd>
-            </dl>
-          </div>
-        </aside>
+        <InventorySide data={data} />
       </div>
     </section>
   );

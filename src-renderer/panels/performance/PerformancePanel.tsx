@@ -1,63 +1,30 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { BreakdownRow, Performance } from '../../../src-shared/contract/picks';
+import { useEffect } from 'react';
 import { subscribe } from '../../api/client';
-import { Chart } from '../../ui/Chart';
-import { formatWhen } from '../../ui/format';
-import { Grid } from '../../ui/Grid';
 import { useInventory } from '../../app/store/inventory';
-import { agentsOption, bandOption, calibrationOption, chartLabels, clvHistogramOption, clvOverTimeOption, profitOption } from './charts';
-import { breakdownColumns } from './columns';
-import { SeedKpis, Summary } from './Kpis';
+import { usePickOptions } from '../../app/store/pick-options';
+import { Body, Filters, Header } from './parts';
 import { usePerformance } from './store';
 import './performance.css';
-import { DeskSelect } from '../../ui/DeskSelect';
 
-const BREAKDOWNS: { id: keyof Performance['by']; label: string }[] = [
-  { id: 'agent', label: 'Agent' },
-  { id: 'league', label: 'League' },
-  { id: 'market', label: 'Market' },
-  { id: 'bookmaker', label: 'Book' },
-  { id: 'oddsBand', label: 'Odds band' },
-  { id: 'timeToKickoff', label: 'Time to kick-off' },
-];
 // a combo recorded or settled (fg_combo_tracking) counts in Performance too
 const TRACKING_TABLES = ['tracking_clv_picks', 'fg_combo_tracking', 'matches', 'market_traps'];
-const rowId = (r: BreakdownRow) => r.key;
 
 /** SPEC 7.3: profit and ROI, CLV analysis, realised against expected, calibration, agent comparison, the seed's KPIs. */
 export default function PerformancePanel() {
   const st = usePerformance();
   const inventory = useInventory((s) => s.data);
-  const [by, setBy] = useState<keyof Performance['by']>('agent');
   const p = st.data;
 
   useEffect(() => {
-    const s = usePerformance.getState();
-    void s.loadOptions();
-    void s.refresh();
+    void usePickOptions.getState().load();
+    void usePerformance.getState().refresh();
     void useInventory.getState().load();
     return subscribe('cache.changed', (e) => {
       if (e.tables.some((t) => TRACKING_TABLES.includes(t))) void usePerformance.getState().refresh();
     });
   }, []);
 
-  const options = useMemo(
-    () =>
-      p && {
-        profit: profitOption(p),
-        band: bandOption(p),
-        histogram: clvHistogramOption(p),
-        overTime: clvOverTimeOption(p),
-        calibration: calibrationOption(p),
-        agents: agentsOption(p.by.agent),
-        labels: chartLabels(p),
-      },
-    [p],
-  );
-  const f = st.filters;
-  const opts = st.options;
   const ready = p !== null && !st.loading;
-
   return (
     <section
       className="panel panel--performance"
@@ -66,210 +33,14 @@ export default function PerformancePanel() {
       aria-labelledby="panel-title"
       aria-busy={st.loading}
     >
-      <header className="panel__header perf__header">
-        <h1 id="panel-title" className="panel__title">
-          Performance
-        </h1>
-        <span className="panel__subtitle">{p ? `computed ${formatWhen(p.generatedAt)}` : st.loading ? 'reading the picks…' : ''}</span>
-        <span className="panel__spacer" />
-        {st.lastSettle && (
-          <span className="muted" data-testid="last-settle">
-            settled {st.lastSettle.results.settled + st.lastSettle.results.resettled} · closing lines{' '}
-            {st.lastSettle.closing.captured + st.lastSettle.closing.lastQuote}
-          </span>
-        )}
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void st.settleNow()}
-          disabled={st.settling}
-          title="Capture closing lines and settle from the results in the cache now"
-        >
-          {st.settling ? 'Settling…' : 'Settle now'}
-        </button>
-        <button type="button" className="btn" onClick={() => void st.refresh()} disabled={st.loading}>
-          Refresh
-        </button>
-      </header>
-
-      <div className="perf__filters" role="group" aria-label="Filters">
-        <div className="segmented" role="group" aria-label="Kind">
-          {(['all', 'pick', 'bet'] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              className="segmented__item"
-              aria-pressed={f.kind === k}
-              onClick={() => st.setFilters({ kind: k })}
-            >
-              {k === 'all' ? 'Picks and bets' : k === 'pick' ? 'Picks' : 'My bets'}
-            </button>
-          ))}
-        </div>
-        <div className="segmented" role="group" aria-label="Staking">
-          {(['staked', 'flat'] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              className="segmented__item"
-              aria-pressed={f.staking === k}
-              onClick={() => st.setFilters({ staking: k })}
-              title={k === 'staked' ? 'the recorded stakes (stake-0 picks left out)' : 'one unit on every pick'}
-            >
-              {k === 'staked' ? 'Staked' : 'Flat 1 unit'}
-            </button>
-          ))}
-        </div>
-        <label className="field">
-          <span className="field__label">From</span>
-          <input
-            className="input input--date"
-            type="date"
-            aria-label="From"
-            value={f.from ?? ''}
-            onChange={(e) => st.setFilters({ from: e.target.value || undefined })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">to</span>
-          <input
-            className="input input--date"
-            type="date"
-            aria-label="To"
-            value={f.to ?? ''}
-            onChange={(e) => st.setFilters({ to: e.target.value || undefined })}
-          />
-        </label>
-        <DeskSelect value={f.desk} onChange={(desk) => st.setFilters({ desk })} />
-        <select
-          className="select"
-          aria-label="Agent"
-          value={f.source ?? ''}
-          onChange={(e) => st.setFilters({ source: e.target.value || undefined })}
-        >
-          <option value="">All agents</option>
-          {opts?.sources.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="League"
-          value={f.league ?? ''}
-          onChange={(e) => st.setFilters({ league: e.target.value || undefined })}
-        >
-          <option value="">All leagues</option>
-          {opts?.leagues.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="Market"
-          value={f.market ?? ''}
-          onChange={(e) => st.setFilters({ market: (e.target.value || undefined) as typeof f.market })}
-        >
-          <option value="">All markets</option>
-          <option value="1x2">1X2</option>
-          <option value="totals">Totals</option>
-          <option value="spreads">Asian handicap</option>
-        </select>
-        <select
-          className="select"
-          aria-label="Book"
-          value={f.bookmaker ?? ''}
-          onChange={(e) => st.setFilters({ bookmaker: e.target.value || undefined })}
-        >
-          <option value="">All books</option>
-          {opts?.bookmakers.map((b) => (
-            <option key={b.code} value={b.code}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </div>
-
+      <Header />
+      <Filters />
       {st.error && (
         <div className="banner banner--bad" role="alert">
           <strong>Performance could not be computed.</strong> {st.error}
         </div>
       )}
-
-      {p && options && (
-        <div className="perf__body">
-          <SeedKpis perf={p} inventory={inventory} />
-          <Summary perf={p} />
-          {p.counts.bets === 0 && (
-            <p className="banner perf__empty" data-testid="no-picks">
-              No pick or bet in this filter yet. Picks arrive from CONSEIL ULTIM and the agents; your own bets are recorded in Historique.
-            </p>
-          )}
-          <div className="perf__charts">
-            <div className="card perf-chart">
-              <h2 className="card__title">
-                Profit and ROI <span className="card__hint">· settled bets in kick-off order</span>
-              </h2>
-              <Chart option={options.profit} label={options.labels.profit} className="chart--perf" />
-            </div>
-            <div className="card perf-chart">
-              <h2 className="card__title">
-                Realised against expected <span className="card__hint">· model probabilities, bets taken as independent</span>
-              </h2>
-              <Chart option={options.band} label={options.labels.band} className="chart--perf" />
-            </div>
-            <div className="card perf-chart">
-              <h2 className="card__title">
-                CLV distribution <span className="card__hint">· against the de-vigged reference close</span>
-              </h2>
-              <Chart option={options.histogram} label={options.labels.histogram} className="chart--perf" />
-            </div>
-            <div className="card perf-chart">
-              <h2 className="card__title">
-                Mean CLV over time <span className="card__hint">· by week of kick-off</span>
-              </h2>
-              <Chart option={options.overTime} label={options.labels.overTime} className="chart--perf" />
-            </div>
-            <div className="card perf-chart">
-              <h2 className="card__title">
-                Calibration <span className="card__hint">· probability used against how often it won</span>
-              </h2>
-              <Chart option={options.calibration} label={options.labels.calibration} className="chart--perf" />
-            </div>
-            <div className="card perf-chart">
-              <h2 className="card__title">Agent comparison</h2>
-              <Chart option={options.agents} label={options.labels.agents} className="chart--perf" />
-            </div>
-          </div>
-          <div className="card perf-breakdown">
-            <Grid<BreakdownRow>
-              id={`performance-by-${by}`}
-              rows={p.by[by]}
-              columns={breakdownColumns}
-              rowId={rowId}
-              emptyText="No bets in this filter"
-              toolbar={
-                <>
-                  <h2 className="card__title perf-breakdown__title">Breakdown by</h2>
-                  <div className="segmented" role="group" aria-label="Breakdown">
-                    {BREAKDOWNS.map((b) => (
-                      <button key={b.id} type="button" className="segmented__item" aria-pressed={by === b.id} onClick={() => setBy(b.id)}>
-                        {b.label}
-                      </button>
-                    ))}
-                  </div>
-                  <span className="muted small-note">
-                    Ranking groups by ROI finds lucky ones: read the interval and the CLV, not the top line.
-                  </span>
-                </>
-              }
-            />
-          </div>
-        </div>
-      )}
+      {p && <Body perf={p} inventory={inventory} />}
     </section>
   );
 }

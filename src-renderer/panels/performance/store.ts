@@ -1,22 +1,24 @@
 import { create } from 'zustand';
-import type { Performance, PerformanceInput, PickOptions, SettleReport } from '../../../src-shared/contract/picks';
+import { performanceInput, type Performance, type PerformanceInput, type SettleReport } from '../../../src-shared/contract/picks';
 import { call } from '../../api/client';
 import { loadInto } from '../../app/store/load';
 import { reportError } from '../../app/store/toasts';
+import { filterSlice, queryOf } from '../../ui/filters';
+import type { FieldErrors } from '../../ui/form';
 
 export type PerformanceFilters = Required<Pick<PerformanceInput, 'kind' | 'staking'>> & Omit<PerformanceInput, 'kind' | 'staking'>;
 
 interface PerformanceState {
   filters: PerformanceFilters;
+  /** Refusals of the last filter change (e.g. `to` before `from`): nothing is computed until fixed. */
+  filterErrors: FieldErrors | null;
   data: Performance | null;
-  options: PickOptions | null;
   loading: boolean;
   error: string | null;
   settling: boolean;
   lastSettle: SettleReport | null;
   setFilters(f: Partial<PerformanceFilters>): void;
   refresh(): Promise<void>;
-  loadOptions(): Promise<void>;
   settleNow(): Promise<void>;
 }
 
@@ -26,31 +28,19 @@ let generation = 0;
 export const usePerformance = create<PerformanceState>()((set, get) => ({
   filters: { kind: 'all', staking: 'staked' },
   data: null,
-  options: null,
   loading: false,
   error: null,
   settling: false,
   lastSettle: null,
-  setFilters(f) {
-    set({ filters: { ...get().filters, ...f } });
-    void get().refresh();
-  },
+  ...filterSlice<PerformanceFilters, PerformanceState>(performanceInput, set, get),
   async refresh() {
     const g = ++generation;
-    const input = Object.fromEntries(Object.entries(get().filters).filter(([, v]) => v !== undefined && v !== '')) as PerformanceInput;
+    const input: PerformanceInput = queryOf(get().filters);
     await loadInto(set, async () => ({ data: await call('picks.performance', input) }), {
       loading: 'loading',
       error: 'error',
       isCurrent: () => g === generation,
     });
-  },
-  async loadOptions() {
-    if (get().options) return;
-    try {
-      set({ options: await call('picks.options', {}) });
-    } catch (err) {
-      reportError(err, 'Filters unavailable');
-    }
   },
   async settleNow() {
     set({ settling: true });

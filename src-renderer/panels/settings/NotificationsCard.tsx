@@ -18,7 +18,6 @@ const SEVERITY = [
  * and the last deliveries (failures included: nothing is dropped silently). */
 export function NotificationsCard({ saved }: { saved: NotificationSettings }) {
   const save = useSettings((s) => s.save);
-  const deliveries = useSettings((s) => s.deliveries);
   const savedForm = useMemo<Form>(() => ({ ...saved, maxPerMinute: String(saved.maxPerMinute) }), [saved]);
   const [form, setForm, dirty, reset] = useDraft(savedForm);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -122,6 +121,16 @@ export function NotificationsCard({ saved }: { saved: NotificationSettings }) {
         </p>
       )}
       {browser && <BrowserPermission />}
+      <LastDeliveries />
+    </SectionForm>
+  );
+}
+
+/** What the notifier sent lately, and what it could not send and why. */
+function LastDeliveries() {
+  const deliveries = useSettings((s) => s.deliveries);
+  return (
+    <>
       <h3 className="settings-sub">Last deliveries</h3>
       {deliveries.length === 0 ? (
         <p className="muted">None yet.</p>
@@ -136,7 +145,7 @@ export function NotificationsCard({ saved }: { saved: NotificationSettings }) {
           ))}
         </ul>
       )}
-    </SectionForm>
+    </>
   );
 }
 

@@ -29,6 +29,36 @@ const ORIGIN: Record<SourceState['current']['origin'], string> = {
 
 type Result = Pick<ConnectionTest, 'ok' | 'failure' | 'message'>;
 
+/** The connection test's answer: connected, or the failure named. */
+function ConnResult({ result }: { result: Result }) {
+  return (
+    <div
+      className={`conn-result conn-result--${result.ok ? 'ok' : 'bad'}`}
+      role="status"
+      data-testid="connection-result"
+      data-failure={result.failure ?? 'none'}
+    >
+      <strong>{result.ok ? 'Connected' : FAILURE_LABEL[result.failure as ConnectionFailure]}</strong> {result.message}
+    </div>
+  );
+}
+
+/** A switch to a new source under way (its sync's progress), done or failed. */
+function SwitchState({ source }: { source: SourceState }) {
+  const sw = source.switch;
+  const job = useJobs((s) => (sw.jobId ? s.jobs[sw.jobId] : undefined));
+  return (
+    <div
+      className={`conn-result conn-result--${sw.state === 'failed' ? 'bad' : sw.state === 'done' ? 'ok' : 'busy'}`}
+      data-testid="switch-state"
+      data-state={sw.state}
+    >
+      {sw.state === 'syncing' && <ProgressBar fraction={job?.fraction ?? null} label="Switch progress" />}
+      <span>{sw.state === 'syncing' && job?.message ? `${sw.message} — ${job.message}` : sw.message}</span>
+    </div>
+  );
+}
+
 /** The source connection: test a URL (the failure named), save and switch to it (encrypted; the
  * current cache stays in use until the new source has synced), or go back to the embedded demo. */
 export function SourceCard({ source }: { source: SourceState }) {
@@ -37,7 +67,6 @@ export function SourceCard({ source }: { source: SourceState }) {
   const [result, setResult] = useState<Result | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
-  const job = useJobs((s) => (source.switch.jobId ? s.jobs[source.switch.jobId] : undefined));
   const savedPassword = /:\*\*\*@/.test(url);
 
   const attempt = async (what: 'test' | 'save', target: string | null) => {
@@ -112,26 +141,8 @@ export function SourceCard({ source }: { source: SourceState }) {
           {errors._form}
         </p>
       )}
-      {result && (
-        <div
-          className={`conn-result conn-result--${result.ok ? 'ok' : 'bad'}`}
-          role="status"
-          data-testid="connection-result"
-          data-failure={result.failure ?? 'none'}
-        >
-          <strong>{result.ok ? 'Connected' : FAILURE_LABEL[result.failure as ConnectionFailure]}</strong> {result.message}
-        </div>
-      )}
-      {sw.state !== 'idle' && (
-        <div
-          className={`conn-result conn-result--${sw.state === 'failed' ? 'bad' : sw.state === 'done' ? 'ok' : 'busy'}`}
-          data-testid="switch-state"
-          data-state={sw.state}
-        >
-          {sw.state === 'syncing' && <ProgressBar fraction={job?.fraction ?? null} label="Switch progress" />}
-          <span>{sw.state === 'syncing' && job?.message ? `${sw.message} — ${job.message}` : sw.message}</span>
-        </div>
-      )}
+      {result && <ConnResult result={result} />}
+      {sw.state !== 'idle' && <SwitchState source={source} />}
       <div className="settings-card__actions">
         <button type="submit" className="btn" disabled={busy !== null || !url.trim()}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}

@@ -5,6 +5,7 @@ import { ExternalLink } from '../../ui/ExternalLink';
 import { formatWhen } from '../../ui/format';
 import { fieldErrors } from './errors';
 import { useSettings } from './store';
+import { DeskName } from './DeskName';
 
 /** This instance, and the settings as a file: exported without secrets, imported with the same checks. */
 export function TransferCard({ file, updatedAt }: { file: string; updatedAt: string | null }) {
@@ -57,6 +58,10 @@ export function TransferCard({ file, updatedAt }: { file: string; updatedAt: str
           <dt>Desk</dt>
           <dd title="Made once for this data folder (desk.json): its id is in the keys of the picks, bets, combos and feedback this desk writes">
             {info.desk.name} <span className="cell--mono">({info.desk.deskId})</span>
+          </dd>
+          <dt>Name</dt>
+          <dd>
+            <DeskName current={info.desk.name} />
           </dd>
           <dt>Cache</dt>
           <dd className="cell--mono">{info.cacheFile}</dd>

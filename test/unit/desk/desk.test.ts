@@ -52,7 +52,13 @@ describe('desk identity: made once per data folder', () => {
     const renamed = renameDesk(dir, db, '  Trader 2  ');
     expect(renamed).toEqual({ ...made, name: 'Trader 2' });
     expect(deskOf(db).name).toBe('Trader 2');
-    expect(() => renameDesk(dir, db, ' ')).toThrow(/1 to 80/);
+    expect(() => renameDesk(dir, db, ' ')).toThrow(/empty/);
+    expect(() => renameDesk(dir, db, 'x'.repeat(61))).toThrow(/longer than 60/);
+    expect(() => renameDesk(dir, db, 'a\u0000b')).toThrow(/NUL/);
+    // refused: the file and the cache keep the last good name
+    expect(JSON.parse(fs.readFileSync(deskFileIn(dir), 'utf8')).name).toBe('Trader 2');
+    expect(deskOf(db).name).toBe('Trader 2');
+    expect(renameDesk(dir, db, 'x'.repeat(60)).name).toHaveLength(60);
   });
 
   it('a damaged desk.json is a typed error, never silently replaced by a new identity', () => {

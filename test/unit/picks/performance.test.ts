@@ -5,6 +5,7 @@ import { clvHistogram, kpisOf, leadBand, oddsBand, performanceOf, weekOf } from 
 const base: PickRow = {
   pickId: 'p',
   deskId: null,
+  deskName: null,
   kind: 'pick',
   parentPickId: null,
   matchId: 1,
