@@ -53,7 +53,9 @@ const sync = (d: DeskDir) => runSync({ now: NOW.toISOString() }, jobContext(d.fi
 
 beforeAll(async () => {
   src = await createTestDatabase('monps_desks');
-  await seedDemo(src.url, { seed: 4, anchor: ANCHOR, now: NOW.getTime() });
+  // the default world: on seed 4 PATRON's calibrated score (fitted on the held-out week) tops out under
+  // the silver floor and CONSEIL rightly picks nothing, which leaves this test nothing to sync
+  await seedDemo(src.url, { seed: 1, anchor: ANCHOR, now: NOW.getTime() });
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-desks-'));
   for (const label of ['A', 'B']) {
     const dir = path.join(root, label);
