@@ -279,25 +279,6 @@ export function matchLabel(db: Cache, matchId: number): MatchLabel | undefined {
     .get(matchId) as MatchLabel | undefined;
 }
 
-/** Agent C's within-match phi of two legs (its keys), from its latest run: the league's row, else all
- * leagues', when the model priced at least `minSample` matches of it. */
-export function withinCorrelation(
-  db: Cache,
-  league: string,
-  a: string,
-  b: string,
-  minSample: number,
-): { id: string; phi: number; n: number } | undefined {
-  if (!tableExists(db, 'patterns_correlations')) return undefined;
-  return db
-    .prepare(
-      `SELECT correlation_id AS id, model_within AS phi, model_sample AS n FROM patterns_correlations
-        WHERE market_a = @a AND market_b = @b AND league IN (@league, 'ALL') AND model_within IS NOT NULL AND model_sample >= @minSample
-        ORDER BY mined_at DESC, CASE league WHEN @league THEN 0 ELSE 1 END LIMIT 1`,
-    )
-    .get({ a, b, league, minSample }) as { id: string; phi: number; n: number } | undefined;
-}
-
 export function leagueCodeOf(db: Cache, matchId: number): string | undefined {
   return (db.prepare('SELECT league_code AS league FROM matches WHERE match_id = ?').get(matchId) as { league: string } | undefined)
     ?.league;
