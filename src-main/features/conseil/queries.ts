@@ -42,6 +42,8 @@ export interface PickDbRow {
   quoted_odds: number;
   commission: number;
   fair_odds: number | null;
+  model_prob: number | null;
+  outcome_probs: string | null;
   edge: number | null;
   stake: number;
   confidence: number | null;
@@ -59,7 +61,7 @@ export interface PickDbRow {
 }
 
 const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken,
-    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.edge, p.stake, p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
+    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.model_prob, p.outcome_probs, p.edge, p.stake, p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
     COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
   JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id

@@ -3,11 +3,10 @@ import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
-import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+import { legRefusal, useComboSlip, winProbability, type LegSource } from '../../app/store/combo-slip';
 
-const fairProbability = (fair: number | null): number | null => (fair !== null && fair > 1 ? 1 / fair : null);
-
-/** A pick or bet as a combo leg: its model probability (else 1 / its fair price, a bet's: its pick's), its quoted price. */
+/** A pick or bet as a combo leg: the model's probability it wins (winProbability; a bet's: its pick's when
+ * it carries none), its quoted price. */
 const legOf = (d: Detail): LegSource => ({
   pickId: d.pickId,
   matchId: d.matchId,
@@ -16,7 +15,7 @@ const legOf = (d: Detail): LegSource => ({
   selection: d.selection,
   quotedOdds: d.quotedOdds,
   bookmaker: d.bookmaker,
-  probability: d.modelProb ?? fairProbability(d.fairOdds) ?? fairProbability(d.parent?.fairOdds ?? null),
+  probability: winProbability(d) ?? (d.parent ? winProbability({ ...d.parent, market: d.market, line: d.line }) : null),
   label: `${d.home ?? '?'} – ${d.away ?? '?'} · ${betLabel(d.market, d.line, d.selection)}`,
 });
 

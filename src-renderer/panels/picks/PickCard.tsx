@@ -5,7 +5,7 @@ import { kickoffText } from '../../ui/bet-labels';
 import { Factors } from './Factors';
 import { betText, formatOdds, isTrapWarning, money, selectionText, TIER_NAMES, trapOnPick } from './labels';
 import { PlaceForm } from './PlaceForm';
-import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+import { legRefusal, useComboSlip, winProbability, type LegSource } from '../../app/store/combo-slip';
 import { usePicks } from './store';
 
 /** The card's price tooltip: "5.20 at BFE, 4.99 net of 5%: edge, stake and CLV use the net price". */
@@ -16,7 +16,7 @@ const netTitle = (quoted: number, net: number, commission: number, bookmaker: st
 
 const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active' : v < 0 ? 'text--empty' : '');
 
-/** A pick as a combo leg: the model's probability is 1 / its fair price. */
+/** A pick as a combo leg, priced with the model's probability it wins (winProbability). */
 const legOf = (pick: ConseilPick): LegSource => ({
   pickId: pick.pickId,
   matchId: pick.matchId,
@@ -25,7 +25,7 @@ const legOf = (pick: ConseilPick): LegSource => ({
   selection: pick.selection,
   quotedOdds: pick.quotedOdds,
   bookmaker: pick.bookmaker,
-  probability: pick.fairOdds === null ? null : 1 / pick.fairOdds,
+  probability: winProbability(pick),
   label: `${pick.home ?? '?'} – ${pick.away ?? '?'} · ${betText(pick)}`,
 });
 
