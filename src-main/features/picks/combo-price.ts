@@ -9,11 +9,12 @@ import type { z } from 'zod';
 import type { comboPriceInput } from '../../../src-shared/contract/picks';
 import { comboLegKey } from '../../../src-shared/domain/combo-legs';
 import { netOdds } from '../../../src-shared/quant/commission';
+import { legsNested } from '../../../src-shared/quant/score-joint';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { matchModel } from '../agents/value';
 import { priceCombo, type ComboPricing, type Correlation, type PricedLeg } from './combos';
-import { sameMatchCorrelation } from './leg-correlation';
+import { sameMatchCorrelation, scoreSettled } from './leg-correlation';
 import { matchById } from './queries';
 import { resolveBookmaker } from './record';
 
@@ -88,6 +89,18 @@ function resolveLeg(db: Cache, l: ComboToPrice['legs'][number], i: number, picke
   return { matchId, market, line, selection, odds, probability, key: comboLegKey(l, side), playerSide: side, label };
 }
 
+/** Two legs of one match one of which settles the other (home win and home −0.5, under 1.5 and away +1.5)
+ * are a single at a false price, never a combo: refused as CONSEIL refuses them. */
+function nestedIssues(legs: readonly LabelledLeg[], issues: Issue[]): void {
+  legs.forEach((b, j) => {
+    const i = legs.findIndex(
+      (a, k) => k < j && a.matchId === b.matchId && a.key !== b.key && scoreSettled(a) && scoreSettled(b) && legsNested(a, b),
+    );
+    if (i >= 0)
+      issues.push({ path: ['legs', String(j)], message: `leg ${j} and leg ${i} settle each other on every score: a single, not a combo` });
+  });
+}
+
 /** The caller's correlations by leg pair ("i|j", i < j); pairs that are not one match's are issues. */
 function givenCorrelations(c: ComboToPrice, issues: Issue[]): Map<string, Correlation> {
   const given = new Map<string, Correlation>();
@@ -126,6 +139,7 @@ export function priceComboInput(db: Cache, c: ComboToPrice, now: Date, rates: Re
   keys.forEach((k, i) => {
     if (keys.indexOf(k) !== i) issues.push({ path: ['legs', String(i)], message: `leg ${i} repeats leg ${keys.indexOf(k)}` });
   });
+  nestedIssues(legs, issues);
   if (c.kind !== 'accumulator' && !legs.some((l) => l.market === c.kind))
     issues.push({ path: ['kind'], message: `a ${c.kind} combo needs a ${c.kind} leg` });
   const given = givenCorrelations(c, issues);

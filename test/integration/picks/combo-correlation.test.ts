@@ -69,7 +69,7 @@ async function addFixtureWithoutModel(url: string): Promise<void> {
     [m.league_code, m.season, KICKOFF, m.away_team_id, NEW_TEAM],
   );
 }
-type Leg = { market: '1x2' | 'totals'; line: number | null; selection: string; odds: number };
+type Leg = { market: '1x2' | 'totals' | 'spreads'; line: number | null; selection: string; odds: number };
 const home: Leg = { market: '1x2', line: null, selection: 'home', odds: 2.1 };
 const over: Leg = { market: 'totals', line: 2.5, selection: 'over', odds: 1.9 };
 const under: Leg = { ...over, selection: 'under' };
@@ -96,6 +96,15 @@ describe("a combo's correlation on the mined demo", () => {
     // the legs at the matrix's own marginals: the combo's probability is the matrix's P(both)
     expect(c.modelProb).toBeCloseTo(j.p11, 12);
     expect(c.modelProb).not.toBeCloseTo(c.independentProb, 3);
+    // home win and home −0.5 settle each other: a single at a false price, refused as CONSEIL refuses it
+    const ah: Leg = { market: 'spreads', line: -0.5, selection: 'home', odds: 2.1 };
+    const nested = await api.raw('picks.priceCombo', {
+      kind: 'accumulator',
+      legs: [legOf(f.match.matchId, home, 0.5), legOf(f.match.matchId, ah, 0.5)],
+    });
+    expect(nested.ok).toBe(false);
+    if (!nested.ok)
+      expect(nested.error.message).toContain('legs.1: leg 1 and leg 0 settle each other on every score: a single, not a combo');
   });
 
   it("without a model: Agent C's within-match phi under the slip's keys, the sign turned for under 2.5", async () => {

@@ -48,6 +48,7 @@ afterAll(async () => {
 
 const fgLeg = { matchId: 1, market: 'first_goalscorer', selection: '101', odds: 5.5, probability: 0.2 };
 const homeLeg = { matchId: 1, market: '1x2', selection: 'home', odds: 2.1, probability: 0.45 };
+const overLeg = { matchId: 1, market: 'totals', line: 2.5, selection: 'over', odds: 1.9, probability: 0.5 };
 
 describe('combos', () => {
   it("prices same-match legs with Agent C's within-match phi (enough sample), other matches as independent", async () => {
@@ -109,8 +110,10 @@ describe('combos', () => {
       return r.error.message;
     };
     const base = { kind: 'accumulator', odds: 5, stake: 1, pickedAt: at(-120) };
-    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }] })).toContain(
-      'at most two legs per match',
+    expect(await refuse({ ...base, legs: [homeLeg, fgLeg, overLeg] })).toContain('at most two legs per match');
+    // home and away of one match never win together: one settles the other, a single at a false price
+    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, selection: 'away' }] })).toBe(
+      'legs.1: leg 1 and leg 0 settle each other on every score: a single, not a combo',
     );
     expect(
       await refuse({
@@ -202,7 +205,7 @@ describe('combos', () => {
     expect(fg.legs.map((l) => l.key)).toEqual(['first_goalscorer:home', '1x2:home']);
     const refused = await api.raw('picks.priceCombo', {
       kind: 'accumulator',
-      legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }],
+      legs: [homeLeg, fgLeg, overLeg],
       pickedAt: at(-120),
     });
     expect(refused.ok).toBe(false);
