@@ -90,6 +90,10 @@ export const conseilPick = z.object({
   quotedOdds: z.number(),
   commission: z.number(),
   fairOdds: z.number().nullable(),
+  /** The model's probability the pick wins on a line that cannot push (1X2, half lines), else null; on a
+   * line that can, its outcomes' probabilities when recorded (win, push, lose…). A combo leg is priced with them. */
+  modelProb: z.number().nullable(),
+  outcomeProbs: z.record(z.string(), z.number()).nullable(),
   edge: z.number().nullable(),
   stake: z.number(),
   confidence: z.number().nullable(),

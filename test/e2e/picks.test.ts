@@ -154,7 +154,8 @@ describe('Picks du Jour', () => {
   it('"placed at" refuses bad odds and an unknown book beside the field, then records the bet on the card', async () => {
     const { page } = browser;
     const root = await waitForPanelReady(page, 'picks');
-    const top = [...(await today()).picks].sort((a, b) => b.score - a.score)[0];
+    // the best pick a combo can take (a quarter line or a pushing line without a win probability is refused at the button)
+    const top = [...(await today()).picks].filter((p) => p.modelProb !== null).sort((a, b) => b.score - a.score)[0];
     const card = root.locator(`[data-testid="pick-card"][data-pick-id="${top.pickId}"]`);
     const before = (await bets(top.pickId)).length;
     await card.getByRole('button', { name: /^Placed at / }).click();
@@ -191,8 +192,8 @@ describe('Combo slip', () => {
     const { page } = browser;
     const root = await openPanel(page, desk.url, 'picks');
     const picks = [...(await today()).picks].sort((a, b) => b.score - a.score);
-    // two legs a combo can take: a model price, whole or half lines, on two matches when the day has them
-    const fit = picks.filter((p) => p.fairOdds !== null && (p.line === null || Number.isInteger(p.line * 2)));
+    // two legs a combo can take: the model's win probability (lines that settle whole), on two matches when the day has them
+    const fit = picks.filter((p) => p.modelProb !== null);
     const a = fit[0];
     const b = fit.find((p) => p.matchId !== a.matchId) ?? fit[1];
     expect(b).toBeDefined();
@@ -210,7 +211,7 @@ describe('Combo slip', () => {
       line: p.line,
       selection: p.selection,
       odds: p.quotedOdds,
-      probability: 1 / p.fairOdds!,
+      probability: p.modelProb!,
     }));
     const priced = await rpc<ComboPreview>('picks.priceCombo', { kind: 'accumulator', legs });
     await poll(() => slip.getByTestId('combo-fair').textContent()).toBe(priced.fairOdds.toFixed(2));
@@ -262,7 +263,8 @@ describe('Combo slip', () => {
     const history = await openPanel(page, desk.url, 'history');
     await history.getByRole('tab', { name: 'Bets' }).click();
     await history.getByRole('button', { name: 'Open', exact: true }).click();
-    const top = [...(await today()).picks].sort((a, b) => b.score - a.score)[0];
+    // the best pick a combo can take (a quarter line or a pushing line without a win probability is refused at the button)
+    const top = [...(await today()).picks].filter((p) => p.modelProb !== null).sort((a, b) => b.score - a.score)[0];
     const bet = (await bets(top.pickId))[0];
     expect(bet).toBeDefined();
     const detail = history.getByTestId('pick-detail');
@@ -275,13 +277,49 @@ describe('Combo slip', () => {
     }
     const slip = history.getByTestId('combo-slip');
     await poll(() => slip.locator('[data-leg]').count()).toBe(2);
-    // the bet follows the pick: the same selection twice (or, on a quarter line, a leg a combo cannot take)
-    await poll(() => slip.locator('[data-field="legs.1"]').textContent()).toMatch(/leg 1 repeats leg 0|quarter lines/);
+    // the bet follows the pick: the same selection twice
+    await poll(() => slip.locator('[data-field="legs.1"]').textContent()).toMatch(/leg 1 repeats leg 0/);
     expect(await slip.getByTestId('combo-price').count()).toBe(0);
     await shot(page, 'history-combo-slip', 1280, 720);
     await page.setViewportSize({ width: 1600, height: 1000 });
     await slip.getByRole('button', { name: 'Clear' }).click();
     await poll(() => history.getByTestId('combo-slip').count()).toBe(0);
+  });
+});
+
+describe('Combo slip: two legs of one match', () => {
+  it("prices them from the fixture's score matrix, the correlation CONSEIL uses, its source named", async () => {
+    const { page } = browser;
+    const root = await openPanel(page, desk.url, 'picks');
+    const fit = [...(await today()).picks].filter((p) => p.modelProb !== null).sort((a, b) => b.score - a.score);
+    const a = fit.find((p) => fit.some((q) => q.matchId === p.matchId && q.market !== p.market))!;
+    expect(a).toBeDefined();
+    const b = fit.find((q) => q.matchId === a.matchId && q.market !== a.market)!;
+    for (const p of [a, b])
+      await root.locator(`[data-testid="pick-card"][data-pick-id="${p.pickId}"]`).getByRole('button', { name: 'Add to combo' }).click();
+    const slip = root.getByTestId('combo-slip');
+    await poll(() => slip.locator('[data-leg]').count()).toBe(2);
+    const legs = [a, b].map((p) => ({ ...p, odds: p.quotedOdds, probability: p.modelProb! }));
+    const priced = await rpc<ComboPreview>('picks.priceCombo', {
+      kind: 'accumulator',
+      legs: legs.map(({ matchId, market, line, selection, odds, probability }) => ({
+        matchId,
+        market,
+        line,
+        selection,
+        odds,
+        probability,
+      })),
+    });
+    expect(priced.pricing[0].correlationSource).toBe('Dixon-Coles score matrix (exact joint)');
+    await poll(() => slip.getByTestId('combo-fair').textContent()).toBe(priced.fairOdds.toFixed(2));
+    expect(await slip.getByTestId('combo-correlations').textContent()).toContain('Dixon-Coles score matrix (exact joint)');
+    expect(priced.fairOdds).not.toBeCloseTo(priced.independentFairOdds, 2);
+    await shot(page, 'combo-slip-same-match', 1600, 1000);
+    await shot(page, 'combo-slip-same-match', 1280, 720);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await slip.getByRole('button', { name: 'Clear' }).click();
+    await poll(() => root.getByTestId('combo-slip').count()).toBe(0);
   });
 });
 

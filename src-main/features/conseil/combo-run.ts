@@ -1,20 +1,20 @@
 // CONSEIL's combos in its run: the day's fixtures turned into combo legs (Agent B's blended probability,
 // each combinable book's fresh quote), each pair's correlation — the Dixon-Coles score matrix's exact
 // joint when the fixture has a model, else Agent C's within-match phi when its table knows the pair with
-// enough sample — the proposals chosen (./combos), recorded as this desk's combos (picks.recordCombo,
-// settled leg by leg like any combo) unless a dry run, and read back for conseil.today.
+// enough sample: the picks' sameMatchCorrelation, the one the combo slip prices with — the proposals
+// chosen (./combos), recorded as this desk's combos (picks.recordCombo, settled leg by leg like any
+// combo) unless a dry run, and read back for conseil.today.
 import type { ConseilCombo } from '../../../src-shared/contract/conseil';
 import { ContractError } from '../../../src-shared/contract/errors';
 import { comboInput } from '../../../src-shared/contract/picks';
 import { SELECTIONS } from '../../../src-shared/contract/market';
 import { commissionOf, completeOdds, findMarket, type BookRoles, type MarketPrices } from '../../../src-shared/domain/market-prices';
-import { legCorrelation } from '../../../src-shared/quant/combos';
 import { netOdds } from '../../../src-shared/quant/commission';
-import { scoreJoint, type ScoreLegSpec } from '../../../src-shared/quant/score-joint';
+import type { ScoreLegSpec } from '../../../src-shared/quant/score-joint';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { decideValue, LIVE_DEFAULTS, type LiveFixture, type ValueModel, type ValueRules } from '../agents/value';
-import { recordCombo } from '../picks';
+import { MIN_WITHIN_SAMPLE, recordCombo, sameMatchCorrelation } from '../picks';
 import type { Exposure, Staking } from '../decision';
 import {
   comboReasons,
@@ -23,14 +23,13 @@ import {
   type ComboParams,
   type ComboFixtureIn,
   type ComboLegIn,
-  type PairCorrelation,
   type ProposedCombo,
 } from './combos';
-import { conseilComboPrefix, conseilComboRows, leagueCodeOf, matchLabel, withinCorrelation, type ComboDbRow } from './queries';
+import { conseilComboPrefix, conseilComboRows, leagueCodeOf, matchLabel, type ComboDbRow } from './queries';
 import type { DaySignals } from './signals';
 
-/** Agent C's table is read only for pairs the model of its matches priced this often. */
-export const MIN_TABLE_SAMPLE = 300;
+/** Agent C's table is read only for pairs the model of its matches priced this often (the picks' minimum). */
+export const MIN_TABLE_SAMPLE = MIN_WITHIN_SAMPLE;
 
 const isHalf = (line: number | null) => line !== null && Math.abs((line * 2) % 2) === 1;
 
@@ -78,30 +77,11 @@ export function comboLegs(
   return legs;
 }
 
-/** Agent C's key of a leg (agents/patterns/legs.ts) for the pairs it measures: results with over 2.5. */
-const agentCKey = (l: ScoreLegSpec) => (l.market === '1x2' ? `1x2:${l.selection}` : null);
-
-function tableCorrelation(db: Cache, league: string, a: ScoreLegSpec, b: ScoreLegSpec): PairCorrelation {
-  const key = agentCKey(a);
-  if (!key || b.market !== 'totals' || b.line !== 2.5) return { why: 'no model and no known correlation for the pair' };
-  const row = withinCorrelation(db, league, key, 'totals:over:2.5', MIN_TABLE_SAMPLE);
-  if (!row) return { why: 'no model and no known correlation for the pair' };
-  // under 2.5 is the complement of over 2.5: its phi with any leg is the opposite
-  const under = b.selection === 'under';
-  return {
-    phi: under ? -row.phi : row.phi,
-    source: `Agent C ${row.id}: the model's within-match phi averaged over ${row.n} matches${under ? ' (of over 2.5, sign turned for under)' : ''}`,
-  };
-}
-
-/** The pair's correlation: the score matrix's exact joint when the fixture has a model, else Agent C's. */
+/** The pair's correlation: the score matrix's exact joint when the fixture has a model, else Agent C's
+ * within-match phi; the one reading the combo slip uses (picks' sameMatchCorrelation). */
 export function pairCorrelation(db: Cache, f: LiveFixture): ComboFixtureIn['correlation'] {
-  const matrix = f.model.matrix;
-  return (a, b) => {
-    if (!matrix) return tableCorrelation(db, f.match.league, a, b);
-    const phi = legCorrelation(scoreJoint(matrix, a, b));
-    return phi === null ? { why: 'a leg certain under the model' } : { phi, source: 'Dixon-Coles score matrix (exact joint)' };
-  };
+  const fixture = { league: f.match.league, matrix: f.model.matrix };
+  return (a, b) => sameMatchCorrelation(db, fixture, a, b);
 }
 
 export function comboFixtures(

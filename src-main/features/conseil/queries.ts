@@ -42,6 +42,8 @@ export interface PickDbRow {
   quoted_odds: number;
   commission: number;
   fair_odds: number | null;
+  model_prob: number | null;
+  outcome_probs: string | null;
   edge: number | null;
   stake: number;
   confidence: number | null;
@@ -59,7 +61,7 @@ export interface PickDbRow {
 }
 
 const PICK_SELECT = `SELECT p.pick_id, p.match_id, p.market, p.line, p.selection, p.bookmaker, p.odds_taken,
-    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.edge, p.stake, p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
+    COALESCE(p.quoted_odds, p.odds_taken) AS quoted_odds, p.commission, p.fair_odds, p.model_prob, p.outcome_probs, p.edge, p.stake, p.confidence, p.inputs, p.reasons, p.warnings, p.picked_at, p.result, p.clv, p.closing_status,
     COALESCE(l.name, m.league_code) AS league, m.kickoff, h.name AS home, a.name AS away
   FROM tracking_clv_picks p JOIN matches m ON m.match_id = p.match_id
   JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id
@@ -277,25 +279,6 @@ export function matchLabel(db: Cache, matchId: number): MatchLabel | undefined {
          LEFT JOIN leagues l ON l.league_code = m.league_code WHERE m.match_id = ?`,
     )
     .get(matchId) as MatchLabel | undefined;
-}
-
-/** Agent C's within-match phi of two legs (its keys), from its latest run: the league's row, else all
- * leagues', when the model priced at least `minSample` matches of it. */
-export function withinCorrelation(
-  db: Cache,
-  league: string,
-  a: string,
-  b: string,
-  minSample: number,
-): { id: string; phi: number; n: number } | undefined {
-  if (!tableExists(db, 'patterns_correlations')) return undefined;
-  return db
-    .prepare(
-      `SELECT correlation_id AS id, model_within AS phi, model_sample AS n FROM patterns_correlations
-        WHERE market_a = @a AND market_b = @b AND league IN (@league, 'ALL') AND model_within IS NOT NULL AND model_sample >= @minSample
-        ORDER BY mined_at DESC, CASE league WHEN @league THEN 0 ELSE 1 END LIMIT 1`,
-    )
-    .get({ a, b, league, minSample }) as { id: string; phi: number; n: number } | undefined;
 }
 
 export function leagueCodeOf(db: Cache, matchId: number): string | undefined {

@@ -317,6 +317,8 @@ function chosenView(
     quotedOdds: c.quoted,
     commission: c.commission,
     fairOdds: 1 / c.probability,
+    modelProb: noPush(c.market, c.line) ? c.probability : null,
+    outcomeProbs: null,
     edge: c.edge,
     stake: c.stake,
     confidence: c.confidence,

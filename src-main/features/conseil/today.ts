@@ -59,6 +59,8 @@ export function dayPicks(db: Cache, date: string): ConseilPick[] {
         quotedOdds: r.quoted_odds,
         commission: r.commission,
         fairOdds: r.fair_odds,
+        modelProb: r.model_prob,
+        outcomeProbs: parse<Record<string, number> | null>(r.outcome_probs, null),
         edge: r.edge,
         stake: r.stake,
         confidence: r.confidence,

@@ -1,16 +1,20 @@
 // One pricing path for combos, for picks.recordCombo and its read-only preview picks.priceCombo:
 // the legs checked against the cache (match known and not kicked off, scorer on one of its sides, no
-// leg twice), the same-match pairs priced with their correlation (given by the caller, else
-// patterns_correlations when it has a row for the two legs' keys, else none), and the price taken
-// net of the book's commission. Every refusal names its field.
+// leg twice), the same-match pairs priced with their correlation (given by the caller, else the one
+// CONSEIL uses too — the fixture's score matrix, else Agent C's within-match phi, see leg-correlation.ts —
+// else none, said so on the pair), and the price taken net of the book's commission. Every refusal names
+// its field.
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { z } from 'zod';
 import type { comboPriceInput } from '../../../src-shared/contract/picks';
 import { comboLegKey } from '../../../src-shared/domain/combo-legs';
 import { netOdds } from '../../../src-shared/quant/commission';
+import { legsNested } from '../../../src-shared/quant/score-joint';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
+import { matchModel } from '../agents/value';
 import { priceCombo, type ComboPricing, type Correlation, type PricedLeg } from './combos';
+import { sameMatchCorrelation, scoreSettled } from './leg-correlation';
 import { matchById } from './queries';
 import { resolveBookmaker } from './record';
 
@@ -26,7 +30,7 @@ export function refuse(issues: Issue[]): never {
 /** What both recordCombo and priceCombo read of their parsed input (a recordCombo input is one). */
 export type ComboToPrice = z.output<typeof comboPriceInput>;
 
-export type LabelledLeg = PricedLeg & { label: string };
+export type LabelledLeg = PricedLeg & { label: string; playerSide?: 'home' | 'away' };
 
 export interface PricedCombo {
   legs: LabelledLeg[];
@@ -37,16 +41,19 @@ export interface PricedCombo {
   price: { quoted: number; commission: number; net: number } | null;
 }
 
-/** The correlation patterns_correlations holds for two leg keys (either order; the largest sample). */
-function tableCorrelation(db: Cache, a: string, b: string): Correlation | null {
-  if (!tableExists(db, 'patterns_correlations')) return null;
-  const r = db
-    .prepare(
-      `SELECT correlation_id AS id, correlation, sample_size AS n FROM patterns_correlations
-       WHERE (market_a = @a AND market_b = @b) OR (market_a = @b AND market_b = @a) ORDER BY sample_size DESC, correlation_id LIMIT 1`,
-    )
-    .get({ a, b }) as { id: string; correlation: number; n: number } | undefined;
-  return r ? { value: r.correlation, source: `patterns_correlations ${r.id} (n = ${r.n})` } : null;
+/** The correlation of legs i and j of one match, read as CONSEIL reads it; none known: 0, said so. */
+function knownCorrelation(db: Cache, legs: readonly LabelledLeg[], now: Date): (i: number, j: number) => Correlation {
+  const models = new Map<number, ReturnType<typeof matchModel>>();
+  return (i, j) => {
+    const matchId = legs[i].matchId;
+    if (!models.has(matchId)) models.set(matchId, matchModel(db, matchId, now));
+    const m = models.get(matchId);
+    const fixture = { league: m?.league ?? '', matrix: m?.model.matrix ?? null };
+    const c = sameMatchCorrelation(db, fixture, legs[i], legs[j]);
+    if ('phi' in c) return { value: c.phi, source: c.source };
+    const noModel = m?.model.missing ? ` (no model: ${m.model.missing})` : '';
+    return { value: 0, source: `none known: priced as independent — ${c.why}${noModel}` };
+  };
 }
 
 function playerOf(db: Cache, id: number): { name: string; teamId: number } | undefined {
@@ -79,7 +86,19 @@ function resolveLeg(db: Cache, l: ComboToPrice['legs'][number], i: number, picke
     label = `${p.name} (${label})`;
   }
   const { matchId, market, line, selection, odds, probability } = l;
-  return { matchId, market, line, selection, odds, probability, key: comboLegKey(l, side), label };
+  return { matchId, market, line, selection, odds, probability, key: comboLegKey(l, side), playerSide: side, label };
+}
+
+/** Two legs of one match one of which settles the other (home win and home −0.5, under 1.5 and away +1.5)
+ * are a single at a false price, never a combo: refused as CONSEIL refuses them. */
+function nestedIssues(legs: readonly LabelledLeg[], issues: Issue[]): void {
+  legs.forEach((b, j) => {
+    const i = legs.findIndex(
+      (a, k) => k < j && a.matchId === b.matchId && a.key !== b.key && scoreSettled(a) && scoreSettled(b) && legsNested(a, b),
+    );
+    if (i >= 0)
+      issues.push({ path: ['legs', String(j)], message: `leg ${j} and leg ${i} settle each other on every score: a single, not a combo` });
+  });
 }
 
 /** The caller's correlations by leg pair ("i|j", i < j); pairs that are not one match's are issues. */
@@ -120,17 +139,15 @@ export function priceComboInput(db: Cache, c: ComboToPrice, now: Date, rates: Re
   keys.forEach((k, i) => {
     if (keys.indexOf(k) !== i) issues.push({ path: ['legs', String(i)], message: `leg ${i} repeats leg ${keys.indexOf(k)}` });
   });
+  nestedIssues(legs, issues);
   if (c.kind !== 'accumulator' && !legs.some((l) => l.market === c.kind))
     issues.push({ path: ['kind'], message: `a ${c.kind} combo needs a ${c.kind} leg` });
   const given = givenCorrelations(c, issues);
   if (issues.length) refuse(issues);
   let priced: ComboPricing;
   try {
-    priced = priceCombo(legs, (i, j) => {
-      const g = given.get(`${i}|${j}`);
-      if (g !== undefined) return g;
-      return tableCorrelation(db, legs[i].key, legs[j].key) ?? { value: 0, source: 'none known: priced as independent' };
-    });
+    const known = knownCorrelation(db, legs, now);
+    priced = priceCombo(legs, (i, j) => given.get(`${i}|${j}`) ?? known(i, j));
   } catch (err) {
     refuse([{ path: ['legs'], message: (err as Error).message }]);
   }

@@ -23,3 +23,5 @@ export { closingQuotes } from './queries';
 // One closing line, CLV and settlement for live picks and for backtests (Agent D replays with them).
 export { referenceClose, pickClose, type Quote as ClosingQuote, type BookFlags, type ClosingLine } from './closing';
 export { settleOnScore } from './settle';
+// One correlation for two legs of one match wherever a combo is priced (the slip and CONSEIL's doubles).
+export { sameMatchCorrelation, MIN_WITHIN_SAMPLE, type LegCorrelation } from './leg-correlation';

@@ -33,8 +33,35 @@ export interface LegSource {
   label: string;
 }
 
-/** Why a pick cannot be a leg, or null when it can. */
+/** What a pick or bet says of its chance: the model's probability it wins (lines that cannot push), the
+ * probability of each outcome (lines that can), its fair price. */
+export interface PickChance {
+  market: string;
+  line: number | null;
+  modelProb?: number | null;
+  outcomeProbs?: Readonly<Record<string, number>> | null;
+  fairOdds?: number | null;
+}
+
+const wholeLine = (market: string, line: number | null) => market !== '1x2' && line !== null && Number.isInteger(line);
+const quarterLine = (line: number | null) => line !== null && Math.abs((line * 4) % 2) === 1;
+
+/** The model's probability that the pick wins, a combo leg's probability: its modelProb, else on a whole
+ * line the outcomes' `won` (1 / the fair price of a line that can push is not its chance of winning: a
+ * push voids the leg), else on a line that cannot push 1 / its fair price (the same number). Null when the
+ * pick says none. */
+export function winProbability(p: PickChance): number | null {
+  if (p.modelProb !== undefined && p.modelProb !== null) return p.modelProb;
+  if (wholeLine(p.market, p.line) || quarterLine(p.line)) return p.outcomeProbs?.won ?? null;
+  return p.fairOdds !== undefined && p.fairOdds !== null && p.fairOdds > 1 ? 1 / p.fairOdds : null;
+}
+
+/** Why a pick cannot be a leg, or null when it can. Quarter lines are refused as the settlement refuses
+ * them (a half result would leave the combo half-settled). */
 export function legRefusal(s: LegSource): string | null {
+  if (quarterLine(s.line)) return 'a quarter line can half-win or half-lose: combo legs take whole or half lines';
+  if (s.probability === null && wholeLine(s.market, s.line))
+    return 'a whole line can push and this pick carries no win probability of the model: it cannot be a combo leg';
   if (s.probability === null || !(s.probability > 0 && s.probability < 1))
     return 'no model probability on this pick: a combo leg is priced with it';
   return null;

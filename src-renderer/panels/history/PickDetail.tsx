@@ -3,12 +3,12 @@ import { formatSigned, formatSignedPct, formatWhen } from '../../ui/format';
 import { ResultPill } from './columns';
 import { betLabel, kickoffText, MARKET_NAMES } from '../../ui/bet-labels';
 import { useHistory } from './store';
-import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+import { winProbability, type LegSource } from '../../app/store/combo-slip';
+import { ComboToggle } from '../../ui/ComboToggle';
 import { deskLabel } from '../../ui/desk-labels';
 
-const fairProbability = (fair: number | null): number | null => (fair !== null && fair > 1 ? 1 / fair : null);
-
-/** A pick or bet as a combo leg: its model probability (else 1 / its fair price, a bet's: its pick's), its quoted price. */
+/** A pick or bet as a combo leg: the model's probability it wins (winProbability; a bet's: its pick's when
+ * it carries none), its quoted price. */
 const legOf = (d: Detail): LegSource => ({
   pickId: d.pickId,
   matchId: d.matchId,
@@ -17,29 +17,12 @@ const legOf = (d: Detail): LegSource => ({
   selection: d.selection,
   quotedOdds: d.quotedOdds,
   bookmaker: d.bookmaker,
-  probability: d.modelProb ?? fairProbability(d.fairOdds) ?? fairProbability(d.parent?.fairOdds ?? null),
+  probability: winProbability(d) ?? (d.parent ? winProbability({ ...d.parent, market: d.market, line: d.line }) : null),
   label: `${d.home ?? '?'} – ${d.away ?? '?'} · ${betLabel(d.market, d.line, d.selection)}`,
 });
 
-/** "Add to combo" for a row still open before its kick-off (a combo is recorded before its matches). */
-function ComboToggle({ d }: { d: Detail }) {
-  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === d.pickId));
-  if (d.result !== null || !d.kickoff || Date.parse(d.kickoff) <= Date.now()) return null;
-  const leg = legOf(d);
-  const refusal = legRefusal(leg);
-  return (
-    <button
-      type="button"
-      className="btn"
-      aria-pressed={inSlip}
-      disabled={refusal !== null}
-      title={refusal ?? 'A leg of the combo slip'}
-      onClick={() => (inSlip ? useComboSlip.getState().remove(d.pickId) : useComboSlip.getState().add(leg))}
-    >
-      {inSlip ? 'In combo ✓' : 'Add to combo'}
-    </button>
-  );
-}
+/** "Add to combo" only for a row still open before its kick-off (a combo is recorded before its matches). */
+const comboOpen = (d: Detail): boolean => d.result === null && d.kickoff !== null && Date.parse(d.kickoff) > Date.now();
 
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 
@@ -172,7 +155,7 @@ export function PickDetail({ d }: { d: Detail }) {
           I placed this pick…
         </button>
       )}
-      <ComboToggle d={d} />
+      {comboOpen(d) && <ComboToggle leg={legOf(d)} />}
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { Factors } from './Factors';
 import { betText, formatOdds, money, TIER_NAMES } from './labels';
 import { PickWhy } from './PickWhy';
 import { PlaceForm } from './PlaceForm';
-import { legRefusal, useComboSlip, type LegSource } from '../../app/store/combo-slip';
+import { winProbability, type LegSource } from '../../app/store/combo-slip';
+import { ComboToggle } from '../../ui/ComboToggle';
 import { usePicks } from './store';
 
 /** The card's price tooltip: "5.20 at BFE, 4.99 net of 5%: edge, stake and CLV use the net price". */
@@ -17,7 +18,7 @@ const netTitle = (quoted: number, net: number, commission: number, bookmaker: st
 
 const signClass = (v: number | null) => (v === null ? '' : v > 0 ? 'text--active' : v < 0 ? 'text--empty' : '');
 
-/** A pick as a combo leg: the model's probability is 1 / its fair price. */
+/** A pick as a combo leg, priced with the model's probability it wins (winProbability). */
 const legOf = (pick: ConseilPick): LegSource => ({
   pickId: pick.pickId,
   matchId: pick.matchId,
@@ -26,28 +27,9 @@ const legOf = (pick: ConseilPick): LegSource => ({
   selection: pick.selection,
   quotedOdds: pick.quotedOdds,
   bookmaker: pick.bookmaker,
-  probability: pick.fairOdds === null ? null : 1 / pick.fairOdds,
+  probability: winProbability(pick),
   label: `${pick.home ?? '?'} – ${pick.away ?? '?'} · ${betText(pick)}`,
 });
-
-/** "Add to combo" / "In combo ✓": the pick as a leg of the combo slip. */
-function ComboToggle({ pick }: { pick: ConseilPick }) {
-  const inSlip = useComboSlip((s) => s.legs.some((l) => l.from === pick.pickId));
-  const leg = legOf(pick);
-  const refusal = legRefusal(leg);
-  return (
-    <button
-      type="button"
-      className="btn"
-      aria-pressed={inSlip}
-      disabled={refusal !== null}
-      title={refusal ?? (inSlip ? 'Take this pick out of the combo slip' : 'Add this pick to the combo slip as a leg')}
-      onClick={() => (inSlip ? useComboSlip.getState().remove(pick.pickId) : useComboSlip.getState().add(leg))}
-    >
-      {inSlip ? 'In combo ✓' : 'Add to combo'}
-    </button>
-  );
-}
 
 /** The analyst's bets on the pick, at the price taken (and net of the book's commission). */
 function PlacedBets({ pick, currency }: { pick: ConseilPick; currency: string | null }) {
@@ -155,7 +137,7 @@ export const PickCard = memo(function PickCard({ pick, rank, currency }: { pick:
         </span>
         <PlacedBets pick={pick} currency={currency} />
         <span className="panel__spacer" />
-        <ComboToggle pick={pick} />
+        <ComboToggle leg={legOf(pick)} />
         {!placing && (
           <button
             type="button"

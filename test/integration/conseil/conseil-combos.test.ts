@@ -158,6 +158,13 @@ describe('CONSEIL combos recorded on the synced demo', () => {
       expect(c.status).toBe('open');
       expect(c.home).not.toBeNull();
     }
+    // the day's picks carry the model's win probability a combo leg is priced with (none on a line that can push or half-settle)
+    expect(today.picks.length).toBeGreaterThan(0);
+    for (const p of today.picks) {
+      const settlesWhole = p.market === '1x2' || (p.line !== null && Math.abs((p.line * 2) % 2) === 1);
+      if (settlesWhole) expect(p.modelProb).toBeCloseTo(1 / (p.fairOdds as number), 12);
+      else expect(p.modelProb).toBeNull();
+    }
     await runSync({}, ctx());
     const inSource = await withClient(src.url, async (c) =>
       (await c.query(`SELECT combo_id FROM fg_combo_tracking WHERE source = 'conseil' ORDER BY combo_id`)).rows.map(

@@ -29,8 +29,11 @@ beforeAll(async () => {
   await buildSource(src.url);
   await queryRows(
     src.url,
-    `INSERT INTO patterns_correlations (correlation_id, market_a, market_b, correlation, sample_size) VALUES
-      ('fg-home-win', '1x2:home', 'first_goalscorer:home', 0.25, 800), ('fg-home-win-small', 'first_goalscorer:home', '1x2:home', 0.6, 40)`,
+    // the within-match phi (model_within) prices a combo, with enough of the model's sample; the empirical
+    // column (0.7) never does
+    `INSERT INTO patterns_correlations (correlation_id, market_a, market_b, correlation, sample_size, league, model_within, model_sample, mined_at)
+     VALUES ('fg-home-win', '1x2:home', 'first_goalscorer:home', 0.7, 800, 'ALL', 0.25, 800, '2026-01-01'),
+            ('fg-home-win-small', 'first_goalscorer:home', '1x2:home', 0.7, 40, 'ALL', 0.6, 40, '2026-02-01')`,
   );
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monps-combos-'));
   cacheFile = path.join(dir, 'cache.sqlite');
@@ -45,9 +48,10 @@ afterAll(async () => {
 
 const fgLeg = { matchId: 1, market: 'first_goalscorer', selection: '101', odds: 5.5, probability: 0.2 };
 const homeLeg = { matchId: 1, market: '1x2', selection: 'home', odds: 2.1, probability: 0.45 };
+const overLeg = { matchId: 1, market: 'totals', line: 2.5, selection: 'over', odds: 1.9, probability: 0.5 };
 
 describe('combos', () => {
-  it('prices same-match legs with the correlation of patterns_correlations (largest sample), other matches as independent', async () => {
+  it("prices same-match legs with Agent C's within-match phi (enough sample), other matches as independent", async () => {
     const c = await api.call('picks.recordCombo', {
       comboId: 'fg-win',
       kind: 'first_goalscorer',
@@ -66,7 +70,7 @@ describe('combos', () => {
         matchId: 1,
         legs: [0, 1],
         correlation: 0.25,
-        correlationSource: 'patterns_correlations fg-home-win (n = 800)',
+        correlationSource: "Agent C fg-home-win: the model's within-match phi averaged over 800 matches",
         probability: expect.any(Number),
         lift: expect.any(Number),
       },
@@ -93,7 +97,10 @@ describe('combos', () => {
       pickedAt: at(-120),
     });
     expect(none.modelProb).toBeCloseTo(0.45 * 0.5, 14);
-    expect(none.pricing[0]).toMatchObject({ correlation: 0, correlationSource: 'none known: priced as independent' });
+    expect(none.pricing[0]).toMatchObject({ correlation: 0 });
+    expect(none.pricing[0].correlationSource).toMatch(
+      /^none known: priced as independent — no model and no known correlation for the pair \(no model: /,
+    );
   });
 
   it('refuses what cannot be priced or settled, naming it', async () => {
@@ -103,8 +110,10 @@ describe('combos', () => {
       return r.error.message;
     };
     const base = { kind: 'accumulator', odds: 5, stake: 1, pickedAt: at(-120) };
-    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }] })).toContain(
-      'at most two legs per match',
+    expect(await refuse({ ...base, legs: [homeLeg, fgLeg, overLeg] })).toContain('at most two legs per match');
+    // home and away of one match never win together: one settles the other, a single at a false price
+    expect(await refuse({ ...base, legs: [homeLeg, { ...homeLeg, selection: 'away' }] })).toBe(
+      'legs.1: leg 1 and leg 0 settle each other on every score: a single, not a combo',
     );
     expect(
       await refuse({
@@ -187,13 +196,16 @@ describe('combos', () => {
     // same-match legs: the preview names the correlation and its source, beside the independent price
     const fg = await api.call('picks.priceCombo', { kind: 'first_goalscorer', legs: [fgLeg, homeLeg], pickedAt: at(-120) });
     expect(fg).toMatchObject({ quotedOdds: null, netOdds: null, edge: null, bookmaker: null });
-    expect(fg.pricing[0]).toMatchObject({ correlation: 0.25, correlationSource: 'patterns_correlations fg-home-win (n = 800)' });
+    expect(fg.pricing[0]).toMatchObject({
+      correlation: 0.25,
+      correlationSource: "Agent C fg-home-win: the model's within-match phi averaged over 800 matches",
+    });
     expect(fg.modelProb).toBeCloseTo(both(0.2, 0.45, 0.25), 14);
     expect(fg.independentFairOdds).toBeCloseTo(1 / (0.2 * 0.45), 10);
     expect(fg.legs.map((l) => l.key)).toEqual(['first_goalscorer:home', '1x2:home']);
     const refused = await api.raw('picks.priceCombo', {
       kind: 'accumulator',
-      legs: [homeLeg, { ...homeLeg, selection: 'away' }, { ...homeLeg, selection: 'draw' }],
+      legs: [homeLeg, fgLeg, overLeg],
       pickedAt: at(-120),
     });
     expect(refused.ok).toBe(false);

@@ -18,6 +18,8 @@ const pick = (over: Partial<ConseilPick>): ConseilPick => ({
   quotedOdds: 3.5,
   commission: 0,
   fairOdds: 3.1,
+  modelProb: null,
+  outcomeProbs: null,
   edge: 0.12,
   stake: 20,
   confidence: 0.8,

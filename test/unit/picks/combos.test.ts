@@ -46,10 +46,10 @@ describe('combo pricing', () => {
     );
   });
 
-  it('names legs for patterns_correlations', () => {
+  it('names legs for patterns_correlations as Agent C writes them', () => {
     expect(comboLegKey({ market: '1x2', line: null, selection: 'draw' })).toBe('1x2:draw');
-    expect(comboLegKey({ market: 'totals', line: 2.5, selection: 'over' })).toBe('totals:over@2.5');
-    expect(comboLegKey({ market: 'spreads', line: -0.5, selection: 'away' })).toBe('spreads:away@-0.5');
+    expect(comboLegKey({ market: 'totals', line: 2.5, selection: 'over' })).toBe('totals:over:2.5');
+    expect(comboLegKey({ market: 'spreads', line: -0.5, selection: 'away' })).toBe('ah:away:-0.5');
     expect(comboLegKey({ market: 'first_goalscorer', line: null, selection: '17' }, 'away')).toBe('first_goalscorer:away');
     expect(() => comboLegKey({ market: 'anytime_goalscorer', line: null, selection: '17' })).toThrow(/player's side/);
   });

@@ -3,7 +3,7 @@
 // refusal of the schema or of the contract lands beside.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ContractCallError } from '../../../src-renderer/api/client';
-import { legRefusal, useComboSlip, type LegSource, type SlipLeg } from '../../../src-renderer/app/store/combo-slip';
+import { legRefusal, useComboSlip, winProbability, type LegSource, type SlipLeg } from '../../../src-renderer/app/store/combo-slip';
 import { previewInput, recordInput, sharedBook, slipErrorsOfCall } from '../../../src-renderer/ui/combo-slip-logic';
 
 const source = (pickId: string, over: Partial<LegSource> = {}): LegSource => ({
@@ -33,6 +33,19 @@ describe('combo slip', () => {
     expect(sharedBook(useComboSlip.getState().legs)).toBe('');
     s.remove('p3');
     expect(sharedBook(useComboSlip.getState().legs)).toBe('B365');
+  });
+
+  it("prices a leg with the model's win probability: a push on a whole line is no loss", () => {
+    // over 2.0: wins 50%, pushes 20%, loses 30%; the card's fair price (1.6, net of the push) is not the chance
+    const whole = { market: 'totals', line: 2, outcomeProbs: { won: 0.5, void: 0.2, lost: 0.3 }, fairOdds: 1.6 };
+    expect(winProbability(whole)).toBe(0.5);
+    expect(winProbability({ ...whole, outcomeProbs: null })).toBeNull();
+    expect(winProbability({ market: '1x2', line: null, modelProb: 0.41, fairOdds: 2 })).toBe(0.41);
+    expect(winProbability({ market: 'totals', line: 2.5, modelProb: null, fairOdds: 2 })).toBe(0.5);
+    expect(winProbability({ market: 'spreads', line: -0.25, fairOdds: 2 })).toBeNull();
+    expect(legRefusal(source('w', { market: 'totals', line: 2, selection: 'over', probability: null }))).toMatch(/whole line can push/);
+    expect(legRefusal(source('q', { market: 'spreads', line: -0.75, selection: 'home', probability: 0.5 }))).toMatch(/quarter line/);
+    expect(legRefusal(source('h', { market: 'totals', line: 2, selection: 'over', probability: 0.5 }))).toBeNull();
   });
 
   it("sends the legs at their quoted price, the price only once it is one, and records as the analyst's own", () => {

@@ -34,6 +34,8 @@ const pick = (over: Partial<ConseilPick> = {}): ConseilPick => ({
   quotedOdds: 2.05,
   commission: 0,
   fairOdds: 1.95,
+  modelProb: null,
+  outcomeProbs: null,
   edge: 0.051,
   stake: 12.5,
   confidence: null,

@@ -13,7 +13,7 @@ import { requireTables } from '../../../platform/cache/tables';
 import { fitDate, leagueResults, leagueSignature } from '../../analysis';
 import { bookRoles, collectSeries, iterateQuoteChanges, pricesAt, rowId, upcomingMatches } from '../../market';
 import { decideValue, type ValueModel, type ValueRow, type ValueRules } from './decide';
-import { matchTeams } from './queries';
+import { matchNames, matchTeams } from './queries';
 import { latestBlend } from './versions';
 
 /** Settings of the live agent, and the defaults of its backtest strategy ('value'). */
@@ -71,7 +71,11 @@ function leagueFit(db: Cache, league: string, asOf: string, xi: number, windowDa
   return entry;
 }
 
-function fixtureModel(fit: ReturnType<typeof leagueFit>, teams: { home: string; away: string } | undefined, m: BoardMatch): ValueModel {
+function fixtureModel(
+  fit: ReturnType<typeof leagueFit>,
+  teams: { home: string; away: string } | undefined,
+  m: Pick<BoardMatch, 'home' | 'away'>,
+): ValueModel {
   if (!fit.model || !teams) return { matrix: null, missing: fit.error ?? 'no model' };
   for (const [id, name] of [
     [teams.home, m.home],
@@ -85,6 +89,16 @@ function fixtureModel(fit: ReturnType<typeof leagueFit>, teams: { home: string; 
       };
   }
   return { matrix: predictMatrix(fit.model, teams.home, teams.away), missing: null };
+}
+
+/** One match's model as liveFixtures gives it (same fit, blend settings and team minimum), for a combo
+ * priced on its own (picks.priceCombo); null when the cache has no such match. */
+export function matchModel(db: Cache, matchId: number, now: Date): { league: string; model: ValueModel } | null {
+  const m = matchNames(db, matchId);
+  if (!m) return null;
+  const blend = latestBlend(db);
+  const fit = leagueFit(db, m.league, fitDate(now), blend?.xi ?? LIVE_DEFAULTS.xi, blend?.windowDays ?? LIVE_DEFAULTS.windowDays);
+  return { league: m.league, model: fixtureModel(fit, matchTeams(db, [matchId]).get(matchId), m) };
 }
 
 /** The live agent's rules: every market, simultaneous Kelly on 1X2, the consensus when no sharp book

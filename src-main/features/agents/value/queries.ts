@@ -12,3 +12,13 @@ export function matchTeams(db: Cache, matchIds: readonly number[]): Map<number, 
   }
   return out;
 }
+
+/** A match's league and team names. */
+export function matchNames(db: Cache, matchId: number): { league: string; home: string; away: string } | undefined {
+  return db
+    .prepare(
+      `SELECT m.league_code AS league, h.name AS home, a.name AS away FROM matches m
+         JOIN teams h ON h.team_id = m.home_team_id JOIN teams a ON a.team_id = m.away_team_id WHERE m.match_id = ?`,
+    )
+    .get(matchId) as { league: string; home: string; away: string } | undefined;
+}
