@@ -41,33 +41,23 @@ function Refusal({ errors, field }: { errors?: FieldErrors | null; field: string
   ) : null;
 }
 
-function DateRange({ value, onChange, errors }: Pick<FilterBarProps, 'value' | 'onChange' | 'errors'>) {
+/** One end of the date range, its refusal beside it. */
+function DateField(p: { field: 'from' | 'to'; label: string } & Pick<FilterBarProps, 'value' | 'onChange' | 'errors'>) {
+  const ariaLabel = p.field === 'from' ? 'From' : 'To';
   return (
     <>
       <label className="field">
-        <span className="field__label">From</span>
+        <span className="field__label">{p.label}</span>
         <input
           className="input input--date"
           type="date"
-          aria-label="From"
-          aria-invalid={errors?.from ? true : undefined}
-          value={value.from ?? ''}
-          onChange={(e) => onChange({ from: orAny(e.target.value) })}
+          aria-label={ariaLabel}
+          aria-invalid={p.errors?.[p.field] ? true : undefined}
+          value={p.value[p.field] ?? ''}
+          onChange={(e) => p.onChange({ [p.field]: orAny(e.target.value) })}
         />
       </label>
-      <Refusal errors={errors} field="from" />
-      <label className="field">
-        <span className="field__label">to</span>
-        <input
-          className="input input--date"
-          type="date"
-          aria-label="To"
-          aria-invalid={errors?.to ? true : undefined}
-          value={value.to ?? ''}
-          onChange={(e) => onChange({ to: orAny(e.target.value) })}
-        />
-      </label>
-      <Refusal errors={errors} field="to" />
+      <Refusal errors={p.errors} field={p.field} />
     </>
   );
 }
@@ -90,61 +80,63 @@ function StateChoice({ value, onChange }: Pick<FilterBarProps, 'value' | 'onChan
   );
 }
 
+interface ChoiceItem {
+  value: string;
+  label: string;
+  title?: string;
+}
+
+/** A select whose empty choice is "all": the chosen value, or undefined for all. */
+function Choice(p: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  items: readonly ChoiceItem[];
+  onChange(v: string | undefined): void;
+}) {
+  return (
+    <select className="select" aria-label={p.label} value={p.value ?? ''} onChange={(e) => p.onChange(orAny(e.target.value))}>
+      <option value="">{p.all}</option>
+      {p.items.map((i) => (
+        <option key={i.value} value={i.value} title={i.title}>
+          {i.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Selects({ value, onChange, options, withCombos }: Pick<FilterBarProps, 'value' | 'onChange' | 'options' | 'withCombos'>) {
   return (
     <>
-      <select
-        className="select"
-        aria-label="League"
-        value={value.league ?? ''}
-        onChange={(e) => onChange({ league: orAny(e.target.value) })}
-      >
-        <option value="">All leagues</option>
-        {options?.leagues.map((l) => (
-          <option key={l.code} value={l.code}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Market"
-        value={value.market ?? ''}
-        onChange={(e) => onChange({ market: orAny(e.target.value) as ListFilters['market'] })}
-      >
-        <option value="">All markets</option>
-        {[...MARKETS, ...(withCombos ? [COMBOS] : [])].map((m) => (
-          <option key={m.value} value={m.value}>
-            {m.label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Book"
-        value={value.bookmaker ?? ''}
-        onChange={(e) => onChange({ bookmaker: orAny(e.target.value) })}
-      >
-        <option value="">All books</option>
-        {options?.bookmakers.map((b) => (
-          <option key={b.code} value={b.code} title={b.code}>
-            {b.name}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Agent"
-        value={value.source ?? ''}
-        onChange={(e) => onChange({ source: orAny(e.target.value) })}
-      >
-        <option value="">All agents</option>
-        {options?.sources.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
+      <Choice
+        label="League"
+        all="All leagues"
+        value={value.league}
+        items={options?.leagues.map((l) => ({ value: l.code, label: l.name })) ?? []}
+        onChange={(league) => onChange({ league })}
+      />
+      <Choice
+        label="Market"
+        all="All markets"
+        value={value.market}
+        items={[...MARKETS, ...(withCombos ? [COMBOS] : [])]}
+        onChange={(market) => onChange({ market: market as ListFilters['market'] })}
+      />
+      <Choice
+        label="Book"
+        all="All books"
+        value={value.bookmaker}
+        items={options?.bookmakers.map((b) => ({ value: b.code, label: b.name, title: b.code })) ?? []}
+        onChange={(bookmaker) => onChange({ bookmaker })}
+      />
+      <Choice
+        label="Agent"
+        all="All agents"
+        value={value.source}
+        items={options?.sources.map((x) => ({ value: x, label: x })) ?? []}
+        onChange={(source) => onChange({ source })}
+      />
     </>
   );
 }
@@ -154,7 +146,8 @@ export function FilterBar(p: FilterBarProps) {
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
       {p.withState && <StateChoice value={p.value} onChange={p.onChange} />}
-      <DateRange value={p.value} onChange={p.onChange} errors={p.errors} />
+      <DateField field="from" label="From" value={p.value} onChange={p.onChange} errors={p.errors} />
+      <DateField field="to" label="to" value={p.value} onChange={p.onChange} errors={p.errors} />
       <Selects value={p.value} onChange={p.onChange} options={p.options} withCombos={p.withCombos} />
       <DeskSelect value={p.value.desk} onChange={(desk) => p.onChange({ desk })} />
       <Refusal errors={p.errors} field="form" />
