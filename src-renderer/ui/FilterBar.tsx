@@ -1,6 +1,6 @@
 // One filter bar for Historique's bets and Performance (issue 18): the same fields, labels and book
 // convention (the book's name shown, its code filtered on) in both, so the same choice gives the same rows.
-import type { PickMarket, PickOptions } from '../../src-shared/contract/picks';
+import { COMBO_MARKET, type PickMarket, type PickOptions } from '../../src-shared/contract/picks';
 import { DeskSelect } from './DeskSelect';
 import './filter-bar.css';
 import type { FieldErrors } from './form';
@@ -23,7 +23,7 @@ const MARKETS: { value: PickMarket; label: string }[] = [
   { value: 'totals', label: 'Totals' },
   { value: 'spreads', label: 'Asian handicap' },
 ];
-const COMBOS = { value: 'combo', label: 'Combos' } as const;
+const COMBOS = { value: COMBO_MARKET, label: 'Combos' } as const;
 const STATES = [
   { value: 'all', label: 'Any state' },
   { value: 'open', label: 'Open' },

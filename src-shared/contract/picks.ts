@@ -17,6 +17,8 @@ import { method } from './define';
 // - Combo legs are keyed for patterns_correlations (market_a, market_b) as `comboLegKey` writes them.
 
 export const pickMarket = z.enum(['1x2', 'totals', 'spreads']);
+/** The market combos count under in Performance and the reports (their legs are not picks). */
+export const COMBO_MARKET = 'combo';
 export type PickMarket = z.infer<typeof pickMarket>;
 export const PICK_SELECTIONS: Record<PickMarket, readonly string[]> = {
   '1x2': ['home', 'draw', 'away'],
@@ -304,7 +306,7 @@ const pickFilterShape = z
     from: isoDate('from').optional(),
     to: isoDate('to').optional(),
     /** A pick market, or 'combo': the combos (Performance counts them as their own market). */
-    market: z.union([pickMarket, z.literal('combo')]).optional(),
+    market: z.union([pickMarket, z.literal(COMBO_MARKET)]).optional(),
     league: z.string().max(20).optional(),
     bookmaker: z.string().max(40).optional(),
     source: z.string().max(60).optional(),

@@ -3,13 +3,12 @@
 // last leg. A combo the analyst recorded (source 'manual') is a bet, one an engine recorded a pick.
 // Combos have no closing line (no CLV) and are left out of the calibration and the expected-profit
 // band (a won combo with a void leg is not the event its probability was for).
+import { COMBO_MARKET } from '../../../src-shared/contract/picks';
 import type { PickFilter, PickRow } from '../../../src-shared/contract/picks';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { deskNames } from '../../platform/desk';
 import { listCombos } from './combo-track';
-
-export const COMBO_MARKET = 'combo';
 
 interface LegMatch {
   kickoff: string;

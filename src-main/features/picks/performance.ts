@@ -13,7 +13,7 @@ import {
 import { settlementProfit, type Settlement, type SettlementProbabilities } from '../../../src-shared/quant/settlement';
 import { brierScore, calibrationBins } from '../../../src-shared/quant/stats';
 import { PRICE_BANDS, priceBand } from '../../../src-shared/domain/price-bands';
-import { COMBO_MARKET } from './combo-stats';
+import { COMBO_MARKET } from '../../../src-shared/contract/picks';
 
 export type Staking = 'staked' | 'flat';
 

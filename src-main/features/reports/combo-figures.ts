@@ -1,10 +1,9 @@
 // Combos in the reports' ledgers: each combo one bet (its legs are not picks, so nothing counts
 // twice) at its net price, stake and settled profit, on the day its last leg kicks off. Combos have
 // no closing line: their CLV stays blank, never 0. Pure.
+import { COMBO_MARKET } from '../../../src-shared/contract/picks';
 import type { PickFigures } from './figures';
 import type { ComboRow } from './queries';
-
-export const COMBO_MARKET = 'combo';
 
 export function comboFigures(c: ComboRow): PickFigures {
   return {
