@@ -14,7 +14,7 @@ import type { ScoreLegSpec } from '../../../src-shared/quant/score-joint';
 import type { Cache } from '../../platform/cache/open';
 import { tableExists } from '../../platform/cache/tables';
 import { decideValue, LIVE_DEFAULTS, type LiveFixture, type ValueModel, type ValueRules } from '../agents/value';
-import { MIN_WITHIN_SAMPLE, recordCombo, sameMatchCorrelation } from '../picks';
+import { recordCombo, sameMatchCorrelation } from '../picks';
 import type { Exposure, Staking } from '../decision';
 import {
   comboReasons,
@@ -27,9 +27,6 @@ import {
 } from './combos';
 import { conseilComboPrefix, conseilComboRows, leagueCodeOf, matchLabel, type ComboDbRow } from './queries';
 import type { DaySignals } from './signals';
-
-/** Agent C's table is read only for pairs the model of its matches priced this often (the picks' minimum). */
-export const MIN_TABLE_SAMPLE = MIN_WITHIN_SAMPLE;
 
 const isHalf = (line: number | null) => line !== null && Math.abs((line * 2) % 2) === 1;
 

@@ -3,7 +3,8 @@
 // row before all leagues', only with enough sample), else none (the pair is refused, counted).
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIN_TABLE_SAMPLE, pairCorrelation } from '../../../src-main/features/conseil/combo-run';
+import { pairCorrelation } from '../../../src-main/features/conseil/combo-run';
+import { MIN_WITHIN_SAMPLE } from '../../../src-main/features/picks';
 import type { ComboLegIn } from '../../../src-main/features/conseil/combos';
 import type { LiveFixture } from '../../../src-main/features/agents/value';
 import { dixonColesMatrix, legCorrelation, scoreJoint } from '../../../src-shared/quant';
@@ -18,8 +19,8 @@ beforeEach(() => {
   ins.run('new|E0', '1x2:draw', 'totals:over:2.5', -0.3, 900, 'E0', -0.21, 800, '2026-12-01');
   ins.run('new|ALL', '1x2:draw', 'totals:over:2.5', -0.3, 5000, 'ALL', -0.19, 4000, '2026-12-01');
   ins.run('new|ALL|home', '1x2:home', 'totals:over:2.5', 0.2, 5000, 'ALL', 0.12, 4000, '2026-12-01');
-  ins.run('new|E0|home', '1x2:home', 'totals:over:2.5', 0.2, 100, 'E0', 0.3, MIN_TABLE_SAMPLE - 1, '2026-12-01');
-  ins.run('new|ALL|away', '1x2:away', 'totals:over:2.5', 0.1, 100, 'ALL', 0.05, MIN_TABLE_SAMPLE - 1, '2026-12-01');
+  ins.run('new|E0|home', '1x2:home', 'totals:over:2.5', 0.2, 100, 'E0', 0.3, MIN_WITHIN_SAMPLE - 1, '2026-12-01');
+  ins.run('new|ALL|away', '1x2:away', 'totals:over:2.5', 0.1, 100, 'ALL', 0.05, MIN_WITHIN_SAMPLE - 1, '2026-12-01');
 });
 afterEach(() => db.close());
 
